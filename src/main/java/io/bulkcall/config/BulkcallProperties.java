@@ -1,0 +1,111 @@
+package io.bulkcall.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of bulkcall, bound from {@code bulkcall.*} and validated at start-up, so a bad
+ * value stops the run before any file is read.
+ *
+ * @param agentId the Cartesia agent that handles the calls
+ * @param fromNumberId the Cartesia phone number the calls are placed from
+ * @param inputDir where operators drop CSV files; {@code processed/} and {@code failed/} live below it
+ * @param outputDir where each job writes {@code rejected.csv}, {@code results.csv} and {@code summary.json}
+ * @param cartesia how to reach the Cartesia API
+ * @param batch the options of each call batch
+ * @param validation the rules a row must pass to be dialed
+ * @param poll how the job waits for calls to finish
+ * @param retry the Retry Call Batch rounds after the first pass
+ */
+@Validated
+@ConfigurationProperties("bulkcall")
+public record BulkcallProperties(
+        @NotBlank String agentId,
+        @NotBlank String fromNumberId,
+        @DefaultValue("input") @NotNull Path inputDir,
+        @DefaultValue("output") @NotNull Path outputDir,
+        @DefaultValue @Valid Cartesia cartesia,
+        @DefaultValue @Valid Batch batch,
+        @DefaultValue @Valid Validation validation,
+        @DefaultValue @Valid Poll poll,
+        @DefaultValue @Valid Retry retry) {
+
+    /**
+     * @param baseUrl the API's root URL; tests and the sandbox point it elsewhere
+     * @param version the {@code Cartesia-Version} header
+     * @param apiKey the API key, from {@code CARTESIA_API_KEY}; required outside the sandbox
+     * @param connectTimeout how long to wait for a TCP connection
+     * @param responseTimeout how long to wait for a response once the request is sent
+     * @param maxAttempts attempts of an idempotent request (GET, List, Cancel) before giving up
+     * @param initialBackoff the first wait between attempts; doubled each time, with jitter
+     * @param maxBackoff the longest wait between attempts, {@code Retry-After} included
+     */
+    public record Cartesia(
+            @DefaultValue("https://api.cartesia.ai") @NotNull @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String baseUrl,
+            @DefaultValue("2026-03-01") @NotBlank String version,
+            ApiKey apiKey,
+            @DefaultValue("5s") @NotNull Duration connectTimeout,
+            @DefaultValue("30s") @NotNull Duration responseTimeout,
+            @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
+            @DefaultValue("500ms") @NotNull Duration initialBackoff,
+            @DefaultValue("30s") @NotNull Duration maxBackoff) {
+    }
+
+    /**
+     * @param size recipients per call batch (the API takes at most 1,000)
+     * @param targetConcurrencyLimit calls of one batch dialed at once; sent only when set
+     * @param ringingTimeoutSeconds seconds to wait for an answer; sent only when set
+     * @param maxCallDurationMinutes longest call; sent only when set
+     * @param scheduledAt when the batches start dialing; sent only when set
+     */
+    public record Batch(
+            @DefaultValue("1000") @Min(1) @Max(1000) int size,
+            @Min(1) Integer targetConcurrencyLimit,
+            @Min(5) @Max(80) Integer ringingTimeoutSeconds,
+            @Min(1) @Max(480) Integer maxCallDurationMinutes,
+            OffsetDateTime scheduledAt) {
+    }
+
+    /**
+     * @param defaultRegion ISO 3166 region for numbers written without a leading {@code +}
+     * @param maxRejectRatio above this share of rejected rows the file is not dialed at all
+     * @param doNotCallFile a CSV or plain list of numbers never to dial
+     */
+    public record Validation(
+            @DefaultValue("US") @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter region code such as US or GB") String defaultRegion,
+            @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("1.0") double maxRejectRatio,
+            Path doNotCallFile) {
+    }
+
+    /**
+     * @param interval the wait between two polls of the batches
+     * @param maxWait how long one run waits for calls to finish before it stops, restartable
+     */
+    public record Poll(
+            @DefaultValue("30s") @NotNull Duration interval,
+            @DefaultValue("12h") @NotNull Duration maxWait) {
+    }
+
+    /**
+     * @param maxAttempts Retry Call Batch rounds after the first pass
+     * @param delay the wait before each round
+     */
+    public record Retry(
+            @DefaultValue("0") @Min(0) @Max(10) int maxAttempts,
+            @DefaultValue("15m") @NotNull Duration delay) {
+    }
+}
