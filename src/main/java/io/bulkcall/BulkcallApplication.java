@@ -2,17 +2,21 @@ package io.bulkcall;
 
 import java.time.Clock;
 
-import org.springframework.boot.SpringApplication;
+import io.bulkcall.cli.BulkcallLauncher;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
+/**
+ * bulkcall: file-driven bulk calling for Cartesia voice agents. See README.md.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class BulkcallApplication {
 
     public static void main(String[] args) {
-        System.exit(SpringApplication.exit(SpringApplication.run(BulkcallApplication.class, args)));
+        System.exit(BulkcallLauncher.launch(args));
     }
 
     @Bean

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param fromNumberId the Cartesia phone number the calls are placed from
  * @param inputDir where operators drop CSV files; {@code processed/} and {@code failed/} live below it
  * @param outputDir where each job writes {@code rejected.csv}, {@code results.csv} and {@code summary.json}
+ * @param inputQuietPeriod how long a file in the input folder must be unchanged before a scan takes it,
+ *     so that a file still being copied in is left for the next run
  * @param cartesia how to reach the Cartesia API
  * @param batch the options of each call batch
  * @param validation the rules a row must pass to be dialed
@@ -38,6 +40,7 @@ public record BulkcallProperties(
         @NotBlank String fromNumberId,
         @DefaultValue("input") @NotNull Path inputDir,
         @DefaultValue("output") @NotNull Path outputDir,
+        @DefaultValue("5s") @NotNull Duration inputQuietPeriod,
         @DefaultValue @Valid Cartesia cartesia,
         @DefaultValue @Valid Batch batch,
         @DefaultValue @Valid Validation validation,

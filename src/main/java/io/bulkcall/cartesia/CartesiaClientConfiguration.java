@@ -1,0 +1,35 @@
+package io.bulkcall.cartesia;
+
+import java.time.Clock;
+
+import io.bulkcall.config.BulkcallProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The Cartesia client, pointed at the API the {@link CartesiaConnectionDetails} describe: the
+ * settings' by default, or any other {@code CartesiaConnectionDetails} bean when one is defined
+ * (the sandbox profile's in-process stand-in).
+ */
+@Configuration(proxyBeanMethods = false)
+public class CartesiaClientConfiguration {
+
+    /** The API from the settings; a fallback, so that any other such bean takes its place. */
+    @Bean
+    @Fallback
+    public CartesiaConnectionDetails propertiesCartesiaConnectionDetails(BulkcallProperties properties) {
+        return new PropertiesCartesiaConnectionDetails(properties.cartesia());
+    }
+
+    /**
+     * @throws io.bulkcall.config.InvalidSettingException when the connection details have no API key
+     */
+    @Bean
+    public CartesiaClient cartesiaClient(CartesiaConnectionDetails connectionDetails, BulkcallProperties properties,
+            Clock clock, WebClient.Builder webClientBuilder) {
+        return new CartesiaClient(connectionDetails, properties.cartesia(), clock, webClientBuilder);
+    }
+}

@@ -1,0 +1,92 @@
+package io.bulkcall.cartesia;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of the Create Call Batch reference, checked before a request is sent so that a request
+ * Cartesia would refuse with a 400 fails here with the field and value named, and nothing is
+ * dialed. Thread-safe.
+ */
+final class CreateCallBatchRequestRules {
+
+    static final int MAX_RECIPIENTS = 1000;
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
+    private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
+
+    private final Clock clock;
+
+    CreateCallBatchRequestRules(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidCallBatchRequestException naming the first field that breaks a rule
+     */
+    void check(CreateCallBatchRequest request) {
+        Objects.requireNonNull(request, "request");
+        notBlank("name", request.name());
+        notBlank("agent_id", request.agentId());
+        notBlank("from_number_id", request.fromNumberId());
+        checkRecipients(request.recipients());
+        within("target_concurrency_limit", request.targetConcurrencyLimit(), 1, Integer.MAX_VALUE);
+        within("ringing_timeout_seconds", request.ringingTimeoutSeconds(), 5, 80);
+        within("max_call_duration_minutes", request.maxCallDurationMinutes(), 1, 480);
+        checkSchedule(request.scheduledAt());
+    }
+
+    private static void checkRecipients(List<CallRecipient> recipients) {
+        int count = recipients == null ? 0 : recipients.size();
+        if (count < 1 || count > MAX_RECIPIENTS) {
+            throw new InvalidCallBatchRequestException("recipients.size", count,
+                    "must be 1 to " + MAX_RECIPIENTS);
+        }
+        for (int index = 0; index < count; index++) {
+            CallRecipient recipient = recipients.get(index);
+            if (recipient == null) {
+                throw new InvalidCallBatchRequestException("recipients[" + index + "]", null, "must not be null");
+            }
+            String number = recipient.toNumber();
+            if (number == null || !E164.matcher(number).matches()) {
+                throw new InvalidCallBatchRequestException("recipients[" + index + "].to_number", shown(number),
+                        "must be E.164 (+ and up to 15 digits, the first not 0)");
+            }
+        }
+    }
+
+    private void checkSchedule(OffsetDateTime scheduledAt) {
+        if (scheduledAt == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!scheduledAt.toInstant().isAfter(now)) {
+            throw new InvalidCallBatchRequestException("scheduled_at", scheduledAt, "must be in the future");
+        }
+        if (scheduledAt.toInstant().isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
+            throw new InvalidCallBatchRequestException("scheduled_at", scheduledAt, "must be within 30 days");
+        }
+    }
+
+    private static void notBlank(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidCallBatchRequestException(field, shown(value), "must not be blank");
+        }
+    }
+
+    private static void within(String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            String rule = max == Integer.MAX_VALUE ? "must be at least " + min : "must be " + min + " to " + max;
+            throw new InvalidCallBatchRequestException(field, value, rule);
+        }
+    }
+
+    private static String shown(String value) {
+        return value == null || !value.isBlank() ? value : "\"" + value + "\"";
+    }
+}

@@ -1,0 +1,78 @@
+package io.bulkcall.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line: {@code bulkcall [run] [FILE...]}, {@code validate}, {@code status},
+ * {@code restart}, {@code cancel}. Only parses and delegates; the work is done by
+ * {@link CommandActions}. The same class parses the arguments before Spring starts (to answer
+ * {@code --help} and usage errors without settings or a database) and runs them afterwards.
+ */
+@Command(name = "bulkcall", mixinStandardHelpOptions = true, versionProvider = BulkcallVersion.class,
+        description = "Turns CSV files of phone numbers into calls by a Cartesia voice agent, exactly once per number.",
+        subcommands = CommandLine.HelpCommand.class, synopsisSubcommandLabel = "[COMMAND]",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:every job completed", "1:a job failed or stopped (restartable)",
+                "2:usage or configuration error", "3:a file was rejected by validation" },
+        footerHeading = "%nSettings:%n",
+        footer = { "  Spring Boot properties: --bulkcall.agent-id=..., environment variables (CARTESIA_API_KEY),",
+                "  or application.yml. Try the sandbox: --spring.profiles.active=sandbox" })
+public class BulkcallCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "CSV files to process (same as `run FILE...`); none: every finished *.csv in the input folder")
+    private List<Path> files = List.of();
+
+    private final CommandActions actions;
+
+    /** @param actions what the commands do; {@code null} when the arguments are only being checked */
+    public BulkcallCommand(CommandActions actions) {
+        this.actions = actions;
+    }
+
+    @Override
+    public Integer call() {
+        return actions.run(files);
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Process FILEs, or every finished *.csv waiting in the input folder (oldest first).")
+    int run(@Parameters(paramLabel = "FILE", arity = "0..*") List<Path> files) {
+        return actions.run(files == null ? List.of() : files);
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Validation only: write rejected.csv for each FILE; nobody is dialed.")
+    int validate(@Parameters(paramLabel = "FILE", arity = "1..*") List<Path> files) {
+        return actions.validate(files);
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Jobs with their state and call progress; with JOB, that job and its batches.")
+    int status(@Parameters(paramLabel = "JOB", arity = "0..1", description = "a job id as status lists it") Long job) {
+        return actions.status(job, spec.commandLine().getOut());
+    }
+
+    @Command(name = "restart", mixinStandardHelpOptions = true,
+            description = "Restart a failed or stopped job from its last checkpoint.")
+    int restart(@Parameters(paramLabel = "JOB", description = "a job id as status lists it") long job) {
+        return actions.restart(job);
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true,
+            description = "Cancel the job's queued calls on Cartesia and stop the job; calls in flight finish.")
+    int cancel(@Parameters(paramLabel = "JOB", description = "a job id as status lists it") long job) {
+        return actions.cancel(job);
+    }
+}

@@ -1,0 +1,52 @@
+package io.bulkcall.cli;
+
+import java.io.PrintWriter;
+
+import io.bulkcall.BulkcallApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts bulkcall: checks the command line first, so that {@code --help} and usage errors need
+ * neither settings nor a database, then starts Spring, which runs the command. Whatever goes wrong
+ * ends in one line and DESIGN.md's exit code, never a stack trace on the console.
+ */
+public final class BulkcallLauncher {
+
+    private static final Logger diagnostics = LoggerFactory.getLogger("bulkcall.diagnostics");
+
+    private BulkcallLauncher() {
+    }
+
+    public static int launch(String... args) {
+        CommandLine parser = new CommandLine(new BulkcallCommand(null));
+        PrintWriter err = parser.getErr();
+        try {
+            ParseResult parsed = parser.parseArgs(Arguments.of(args).commandArray());
+            if (CommandLine.executeHelpRequest(parsed) != null) {
+                return ExitCodes.COMPLETED;
+            }
+        }
+        catch (ParameterException usage) {
+            err.println("bulkcall: " + usage.getMessage());
+            err.println("Try 'bulkcall --help' for the commands and their arguments.");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        try (ConfigurableApplicationContext context = SpringApplication.run(BulkcallApplication.class, args)) {
+            return SpringApplication.exit(context);
+        }
+        catch (RuntimeException failure) {
+            diagnostics.error("Start-up failed", failure);
+            err.println("bulkcall: " + StartupFailure.oneLine(failure));
+            err.flush();
+            return StartupFailure.exitCode(failure);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.bulkcall.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.FileJobLauncher;
+import io.bulkcall.job.JobCanceller;
+import io.bulkcall.job.JobLaunchFailure;
+import io.bulkcall.job.JobRun;
+import io.bulkcall.job.JobStatusQuery;
+import io.bulkcall.validation.FileValidation;
+import io.bulkcall.validation.ValidationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What each command does, in terms of the job package, and the one line it ends with. Returns
+ * DESIGN.md's exit codes.
+ */
+@Component
+public class CommandActions {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandActions.class);
+    private static final int RECENT_JOBS = 50;
+
+    private final FileJobLauncher launcher;
+    private final JobStatusQuery statusQuery;
+    private final JobCanceller canceller;
+    private final InputFolderScan scan;
+    private final FileValidation fileValidation;
+    private final BulkcallProperties properties;
+
+    public CommandActions(FileJobLauncher launcher, JobStatusQuery statusQuery, JobCanceller canceller,
+            InputFolderScan scan, FileValidation fileValidation, BulkcallProperties properties) {
+        this.launcher = launcher;
+        this.statusQuery = statusQuery;
+        this.canceller = canceller;
+        this.scan = scan;
+        this.fileValidation = fileValidation;
+        this.properties = properties;
+    }
+
+    int run(List<Path> files) {
+        List<Path> work = files.isEmpty() ? scan.readyFiles() : files;
+        if (work.isEmpty()) {
+            log.info("No CSV file is waiting in {}", scan.folder().toAbsolutePath().normalize());
+            return ExitCodes.COMPLETED;
+        }
+        int exitCode = ExitCodes.COMPLETED;
+        for (Path file : work) {
+            exitCode = ExitCodes.worst(exitCode, report(() -> launcher.run(file)));
+        }
+        return exitCode;
+    }
+
+    int restart(long executionId) {
+        return report(() -> launcher.restart(executionId));
+    }
+
+    int validate(List<Path> files) {
+        int exitCode = ExitCodes.COMPLETED;
+        for (Path file : files) {
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            Path rejected = properties.outputDir().resolve("validate-" + stem).resolve("rejected.csv");
+            ValidationReport report = fileValidation.validate(file, rejected);
+            boolean dialable = report.accepted() > 0
+                    && report.rejected() <= properties.validation().maxRejectRatio() * report.rows();
+            String line = "%s: %d rows, %d valid, %d rejected %s; rejected rows in %s%s".formatted(file.getFileName(),
+                    report.rows(), report.accepted(), report.rejected(), report.rejectedByReason(), rejected,
+                    dialable ? "" : "; a run would not dial this file (bulkcall.validation.max-reject-ratio="
+                            + properties.validation().maxRejectRatio() + ")");
+            if (dialable) {
+                log.info(line);
+            }
+            else {
+                log.warn(line);
+                exitCode = ExitCodes.worst(exitCode, ExitCodes.REJECTED);
+            }
+        }
+        return exitCode;
+    }
+
+    int status(Long executionId, PrintWriter out) {
+        if (executionId == null) {
+            StatusTable.jobs(statusQuery.recent(RECENT_JOBS), out);
+            return ExitCodes.COMPLETED;
+        }
+        return statusQuery.of(executionId).map(job -> {
+            StatusTable.job(job, out);
+            return ExitCodes.COMPLETED;
+        }).orElseGet(() -> {
+            log.error("there is no job {}; `bulkcall status` lists the jobs", executionId);
+            return ExitCodes.USAGE;
+        });
+    }
+
+    int cancel(long executionId) {
+        try {
+            int cancelled = canceller.cancel(executionId);
+            log.info("Job {}: cancelled {} call batches on Cartesia and stopped the job; calls in flight finish. "
+                    + "`bulkcall restart {}` collects their outcomes and writes the reports", executionId, cancelled,
+                    executionId);
+            return ExitCodes.COMPLETED;
+        }
+        catch (JobLaunchFailure failure) {
+            log.error(failure.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private int report(Launch launch) {
+        try {
+            JobRun run = launch.run();
+            if (run.exitCode() == ExitCodes.COMPLETED) {
+                log.info(run.message());
+            }
+            else {
+                log.error(run.message());
+            }
+            return run.exitCode();
+        }
+        catch (JobLaunchFailure failure) {
+            log.error(failure.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Launch {
+        JobRun run() throws JobLaunchFailure;
+    }
+}

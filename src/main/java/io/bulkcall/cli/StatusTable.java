@@ -1,0 +1,59 @@
+package io.bulkcall.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import io.bulkcall.job.JobStatus;
+import io.bulkcall.job.TrackedBatch;
+
+/**
+ * Formats {@code bulkcall status}: a table of jobs, or one job with its batches. Plain text with
+ * aligned columns, for a terminal or a log.
+ */
+final class StatusTable {
+
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private StatusTable() {
+    }
+
+    static void jobs(List<JobStatus> jobs, PrintWriter out) {
+        String format = "%-6s %-28s %-10s %-8s %-15s %-9s %-7s %-19s %s%n";
+        out.printf(format, "JOB", "FILE", "STATE", "BATCHES", "CALLS DONE", "COMPLETED", "FAILED", "STARTED", "DURATION");
+        for (JobStatus job : jobs) {
+            out.printf(format, job.executionId(), abbreviate(job.file(), 28), job.state(),
+                    job.batchesFinished() + "/" + job.batches().size(), job.callsFinished() + "/" + job.callsScheduled(),
+                    job.completed(), job.failed(), job.started() == null ? "-" : STARTED.format(job.started()),
+                    duration(job.duration()));
+        }
+        out.flush();
+    }
+
+    static void job(JobStatus job, PrintWriter out) {
+        jobs(List.of(job), out);
+        if (job.exitDescription() != null && !job.exitDescription().isBlank()) {
+            out.printf("%nLast exit: %s%n", job.exitDescription().lines().findFirst().orElse(""));
+        }
+        out.println();
+        String format = "%-6s %-26s %-14s %-11s %-12s %-8s %s%n";
+        out.printf(format, "CHUNK", "BATCH ID", "STATUS", "RECIPIENTS", "CALLS DONE", "RETRIES", "NAME");
+        for (TrackedBatch batch : job.batches()) {
+            out.printf(format, batch.chunkNo(), batch.batchId() == null ? "(in doubt)" : batch.batchId(),
+                    batch.status() == null ? "-" : batch.status(), batch.recipients(),
+                    batch.callsFinished() + "/" + batch.callsScheduled(), batch.retryCount(), batch.name());
+        }
+        out.flush();
+    }
+
+    private static String abbreviate(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
+    private static String duration(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds < 3600 ? "%dm%02ds".formatted(seconds / 60, seconds % 60)
+                : "%dh%02dm".formatted(seconds / 3600, seconds % 3600 / 60);
+    }
+}

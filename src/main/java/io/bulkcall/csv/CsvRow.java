@@ -1,0 +1,32 @@
+package io.bulkcall.csv;
+
+import java.util.List;
+
+/**
+ * One record of a CSV file, as read: its cells in file order, unquoted.
+ *
+ * @param line the 1-based physical line the record starts on (the header is line 1); a record with a
+ *        line break inside quotes spans several lines, and the next record's number accounts for them
+ * @param values the cells; for a malformed record, as much as could be made of it
+ * @param malformation {@code null} for a well-formed record, else a sentence saying what is wrong with
+ *        it, such as {@code "has 5 columns, the header has 4"}
+ */
+public record CsvRow(long line, List<String> values, String malformation) {
+
+    public CsvRow {
+        values = List.copyOf(values);
+    }
+
+    public static CsvRow wellFormed(long line, List<String> values) {
+        return new CsvRow(line, values, null);
+    }
+
+    public boolean isMalformed() {
+        return malformation != null;
+    }
+
+    /** This row with a malformation, unless it already has one: the first problem found is the one reported. */
+    public CsvRow withMalformation(String problem) {
+        return isMalformed() ? this : new CsvRow(line, values, problem);
+    }
+}

@@ -1,0 +1,111 @@
+package io.bulkcall.job;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import io.bulkcall.cartesia.CallBatch;
+import io.bulkcall.cartesia.CartesiaClient;
+import io.bulkcall.config.BulkcallProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.StoppableTasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Waits until every call of the job has ended. One poll per {@code execute()}, so each poll is a
+ * checkpoint: a batch's recipients are fetched (once) as soon as it finishes and their outcomes
+ * committed with that poll. Waits {@code bulkcall.poll.interval} between polls, and stops the job,
+ * restartable, after {@code bulkcall.poll.max-wait}. Honours stop requests between and during waits.
+ */
+@Component
+public class AwaitCallsTasklet implements StoppableTasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(AwaitCallsTasklet.class);
+    private static final String POLLS = "polls";
+    /** Job context key of the one-line reason the job stopped waiting. */
+    public static final String STOPPED_KEY = "bulkcall.stopped";
+
+    private final CallBatchRepository batches;
+    private final RecipientRepository recipients;
+    private final BatchProgressPoller poller;
+    private final CartesiaClient client;
+    private final BulkcallProperties.Poll settings;
+    private volatile boolean stopped;
+
+    public AwaitCallsTasklet(CallBatchRepository batches, RecipientRepository recipients, BatchProgressPoller poller,
+            CartesiaClient client, BulkcallProperties properties) {
+        this.batches = batches;
+        this.recipients = recipients;
+        this.poller = poller;
+        this.client = client;
+        this.settings = properties.poll();
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        long jobInstanceId = step.getJobExecution().getJobInstanceId();
+        int polls = step.getExecutionContext().getInt(POLLS, 0);
+        if (polls > 0 && !Pause.sleep(settings.interval(), () -> stopped || step.isTerminateOnly())) {
+            step.setTerminateOnly();
+            return RepeatStatus.CONTINUABLE;
+        }
+        List<TrackedBatch> open = batches.unfinished(jobInstanceId);
+        if (!open.isEmpty()) {
+            record(jobInstanceId, open, poller.poll(open));
+        }
+        step.getExecutionContext().putInt(POLLS, polls + 1);
+        boolean done = batches.unfinished(jobInstanceId).isEmpty();
+        logProgress(jobInstanceId);
+        if (done) {
+            return RepeatStatus.FINISHED;
+        }
+        Duration waited = Duration.between(step.getStartTime(), LocalDateTime.now());
+        if (waited.compareTo(settings.maxWait()) >= 0) {
+            String message = "job %d stopped waiting after %s (bulkcall.poll.max-wait) with calls still in progress; resume with: bulkcall restart %d"
+                .formatted(jobInstanceId, settings.maxWait(), step.getJobExecution().getId());
+            log.warn(message);
+            step.getJobExecution().getExecutionContext().putString(STOPPED_KEY, message);
+            step.setTerminateOnly();
+        }
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    private void record(long jobInstanceId, List<TrackedBatch> open, Map<String, CallBatch> progress) {
+        for (TrackedBatch tracked : open) {
+            CallBatch batch = progress.get(tracked.batchId());
+            if (batch.isFinished()) {
+                // the list omits recipients: fetch them once, now that they will not change
+                CallBatch full = client.getCallBatch(batch.id());
+                if (full.isFinished()) {
+                    recipients.recordOutcomes(jobInstanceId, full.id(), full.recipients());
+                    batches.recordProgress(jobInstanceId, full, true);
+                    continue;
+                }
+            }
+            batches.recordProgress(jobInstanceId, batch, false);
+        }
+    }
+
+    private void logProgress(long jobInstanceId) {
+        List<TrackedBatch> all = batches.all(jobInstanceId);
+        Map<String, Long> statuses = recipients.countByStatus(jobInstanceId);
+        log.info("Job {}: {}/{} batches finished, calls {}/{} finished, {} completed, {} failed so far", jobInstanceId,
+                all.stream().filter(TrackedBatch::finished).count(), all.size(),
+                all.stream().mapToInt(TrackedBatch::callsFinished).sum(),
+                all.stream().mapToInt(TrackedBatch::callsScheduled).sum(), statuses.getOrDefault("completed", 0L),
+                statuses.getOrDefault("failed", 0L));
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+    }
+}

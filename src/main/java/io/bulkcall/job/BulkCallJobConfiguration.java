@@ -1,0 +1,210 @@
+package io.bulkcall.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.csv.CsvRecordReader;
+import io.bulkcall.csv.CsvWriter;
+import io.bulkcall.csv.CsvRow;
+import io.bulkcall.report.ReportFolder;
+import io.bulkcall.validation.DoNotCallList;
+import io.bulkcall.validation.PhoneNumberNormalizer;
+import io.bulkcall.validation.RejectedRow;
+import io.bulkcall.validation.RejectedRowFormat;
+import io.bulkcall.validation.RowScreener;
+import io.bulkcall.validation.ScreenedRow;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The bulk-call job, one instance per input file:
+ * <pre>
+ * validate ─▶ (outcome) ─REJECTED─▶ rejectFile ─▶ FAILED
+ *                 │
+ *              ACCEPTED─▶ submit ─▶ await ─▶ (retry?) ─DONE─▶ report
+ *                                     ▲          │
+ *                                     └─ retry ◀─RETRY
+ * </pre>
+ * {@code await} and {@code retry} loop, so they may start again after completing. Step and reader
+ * names are persisted state: renaming one breaks the restart of an unfinished job.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BulkCallJobConfiguration {
+
+    public static final String JOB_NAME = "bulkCall";
+    private static final String FAILED = "FAILED";
+    private static final String COMPLETED = "COMPLETED";
+    private static final String ANY = "*";
+
+    @Bean
+    Job bulkCallJob(JobRepository jobRepository, Step validate, ValidationOutcomeDecider validationOutcome,
+            Step rejectFile, Step submit, Step await, RetryDecider retryDecision, Step retry, Step report,
+            JobRecordListener jobRecordListener, JobLease jobLease) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+            .listener(jobRecordListener)
+            .listener(jobLease)
+            .start(validate).on(COMPLETED).to(validationOutcome)
+            .from(validate).on(ANY).fail()
+            .from(validationOutcome).on(ValidationOutcomeDecider.REJECTED.getName()).to(rejectFile)
+            .from(validationOutcome).on(ValidationOutcomeDecider.ACCEPTED.getName()).to(submit)
+            .from(rejectFile).on(ANY).fail()
+            .from(submit).on(COMPLETED).to(await)
+            .from(submit).on(ANY).fail()
+            .from(await).on(COMPLETED).to(retryDecision)
+            .from(await).on(ANY).fail()
+            .from(retryDecision).on(RetryDecider.RETRY.getName()).to(retry)
+            .from(retryDecision).on(RetryDecider.DONE.getName()).to(report)
+            .from(retry).on(COMPLETED).to(await)
+            .from(retry).on(ANY).fail()
+            .from(report).on(COMPLETED).end()
+            .from(report).on(ANY).fail()
+            .end()
+            .build();
+    }
+
+    @Bean
+    Step validate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CsvRecordReader csvRecordReader, ItemProcessor<CsvRow, ScreenedRow> rowScreener,
+            StagingWriter stagingWriter, BulkcallProperties properties) {
+        return new StepBuilder("validate", jobRepository).<CsvRow, ScreenedRow>chunk(properties.batch().size())
+            .transactionManager(transactionManager)
+            .reader(csvRecordReader)
+            .processor(rowScreener)
+            .writer(stagingWriter)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    CsvRecordReader csvRecordReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path) {
+        CsvRecordReader reader = new CsvRecordReader(Path.of(path));
+        reader.setName("csvRecordReader");
+        return reader;
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, ScreenedRow> rowScreener(CsvRecordReader csvRecordReader, RecipientRepository recipients,
+            DoNotCallList doNotCallList, PhoneNumberNormalizer phoneNumberNormalizer,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+        return new RowScreener(csvRecordReader.header(), phoneNumberNormalizer, doNotCallList,
+                recipients.seenNumbers(jobInstanceId));
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter stagingWriter(CsvRecordReader csvRecordReader, RecipientRepository recipients,
+            JobRecordRepository jobs, BulkcallProperties properties,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+            @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+        InputFile file = InputFile.from(parameters);
+        ReportFolder folder = ReportFolder.of(properties.outputDir(), jobInstanceId, file.stem());
+        FlatFileItemWriter<RejectedRow> rejectedCsv = new FlatFileItemWriterBuilder<RejectedRow>()
+            .name("rejectedCsvWriter")
+            .resource(new FileSystemResource(folder.rejectedCsv()))
+            .encoding("UTF-8")
+            .lineSeparator(CsvWriter.LINE_SEPARATOR)
+            .headerCallback(writer -> writer.write(RejectedRowFormat.headerLine(csvRecordReader.header())))
+            .lineAggregator(row -> RejectedRowFormat.line(csvRecordReader.header(), row))
+            .build();
+        return new StagingWriter(jobInstanceId, csvRecordReader::header, recipients, jobs, rejectedCsv);
+    }
+
+    @Bean
+    Step rejectFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RejectFileTasklet rejectFileTasklet) {
+        return new StepBuilder("rejectFile", jobRepository).tasklet(rejectFileTasklet, transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    Step submit(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<StagedRecipient> stagedRecipientReader, CallBatchWriter callBatchWriter,
+            InDoubtBatchReconciler inDoubtBatchReconciler, BulkcallProperties properties) {
+        // not fault-tolerant on purpose: a write retry or skip would re-send a create; transient
+        // faults are the client's business and an unknown outcome is reconciled by name
+        return new StepBuilder("submit", jobRepository).<StagedRecipient, StagedRecipient>chunk(properties.batch().size())
+            .transactionManager(transactionManager)
+            .reader(stagedRecipientReader)
+            .writer(callBatchWriter)
+            .listener(inDoubtBatchReconciler)
+            .build();
+    }
+
+    /**
+     * Reads recipients not yet in a batch, in line order, keyset-paged: a restart needs no saved
+     * position, since the rows already submitted are the ones with a batch id.
+     */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<StagedRecipient> stagedRecipientReader(DataSource dataSource, RecipientRepository recipients,
+            BulkcallProperties properties, @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId)
+            throws Exception {
+        return new JdbcPagingItemReaderBuilder<StagedRecipient>().name("stagedRecipientReader")
+            .dataSource(dataSource)
+            .selectClause("line, to_number, metadata")
+            .fromClause("bc_recipient")
+            .whereClause("job_instance_id = :jobInstanceId AND batch_id IS NULL")
+            .parameterValues(Map.of("jobInstanceId", jobInstanceId))
+            .sortKeys(Map.of("line", Order.ASCENDING))
+            .rowMapper((rs, row) -> new StagedRecipient(rs.getLong("line"), rs.getString("to_number"),
+                    recipients.metadata(rs.getString("metadata"))))
+            .pageSize(properties.batch().size())
+            .saveState(false)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    CallBatchWriter callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs, CallBatchRepository batches,
+            RecipientRepository recipients, CallBatchCreator creator, Clock clock,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+            @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+        return new CallBatchWriter(InputFile.from(parameters), jobInstanceId, properties, jobs, batches, recipients,
+                creator, clock);
+    }
+
+    @Bean
+    Step await(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            AwaitCallsTasklet awaitCallsTasklet) {
+        return new StepBuilder("await", jobRepository).tasklet(awaitCallsTasklet, transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    Step retry(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RetryFailedCallsTasklet retryFailedCallsTasklet) {
+        return new StepBuilder("retry", jobRepository).tasklet(retryFailedCallsTasklet, transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    Step report(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WriteReportTasklet writeReportTasklet) {
+        return new StepBuilder("report", jobRepository).tasklet(writeReportTasklet, transactionManager).build();
+    }
+}

@@ -1,0 +1,140 @@
+package io.bulkcall.job;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says which process runs a job instance, and whether it is still alive, so that a job left in
+ * STARTED by a killed process is recovered by the next run while a job really running elsewhere is
+ * left alone. The owner writes a heartbeat every few seconds while its job runs; an owner on this
+ * host is dead as soon as its process is gone, one on another host once its heartbeat is stale.
+ */
+@Component
+public class JobLease implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(JobLease.class);
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    static final Duration EXPIRY = HEARTBEAT.multipliedBy(6);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String host;
+    private final String owner;
+    private final ScheduledExecutorService heartbeats;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    public JobLease(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.host = hostName();
+        this.owner = ProcessHandle.current().pid() + "@" + host;
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "job-lease-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        long jobInstanceId = jobExecution.getJobInstanceId();
+        jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ?").param(jobInstanceId).update();
+        jdbc.sql("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (?, ?, ?)")
+            .params(jobInstanceId, owner, now())
+            .update();
+        heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(jobInstanceId), HEARTBEAT.toMillis(),
+                HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        ScheduledFuture<?> running = heartbeat;
+        if (running != null) {
+            running.cancel(false);
+        }
+        jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ? AND owner = ?")
+            .params(jobExecution.getJobInstanceId(), owner)
+            .update();
+    }
+
+    private void beat(long jobInstanceId) {
+        try {
+            jdbc.sql("UPDATE bc_lease SET heartbeat_at = ? WHERE job_instance_id = ? AND owner = ?")
+                .params(now(), jobInstanceId, owner)
+                .update();
+        }
+        catch (RuntimeException e) {
+            log.debug("Heartbeat of job {} not written: {}", jobInstanceId, e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the process that left this execution running may still be running it. An execution
+     * with no lease yet is given the expiry time to write one: it may have been created a moment ago.
+     */
+    public boolean ownerMayBeAlive(JobExecution running) {
+        Optional<Holder> holder = jdbc.sql("SELECT owner, heartbeat_at FROM bc_lease WHERE job_instance_id = ?")
+            .param(running.getJobInstanceId())
+            .query((rs, row) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant()))
+            .optional();
+        if (holder.isEmpty()) {
+            LocalDateTime created = running.getCreateTime();
+            return created.atZone(ZoneId.systemDefault()).toInstant().plus(EXPIRY).isAfter(clock.instant());
+        }
+        Holder lease = holder.get();
+        if (lease.isOnHost(host)) {
+            return ProcessHandle.of(lease.pid()).map(ProcessHandle::isAlive).orElse(false);
+        }
+        return lease.heartbeatAt().plus(EXPIRY).isAfter(clock.instant());
+    }
+
+    public Optional<String> ownerOf(long jobInstanceId) {
+        return jdbc.sql("SELECT owner FROM bc_lease WHERE job_instance_id = ?")
+            .param(jobInstanceId)
+            .query(String.class)
+            .optional();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+
+    private record Holder(String owner, Instant heartbeatAt) {
+
+        long pid() {
+            return Long.parseLong(owner.substring(0, owner.indexOf('@')));
+        }
+
+        boolean isOnHost(String host) {
+            return owner.endsWith("@" + host);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.bulkcall.job;
+
+import java.time.Clock;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the job instance's input file in {@code bc_job} when it first starts.
+ */
+@Component
+public class JobRecordListener implements JobExecutionListener {
+
+    private final JobRecordRepository jobs;
+    private final Clock clock;
+
+    public JobRecordListener(JobRecordRepository jobs, Clock clock) {
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        jobs.register(jobExecution.getJobInstanceId(), InputFile.from(jobExecution.getJobParameters()), clock.instant());
+    }
+}

@@ -1,0 +1,42 @@
+package io.bulkcall.job;
+
+import io.bulkcall.config.BulkcallProperties;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * After every call ended: another Retry Call Batch round while rounds remain and some recipients
+ * failed, or the round a crash interrupted; otherwise, or once the job was cancelled, on to the report.
+ */
+@Component
+public class RetryDecider implements JobExecutionDecider {
+
+    public static final FlowExecutionStatus RETRY = new FlowExecutionStatus("RETRY");
+    public static final FlowExecutionStatus DONE = new FlowExecutionStatus("DONE");
+
+    private final JobRecordRepository jobs;
+    private final CallBatchRepository batches;
+    private final int maxRounds;
+
+    public RetryDecider(JobRecordRepository jobs, CallBatchRepository batches, BulkcallProperties properties) {
+        this.jobs = jobs;
+        this.batches = batches;
+        this.maxRounds = properties.retry().maxAttempts();
+    }
+
+    @Override
+    public FlowExecutionStatus decide(JobExecution jobExecution, StepExecution stepExecution) {
+        long jobInstanceId = jobExecution.getJobInstanceId();
+        if (jobs.isCancelled(jobInstanceId)) {
+            return DONE;
+        }
+        int round = jobs.retryRounds(jobInstanceId);
+        boolean interrupted = round > 0 && !batches.retryTargets(jobInstanceId, round).isEmpty();
+        boolean another = round < maxRounds && !batches.retryTargets(jobInstanceId, round + 1).isEmpty();
+        return interrupted || another ? RETRY : DONE;
+    }
+}

@@ -1,0 +1,17 @@
+package io.bulkcall.report;
+
+import java.util.Map;
+
+/** A staged recipient with its final outcome: one row of {@code results.csv}. */
+public record RecipientResult(
+        long line,
+        String toNumber,
+        Map<String, String> metadata,
+        String batchId,
+        String recipientId,
+        String status,
+        String agentCallId,
+        String endReason,
+        String errorMessage,
+        int attempts) {
+}

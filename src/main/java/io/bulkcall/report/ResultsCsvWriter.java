@@ -1,0 +1,93 @@
+package io.bulkcall.report;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.bulkcall.csv.CsvWriter;
+import io.bulkcall.csv.SpreadsheetSafe;
+
+/**
+ * Writes {@code results.csv}, one row per staged recipient:
+ * {@code line,to_number,<metadata columns>,batch_id,recipient_id,status,agent_call_id,end_reason,error_message,attempts}.
+ * Rows go to a temporary file that replaces the report only on {@link #commit()}, so a report is
+ * never seen half-written and a restarted report step simply writes it again. Not thread-safe.
+ */
+public final class ResultsCsvWriter implements Closeable {
+
+    private static final List<String> OUTCOME_COLUMNS = List.of("batch_id", "recipient_id", "status", "agent_call_id",
+            "end_reason", "error_message", "attempts");
+
+    private final Path target;
+    private final Path partial;
+    private final List<String> metadataColumns;
+    private final CsvWriter csv;
+    private long rows;
+
+    public ResultsCsvWriter(Path target, List<String> metadataColumns) {
+        this.target = target;
+        this.partial = target.resolveSibling(target.getFileName() + ".part");
+        this.metadataColumns = List.copyOf(metadataColumns);
+        try {
+            Files.createDirectories(target.getParent());
+            BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+            this.csv = new CsvWriter(out);
+            List<String> header = new ArrayList<>(List.of("line", "to_number"));
+            header.addAll(metadataColumns.stream().map(SpreadsheetSafe::cell).toList());
+            header.addAll(OUTCOME_COLUMNS);
+            csv.writeRow(header);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void write(RecipientResult result) {
+        List<String> cells = new ArrayList<>(metadataColumns.size() + 9);
+        cells.add(Long.toString(result.line()));
+        cells.add(SpreadsheetSafe.numberCell(result.toNumber()));
+        for (String column : metadataColumns) {
+            cells.add(SpreadsheetSafe.cell(result.metadata().get(column)));
+        }
+        cells.add(SpreadsheetSafe.cell(result.batchId()));
+        cells.add(SpreadsheetSafe.cell(result.recipientId()));
+        cells.add(SpreadsheetSafe.cell(result.status()));
+        cells.add(SpreadsheetSafe.cell(result.agentCallId()));
+        cells.add(SpreadsheetSafe.cell(result.endReason()));
+        cells.add(SpreadsheetSafe.cell(result.errorMessage()));
+        cells.add(Integer.toString(result.attempts()));
+        try {
+            csv.writeRow(cells);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        rows++;
+    }
+
+    /** Puts the finished report in place of any earlier one; returns how many rows it holds. */
+    public long commit() {
+        try {
+            csv.close();
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** Drops a report that was not committed. */
+    @Override
+    public void close() throws IOException {
+        csv.close();
+        Files.deleteIfExists(partial);
+    }
+}

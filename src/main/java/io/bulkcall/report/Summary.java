@@ -1,0 +1,32 @@
+package io.bulkcall.report;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The content of {@code summary.json}: what became of a file's rows, in counts.
+ *
+ * @param rows data rows of the input (accepted + rejected)
+ * @param rejected rejected rows by reason
+ * @param calls staged recipients by final status
+ * @param retryRounds Retry Call Batch rounds that were opened
+ * @param durationSeconds from the job's first start to the end of this report
+ */
+public record Summary(
+        String file,
+        String sha256,
+        long jobInstanceId,
+        long jobExecutionId,
+        long rows,
+        long accepted,
+        long rejectedTotal,
+        Map<String, Long> rejected,
+        int batches,
+        Map<String, Long> calls,
+        int retryRounds,
+        Instant startedAt,
+        Instant finishedAt,
+        double durationSeconds,
+        String resultsCsv,
+        String rejectedCsv) {
+}

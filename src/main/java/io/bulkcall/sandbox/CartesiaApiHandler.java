@@ -1,0 +1,163 @@
+package io.bulkcall.sandbox;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the Call Batches API and Get Call over the JDK's HTTP server: routes each request, lets
+ * the {@link FaultInjector} spoil it, checks the headers every endpoint requires
+ * ({@code Authorization: Bearer …}, {@code Cartesia-Version: 2026-03-01}), applies it to the
+ * {@link CallBatchSimulator} and writes the answer, or an error in Cartesia's error body. A request
+ * whose response is to be lost is applied and its connection closed without a status line.
+ * Thread-safe.
+ */
+final class CartesiaApiHandler implements HttpHandler {
+
+    static final String API_VERSION = "2026-03-01";
+
+    private static final Logger log = LoggerFactory.getLogger(CartesiaApiHandler.class);
+
+    private static final int DEFAULT_LIST_LIMIT = 20;
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("agent_id", "starting_after", "ending_before", "limit");
+
+    private record Reply(int status, Object body) {
+    }
+
+    private final CallBatchSimulator simulator;
+    private final CreateBatchRequestParser parser;
+    private final FaultInjector faults;
+    private final RequestCounter requests;
+
+    CartesiaApiHandler(CallBatchSimulator simulator, CreateBatchRequestParser parser, FaultInjector faults,
+            RequestCounter requests) {
+        this.simulator = simulator;
+        this.parser = parser;
+        this.faults = faults;
+        this.requests = requests;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        // Closing an exchange whose response headers were never sent closes the connection: that is
+        // how a response gets lost.
+        try {
+            serve(exchange);
+        }
+        finally {
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        Route route;
+        try {
+            route = Route.of(method, path);
+        }
+        catch (ApiErrorException unknown) {
+            send(exchange, error(unknown.status(), unknown.errorCode(), unknown.title(), unknown.getMessage()));
+            return;
+        }
+        requests.record(route.endpoint());
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        SandboxFault fault = faults.next(route.endpoint());
+        if (fault != null && fault.answersWithError()) {
+            log.debug("Sandbox injects {} into {} {}", fault, method, path);
+            if (fault == SandboxFault.CONCURRENCY_LIMITED) {
+                exchange.getResponseHeaders().set("Retry-After", "0");
+            }
+            send(exchange, error(fault.status(), fault.errorCode(), fault.title(), "injected by the sandbox"));
+            return;
+        }
+        Reply reply = apply(route, exchange, body);
+        if (fault == SandboxFault.LOST_RESPONSE) {
+            log.debug("Sandbox applied {} {} and drops its {} response", method, path, reply.status());
+            return;
+        }
+        log.debug("Sandbox answers {} {} with {}", method, path, reply.status());
+        send(exchange, reply);
+    }
+
+    private Reply apply(Route route, HttpExchange exchange, byte[] body) {
+        try {
+            Headers headers = exchange.getRequestHeaders();
+            checkCommonHeaders(headers);
+            QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
+            if (route.endpoint() == SandboxEndpoint.CREATE_BATCH) {
+                return new Reply(201, create(headers, query, body));
+            }
+            if (body.length > 0) {
+                throw ApiErrorException.badRequest("this endpoint takes no request body");
+            }
+            if (route.endpoint() == SandboxEndpoint.LIST_BATCHES) {
+                return new Reply(200, list(query.allowOnly(LIST_PARAMETERS)));
+            }
+            query.allowOnly(Set.of());
+            return new Reply(200, switch (route.endpoint()) {
+                case GET_BATCH -> simulator.get(route.id());
+                case RETRY_BATCH -> simulator.retry(route.id());
+                case CANCEL_BATCH -> simulator.cancel(route.id());
+                case GET_CALL -> simulator.call(route.id());
+                default -> throw new IllegalStateException("unrouted endpoint " + route.endpoint());
+            });
+        }
+        catch (ApiErrorException refused) {
+            return error(refused.status(), refused.errorCode(), refused.title(), refused.getMessage());
+        }
+        catch (RuntimeException bug) {
+            log.error("Sandbox failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), bug);
+            return error(500, "internal_error", "Internal Server Error", "the sandbox failed: " + bug);
+        }
+    }
+
+    private WireFormat.BatchBody create(Headers headers, QueryParameters query, byte[] body) {
+        query.allowOnly(Set.of());
+        String contentType = headers.getFirst("Content-Type");
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw ApiErrorException.unsupportedMediaType("Content-Type must be application/json, got " + contentType);
+        }
+        return simulator.create(parser.parse(body, simulator.now()));
+    }
+
+    private WireFormat.PageBody list(QueryParameters query) {
+        return simulator.list(query.text("agent_id"), query.text("starting_after"), query.text("ending_before"),
+                query.integer("limit", 1, 100, DEFAULT_LIST_LIMIT));
+    }
+
+    private static void checkCommonHeaders(Headers headers) {
+        String authorization = headers.getFirst("Authorization");
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank();
+        if (!bearer) {
+            throw ApiErrorException.unauthorized("send the API key as 'Authorization: Bearer <key>'");
+        }
+        String version = headers.getFirst("Cartesia-Version");
+        if (!API_VERSION.equals(version)) {
+            throw ApiErrorException.badRequest(version == null
+                    ? "the Cartesia-Version header is required; this API serves " + API_VERSION
+                    : "unsupported Cartesia-Version '" + version + "'; this API serves " + API_VERSION);
+        }
+    }
+
+    private static Reply error(int status, String errorCode, String title, String message) {
+        return new Reply(status, new WireFormat.ErrorBody(errorCode, title, message, UUID.randomUUID()));
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = WireFormat.JSON.writeValueAsBytes(reply.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

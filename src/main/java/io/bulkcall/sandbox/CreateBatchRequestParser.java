@@ -1,0 +1,176 @@
+package io.bulkcall.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a Create Call Batch body as strictly as the API reference allows: every rule breaks with a
+ * 400 naming the field, and so does anything the reference does not describe (unknown or camelCase
+ * fields, {@code null} values, numbers as strings), so the client's wire format is checked, not
+ * guessed at. Stateless and thread-safe.
+ */
+final class CreateBatchRequestParser {
+
+    static final int MAX_RECIPIENTS = 1000;
+
+    private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+
+    private static final Set<String> BATCH_FIELDS = Set.of("name", "agent_id", "from_number_id", "recipients",
+            "target_concurrency_limit", "ringing_timeout_seconds", "max_call_duration_minutes", "scheduled_at");
+
+    private static final Set<String> RECIPIENT_FIELDS = Set.of("to_number", "metadata");
+
+    private static final int DEFAULT_RINGING_TIMEOUT_SECONDS = 60;
+
+    private static final int DEFAULT_MAX_CALL_DURATION_MINUTES = 480;
+
+    private final SandboxSettings settings;
+
+    CreateBatchRequestParser(SandboxSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Reads the body of a request received at {@code now}; throws a 400 {@link ApiErrorException}. */
+    NewBatch parse(byte[] body, Instant now) {
+        JsonNode root = readJson(body);
+        requireObject(root, "request body");
+        checkFields(root, BATCH_FIELDS, "");
+        return new NewBatch(
+                requiredText(root, "name"),
+                requiredText(root, "agent_id"),
+                requiredText(root, "from_number_id"),
+                recipients(root),
+                optionalInt(root, "target_concurrency_limit", 1, settings.orgConcurrencyLimit(),
+                        settings.defaultTargetConcurrencyLimit()),
+                optionalInt(root, "ringing_timeout_seconds", 5, 80, DEFAULT_RINGING_TIMEOUT_SECONDS),
+                optionalInt(root, "max_call_duration_minutes", 1, 480, DEFAULT_MAX_CALL_DURATION_MINUTES),
+                scheduledAt(root, now));
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        if (body.length == 0) {
+            throw ApiErrorException.badRequest("request body is missing");
+        }
+        try {
+            return WireFormat.JSON.readTree(body);
+        }
+        catch (JacksonException notJson) {
+            throw ApiErrorException.badRequest("request body is not valid JSON: " + notJson.getOriginalMessage());
+        }
+    }
+
+    private static void checkFields(JsonNode object, Set<String> known, String path) {
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String name = field.getKey();
+            if (!known.contains(name)) {
+                String hint = known.contains(snakeCase(name)) ? " (did you mean '" + snakeCase(name) + "'?)" : "";
+                throw ApiErrorException.badRequest("unknown field '" + path + name + "'" + hint);
+            }
+            if (field.getValue().isNull()) {
+                throw ApiErrorException.badRequest("field '" + path + name + "' must not be null; leave it out instead");
+            }
+        }
+    }
+
+    private List<NewBatch.Recipient> recipients(JsonNode root) {
+        JsonNode recipients = root.get("recipients");
+        if (recipients == null || !recipients.isArray()) {
+            throw ApiErrorException.badRequest("field 'recipients' is required and must be an array");
+        }
+        if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
+            throw ApiErrorException.badRequest("field 'recipients' must have 1 to " + MAX_RECIPIENTS
+                    + " elements, got " + recipients.size());
+        }
+        List<NewBatch.Recipient> parsed = new ArrayList<>(recipients.size());
+        for (int i = 0; i < recipients.size(); i++) {
+            parsed.add(recipient(recipients.get(i), "recipients[" + i + "]."));
+        }
+        return parsed;
+    }
+
+    private static NewBatch.Recipient recipient(JsonNode item, String path) {
+        requireObject(item, path.substring(0, path.length() - 1));
+        checkFields(item, RECIPIENT_FIELDS, path);
+        JsonNode toNumber = item.get("to_number");
+        if (toNumber == null || !toNumber.isString()) {
+            throw ApiErrorException.badRequest("field '" + path + "to_number' is required and must be a string");
+        }
+        if (!E164.matcher(toNumber.asString()).matches()) {
+            throw ApiErrorException.badRequest("field '" + path + "to_number' must be an E.164 number such as "
+                    + "+14155559876, got '" + toNumber.asString() + "'");
+        }
+        JsonNode metadata = item.get("metadata");
+        if (metadata != null && !metadata.isObject()) {
+            throw ApiErrorException.badRequest("field '" + path + "metadata' must be an object");
+        }
+        return new NewBatch.Recipient(toNumber.asString(), metadata == null ? null : metadata.deepCopy());
+    }
+
+    private static String requiredText(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || !value.isString() || value.asString().isBlank()) {
+            throw ApiErrorException.badRequest("field '" + field + "' is required and must be a non-empty string");
+        }
+        return value.asString();
+    }
+
+    private static int optionalInt(JsonNode root, String field, int min, int max, int absent) {
+        JsonNode value = root.get(field);
+        if (value == null) {
+            return absent;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+            throw ApiErrorException.badRequest("field '" + field + "' must be an integer from " + min + " to " + max
+                    + ", got " + value);
+        }
+        return value.asInt();
+    }
+
+    private static Instant scheduledAt(JsonNode root, Instant now) {
+        JsonNode value = root.get("scheduled_at");
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw ApiErrorException.badRequest("field 'scheduled_at' must be an RFC 3339 string");
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(value.asString()).toInstant();
+        }
+        catch (DateTimeParseException notRfc3339) {
+            throw ApiErrorException.badRequest("field 'scheduled_at' must be an RFC 3339 time with a timezone "
+                    + "offset such as 2026-06-15T16:00:00Z, got '" + value.asString() + "'");
+        }
+        if (!at.isAfter(now)) {
+            throw ApiErrorException.badRequest("field 'scheduled_at' must be in the future, got " + value.asString());
+        }
+        if (at.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
+            throw ApiErrorException.badRequest("field 'scheduled_at' must be within 30 days, got " + value.asString());
+        }
+        return at;
+    }
+
+    private static void requireObject(JsonNode node, String what) {
+        if (!node.isObject()) {
+            throw ApiErrorException.badRequest(what + " must be a JSON object");
+        }
+    }
+
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,20 @@
+package io.bulkcall.sandbox;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * How many requests reached each endpoint, whatever their answer (faults, errors and lost
+ * responses included). Thread-safe.
+ */
+final class RequestCounter {
+
+    private final AtomicLongArray counts = new AtomicLongArray(SandboxEndpoint.values().length);
+
+    void record(SandboxEndpoint endpoint) {
+        counts.incrementAndGet(endpoint.ordinal());
+    }
+
+    long count(SandboxEndpoint endpoint) {
+        return counts.get(endpoint.ordinal());
+    }
+}

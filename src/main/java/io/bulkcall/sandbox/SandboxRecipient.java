@@ -1,0 +1,29 @@
+package io.bulkcall.sandbox;
+
+import java.util.Map;
+
+/**
+ * A snapshot of one recipient of a {@link SandboxBatch}.
+ *
+ * @param id the recipient id, {@code abcr_…}
+ * @param toNumber the number it was sent with
+ * @param status its status as the API reports it: {@code queued}, {@code dispatched},
+ *        {@code started}, {@code completed}, {@code failed} or {@code cancelled}
+ * @param attempts how many times it was handed to the dialer; 0 means it was never dialed
+ * @param agentCallId the call of its latest attempt, {@code null} before dispatch or after a
+ *        failure before dialing
+ * @param endReason how its latest call ended, {@code null} until it did
+ * @param errorMessage why its latest attempt failed before a call was placed, otherwise {@code null}
+ * @param metadata the metadata it was sent with, {@code null} if none; values as JSON types
+ *        (strings, numbers, booleans, lists, maps)
+ */
+public record SandboxRecipient(
+        String id,
+        String toNumber,
+        String status,
+        int attempts,
+        String agentCallId,
+        String endReason,
+        String errorMessage,
+        Map<String, Object> metadata) {
+}

@@ -1,0 +1,98 @@
+package io.bulkcall.sandbox;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One recipient of a simulated batch and the state of its latest attempt. Mutable; changed only
+ * through its {@link SimulatedBatch}, which keeps count of its recipients' statuses, and guarded
+ * by the {@link CallBatchSimulator}'s lock.
+ */
+final class SimulatedRecipient {
+
+    enum Status {
+        QUEUED, DISPATCHED, STARTED, COMPLETED, FAILED, CANCELLED;
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {
+    };
+
+    private final String id = Ids.recipient();
+    private final String toNumber;
+    private final JsonNode metadata;
+    private final Instant createdAt;
+    private Status status = Status.QUEUED;
+    private int attempts;
+    private String agentCallId;
+    private String endReason;
+    private String errorMessage;
+
+    SimulatedRecipient(NewBatch.Recipient request, Instant createdAt) {
+        this.toNumber = request.toNumber();
+        this.metadata = request.metadata();
+        this.createdAt = createdAt;
+    }
+
+    String toNumber() {
+        return toNumber;
+    }
+
+    JsonNode metadata() {
+        return metadata;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    void dial(String callId) {
+        attempts++;
+        status = Status.DISPATCHED;
+        agentCallId = callId;
+    }
+
+    void failBeforeDialing(String message) {
+        attempts++;
+        status = Status.FAILED;
+        errorMessage = message;
+    }
+
+    void answer() {
+        status = Status.STARTED;
+    }
+
+    void end(Status finalStatus, String reason) {
+        status = finalStatus;
+        endReason = reason;
+    }
+
+    /** Puts a failed recipient back in the queue; the fields of its previous attempt go with it. */
+    void requeue() {
+        status = Status.QUEUED;
+        agentCallId = null;
+        endReason = null;
+        errorMessage = null;
+    }
+
+    void cancel() {
+        status = Status.CANCELLED;
+    }
+
+    WireFormat.RecipientBody body() {
+        return new WireFormat.RecipientBody(id, toNumber, status.wire(), agentCallId, endReason, errorMessage, metadata,
+                createdAt);
+    }
+
+    SandboxRecipient snapshot() {
+        Map<String, Object> values = metadata == null ? null : WireFormat.JSON.convertValue(metadata, METADATA);
+        return new SandboxRecipient(id, toNumber, status.wire(), attempts, agentCallId, endReason, errorMessage, values);
+    }
+}

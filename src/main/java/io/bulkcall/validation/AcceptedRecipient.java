@@ -1,0 +1,19 @@
+package io.bulkcall.validation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A row that passed screening: a number to dial and what the agent should know about the recipient.
+ *
+ * @param line the 1-based physical line the row starts on
+ * @param toNumber the number in E.164
+ * @param metadata the row's other columns, keyed by header name in file order; empty cells left out
+ */
+public record AcceptedRecipient(long line, String toNumber, Map<String, String> metadata) implements ScreenedRow {
+
+    public AcceptedRecipient {
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+}

@@ -1,0 +1,112 @@
+package io.bulkcall.validation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import io.bulkcall.csv.CsvHeader;
+import io.bulkcall.csv.CsvRecordReader;
+import io.bulkcall.csv.CsvRow;
+import io.bulkcall.csv.CsvWriter;
+import io.bulkcall.csv.InputFileException;
+
+/**
+ * Validates a file without a job, for {@code bulkcall validate}: the rows go through the same
+ * {@link CsvRecordReader} and {@link RowScreener} as in the job's {@code validate} step, streaming,
+ * and the rejected rows are written to {@code rejected.csv} as {@link RejectedRowFormat} lays them out.
+ * Nothing is staged and nothing is dialed. Duplicates are found within the file only.
+ *
+ * <p>{@code rejected.csv} is written under a temporary name beside it and renamed when complete, so a
+ * file that fails half-way leaves no partial report. Thread-safe: each call has its own state.
+ */
+public final class FileValidation {
+
+    private final PhoneNumberNormalizer normalizer;
+
+    private final DoNotCallList doNotCall;
+
+    public FileValidation(PhoneNumberNormalizer normalizer, DoNotCallList doNotCall) {
+        this.normalizer = normalizer;
+        this.doNotCall = doNotCall;
+    }
+
+    /**
+     * Validates one file.
+     *
+     * @param csv the input file
+     * @param rejectedCsv where to write the rejected rows; replaced if it exists, its folder created if needed
+     * @throws InputFileException when the input file cannot be processed at all
+     * @throws UncheckedIOException when {@code rejected.csv} cannot be written
+     */
+    public ValidationReport validate(Path csv, Path rejectedCsv) {
+        Path partial = rejectedCsv.resolveSibling(rejectedCsv.getFileName() + ".part");
+        CsvRecordReader reader = new CsvRecordReader(csv);
+        reader.open(new ExecutionContext());
+        try {
+            CsvHeader header = reader.header();
+            RowScreener screener = new RowScreener(header, normalizer, doNotCall, new SeenNumbers());
+            long rows = 0;
+            long accepted = 0;
+            Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
+            createParent(rejectedCsv);
+            try (CsvWriter out = new CsvWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
+                out.writeRow(RejectedRowFormat.headerCells(header));
+                for (CsvRow row = read(reader); row != null; row = read(reader)) {
+                    rows++;
+                    if (screener.process(row) instanceof RejectedRow rejectedRow) {
+                        out.writeRow(RejectedRowFormat.cells(header, rejectedRow));
+                        rejected.merge(rejectedRow.reason(), 1L, Long::sum);
+                    }
+                    else {
+                        accepted++;
+                    }
+                }
+            }
+            Files.move(partial, rejectedCsv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new ValidationReport(csv, rejectedCsv, rows, accepted, rejected);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("could not write " + rejectedCsv + ": " + ex.getMessage(), ex);
+        }
+        finally {
+            reader.close();
+            deleteQuietly(partial);
+        }
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    // CsvRecordReader throws no checked exception; read() only declares Exception because ItemReader does.
+    private static CsvRow read(CsvRecordReader reader) {
+        try {
+            return reader.read();
+        }
+        catch (RuntimeException ex) {
+            throw ex;
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException ex) {
+            // a leftover .part file beside the report is harmless; the report itself is complete or absent
+        }
+    }
+}

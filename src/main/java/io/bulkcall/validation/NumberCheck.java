@@ -1,0 +1,18 @@
+package io.bulkcall.validation;
+
+/**
+ * What {@link PhoneNumberNormalizer} made of a number cell: a number to dial, or the reason it is not one.
+ */
+public sealed interface NumberCheck permits NumberCheck.Valid, NumberCheck.Invalid {
+
+    /** @param e164 the number in E.164, such as {@code +12125550143} */
+    record Valid(String e164) implements NumberCheck {
+    }
+
+    /**
+     * @param reason {@link RejectionReason#MISSING_NUMBER} or {@link RejectionReason#INVALID_NUMBER}
+     * @param detail what is wrong, in words an operator can act on
+     */
+    record Invalid(RejectionReason reason, String detail) implements NumberCheck {
+    }
+}

@@ -1,0 +1,141 @@
+package io.bulkcall.validation;
+
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
+
+import io.bulkcall.config.InvalidSettingException;
+
+/**
+ * Turns a number cell, as an operator or a spreadsheet wrote it, into E.164 with libphonenumber.
+ * Numbers without a leading {@code +} are read as numbers of the default region; the usual ways of
+ * writing numbers are accepted ({@code +1 212 555 0143}, {@code (212) 555-0143}, {@code 212.555.0143},
+ * {@code 0049 30 1234567}, {@code tel:+1-212-555-0143}). A number must be valid for its region, not
+ * merely of a possible length.
+ *
+ * <p>Damage a spreadsheet does to numbers is recognised and rejected with a hint, never repaired:
+ * scientific notation ({@code 4.15555E+10}), a lost leading {@code +}, a lost leading {@code 0}.
+ * Numbers with an extension are rejected too, as an extension cannot be dialed.
+ *
+ * <p>Thread-safe.
+ */
+public final class PhoneNumberNormalizer {
+
+    private static final Pattern SCIENTIFIC_NOTATION = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?[eE][+-]?\\d+");
+
+    private static final Pattern DIGITS_ONLY = Pattern.compile("\\d+");
+
+    private static final String FORMAT_AS_TEXT = "; format the column as text and enter the numbers again";
+
+    private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+
+    private final String defaultRegion;
+
+    private final boolean defaultRegionDropsZero;
+
+    /**
+     * @param defaultRegion the ISO 3166 region of numbers written without {@code +}
+     *        ({@code bulkcall.validation.default-region})
+     * @throws InvalidSettingException when libphonenumber does not know the region
+     */
+    public PhoneNumberNormalizer(String defaultRegion) {
+        if (defaultRegion == null || !phoneNumbers.getSupportedRegions().contains(defaultRegion)) {
+            throw new InvalidSettingException("bulkcall.validation.default-region",
+                    "must be a region with phone numbers, such as US or GB; \"" + defaultRegion + "\" is not");
+        }
+        this.defaultRegion = defaultRegion;
+        this.defaultRegionDropsZero = "0".equals(phoneNumbers.getNddPrefixForRegion(defaultRegion, true));
+    }
+
+    /** Checks and normalizes one number cell. */
+    public NumberCheck normalize(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            return new NumberCheck.Invalid(RejectionReason.MISSING_NUMBER, "the number is empty");
+        }
+        if (SCIENTIFIC_NOTATION.matcher(text).matches()) {
+            return invalid("a spreadsheet turned it into " + text + ", losing digits" + FORMAT_AS_TEXT);
+        }
+        PhoneNumber number;
+        try {
+            number = phoneNumbers.parseAndKeepRawInput(withPlusForDoubleZero(text), defaultRegion);
+        }
+        catch (NumberParseException ex) {
+            return invalid(describe(ex.getErrorType()));
+        }
+        boolean digitsOnly = DIGITS_ONLY.matcher(text).matches();
+        if (phoneNumbers.isValidNumber(number)) {
+            if (digitsOnly && lostNationalZero(text, number)) {
+                return invalid(lostZeroHint(text));
+            }
+            if (number.hasExtension()) {
+                return invalid("has an extension (" + number.getExtension() + "), which cannot be dialed; remove it");
+            }
+            return new NumberCheck.Valid(phoneNumbers.format(number, PhoneNumberFormat.E164));
+        }
+        if (digitsOnly && isValid("+" + text)) {
+            return invalid("looks like +" + text + " with its leading + lost, probably by a spreadsheet" + FORMAT_AS_TEXT);
+        }
+        if (digitsOnly && !text.startsWith("0") && isValid("0" + text)) {
+            return invalid(lostZeroHint(text));
+        }
+        return invalid(whyInvalid(number));
+    }
+
+    // 00 is the international prefix of most of the world; libphonenumber honours it only where the
+    // default region dials abroad with it, and no national number starts with 00.
+    private static String withPlusForDoubleZero(String text) {
+        return text.startsWith("00") ? "+" + text.substring(2) : text;
+    }
+
+    // A spreadsheet stores 07911123456 as the number 7911123456. libphonenumber accepts that as a
+    // valid national number, but where national numbers are written with a leading 0, its absence
+    // in a digits-only cell is the mark of that damage.
+    private boolean lostNationalZero(String text, PhoneNumber number) {
+        return defaultRegionDropsZero
+                && !text.startsWith("0")
+                && number.getCountryCodeSource() == CountryCodeSource.FROM_DEFAULT_COUNTRY;
+    }
+
+    private static String lostZeroHint(String text) {
+        return "looks like 0" + text + " with its leading 0 lost, probably by a spreadsheet" + FORMAT_AS_TEXT;
+    }
+
+    private boolean isValid(String candidate) {
+        try {
+            return phoneNumbers.isValidNumber(phoneNumbers.parse(candidate, defaultRegion));
+        }
+        catch (NumberParseException ex) {
+            return false;
+        }
+    }
+
+    private static String describe(NumberParseException.ErrorType error) {
+        return switch (error) {
+            case INVALID_COUNTRY_CODE -> "invalid country code";
+            case NOT_A_NUMBER -> "not a number";
+            case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "too short";
+            case TOO_LONG -> "too long";
+        };
+    }
+
+    private String whyInvalid(PhoneNumber number) {
+        String region = phoneNumbers.getRegionCodeForCountryCode(number.getCountryCode());
+        return switch (phoneNumbers.isPossibleNumberWithReason(number)) {
+            case TOO_SHORT -> "too short for region " + region;
+            case IS_POSSIBLE_LOCAL_ONLY -> "too short for region " + region + "; is the area code missing?";
+            case TOO_LONG -> "too long for region " + region;
+            case INVALID_LENGTH -> "wrong number of digits for region " + region;
+            case INVALID_COUNTRY_CODE -> "invalid country code";
+            case IS_POSSIBLE -> "not a valid number for region " + region;
+        };
+    }
+
+    private static NumberCheck invalid(String detail) {
+        return new NumberCheck.Invalid(RejectionReason.INVALID_NUMBER, detail);
+    }
+}

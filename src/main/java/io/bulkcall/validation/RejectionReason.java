@@ -1,0 +1,20 @@
+package io.bulkcall.validation;
+
+/** Why a row of an input file is not dialed; each rejected row has exactly one. */
+public enum RejectionReason {
+
+    /** The number cell is empty. */
+    MISSING_NUMBER,
+
+    /** The number cell holds something that is not a valid phone number, or a number a spreadsheet damaged. */
+    INVALID_NUMBER,
+
+    /** The same number, in whatever format, was accepted on an earlier line of the file. */
+    DUPLICATE,
+
+    /** The number is on the do-not-call list. */
+    DO_NOT_CALL,
+
+    /** The row itself is broken: wrong column count or broken quoting. */
+    MALFORMED_ROW
+}

@@ -1,0 +1,79 @@
+package io.bulkcall.validation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import io.bulkcall.csv.CsvHeader;
+import io.bulkcall.csv.CsvRow;
+
+/**
+ * Decides for each data row whether it is dialed. The checks run in this order and the first that
+ * fails is the row's {@link RejectionReason}: the row is malformed, its number cell is empty, the
+ * number is invalid, the same number was accepted on an earlier line (in any format: numbers are
+ * compared in E.164), the number is on the do-not-call list. Never returns {@code null}: a rejected
+ * row is an item too, so every row is accounted for.
+ *
+ * <p>Only accepted numbers are recorded in {@link SeenNumbers}, so a restart that fills it from the
+ * staged recipients screens the remaining rows exactly as an uninterrupted run would. Screening the
+ * same row again (a chunk processed twice) accepts it again rather than calling it its own duplicate.
+ *
+ * <p>Not thread-safe, as {@link SeenNumbers} is not.
+ */
+public final class RowScreener implements ItemProcessor<CsvRow, ScreenedRow> {
+
+    private final CsvHeader header;
+
+    private final PhoneNumberNormalizer normalizer;
+
+    private final DoNotCallList doNotCall;
+
+    private final SeenNumbers seenNumbers;
+
+    public RowScreener(CsvHeader header, PhoneNumberNormalizer normalizer, DoNotCallList doNotCall,
+            SeenNumbers seenNumbers) {
+        this.header = header;
+        this.normalizer = normalizer;
+        this.doNotCall = doNotCall;
+        this.seenNumbers = seenNumbers;
+    }
+
+    @Override
+    public ScreenedRow process(CsvRow row) {
+        List<String> values = row.values();
+        String rawNumber = header.numberColumn() < values.size() ? values.get(header.numberColumn()) : "";
+        if (row.isMalformed()) {
+            return new RejectedRow(row.line(), rawNumber, RejectionReason.MALFORMED_ROW, row.malformation(), values);
+        }
+        NumberCheck check = normalizer.normalize(rawNumber);
+        if (check instanceof NumberCheck.Invalid invalid) {
+            return new RejectedRow(row.line(), rawNumber, invalid.reason(), invalid.detail(), values);
+        }
+        String e164 = ((NumberCheck.Valid) check).e164();
+        long number = SeenNumbers.toLong(e164);
+        long firstSeen = seenNumbers.firstLineOf(number);
+        if (firstSeen >= 0 && firstSeen != row.line()) {
+            return new RejectedRow(row.line(), rawNumber, RejectionReason.DUPLICATE, "first seen on line " + firstSeen,
+                    values);
+        }
+        if (doNotCall.contains(e164)) {
+            return new RejectedRow(row.line(), rawNumber, RejectionReason.DO_NOT_CALL,
+                    "on the do-not-call list (" + doNotCall.whereListed(e164) + ")", values);
+        }
+        seenNumbers.putIfAbsent(number, row.line());
+        return new AcceptedRecipient(row.line(), e164, metadata(values));
+    }
+
+    private Map<String, String> metadata(List<String> values) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        List<String> columns = header.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i != header.numberColumn() && !values.get(i).isBlank()) {
+                metadata.put(columns.get(i), values.get(i));
+            }
+        }
+        return metadata;
+    }
+}

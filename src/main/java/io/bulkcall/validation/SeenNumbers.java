@@ -1,0 +1,144 @@
+package io.bulkcall.validation;
+
+/**
+ * The numbers accepted so far from one file, each with the line it was first seen on, for duplicate
+ * detection over files of millions of rows. Numbers are E.164 numbers as longs
+ * ({@link #toLong}); the map is an open-addressing hash table of primitive
+ * longs with linear probing, doubling when three quarters full: 16 to 32 bytes a number, so a million
+ * numbers take 32 MB, no boxing.
+ *
+ * <p>On restart, fill it with the numbers already staged before screening the remaining rows.
+ *
+ * <p>Not thread-safe: one thread fills and reads it.
+ */
+public final class SeenNumbers {
+
+    /** Marks a free slot: no E.164 number is 0. */
+    private static final long FREE = 0;
+
+    private static final int MAX_CAPACITY = 1 << 29;
+
+    /** Keys at even indexes, the line of each key right after it: one cache line serves both. */
+    private long[] table;
+
+    private int mask;
+
+    private int size;
+
+    private int growAt;
+
+    public SeenNumbers() {
+        this(1024);
+    }
+
+    /** @param expectedNumbers how many numbers the map should hold before it first grows */
+    public SeenNumbers(int expectedNumbers) {
+        if (expectedNumbers < 0) {
+            throw new IllegalArgumentException("expectedNumbers must not be negative: " + expectedNumbers);
+        }
+        int capacity = 16;
+        while (capacity < MAX_CAPACITY && capacity * 3L / 4 < expectedNumbers) {
+            capacity <<= 1;
+        }
+        allocate(capacity);
+    }
+
+    private void allocate(int capacity) {
+        table = new long[capacity * 2];
+        mask = capacity - 1;
+        growAt = (int) (capacity * 3L / 4);
+    }
+
+    /**
+     * An E.164 number as a {@code long}, the key of this map: the digits after the {@code +}.
+     *
+     * @throws IllegalArgumentException when the text is not {@code +} followed by 1 to 15 digits
+     */
+    public static long toLong(String e164) {
+        if (e164 == null || e164.length() < 2 || e164.length() > 16 || e164.charAt(0) != '+') {
+            throw new IllegalArgumentException("not an E.164 number: " + e164);
+        }
+        long value = 0;
+        for (int i = 1; i < e164.length(); i++) {
+            char c = e164.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("not an E.164 number: " + e164);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** The line a number was first seen on, or -1 if it has not been seen. */
+    public long firstLineOf(long number) {
+        int slot = slotOf(checked(number));
+        return table[slot] == number ? table[slot + 1] : -1;
+    }
+
+    /**
+     * Records a number and its line unless it is already there.
+     *
+     * @return the line it was seen on before, or -1 if it is new (and now recorded with {@code line})
+     */
+    public long putIfAbsent(long number, long line) {
+        int slot = slotOf(checked(number));
+        if (table[slot] == number) {
+            return table[slot + 1];
+        }
+        table[slot] = number;
+        table[slot + 1] = line;
+        if (++size > growAt) {
+            grow();
+        }
+        return -1;
+    }
+
+    /** How many distinct numbers are recorded. */
+    public int size() {
+        return size;
+    }
+
+    private static long checked(long number) {
+        if (number <= 0) {
+            throw new IllegalArgumentException("not an E.164 number as a long: " + number);
+        }
+        return number;
+    }
+
+    /** The index in {@link #table} of the number's key, or of the free slot where it belongs. */
+    private int slotOf(long number) {
+        int slot = spread(number) & mask;
+        while (table[slot * 2] != FREE && table[slot * 2] != number) {
+            slot = (slot + 1) & mask;
+        }
+        return slot * 2;
+    }
+
+    // Neighbouring numbers are common (ranges of one company), so mix all bits before masking
+    // (the finalizer of MurmurHash3).
+    private static int spread(long number) {
+        long h = number;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h;
+    }
+
+    private void grow() {
+        int capacity = mask + 1;
+        if (capacity >= MAX_CAPACITY) {
+            throw new IllegalStateException("more than " + growAt + " distinct numbers in one file");
+        }
+        long[] old = table;
+        allocate(capacity * 2);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != FREE) {
+                int slot = slotOf(old[i]);
+                table[slot] = old[i];
+                table[slot + 1] = old[i + 1];
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.bulkcall.validation;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The outcome of validating one file.
+ *
+ * @param file the input file
+ * @param rejectedCsv where the rejected rows were written
+ * @param rows the data rows of the file (blank lines and the header not counted)
+ * @param accepted the rows that would be dialed
+ * @param rejectedByReason the rejected rows by reason; every reason present, 0 when none
+ */
+public record ValidationReport(Path file, Path rejectedCsv, long rows, long accepted,
+        Map<RejectionReason, Long> rejectedByReason) {
+
+    public ValidationReport {
+        Map<RejectionReason, Long> complete = new EnumMap<>(RejectionReason.class);
+        for (RejectionReason reason : RejectionReason.values()) {
+            complete.put(reason, rejectedByReason.getOrDefault(reason, 0L));
+        }
+        rejectedByReason = Collections.unmodifiableMap(complete);
+    }
+
+    public long rejected() {
+        return rows - accepted;
+    }
+
+    /** The share of rows rejected, 0 for a file without rows; compare with {@code bulkcall.validation.max-reject-ratio}. */
+    public double rejectRatio() {
+        return rows == 0 ? 0 : (double) rejected() / rows;
+    }
+}

@@ -1,0 +1,74 @@
+package io.bulkcall.cartesia;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import io.bulkcall.config.ApiKey;
+import io.bulkcall.config.BulkcallProperties;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds clients as the tests need them: a real WebClient against WireMock, a fixed clock, three
+ * attempts, and a sleeper that records the waits instead of spending them.
+ */
+final class CartesiaTestClients {
+
+    /** Looks like a real key, so that a leak would be easy to spot. */
+    static final String API_KEY = "sk_car_9fQx7LmZt2VbN4pR8sK3wY6hJ1dC5gE0";
+
+    static final String VERSION = "2026-03-01";
+
+    static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    static final int MAX_ATTEMPTS = 3;
+
+    static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    /** Long enough for a cold WireMock on a busy machine. */
+    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Short, for the tests that make WireMock answer late on purpose. */
+    static final Duration SHORT_RESPONSE_TIMEOUT = Duration.ofMillis(300);
+
+    private CartesiaTestClients() {
+    }
+
+    static BulkcallProperties.Cartesia settings(String baseUrl, Duration responseTimeout) {
+        return new BulkcallProperties.Cartesia(baseUrl, VERSION, new ApiKey(API_KEY), Duration.ofSeconds(2),
+                responseTimeout, MAX_ATTEMPTS, INITIAL_BACKOFF, MAX_BACKOFF);
+    }
+
+    static CartesiaClient client(String baseUrl, RecordingSleeper sleeper) {
+        return client(baseUrl, RESPONSE_TIMEOUT, sleeper);
+    }
+
+    static CartesiaClient client(String baseUrl, Duration responseTimeout, RecordingSleeper sleeper) {
+        BulkcallProperties.Cartesia settings = settings(baseUrl, responseTimeout);
+        return new CartesiaClient(new PropertiesCartesiaConnectionDetails(settings), settings, CLOCK,
+                WebClient.builder(), new RetryPolicy(settings, CLOCK, () -> 0.5), sleeper);
+    }
+
+    /** A response or request body under {@code src/test/resources/cartesia/}. */
+    static String fixture(String name) {
+        try (InputStream in = CartesiaTestClients.class.getResourceAsStream("/cartesia/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture cartesia/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

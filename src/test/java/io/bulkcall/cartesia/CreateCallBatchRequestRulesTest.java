@@ -1,0 +1,110 @@
+package io.bulkcall.cartesia;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static io.bulkcall.cartesia.CartesiaTestClients.CLOCK;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * The Create Call Batch reference's rules, each broken once, with the message an operator gets.
+ */
+class CreateCallBatchRequestRulesTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.ofInstant(CartesiaTestClients.NOW, ZoneOffset.UTC);
+
+    private final CreateCallBatchRequestRules rules = new CreateCallBatchRequestRules(CLOCK);
+
+    static Stream<Arguments> brokenRules() {
+        return Stream.of(
+                arguments(request("", "agent_1", "ap_1", recipients(1), null, null, null, null),
+                        "name=\"\" must not be blank"),
+                arguments(request("b", null, "ap_1", recipients(1), null, null, null, null),
+                        "agent_id=null must not be blank"),
+                arguments(request("b", "agent_1", " ", recipients(1), null, null, null, null),
+                        "from_number_id=\" \" must not be blank"),
+                arguments(request("b", "agent_1", "ap_1", List.of(), null, null, null, null),
+                        "recipients.size=0 must be 1 to 1000"),
+                arguments(request("b", "agent_1", "ap_1", null, null, null, null, null),
+                        "recipients.size=0 must be 1 to 1000"),
+                arguments(request("b", "agent_1", "ap_1", recipients(1001), null, null, null, null),
+                        "recipients.size=1001 must be 1 to 1000"),
+                arguments(request("b", "agent_1", "ap_1", withNumberAt(3, "5551234"), null, null, null, null),
+                        "recipients[3].to_number=5551234 must be E.164 (+ and up to 15 digits, the first not 0)"),
+                arguments(request("b", "agent_1", "ap_1", withNumberAt(0, "+04155559876"), null, null, null, null),
+                        "recipients[0].to_number=+04155559876 must be E.164"),
+                arguments(request("b", "agent_1", "ap_1", withNumberAt(0, "+1234567890123456"), null, null, null, null),
+                        "recipients[0].to_number=+1234567890123456 must be E.164"),
+                arguments(request("b", "agent_1", "ap_1", withNumberAt(1, null), null, null, null, null),
+                        "recipients[1].to_number=null must be E.164"),
+                arguments(request("b", "agent_1", "ap_1", recipients(1), 0, null, null, null),
+                        "target_concurrency_limit=0 must be at least 1"),
+                arguments(request("b", "agent_1", "ap_1", recipients(1), null, 4, null, null),
+                        "ringing_timeout_seconds=4 must be 5 to 80"),
+                arguments(request("b", "agent_1", "ap_1", recipients(1), null, 81, null, null),
+                        "ringing_timeout_seconds=81 must be 5 to 80"),
+                arguments(request("b", "agent_1", "ap_1", recipients(1), null, null, 0, null),
+                        "max_call_duration_minutes=0 must be 1 to 480"),
+                arguments(request("b", "agent_1", "ap_1", recipients(1), null, null, 481, null),
+                        "max_call_duration_minutes=481 must be 1 to 480"),
+                arguments(request("b", "agent_1", "ap_1", recipients(1), null, null, null, NOW),
+                        "scheduled_at=2026-03-01T12:00Z must be in the future"),
+                arguments(request("b", "agent_1", "ap_1", recipients(1), null, null, null, NOW.plusDays(30).plusSeconds(1)),
+                        "scheduled_at=2026-03-31T12:00:01Z must be within 30 days"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("brokenRules")
+    void brokenRuleIsNamedWithItsValue(CreateCallBatchRequest request, String expected) {
+        assertThatExceptionOfType(InvalidCallBatchRequestException.class).isThrownBy(() -> rules.check(request))
+                .withMessageStartingWith("invalid call batch request: " + expected);
+    }
+
+    @Test
+    void requestAtEveryLimitPasses() {
+        // given
+        CreateCallBatchRequest request = request("b", "agent_1", "ap_1", recipients(1000), 1, 80, 480,
+                NOW.plusDays(30));
+
+        // when / then
+        assertThatNoException().isThrownBy(() -> rules.check(request));
+    }
+
+    @Test
+    void requestAtTheOtherLimitsPasses() {
+        // given
+        CreateCallBatchRequest request = request("b", "agent_1", "ap_1", withNumberAt(0, "+12"), 60, 5, 1,
+                NOW.plusSeconds(1));
+
+        // when / then
+        assertThatNoException().isThrownBy(() -> rules.check(request));
+    }
+
+    private static CreateCallBatchRequest request(String name, String agentId, String fromNumberId,
+            List<CallRecipient> recipients, Integer concurrency, Integer ringing, Integer duration,
+            OffsetDateTime scheduledAt) {
+        return new CreateCallBatchRequest(name, agentId, fromNumberId, recipients, concurrency, ringing, duration,
+                scheduledAt);
+    }
+
+    private static List<CallRecipient> recipients(int count) {
+        return Collections.nCopies(count, new CallRecipient("+14155559876", null));
+    }
+
+    private static List<CallRecipient> withNumberAt(int index, String number) {
+        List<CallRecipient> recipients = new ArrayList<>(recipients(index + 2));
+        recipients.set(index, new CallRecipient(number, null));
+        return recipients;
+    }
+}

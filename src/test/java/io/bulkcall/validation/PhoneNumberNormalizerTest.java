@@ -1,0 +1,105 @@
+package io.bulkcall.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.bulkcall.config.InvalidSettingException;
+
+class PhoneNumberNormalizerTest {
+
+    private final PhoneNumberNormalizer us = new PhoneNumberNormalizer("US");
+
+    private final PhoneNumberNormalizer gb = new PhoneNumberNormalizer("GB");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "+1 212 555 0143     | +12125550143",
+        "(212) 555-0143      | +12125550143",
+        "212.555.0143        | +12125550143",
+        "1 212 555 0143      | +12125550143",
+        "tel:+1-212-555-0143 | +12125550143",
+        "+44 20 7183 8750    | +442071838750",
+        "0049 30 1234567     | +49301234567",
+        "011 44 20 7183 8750 | +442071838750",
+    })
+    void acceptsTheCommonWaysOfWritingANumber(String written, String e164) {
+        assertThat(us.normalize(written)).isEqualTo(new NumberCheck.Valid(e164));
+    }
+
+    @Test
+    void readsANumberWithItsCountryCodeButNoPlusInTheDefaultRegion() {
+        assertThat(gb.normalize("447911123456")).isEqualTo(new NumberCheck.Valid("+447911123456"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "   " })
+    void reportsAnEmptyCellAsAMissingNumber(String cell) {
+        assertThat(us.normalize(cell))
+            .isEqualTo(new NumberCheck.Invalid(RejectionReason.MISSING_NUMBER, "the number is empty"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "call me later      | not a number",
+        "212555014          | too short for region US",
+        "21255501433        | too long for region US",
+        "+999 1234567       | invalid country code",
+        "+1 555 555 0143    | not a valid number for region US",
+        "+44 20 7183 875    | not a valid number for region GB",
+        "2125550143333333333| too long",
+    })
+    void saysWhyANumberIsInvalid(String written, String detail) {
+        assertThat(us.normalize(written)).isEqualTo(new NumberCheck.Invalid(RejectionReason.INVALID_NUMBER, detail));
+    }
+
+    @Test
+    void recognisesScientificNotationFromASpreadsheet() {
+        assertThat(us.normalize("4.15555E+10")).isEqualTo(invalid(
+                "a spreadsheet turned it into 4.15555E+10, losing digits; format the column as text and enter the numbers again"));
+    }
+
+    @Test
+    void recognisesALeadingPlusLostToASpreadsheet() {
+        assertThat(us.normalize("442071838750")).isEqualTo(invalid(
+                "looks like +442071838750 with its leading + lost, probably by a spreadsheet; format the column as text and enter the numbers again"));
+    }
+
+    @Test
+    void recognisesALeadingZeroLostToASpreadsheetEvenWhenWhatIsLeftIsValid() {
+        assertThat(gb.normalize("7911123456")).isEqualTo(invalid(
+                "looks like 07911123456 with its leading 0 lost, probably by a spreadsheet; format the column as text and enter the numbers again"));
+    }
+
+    @Test
+    void recognisesALeadingZeroLostToASpreadsheetWhereTheZeroIsPartOfTheNumber() {
+        assertThat(new PhoneNumberNormalizer("IT").normalize("612345678")).isEqualTo(invalid(
+                "looks like 0612345678 with its leading 0 lost, probably by a spreadsheet; format the column as text and enter the numbers again"));
+    }
+
+    @Test
+    void acceptsANationalNumberWrittenWithItsLeadingZero() {
+        assertThat(gb.normalize("07911 123456")).isEqualTo(new NumberCheck.Valid("+447911123456"));
+    }
+
+    @Test
+    void rejectsANumberWithAnExtension() {
+        assertThat(us.normalize("212-555-0143 ext. 12"))
+            .isEqualTo(invalid("has an extension (12), which cannot be dialed; remove it"));
+    }
+
+    @Test
+    void refusesARegionWithoutPhoneNumbers() {
+        assertThatThrownBy(() -> new PhoneNumberNormalizer("XX"))
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessage("bulkcall.validation.default-region must be a region with phone numbers, such as US or GB; \"XX\" is not");
+    }
+
+    private static NumberCheck.Invalid invalid(String detail) {
+        return new NumberCheck.Invalid(RejectionReason.INVALID_NUMBER, detail);
+    }
+}

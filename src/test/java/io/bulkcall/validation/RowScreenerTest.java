@@ -1,0 +1,151 @@
+package io.bulkcall.validation;
+
+import static io.bulkcall.csv.Fixtures.file;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.bulkcall.csv.CsvHeader;
+import io.bulkcall.csv.CsvRow;
+
+class RowScreenerTest {
+
+    private static final CsvHeader HEADER = new CsvHeader(List.of("name", "to_number", "city"), 1);
+
+    private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer("US");
+
+    private final DoNotCallList doNotCall = DoNotCallList.load(file("validation/dnc-plain.txt"), normalizer);
+
+    private final SeenNumbers seenNumbers = new SeenNumbers();
+
+    private final RowScreener screener = new RowScreener(HEADER, normalizer, doNotCall, seenNumbers);
+
+    @Test
+    void acceptsAValidNumberInE164WithTheOtherCellsAsMetadataInHeaderOrder() {
+        // when
+        ScreenedRow screened = screener.process(row(2, "Ann", "(212) 555-0143", "Paris"));
+
+        // then
+        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of("name", "Ann", "city", "Paris")));
+        assertThat(((AcceptedRecipient) screened).metadata().keySet()).containsExactly("name", "city");
+    }
+
+    @Test
+    void leavesEmptyCellsOutOfTheMetadata() {
+        // when
+        ScreenedRow screened = screener.process(row(2, "", "+12125550143", " "));
+
+        // then
+        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of()));
+    }
+
+    @Test
+    void rejectsAMalformedRowWithItsProblemFirst() {
+        // given a malformed row whose number would be fine
+        CsvRow malformed = new CsvRow(7, List.of("Ann", "+12125550143"), "has 2 columns, the header has 3");
+
+        // when
+        ScreenedRow screened = screener.process(malformed);
+
+        // then
+        assertThat(screened).isEqualTo(new RejectedRow(7, "+12125550143", RejectionReason.MALFORMED_ROW,
+                "has 2 columns, the header has 3", List.of("Ann", "+12125550143")));
+    }
+
+    @Test
+    void rejectsAMalformedRowTooShortToHaveANumberCell() {
+        // when
+        ScreenedRow screened = screener.process(new CsvRow(4, List.of("Ann"), "has 1 column, the header has 3"));
+
+        // then
+        assertThat(screened).isInstanceOf(RejectedRow.class)
+            .extracting("rawNumber", "reason")
+            .containsExactly("", RejectionReason.MALFORMED_ROW);
+    }
+
+    @Test
+    void rejectsAnEmptyNumberCellAsMissing() {
+        // when
+        ScreenedRow screened = screener.process(row(3, "Ann", "", "Paris"));
+
+        // then
+        assertThat(screened).isEqualTo(new RejectedRow(3, "", RejectionReason.MISSING_NUMBER, "the number is empty",
+                List.of("Ann", "", "Paris")));
+    }
+
+    @Test
+    void rejectsAnInvalidNumberWithItsDetail() {
+        // when
+        ScreenedRow screened = screener.process(row(5, "Ann", "212555014", "Paris"));
+
+        // then
+        assertThat(screened).isEqualTo(new RejectedRow(5, "212555014", RejectionReason.INVALID_NUMBER,
+                "too short for region US", List.of("Ann", "212555014", "Paris")));
+    }
+
+    @Test
+    void rejectsTheSameNumberWrittenDifferentlyLaterInTheFileAsADuplicateOfTheFirst() {
+        // given
+        screener.process(row(12, "Ann", "+1 212 555 0143", "Paris"));
+
+        // when
+        ScreenedRow screened = screener.process(row(30, "Bo", "(212) 555-0143", "Rome"));
+
+        // then
+        assertThat(screened).isEqualTo(new RejectedRow(30, "(212) 555-0143", RejectionReason.DUPLICATE,
+                "first seen on line 12", List.of("Bo", "(212) 555-0143", "Rome")));
+    }
+
+    @Test
+    void findsDuplicatesOfNumbersStagedBeforeARestart() {
+        // given numbers staged by an earlier run of the step
+        seenNumbers.putIfAbsent(SeenNumbers.toLong("+12125550143"), 12);
+
+        // when
+        ScreenedRow screened = screener.process(row(3000, "Bo", "212-555-0143", "Rome"));
+
+        // then
+        assertThat(screened).extracting("reason", "detail").containsExactly(RejectionReason.DUPLICATE, "first seen on line 12");
+    }
+
+    @Test
+    void acceptsTheSameRowAgainWhenItIsScreenedTwice() {
+        // given a row screened once, in a chunk that was then rolled back
+        screener.process(row(12, "Ann", "+12125550143", "Paris"));
+
+        // when
+        ScreenedRow again = screener.process(row(12, "Ann", "+12125550143", "Paris"));
+
+        // then
+        assertThat(again).isInstanceOf(AcceptedRecipient.class);
+    }
+
+    @Test
+    void rejectsANumberOnTheDoNotCallListSayingWhere() {
+        // when
+        ScreenedRow screened = screener.process(row(8, "Ann", "212 555 0199", "Paris"));
+
+        // then
+        assertThat(screened).isEqualTo(new RejectedRow(8, "212 555 0199", RejectionReason.DO_NOT_CALL,
+                "on the do-not-call list (dnc-plain.txt, line 2)", List.of("Ann", "212 555 0199", "Paris")));
+    }
+
+    @Test
+    void rejectsEveryRowOfADoNotCallNumberAsDoNotCall() {
+        // given
+        screener.process(row(8, "Ann", "+12125550199", "Paris"));
+
+        // when
+        ScreenedRow screened = screener.process(row(9, "Ann", "+12125550199", "Paris"));
+
+        // then
+        assertThat(screened).extracting("reason").isEqualTo(RejectionReason.DO_NOT_CALL);
+    }
+
+    private static CsvRow row(long line, String... values) {
+        return CsvRow.wellFormed(line, List.of(values));
+    }
+}
