@@ -88,6 +88,7 @@ public class CartesiaClient {
                 new RetryPolicy(settings, clock, () -> ThreadLocalRandom.current().nextDouble()), Sleeper.THREAD);
     }
 
+    /** With the retry policy's jitter and the waits under the caller's control, for tests. */
     CartesiaClient(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings, Clock clock,
             WebClient.Builder webClientBuilder, RetryPolicy retryPolicy, Sleeper sleeper) {
         this.apiKey = connection.apiKey();
@@ -104,6 +105,8 @@ public class CartesiaClient {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
+        // Reactor Netty re-sends a request by itself only when a pooled connection turns out closed
+        // before anything was written, which is safe even for Create; every other repeat is the policy's
         this.webClient = webClientBuilder.clone()
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create()
                         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
@@ -255,7 +258,7 @@ public class CartesiaClient {
         if (response.statusCode().is2xxSuccessful()) {
             return response.bodyToMono(type)
                     .switchIfEmpty(Mono.error(() -> new DecodingException("empty body")))
-                    .map(batch -> new Answer<>(status, batch, null));
+                    .map(body -> new Answer<>(status, body, null));
         }
         String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
         return response.bodyToMono(String.class)

@@ -39,7 +39,12 @@ public final class BulkcallLauncher {
             err.flush();
             return ExitCodes.USAGE;
         }
-        try (ConfigurableApplicationContext context = SpringApplication.run(BulkcallApplication.class, args)) {
+        GracefulStop gracefulStop = new GracefulStop();
+        SpringApplication application = new SpringApplication(BulkcallApplication.class);
+        // our own hook stops the jobs first and lets them close the context; Boot's would close it under them
+        application.setRegisterShutdownHook(false);
+        application.addInitializers(gracefulStop::watch);
+        try (ConfigurableApplicationContext context = application.run(args)) {
             return SpringApplication.exit(context);
         }
         catch (RuntimeException failure) {
@@ -47,6 +52,9 @@ public final class BulkcallLauncher {
             err.println("bulkcall: " + StartupFailure.oneLine(failure));
             err.flush();
             return StartupFailure.exitCode(failure);
+        }
+        finally {
+            gracefulStop.done();
         }
     }
 }

@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * Splits a UTF-8 CSV file into records, one at a time: RFC 4180 quoting (commas, doubled quotes and
- * line breaks inside quotes), CRLF, LF or CR line ends, a leading byte order mark dropped, blank lines
- * skipped, spaces around a quoted field ignored. It holds one record and a 64 KiB buffer in memory,
- * whatever the size of the file.
+ * line breaks inside quotes), CRLF, LF or CR line ends, a leading byte order mark dropped, spaces around
+ * a quoted field ignored. Blank lines are skipped, and so are records whose cells are all blank: the
+ * {@code ,,,} lines a spreadsheet exports for rows it thinks are used. It holds one record and a
+ * 64 KiB buffer in memory, whatever the size of the file.
  *
  * <p>A record with broken quoting is returned with a {@link CsvRow#malformation()} and parsing carries
  * on with the next one; a quoted field still open at the end of the file swallows the rest of it, so
@@ -152,6 +153,7 @@ public final class CsvParser implements Closeable {
         long quoteOpenedOn = 0;
         int state = FIELD_START;
         int length = 0;
+        // no cell has anything but spaces in it so far
         boolean blank = true;
         String malformation = null;
         field.setLength(0);
@@ -172,31 +174,29 @@ public final class CsvParser implements Closeable {
             if (++length > MAX_RECORD_CHARS) {
                 throw tooLong(start, state == QUOTED ? quoteOpenedOn : 0);
             }
-            boolean lineEnd = c == '\n' || c == '\r';
+            if ((c == '\n' || c == '\r') && state != QUOTED) {
+                if (!blank) {
+                    values.add(takeField());
+                    return new CsvRow(start, values, malformation);
+                }
+                // a blank line, an empty spreadsheet row (",,,") or the LF of a CRLF that ended the previous record
+                values.clear();
+                field.setLength(0);
+                start = line;
+                length = 0;
+                state = FIELD_START;
+                continue;
+            }
             switch (state) {
                 case FIELD_START, UNQUOTED -> {
                     if (c == ',') {
                         values.add(takeField());
                         state = FIELD_START;
-                        blank = false;
-                    }
-                    else if (lineEnd) {
-                        if (blank) {
-                            // a blank line, or the LF of a CRLF that ended the previous record
-                            field.setLength(0);
-                            start = line;
-                            length = 0;
-                            state = FIELD_START;
-                            continue;
-                        }
-                        values.add(takeField());
-                        return new CsvRow(start, values, malformation);
                     }
                     else if (c == '"' && isBlank(field)) {
                         field.setLength(0);
                         state = QUOTED;
                         quoteOpenedOn = line;
-                        blank = false;
                     }
                     else {
                         if (c == '"' && malformation == null) {
@@ -216,20 +216,20 @@ public final class CsvParser implements Closeable {
                     }
                     else {
                         field.append((char) c);
+                        if (blank && !isSpace(c)) {
+                            blank = false;
+                        }
                     }
                 }
                 case QUOTE_IN_QUOTED, AFTER_CLOSING_QUOTE -> {
                     if (c == '"' && state == QUOTE_IN_QUOTED) {
                         field.append('"');
                         state = QUOTED;
+                        blank = false;
                     }
                     else if (c == ',') {
                         values.add(takeField());
                         state = FIELD_START;
-                    }
-                    else if (lineEnd) {
-                        values.add(takeField());
-                        return new CsvRow(start, values, malformation);
                     }
                     else if (isSpace(c)) {
                         state = AFTER_CLOSING_QUOTE;
@@ -242,6 +242,7 @@ public final class CsvParser implements Closeable {
                         }
                         field.append((char) c);
                         state = UNQUOTED;
+                        blank = false;
                     }
                 }
                 default -> throw new IllegalStateException("unknown parser state " + state);
@@ -321,12 +322,10 @@ public final class CsvParser implements Closeable {
                 }
                 pendingDecodingError = result;
             }
-            else if (result.isUnderflow()) {
+            else if (result.isUnderflow() && out.position() == 0) {
                 if (endOfBytes) {
-                    decoder.flush(out);
-                    if (out.position() == 0) {
-                        return false;
-                    }
+                    // nothing to flush: a UTF-8 decoder keeps no state between calls
+                    return false;
                 }
                 else {
                     readBytes();

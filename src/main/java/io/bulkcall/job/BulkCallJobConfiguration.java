@@ -60,10 +60,11 @@ public class BulkCallJobConfiguration {
     @Bean
     Job bulkCallJob(JobRepository jobRepository, Step validate, ValidationOutcomeDecider validationOutcome,
             Step rejectFile, Step submit, Step await, RetryDecider retryDecision, Step retry, Step report,
-            JobRecordListener jobRecordListener, JobLease jobLease) {
+            JobRecordListener jobRecordListener, JobLease jobLease, RunningJobs runningJobs) {
         return new JobBuilder(JOB_NAME, jobRepository)
             .listener(jobRecordListener)
             .listener(jobLease)
+            .listener(runningJobs)
             .start(validate).on(COMPLETED).to(validationOutcome)
             .from(validate).on(ANY).fail()
             .from(validationOutcome).on(ValidationOutcomeDecider.REJECTED.getName()).to(rejectFile)

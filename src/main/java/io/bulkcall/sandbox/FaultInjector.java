@@ -3,13 +3,14 @@ package io.bulkcall.sandbox;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
- * Decides which requests get a fault: first the faults a test planned for an endpoint, in order;
- * otherwise at random, an error answer with probability {@code faultRate} on any endpoint and a
+ * Decides which requests get a fault: first as a test planned it, one request after another per
+ * endpoint (a planned request passes or gets its fault); otherwise at random, an error answer with probability {@code faultRate} on any endpoint and a
  * lost response with probability {@code lostResponseRate} on Create and Retry Call Batch, the two
  * requests whose outcome a client must reconcile. Thread-safe.
  */
@@ -21,7 +22,7 @@ final class FaultInjector {
     private final RandomGenerator random;
     private final double faultRate;
     private final double lostResponseRate;
-    private final Map<SandboxEndpoint, Queue<SandboxFault>> planned = new EnumMap<>(SandboxEndpoint.class);
+    private final Map<SandboxEndpoint, Queue<Optional<SandboxFault>>> planned = new EnumMap<>(SandboxEndpoint.class);
     private final AtomicLong errorAnswers = new AtomicLong();
     private final AtomicLong lostResponses = new AtomicLong();
 
@@ -31,16 +32,19 @@ final class FaultInjector {
         this.lostResponseRate = lostResponseRate;
     }
 
-    synchronized void plan(SandboxEndpoint endpoint, SandboxFault fault) {
-        planned.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).add(fault);
+    /** Plans, after what is planned already, {@code after} requests to pass and the next to get the fault. */
+    synchronized void plan(SandboxEndpoint endpoint, SandboxFault fault, int after) {
+        Queue<Optional<SandboxFault>> script = planned.computeIfAbsent(endpoint, e -> new ArrayDeque<>());
+        for (int i = 0; i < after; i++) {
+            script.add(Optional.empty());
+        }
+        script.add(Optional.of(fault));
     }
 
     /** The fault for the next request to this endpoint, {@code null} for none. */
     synchronized SandboxFault next(SandboxEndpoint endpoint) {
-        SandboxFault fault = planned.getOrDefault(endpoint, new ArrayDeque<>()).poll();
-        if (fault == null) {
-            fault = draw(endpoint);
-        }
+        Optional<SandboxFault> plan = planned.getOrDefault(endpoint, new ArrayDeque<>()).poll();
+        SandboxFault fault = plan != null && plan.isPresent() ? plan.get() : draw(endpoint);
         if (fault != null) {
             (fault.answersWithError() ? errorAnswers : lostResponses).incrementAndGet();
         }

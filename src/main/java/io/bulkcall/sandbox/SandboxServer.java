@@ -157,11 +157,23 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Spoils the next request to the endpoint that has no fault planned yet: planned faults are
-     * used one per request, in the order planned, before any random one.
+     * Spoils the next request to the endpoint that nothing is planned for yet. Plans of an
+     * endpoint are a script played one request after another, before any random fault.
      */
     public void planFault(SandboxEndpoint endpoint, SandboxFault fault) {
-        faults.plan(endpoint, fault);
+        planFault(endpoint, fault, 0);
+    }
+
+    /**
+     * Lets {@code after} more requests to the endpoint pass, then spoils the next one: with
+     * {@code after} 2, the third Create Call Batch from now fails. Counted from the end of what is
+     * planned for the endpoint already.
+     */
+    public void planFault(SandboxEndpoint endpoint, SandboxFault fault, int after) {
+        if (after < 0) {
+            throw new IllegalArgumentException("after must not be negative: " + after);
+        }
+        faults.plan(endpoint, fault, after);
     }
 
     private static ThreadFactory daemonThreads() {

@@ -46,20 +46,12 @@ final class SimulatedBatch {
         return id;
     }
 
-    String name() {
-        return request.name();
-    }
-
     String agentId() {
         return request.agentId();
     }
 
     int targetConcurrencyLimit() {
         return request.targetConcurrencyLimit();
-    }
-
-    List<SimulatedRecipient> recipients() {
-        return recipients;
     }
 
     boolean isReserving() {

@@ -10,8 +10,8 @@ import io.bulkcall.csv.InputFileException;
 /**
  * Numbers never to dial, from {@code bulkcall.validation.do-not-call-file}: either a CSV file whose
  * header has a number column ({@code to_number}, {@code phone} or {@code phone_number}; other columns
- * are ignored), or a plain list with one number per line. Lines starting with {@code #} are comments,
- * blank lines are skipped. Every number is normalized like the numbers of input files, so it matches
+ * are ignored), or a plain list with one number per line. A line whose first cell starts with
+ * {@code #} is a comment; blank lines are skipped. Every number is normalized like the numbers of input files, so it matches
  * whatever format either is written in.
  *
  * <p>A list that cannot be read completely is not used at all: any line that is not a valid number

@@ -1,11 +1,11 @@
 package io.bulkcall.validation;
 
 /**
- * The numbers accepted so far from one file, each with the line it was first seen on, for duplicate
- * detection over files of millions of rows. Numbers are E.164 numbers as longs
- * ({@link #toLong}); the map is an open-addressing hash table of primitive
- * longs with linear probing, doubling when three quarters full: 16 to 32 bytes a number, so a million
- * numbers take 32 MB, no boxing.
+ * Phone numbers, each with the line it was first seen on: the numbers accepted so far from one file,
+ * for duplicate detection over files of millions of rows (and the entries of the do-not-call list).
+ * Numbers are E.164 numbers as longs ({@link #toLong}); the map is an open-addressing hash table of
+ * primitive longs with linear probing, doubling when three quarters full: 16 to 32 bytes a number and
+ * nothing boxed, so a million numbers take 32 MB (48 MB for a moment while the table doubles).
  *
  * <p>On restart, fill it with the numbers already staged before screening the remaining rows.
  *

@@ -1,6 +1,8 @@
 package io.bulkcall.validation;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.config.InvalidSettingException;
+import io.bulkcall.csv.InputFileException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +22,13 @@ public class ValidationConfiguration {
     @Bean
     DoNotCallList doNotCallList(BulkcallProperties properties, PhoneNumberNormalizer phoneNumberNormalizer) {
         var file = properties.validation().doNotCallFile();
-        return file == null ? DoNotCallList.empty() : DoNotCallList.load(file, phoneNumberNormalizer);
+        try {
+            return DoNotCallList.load(file, phoneNumberNormalizer);
+        }
+        catch (InputFileException broken) {
+            // a list that cannot be read is a setting to fix, not an input file to reject
+            throw new InvalidSettingException("bulkcall.validation.do-not-call-file", "is unusable: " + broken.getMessage());
+        }
     }
 
     @Bean

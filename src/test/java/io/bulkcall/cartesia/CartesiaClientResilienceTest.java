@@ -43,7 +43,7 @@ class CartesiaClientResilienceTest {
     private static final String BATCHES = "/agents/calls/batches";
 
     /** WireMock answers this late in the timeout tests: far beyond the client's short response timeout. */
-    private static final int LATE_MILLIS = 1_500;
+    private static final int LATE_MILLIS = 2_500;
 
     @RegisterExtension
     static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -39,7 +39,7 @@ final class CartesiaTestClients {
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
 
     /** Short, for the tests that make WireMock answer late on purpose. */
-    static final Duration SHORT_RESPONSE_TIMEOUT = Duration.ofMillis(300);
+    static final Duration SHORT_RESPONSE_TIMEOUT = Duration.ofMillis(500);
 
     private CartesiaTestClients() {
     }

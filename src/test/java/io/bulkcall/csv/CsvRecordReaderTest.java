@@ -70,14 +70,16 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void skipsBlankAndWhitespaceOnlyLinesWithoutCountingThemAsRows() throws Exception {
+    void skipsBlankLinesAndRowsOfEmptyCellsWithoutCountingThemAsRows() throws Exception {
+        // given empty, whitespace-only, "," and ' , ""' lines around two rows
+
         // when
         List<CsvRow> rows = readAll(file("csv/blank-lines.csv"));
 
         // then
         assertThat(rows).extracting(CsvRow::line, CsvRow::values).containsExactly(
                 tuple(3L, List.of("+12125550143", "Ann")),
-                tuple(6L, List.of("+12125550144", "Bo")));
+                tuple(7L, List.of("+12125550144", "Bo")));
     }
 
     @Test
@@ -354,7 +356,7 @@ class CsvRecordReaderTest {
         reader.open(new ExecutionContext());
         reader.read();
 
-        // when the file is cut short beyond the 128 KiB the reader may have read ahead
+        // when the file is cut short, beyond the 64 KiB the reader has read ahead
         try (FileChannel channel = FileChannel.open(csv, StandardOpenOption.WRITE)) {
             channel.truncate(200_000);
         }

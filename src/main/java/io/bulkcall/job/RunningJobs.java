@@ -1,0 +1,56 @@
+package io.bulkcall.job;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The job executions running in this process, so that Ctrl-C or SIGTERM can stop them at their next
+ * checkpoint, leaving them STOPPED and restartable instead of STARTED with nobody behind them. It
+ * keeps the live execution objects: stopping through them (not a fresh copy from the database) keeps
+ * the running thread's next update from failing its optimistic lock. Thread-safe.
+ */
+@Component
+public class RunningJobs implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningJobs.class);
+
+    private final Set<JobExecution> running = ConcurrentHashMap.newKeySet();
+    private final JobOperator jobOperator;
+
+    public RunningJobs(JobOperator jobOperator) {
+        this.jobOperator = jobOperator;
+    }
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        running.add(jobExecution);
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        running.remove(jobExecution);
+    }
+
+    /** Asks every running job to stop at its next checkpoint; returns at once. */
+    public void stopAll() {
+        for (JobExecution execution : running) {
+            log.warn("Stopping job {} at its next checkpoint; `bulkcall restart {}` resumes it", execution.getId(),
+                    execution.getId());
+            try {
+                jobOperator.stop(execution);
+            }
+            catch (JobExecutionNotRunningException finishedMeanwhile) {
+                log.debug("Job {} ended before it could be stopped", execution.getId());
+            }
+        }
+    }
+}

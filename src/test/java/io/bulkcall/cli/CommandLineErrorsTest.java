@@ -1,0 +1,148 @@
+package io.bulkcall.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.TestKeys;
+import io.bulkcall.testing.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * Every way a command can be wrong ends in one readable line that names what is wrong, and the
+ * documented exit code: never a stack trace on the console.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class CommandLineErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private SandboxServer sandbox;
+    private Workspace workspace;
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = new SandboxServer(SandboxSettings.defaults()).start();
+        workspace = new Workspace(dir, sandbox);
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodesWithoutAnySettings(CapturedOutput output) {
+        int exitCode = BulkcallLauncher.launch("--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("run", "validate", "status", "restart", "cancel",
+                "3   a file was rejected by validation");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError(CapturedOutput output) {
+        int exitCode = BulkcallLauncher.launch("status", "--frobnicate");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall: Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void aMissingFileIsNamedAndIsAUsageError(CapturedOutput output) {
+        int exitCode = workspace.run("run", dir.resolve("nowhere.csv").toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("nowhere.csv: no such file");
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void anUnreadableFileIsNamedAndIsAUsageError(CapturedOutput output) throws Exception {
+        assumeThat(System.getProperty("user.name")).as("root reads every file").isNotEqualTo("root");
+        Path file = workspace.drop("locked.csv", "to_number\n+12125550143\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("-w-------"));
+
+        int exitCode = workspace.run("run", file.toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("locked.csv: cannot be read");
+    }
+
+    @Test
+    void aBadSettingNamesThePropertyAndTheRule(CapturedOutput output) {
+        int exitCode = workspace.run("status", "--bulkcall.batch.size=5000");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall: invalid setting bulkcall.batch.size=5000",
+                "must be less than or equal to 1000");
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void aSettingOfTheWrongTypeNamesTheProperty(CapturedOutput output) {
+        int exitCode = workspace.run("status", "--bulkcall.poll.interval=soon");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall: invalid setting bulkcall.poll.interval=soon");
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void aMissingApiKeyOutsideTheSandboxSaysWhatToSet(CapturedOutput output) {
+        int exitCode = workspace.run("status", "--bulkcall.cartesia.api-key=");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("CARTESIA_API_KEY is not set");
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void aMissingAgentIdIsNamed(CapturedOutput output) {
+        int exitCode = workspace.run("status", "--bulkcall.agent-id=");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall.agent-id");
+    }
+
+    @Test
+    void anUnknownJobIsAUsageError(CapturedOutput output) {
+        int restartExit = workspace.run("restart", "42");
+        int statusExit = workspace.run("status", "42");
+        int cancelExit = workspace.run("cancel", "42");
+
+        assertThat(restartExit).isEqualTo(2);
+        assertThat(statusExit).isEqualTo(2);
+        assertThat(cancelExit).isEqualTo(2);
+        assertThat(output.getErr()).contains("there is no job 42; `bulkcall status` lists the jobs");
+    }
+
+    @Test
+    void theApiKeyAppearsInNoOutputOrFile(CapturedOutput output) throws Exception {
+        workspace.drop("numbers.csv", "to_number\n+12125550143\n+12125550178\n");
+        workspace.run("run", "--logging.level.root=DEBUG");
+
+        assertThat(output.getAll()).doesNotContain(TestKeys.API_KEY);
+        for (Path file : workspace.allFiles()) {
+            assertThat(Files.readAllBytes(file)).as(file.toString())
+                .doesNotContain(TestKeys.API_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void assertNoStackTrace(CapturedOutput output) {
+        assertThat(output.getAll()).doesNotContain("\tat ", "Exception in thread");
+    }
+}

@@ -1,0 +1,331 @@
+package io.bulkcall.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.bulkcall.sandbox.SandboxBatch;
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.Workspace;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bulk-call job end to end: bulkcall launched as {@code main} launches it, on a real H2 job
+ * repository in a temporary folder, against a sandbox Cartesia whose every batch the test can see.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BulkCallJobTest {
+
+    @TempDir
+    Path dir;
+
+    private SandboxServer sandbox;
+    private Workspace workspace;
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = new SandboxServer(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
+            .withFailureRate(0)).start();
+        workspace = new Workspace(dir, sandbox);
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @ParameterizedTest(name = "{0} rows make batches of {1}")
+    @CsvSource({ "1000, 1000", "1001, 1000 1", "2500, 1000 1000 500" })
+    void rowsAreSentInBatchesOfAtMostAThousand(int rows, String batchSizes) {
+        // given
+        workspace.drop("numbers.csv", CsvFiles.numbers(rows));
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.batches()).extracting(batch -> batch.toNumbers().size())
+            .containsExactlyInAnyOrderElementsOf(
+                    List.of(batchSizes.split(" ")).stream().map(Integer::valueOf).toList());
+        assertThat(sandbox.createdToNumbers()).hasSize(rows).doesNotHaveDuplicates();
+        assertThat(CsvFiles.records(workspace.reports(1, "numbers").resolve("results.csv"))).hasSize(rows)
+            .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("completed"));
+    }
+
+    @Test
+    void everyDataRowEndsUpInExactlyOneOfResultsAndRejected() {
+        // given
+        workspace.with("--bulkcall.validation.max-reject-ratio=1.0",
+                "--bulkcall.validation.do-not-call-file=" + fixture("do-not-call.txt"));
+        workspace.dropFixture("/job/every-reason.csv", "every-reason.csv");
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        Path reports = workspace.reports(1, "every-reason");
+        Map<String, CSVRecord> rejected = byLine(CsvFiles.records(reports.resolve("rejected.csv")));
+        Map<String, CSVRecord> results = byLine(CsvFiles.records(reports.resolve("results.csv")));
+        assertThat(results.keySet()).containsExactlyInAnyOrder("2", "7", "10");
+        assertThat(rejected.keySet()).containsExactlyInAnyOrder("3", "4", "5", "6", "9", "11");
+        assertThat(rejected).extractingFromEntries(entry -> entry.getKey() + " " + entry.getValue().get("reason"))
+            .containsExactlyInAnyOrder("3 MISSING_NUMBER", "4 INVALID_NUMBER", "5 DUPLICATE", "6 DO_NOT_CALL",
+                    "9 INVALID_NUMBER", "11 MALFORMED_ROW");
+        assertThat(rejected.get("5").get("detail")).isEqualTo("first seen on line 2");
+        assertThat(sandbox.createdToNumbers()).containsExactlyInAnyOrder("+12125550143", "+12125550199", "+16465550123");
+    }
+
+    @Test
+    void cellsASpreadsheetWouldRunAreNeutralizedButE164NumbersAreNot() {
+        // given
+        workspace.with("--bulkcall.validation.max-reject-ratio=1.0");
+        workspace.dropFixture("/job/every-reason.csv", "every-reason.csv");
+
+        // when
+        workspace.run("run");
+
+        // then
+        Path reports = workspace.reports(1, "every-reason");
+        CSVRecord result = byLine(CsvFiles.records(reports.resolve("results.csv"))).get("10");
+        assertThat(result.get("note")).isEqualTo("'=1+2");
+        assertThat(result.get("to_number")).isEqualTo("+16465550123");
+        CSVRecord rejected = byLine(CsvFiles.records(reports.resolve("rejected.csv"))).get("9");
+        assertThat(rejected.get("to_number")).isEqualTo("'=2125550100");
+    }
+
+    @Test
+    void aFileOverTheRejectRatioDialsNobodyExitsThreeAndMovesToFailed(CapturedOutput output) {
+        // given: 6 of 9 rows are bad, the default ratio allows 10%
+        workspace.dropFixture("/job/every-reason.csv", "every-reason.csv");
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(workspace.input().resolve("failed/every-reason.csv")).exists();
+        assertThat(output.getErr()).contains("every-reason.csv was not dialed: 6 of its 9 rows were rejected",
+                "rejected.csv");
+    }
+
+    @Test
+    void aFileWithNoValidRowDialsNobody(CapturedOutput output) {
+        // given
+        workspace.drop("bad.csv", "to_number\nnot a number\n12\n");
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(output.getErr()).contains("bad.csv was not dialed: none of its 2 rows is valid");
+    }
+
+    @Test
+    void theSameContentDroppedTwiceIsNotDialedTwice(CapturedOutput output) {
+        // given
+        String content = CsvFiles.numbers(30);
+        workspace.drop("monday.csv", content);
+        workspace.run("run");
+
+        // when
+        workspace.drop("monday.csv", content);
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(1);
+        assertThat(output.getErr()).contains("monday.csv: this content was already processed by job 1");
+        assertThat(workspace.input().resolve("monday.csv")).doesNotExist();
+    }
+
+    @Test
+    void aStoppedJobRestartsFromItsCheckpointWithoutResendingItsBatches(CapturedOutput output) {
+        // given: the first run gives up waiting at once, after creating every batch
+        workspace.drop("big.csv", CsvFiles.numbers(2500));
+        int firstExit = workspace.run("run", "--bulkcall.poll.max-wait=0s");
+        assertThat(firstExit).isEqualTo(1);
+        assertThat(output.getErr()).contains("resume with: bulkcall restart 1");
+        assertThat(sandbox.batches()).hasSize(3);
+
+        // when
+        int exitCode = workspace.run("restart", "1");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(3);
+        assertThat(sandbox.createdToNumbers()).hasSize(2500).doesNotHaveDuplicates();
+        assertThat(CsvFiles.records(workspace.reports(1, "big").resolve("results.csv"))).hasSize(2500);
+    }
+
+    @Test
+    void aFailedRunIsRestartedByTheNextRunOfTheSameFile(CapturedOutput output) {
+        // given: the third create fails for good, after two batches were created and committed
+        workspace.drop("big.csv", CsvFiles.numbers(2500));
+        sandbox.planFault(SandboxEndpoint.CREATE_BATCH, io.bulkcall.sandbox.SandboxFault.INTERNAL_ERROR, 2);
+        int firstExit = workspace.run("run", "--bulkcall.cartesia.max-attempts=1");
+        assertThat(firstExit).isEqualTo(1);
+        assertThat(sandbox.batches()).hasSize(2);
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.batches()).hasSize(3);
+        assertThat(sandbox.createdToNumbers()).hasSize(2500).doesNotHaveDuplicates();
+        assertThat(output.getErr()).contains("Restarting job 1 of big.csv from its last checkpoint");
+    }
+
+    @Test
+    void failedRecipientsAreRetriedForTheConfiguredRounds() {
+        // given: every attempt fails, so each round re-queues every recipient
+        sandbox.close();
+        sandbox = new SandboxServer(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
+            .withFailureRate(1.0)).start();
+        workspace = new Workspace(dir, sandbox).with("--bulkcall.retry.max-attempts=2");
+        workspace.drop("hard.csv", CsvFiles.numbers(20));
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.requests(SandboxEndpoint.RETRY_BATCH)).isEqualTo(2);
+        assertThat(sandbox.batches()).singleElement().extracting(SandboxBatch::retryCount).isEqualTo(2);
+        assertThat(CsvFiles.records(workspace.reports(1, "hard").resolve("results.csv")))
+            .allSatisfy(row -> {
+                assertThat(row.get("status")).isEqualTo("failed");
+                assertThat(row.get("attempts")).isEqualTo("3");
+            });
+    }
+
+    @Test
+    void cancelStopsWaitingAndARestartReportsTheCancelledCalls(CapturedOutput output) {
+        // given: a batch scheduled for tomorrow, and a run that stopped waiting for it
+        workspace.with("--bulkcall.batch.scheduled-at=" + java.time.OffsetDateTime.now().plusDays(1));
+        workspace.drop("later.csv", CsvFiles.numbers(10));
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=0s")).isEqualTo(1);
+
+        // when
+        int cancelExit = workspace.run("cancel", "1");
+        int restartExit = workspace.run("restart", "1");
+
+        // then
+        assertThat(cancelExit).isZero();
+        assertThat(restartExit).isZero();
+        assertThat(sandbox.batches()).singleElement().extracting(batch -> batch.status()).hasToString("cancelled");
+        assertThat(CsvFiles.records(workspace.reports(1, "later").resolve("results.csv")))
+            .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("cancelled"));
+        assertThat(sandbox.requests(SandboxEndpoint.RETRY_BATCH)).isZero();
+    }
+
+    @Test
+    void runWithoutFilesTakesOnlyFinishedCsvFilesOldestFirst(CapturedOutput output) throws Exception {
+        // given
+        Path older = workspace.drop("older.csv", CsvFiles.numbers(3));
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        workspace.drop("newer.csv", CsvFiles.numbers(4));
+        workspace.drop("copying.csv.part", CsvFiles.numbers(5));
+        workspace.drop(".hidden.csv", CsvFiles.numbers(6));
+        workspace.drop("notes.tmp", CsvFiles.numbers(7));
+
+        // when
+        int exitCode = workspace.run();
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).containsSubsequence("older.csv: job 1 completed", "newer.csv: job 2 completed");
+        assertThat(workspace.input().resolve("copying.csv.part")).exists();
+        assertThat(workspace.input().resolve(".hidden.csv")).exists();
+        assertThat(workspace.input().resolve("notes.tmp")).exists();
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsLeftForTheNextRun(CapturedOutput output) {
+        // given
+        workspace.with("--bulkcall.input-quiet-period=1h");
+        workspace.drop("fresh.csv", CsvFiles.numbers(3));
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(output.getErr()).contains("No CSV file is waiting in");
+    }
+
+    @Test
+    void validateWritesRejectedCsvAndDialsNobody(CapturedOutput output) {
+        // given
+        Path file = workspace.dropFixture("/job/every-reason.csv", "every-reason.csv");
+
+        // when
+        int exitCode = workspace.run("validate", file.toString());
+
+        // then
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(CsvFiles.records(dir.resolve("output/validate-every-reason/rejected.csv"))).hasSize(6);
+        assertThat(output.getErr()).contains("every-reason.csv: 9 rows, 3 valid, 6 rejected");
+        assertThat(file).exists();
+    }
+
+    @Test
+    void statusListsJobsAndOneJobWithItsBatches(CapturedOutput output) {
+        // given
+        workspace.drop("numbers.csv", CsvFiles.numbers(1500));
+        workspace.run("run");
+
+        // when
+        int listExit = workspace.run("status");
+        int detailExit = workspace.run("status", "1");
+
+        // then
+        assertThat(listExit).isZero();
+        assertThat(detailExit).isZero();
+        assertThat(output.getOut()).contains("JOB", "numbers.csv", "COMPLETED", "2/2", "1500/1500")
+            .contains("bulkcall numbers #1 batch 1", "bulkcall numbers #1 batch 2");
+    }
+
+    private Path fixture(String name) {
+        try (var in = getClass().getResourceAsStream("/job/" + name)) {
+            return Files.write(dir.resolve(name), in.readAllBytes());
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, CSVRecord> byLine(List<CSVRecord> records) {
+        return records.stream().collect(Collectors.toMap(row -> row.get("line"), Function.identity()));
+    }
+}
