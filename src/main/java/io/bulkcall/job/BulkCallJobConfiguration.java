@@ -19,6 +19,7 @@ import io.bulkcall.validation.RowScreener;
 import io.bulkcall.validation.ScreenedRow;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -56,6 +57,16 @@ public class BulkCallJobConfiguration {
     private static final String FAILED = "FAILED";
     private static final String COMPLETED = "COMPLETED";
     private static final String ANY = "*";
+
+    /**
+     * Lets the {@code JobOperator} find the job to restart or stop. It registers the job once every
+     * singleton exists: the default registry looks for jobs while the operator is created, too
+     * early for a job whose listeners need the operator.
+     */
+    @Bean
+    MapJobRegistry jobRegistry() {
+        return new MapJobRegistry();
+    }
 
     @Bean
     Job bulkCallJob(JobRepository jobRepository, Step validate, ValidationOutcomeDecider validationOutcome,

@@ -68,10 +68,7 @@ public class FileJobLauncher {
 
     /** Restarts the job of an execution id that {@code status} printed. */
     public JobRun restart(long executionId) throws JobLaunchFailure {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        if (execution == null) {
-            throw new JobLaunchFailure("there is no job " + executionId + "; `bulkcall status` lists the jobs");
-        }
+        JobExecution execution = JobExecutions.require(jobRepository, executionId);
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
         InputFile file = InputFile.from(last.getJobParameters());
         if (last.getStatus() == BatchStatus.COMPLETED) {

@@ -41,10 +41,7 @@ public class JobCanceller {
 
     /** @return the number of batches cancelled on Cartesia */
     public int cancel(long executionId) throws JobLaunchFailure {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        if (execution == null) {
-            throw new JobLaunchFailure("there is no job " + executionId + "; `bulkcall status` lists the jobs");
-        }
+        JobExecution execution = JobExecutions.require(jobRepository, executionId);
         long jobInstanceId = execution.getJobInstanceId();
         jobs.markCancelled(jobInstanceId);
         List<TrackedBatch> open = batches.unfinished(jobInstanceId).stream().filter(batch -> !batch.isCancelled()).toList();

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +40,9 @@ public class JobStatusQuery {
 
     /** The job an execution id belongs to, as of its latest execution. */
     public Optional<JobStatus> of(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        if (execution == null) {
-            return Optional.empty();
-        }
-        JobInstance instance = execution.getJobInstance();
-        return Optional.ofNullable(jobRepository.getLastJobExecution(instance)).map(this::statusOf);
+        return JobExecutions.find(jobRepository, executionId)
+            .map(execution -> jobRepository.getLastJobExecution(execution.getJobInstance()))
+            .map(this::statusOf);
     }
 
     private JobStatus statusOf(JobExecution execution) {

@@ -60,6 +60,10 @@ public final class PhoneNumberNormalizer {
         if (SCIENTIFIC_NOTATION.matcher(text).matches()) {
             return invalid("a spreadsheet turned it into " + text + ", losing digits" + FORMAT_AS_TEXT);
         }
+        if (text.charAt(0) == '=' || text.charAt(0) == '@') {
+            // libphonenumber would skip the sign and read the digits after it: a formula is not a number
+            return invalid("is a spreadsheet formula, not a number" + FORMAT_AS_TEXT);
+        }
         PhoneNumber number;
         try {
             number = phoneNumbers.parseAndKeepRawInput(withPlusForDoubleZero(text), defaultRegion);

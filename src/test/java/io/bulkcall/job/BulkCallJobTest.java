@@ -118,7 +118,7 @@ class BulkCallJobTest {
 
     @Test
     void aFileOverTheRejectRatioDialsNobodyExitsThreeAndMovesToFailed(CapturedOutput output) {
-        // given: 6 of 9 rows are bad, the default ratio allows 10%
+        // given: 5 of 9 rows are bad, the default ratio allows 10%
         workspace.dropFixture("/job/every-reason.csv", "every-reason.csv");
 
         // when
@@ -128,7 +128,7 @@ class BulkCallJobTest {
         assertThat(exitCode).isEqualTo(3);
         assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
         assertThat(workspace.input().resolve("failed/every-reason.csv")).exists();
-        assertThat(output.getErr()).contains("every-reason.csv was not dialed: 6 of its 9 rows were rejected",
+        assertThat(output.getErr()).contains("every-reason.csv was not dialed: 5 of its 9 rows were rejected",
                 "rejected.csv");
     }
 
@@ -166,7 +166,9 @@ class BulkCallJobTest {
 
     @Test
     void aStoppedJobRestartsFromItsCheckpointWithoutResendingItsBatches(CapturedOutput output) {
-        // given: the first run gives up waiting at once, after creating every batch
+        // given: calls that last a while, and a first run that gives up waiting at once
+        useSandbox(SandboxSettings.defaults().withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(200), Duration.ofMillis(500)));
         workspace.drop("big.csv", CsvFiles.numbers(2500));
         int firstExit = workspace.run("run", "--bulkcall.poll.max-wait=0s");
         assertThat(firstExit).isEqualTo(1);
@@ -205,12 +207,10 @@ class BulkCallJobTest {
     @Test
     void failedRecipientsAreRetriedForTheConfiguredRounds() {
         // given: every attempt fails, so each round re-queues every recipient
-        sandbox.close();
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
+        useSandbox(SandboxSettings.defaults().withOrgConcurrencyLimit(10_000)
             .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
-            .withFailureRate(1.0)).start();
-        workspace = new Workspace(dir, sandbox).with("--bulkcall.retry.max-attempts=2");
+            .withFailureRate(1.0));
+        workspace.with("--bulkcall.retry.max-attempts=2");
         workspace.drop("hard.csv", CsvFiles.numbers(20));
 
         // when
@@ -285,7 +285,7 @@ class BulkCallJobTest {
 
     @Test
     void validateWritesRejectedCsvAndDialsNobody(CapturedOutput output) {
-        // given
+        // given: five bad rows, and no do-not-call list this time
         Path file = workspace.dropFixture("/job/every-reason.csv", "every-reason.csv");
 
         // when
@@ -294,8 +294,8 @@ class BulkCallJobTest {
         // then
         assertThat(exitCode).isEqualTo(3);
         assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
-        assertThat(CsvFiles.records(dir.resolve("output/validate-every-reason/rejected.csv"))).hasSize(6);
-        assertThat(output.getErr()).contains("every-reason.csv: 9 rows, 3 valid, 6 rejected");
+        assertThat(CsvFiles.records(dir.resolve("output/validate-every-reason/rejected.csv"))).hasSize(5);
+        assertThat(output.getErr()).contains("every-reason.csv: 9 rows, 4 valid, 5 rejected");
         assertThat(file).exists();
     }
 
@@ -314,6 +314,12 @@ class BulkCallJobTest {
         assertThat(detailExit).isZero();
         assertThat(output.getOut()).contains("JOB", "numbers.csv", "COMPLETED", "2/2", "1500/1500")
             .contains("bulkcall numbers #1 batch 1", "bulkcall numbers #1 batch 2");
+    }
+
+    private void useSandbox(SandboxSettings settings) {
+        sandbox.close();
+        sandbox = new SandboxServer(settings).start();
+        workspace = new Workspace(dir, sandbox);
     }
 
     private Path fixture(String name) {

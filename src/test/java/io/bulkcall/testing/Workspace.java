@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.bulkcall.cli.BulkcallLauncher;
@@ -23,31 +24,45 @@ public final class Workspace {
 
     private final Path root;
     private final SandboxServer sandbox;
-    private final List<String> settings = new ArrayList<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     public Workspace(Path root, SandboxServer sandbox) {
         this.root = root;
         this.sandbox = sandbox;
-        settings.addAll(List.of("--bulkcall.input-dir=" + input(), "--bulkcall.output-dir=" + root.resolve("output"),
+        with("--bulkcall.input-dir=" + input(), "--bulkcall.output-dir=" + root.resolve("output"),
                 "--bulkcall.input-quiet-period=0s",
                 "--spring.datasource.url=jdbc:h2:file:" + root.resolve("data/bulkcall") + ";AUTO_SERVER=TRUE",
                 "--logging.file.name=" + log(), "--bulkcall.cartesia.base-url=" + sandbox.baseUrl(),
                 "--bulkcall.cartesia.api-key=" + TestKeys.API_KEY, "--bulkcall.agent-id=agent_sandbox",
                 "--bulkcall.from-number-id=ap_sandbox", "--bulkcall.poll.interval=50ms",
                 "--bulkcall.retry.delay=10ms", "--bulkcall.cartesia.initial-backoff=10ms",
-                "--bulkcall.cartesia.max-backoff=50ms"));
+                "--bulkcall.cartesia.max-backoff=50ms");
     }
 
-    /** Adds settings ({@code --name=value}) to every later run. */
+    /** Adds or replaces settings ({@code --name=value}) for every later run. */
     public Workspace with(String... moreSettings) {
-        settings.addAll(Arrays.asList(moreSettings));
+        for (String setting : moreSettings) {
+            settings.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
         return this;
     }
 
-    /** Runs bulkcall with the given command and arguments; returns its exit code. */
+    /**
+     * Runs bulkcall with the given command and arguments; a setting among them overrides the
+     * workspace's for this run only (Spring would join two values of one name with a comma).
+     */
     public int run(String... command) {
-        List<String> args = new ArrayList<>(Arrays.asList(command));
-        args.addAll(settings);
+        Map<String, String> effective = new LinkedHashMap<>(settings);
+        List<String> args = new ArrayList<>();
+        for (String arg : command) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                effective.put(arg.substring(0, arg.indexOf('=')), arg);
+            }
+            else {
+                args.add(arg);
+            }
+        }
+        args.addAll(effective.values());
         return BulkcallLauncher.launch(args.toArray(String[]::new));
     }
 

@@ -64,6 +64,12 @@ class PhoneNumberNormalizerTest {
     }
 
     @Test
+    void rejectsASpreadsheetFormulaThatEndsInDigits() {
+        assertThat(us.normalize("=2125550143")).isEqualTo(invalid(
+                "is a spreadsheet formula, not a number; format the column as text and enter the numbers again"));
+    }
+
+    @Test
     void recognisesALeadingPlusLostToASpreadsheet() {
         assertThat(us.normalize("442071838750")).isEqualTo(invalid(
                 "looks like +442071838750 with its leading + lost, probably by a spreadsheet; format the column as text and enter the numbers again"));
