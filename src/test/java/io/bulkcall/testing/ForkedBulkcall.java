@@ -1,0 +1,140 @@
+package io.bulkcall.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * bulkcall as an operator runs it: {@code java -jar target/bulkcall.jar} in a separate JVM, in a
+ * working folder of its own, with the API key in {@code CARTESIA_API_KEY} (never on the command
+ * line). For tests that kill, signal or race real processes; the jar exists from Maven's
+ * {@code package} phase on, so these tests run as integration tests ({@code *IT}).
+ */
+public final class ForkedBulkcall {
+
+    private static final Path JAR = Path.of("target/bulkcall.jar").toAbsolutePath();
+
+    private final Path root;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final AtomicInteger runs = new AtomicInteger();
+
+    public ForkedBulkcall(Path root, String cartesiaBaseUrl) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run these tests with `./mvnw verify`");
+        }
+        this.root = root;
+        environment.put("CARTESIA_API_KEY", TestKeys.API_KEY);
+        with("--bulkcall.input-quiet-period=0s", "--bulkcall.cartesia.base-url=" + cartesiaBaseUrl,
+                "--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox",
+                "--bulkcall.poll.interval=100ms", "--bulkcall.retry.delay=10ms",
+                "--bulkcall.cartesia.initial-backoff=10ms", "--bulkcall.cartesia.max-backoff=100ms",
+                "--bulkcall.cartesia.response-timeout=2s");
+    }
+
+    /** Adds or replaces settings ({@code --name=value}) for every later run. */
+    public ForkedBulkcall with(String... moreSettings) {
+        for (String setting : moreSettings) {
+            settings.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        return this;
+    }
+
+    /** Starts bulkcall with a command; its output goes to {@code run-N.out} / {@code run-N.err}. */
+    public Handle start(String... command) {
+        int run = runs.incrementAndGet();
+        List<String> line = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", JAR.toString()));
+        line.addAll(List.of(command));
+        line.addAll(settings.values());
+        ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile())
+            .redirectOutput(root.resolve("run-" + run + ".out").toFile())
+            .redirectError(root.resolve("run-" + run + ".err").toFile());
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(root);
+            return new Handle(builder.start(), root.resolve("run-" + run + ".out"), root.resolve("run-" + run + ".err"));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs bulkcall to its end; returns the handle, exited. */
+    public Handle run(Duration timeout, String... command) {
+        Handle handle = start(command);
+        handle.waitFor(timeout);
+        return handle;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A started bulkcall process. */
+    public record Handle(Process process, Path stdout, Path stderr) {
+
+        public int waitFor(Duration timeout) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError("bulkcall did not end within " + timeout + "; stderr:\n" + err());
+                }
+                return process.exitValue();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        public int exitCode() {
+            return process.exitValue();
+        }
+
+        /** SIGKILL: the process gets no chance to clean up. */
+        public void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** SIGTERM: what systemd or Ctrl-C sends. */
+        public void terminate() {
+            process.destroy();
+        }
+
+        public String out() {
+            return read(stdout);
+        }
+
+        public String err() {
+            return read(stderr);
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
