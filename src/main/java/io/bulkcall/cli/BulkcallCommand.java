@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = { "0:every job completed", "1:a job failed or stopped (restartable)",
                 "2:usage or configuration error", "3:a file was rejected by validation" },
         footerHeading = "%nSettings:%n",
-        footer = { "  Spring Boot properties: --bulkcall.agent-id=..., environment variables (CARTESIA_API_KEY),",
-                "  or application.yml. Try the sandbox: --spring.profiles.active=sandbox" })
+        footer = { "  Spring Boot properties: --bulkcall.agent-id=ID on the command line,",
+                "  environment variables (CARTESIA_API_KEY, BULKCALL_AGENT_ID) or application.yml;",
+                "  see README.md. No API key? Try: --spring.profiles.active=sandbox" })
 public class BulkcallCommand implements Callable<Integer> {
 
     @Spec

@@ -10,6 +10,7 @@ import io.bulkcall.job.JobCanceller;
 import io.bulkcall.job.JobLaunchFailure;
 import io.bulkcall.job.JobRun;
 import io.bulkcall.job.JobStatusQuery;
+import io.bulkcall.report.Counts;
 import io.bulkcall.validation.FileValidation;
 import io.bulkcall.validation.ValidationReport;
 import org.slf4j.Logger;
@@ -69,8 +70,9 @@ public class CommandActions {
             ValidationReport report = fileValidation.validate(file, rejected);
             boolean dialable = report.accepted() > 0
                     && report.rejected() <= properties.validation().maxRejectRatio() * report.rows();
-            String line = "%s: %d rows, %d valid, %d rejected %s; rejected rows in %s%s".formatted(file.getFileName(),
-                    report.rows(), report.accepted(), report.rejected(), report.rejectedByReason(), rejected,
+            String line = "%s: %d rows, %d valid, %d rejected (%s); rejected rows in %s%s".formatted(file.getFileName(),
+                    report.rows(), report.accepted(), report.rejected(), Counts.describe(report.rejectedByReason()),
+                    rejected,
                     dialable ? "" : "; a run would not dial this file (bulkcall.validation.max-reject-ratio="
                             + properties.validation().maxRejectRatio() + ")");
             if (dialable) {

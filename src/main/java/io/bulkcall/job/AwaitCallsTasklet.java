@@ -63,14 +63,15 @@ public class AwaitCallsTasklet implements StoppableTasklet {
         }
         step.getExecutionContext().putInt(POLLS, polls + 1);
         boolean done = batches.unfinished(jobInstanceId).isEmpty();
-        logProgress(jobInstanceId);
+        logProgress(step.getJobExecution().getId(), jobInstanceId);
         if (done) {
             return RepeatStatus.FINISHED;
         }
         Duration waited = Duration.between(step.getStartTime(), LocalDateTime.now());
         if (waited.compareTo(settings.maxWait()) >= 0) {
+            long executionId = step.getJobExecution().getId();
             String message = "job %d stopped waiting after %s (bulkcall.poll.max-wait) with calls still in progress; resume with: bulkcall restart %d"
-                .formatted(jobInstanceId, settings.maxWait(), step.getJobExecution().getId());
+                .formatted(executionId, Pause.human(settings.maxWait()), executionId);
             log.warn(message);
             step.getJobExecution().getExecutionContext().putString(STOPPED_KEY, message);
             step.setTerminateOnly();
@@ -94,10 +95,11 @@ public class AwaitCallsTasklet implements StoppableTasklet {
         }
     }
 
-    private void logProgress(long jobInstanceId) {
+    private void logProgress(long executionId, long jobInstanceId) {
         List<TrackedBatch> all = batches.all(jobInstanceId);
         Map<String, Long> statuses = recipients.countByStatus(jobInstanceId);
-        log.info("Job {}: {}/{} batches finished, calls {}/{} finished, {} completed, {} failed so far", jobInstanceId,
+        log.info("Job {}: {}/{} batches finished, calls {}/{} finished; outcomes recorded: {} completed, {} failed",
+                executionId,
                 all.stream().filter(TrackedBatch::finished).count(), all.size(),
                 all.stream().mapToInt(TrackedBatch::callsFinished).sum(),
                 all.stream().mapToInt(TrackedBatch::callsScheduled).sum(), statuses.getOrDefault("completed", 0L),

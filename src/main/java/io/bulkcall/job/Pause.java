@@ -1,6 +1,7 @@
 package io.bulkcall.job;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -13,6 +14,11 @@ public final class Pause {
     private static final long SLICE_MILLIS = 100;
 
     private Pause() {
+    }
+
+    /** A duration as settings write it: {@code 2s}, {@code 15m}, {@code 1h30m}. */
+    public static String human(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /** @return {@code true} if the whole duration passed, {@code false} if a stop was requested first */

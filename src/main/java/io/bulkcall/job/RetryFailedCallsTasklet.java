@@ -67,7 +67,8 @@ public class RetryFailedCallsTasklet implements StoppableTasklet {
     private RepeatStatus openOrResumeRound(StepExecution step, long jobInstanceId) {
         int round = jobs.retryRounds(jobInstanceId);
         if (round == 0 || batches.retryTargets(jobInstanceId, round).isEmpty()) {
-            log.info("Waiting {} before retry round {} of {}", settings.delay(), round + 1, settings.maxAttempts());
+            log.info("Waiting {} before retry round {} of {}", Pause.human(settings.delay()), round + 1,
+                    settings.maxAttempts());
             if (!Pause.sleep(settings.delay(), () -> stopped || step.isTerminateOnly())) {
                 step.setTerminateOnly();
                 return RepeatStatus.CONTINUABLE;

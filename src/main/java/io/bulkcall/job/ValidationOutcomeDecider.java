@@ -3,6 +3,7 @@ package io.bulkcall.job;
 import java.util.Map;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.report.Counts;
 import io.bulkcall.report.ReportFolder;
 import io.bulkcall.validation.RejectionReason;
 
@@ -54,8 +55,8 @@ public class ValidationOutcomeDecider implements JobExecutionDecider {
         }
         InputFile file = InputFile.from(jobExecution.getJobParameters());
         ReportFolder folder = ReportFolder.of(properties.outputDir(), jobInstanceId, file.stem());
-        jobExecution.getExecutionContext().putString(REJECTION_KEY, "%s was not dialed: %s %s; reasons in %s"
-            .formatted(file.name(), why, reasons, folder.rejectedCsv()));
+        jobExecution.getExecutionContext().putString(REJECTION_KEY, "%s was not dialed: %s (%s); reasons in %s"
+            .formatted(file.name(), why, Counts.describe(reasons), folder.rejectedCsv()));
         return REJECTED;
     }
 }

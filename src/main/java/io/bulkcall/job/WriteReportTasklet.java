@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.report.Counts;
 import io.bulkcall.report.ReportFolder;
 import io.bulkcall.report.ResultsCsvWriter;
 import io.bulkcall.report.Summary;
@@ -66,9 +67,9 @@ public class WriteReportTasklet implements Tasklet {
         Summary summary = summarize(jobExecution, file, folder, accepted);
         summaryWriter.write(folder.summaryJson(), summary);
         archive.toProcessed(file);
-        log.info("{}: {} rows, {} called {}, {} rejected {}; {} retry rounds; reports in {}", file.name(), summary.rows(),
-                accepted, summary.calls(), summary.rejectedTotal(), summary.rejected(), summary.retryRounds(),
-                folder.path());
+        log.info("{}: {} rows, {} called ({}), {} rejected ({}), {} retry round(s); reports in {}", file.name(),
+                summary.rows(), accepted, Counts.describe(summary.calls()), summary.rejectedTotal(), Counts.describe(summary.rejected()),
+                summary.retryRounds(), folder.path());
         return RepeatStatus.FINISHED;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -36,13 +37,19 @@ final class CartesiaApiHandler implements HttpHandler {
     private final CreateBatchRequestParser parser;
     private final FaultInjector faults;
     private final RequestCounter requests;
+    private final BiConsumer<SandboxEndpoint, Long> whenApplied;
 
+    /**
+     * @param whenApplied told of every request applied (not answered by an injected error), with
+     *        its endpoint and ordinal, on the serving thread before the response is written or dropped
+     */
     CartesiaApiHandler(CallBatchSimulator simulator, CreateBatchRequestParser parser, FaultInjector faults,
-            RequestCounter requests) {
+            RequestCounter requests, BiConsumer<SandboxEndpoint, Long> whenApplied) {
         this.simulator = simulator;
         this.parser = parser;
         this.faults = faults;
         this.requests = requests;
+        this.whenApplied = whenApplied;
     }
 
     @Override
@@ -68,7 +75,7 @@ final class CartesiaApiHandler implements HttpHandler {
             send(exchange, error(unknown.status(), unknown.errorCode(), unknown.title(), unknown.getMessage()));
             return;
         }
-        requests.record(route.endpoint());
+        long ordinal = requests.record(route.endpoint());
         byte[] body = exchange.getRequestBody().readAllBytes();
         SandboxFault fault = faults.next(route.endpoint());
         if (fault != null && fault.answersWithError()) {
@@ -80,6 +87,7 @@ final class CartesiaApiHandler implements HttpHandler {
             return;
         }
         Reply reply = apply(route, exchange, body);
+        whenApplied.accept(route.endpoint(), ordinal);
         if (fault == SandboxFault.LOST_RESPONSE) {
             log.debug("Sandbox applied {} {} and drops its {} response", method, path, reply.status());
             return;

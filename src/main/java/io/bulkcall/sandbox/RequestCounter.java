@@ -10,8 +10,9 @@ final class RequestCounter {
 
     private final AtomicLongArray counts = new AtomicLongArray(SandboxEndpoint.values().length);
 
-    void record(SandboxEndpoint endpoint) {
-        counts.incrementAndGet(endpoint.ordinal());
+    /** Counts a request; returns its ordinal among the requests to that endpoint, from 1. */
+    long record(SandboxEndpoint endpoint) {
+        return counts.incrementAndGet(endpoint.ordinal());
     }
 
     long count(SandboxEndpoint endpoint) {

@@ -6,12 +6,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
@@ -55,6 +57,8 @@ public final class SandboxServer implements AutoCloseable {
     private final CallBatchSimulator simulator;
     private final FaultInjector faults;
     private final RequestCounter requests = new RequestCounter();
+    private volatile BiConsumer<SandboxEndpoint, Long> whenApplied = (endpoint, ordinal) -> {
+    };
     private HttpServer server;
     private ExecutorService executor;
 
@@ -90,7 +94,7 @@ public final class SandboxServer implements AutoCloseable {
         executor = Executors.newFixedThreadPool(SERVER_THREADS, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new CartesiaApiHandler(simulator, new CreateBatchRequestParser(settings), faults,
-                requests));
+                requests, (endpoint, ordinal) -> whenApplied.accept(endpoint, ordinal)));
         server.start();
         log.info("Sandbox Cartesia API listening on {}", baseUrl());
         return this;
@@ -174,6 +178,18 @@ public final class SandboxServer implements AutoCloseable {
             throw new IllegalArgumentException("after must not be negative: " + after);
         }
         faults.plan(endpoint, fault, after);
+    }
+
+    /**
+     * Runs {@code hook} for every request once it was applied (a request answered by an injected
+     * error is not), with its endpoint and its ordinal among that endpoint's requests, counted from
+     * 1 like {@link #requests}. It runs on the serving thread before the response is written or
+     * dropped, and the response waits for it: the moment when Cartesia has acted and its client
+     * does not know yet, where a test can kill the client or hold the answer past its timeout.
+     * Replaces the hook set before.
+     */
+    public void whenApplied(BiConsumer<SandboxEndpoint, Long> hook) {
+        this.whenApplied = Objects.requireNonNull(hook, "hook");
     }
 
     private static ThreadFactory daemonThreads() {

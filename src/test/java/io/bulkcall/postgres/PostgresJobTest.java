@@ -1,0 +1,155 @@
+package io.bulkcall.postgres;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.PostgresDatabase;
+import io.bulkcall.testing.PostgresDatabases;
+import io.bulkcall.testing.Workspace;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bulk-call job with the {@code postgres} profile, end to end on a real PostgreSQL server:
+ * Spring Batch's job repository and bulkcall's tables both live there, and everything the job does
+ * on H2 it does there too: stop, restart, retry rounds, reports.
+ */
+@ExtendWith({ PostgresDatabases.class, OutputCaptureExtension.class })
+class PostgresJobTest {
+
+    @TempDir
+    Path dir;
+
+    private SandboxServer sandbox;
+    private Workspace workspace;
+    private JdbcClient database;
+
+    @BeforeEach
+    void startSandbox(PostgresDatabase postgres) {
+        // calls that ring and last a while, one attempt in three failing: the retry round has work
+        sandbox = new SandboxServer(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(20), Duration.ofMillis(50))
+            .withFailureRate(0.3)).start();
+        workspace = new Workspace(dir, sandbox).with(postgres.springArguments())
+            .with("--bulkcall.retry.max-attempts=1");
+        database = postgres.jdbc();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void springBatchAndBulkcallTablesAreCreatedInPostgresql() {
+        // given
+        workspace.dropFixture("/postgres/sample.csv", "sample.csv");
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(database.sql("""
+                SELECT table_name FROM information_schema.tables
+                WHERE table_schema = 'public' AND table_type = 'BASE TABLE'""").query(String.class).list())
+            .contains("batch_job_instance", "batch_job_execution", "batch_job_execution_params",
+                    "batch_job_execution_context", "batch_step_execution", "batch_step_execution_context",
+                    "bc_job", "bc_recipient", "bc_rejection", "bc_batch", "bc_lease", "flyway_schema_history");
+        assertThat(database.sql("SELECT version || ' ' || success FROM flyway_schema_history WHERE version IS NOT NULL")
+            .query(String.class)
+            .list()).containsExactly("1 true");
+        assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
+            .containsExactly("COMPLETED");
+        assertThat(database.sql("SELECT COUNT(*) FROM bc_recipient WHERE batch_id IS NOT NULL").query(Long.class).single())
+            .isEqualTo(30);
+        assertThat(database.sql("SELECT COUNT(*) FROM bc_rejection").query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void theSampleRunsWithARetryRoundAndItsTextSurvivesTheRoundTrip() {
+        // given
+        workspace.dropFixture("/postgres/sample.csv", "sample.csv");
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.requests(SandboxEndpoint.RETRY_BATCH)).isEqualTo(1);
+        assertThat(database.sql("SELECT retry_rounds FROM bc_job").query(Integer.class).single()).isEqualTo(1);
+        List<CSVRecord> results = CsvFiles.records(workspace.reports(1, "sample").resolve("results.csv"));
+        assertThat(results).hasSize(30);
+        assertThat(results).filteredOn(row -> row.get("customer_id").equals("C-1033"))
+            .singleElement()
+            .satisfies(row -> {
+                assertThat(row.get("first_name")).isEqualTo("Zoë");
+                assertThat(row.get("note")).isEqualTo("Café crème ☕, répond en français");
+                assertThat(row.get("to_number")).isEqualTo("+33142685300");
+            });
+        assertThat(results).filteredOn(row -> row.get("attempts").equals("2")).isNotEmpty();
+        assertThat(sandbox.createdToNumbers()).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStoppedJobRestartsFromItsCheckpointWithoutResendingItsBatches(CapturedOutput output) {
+        // given: a first run that gives up waiting at once, after all three batches were created
+        workspace.drop("big.csv", CsvFiles.numbers(2500));
+        int firstExit = workspace.run("run", "--bulkcall.poll.max-wait=0s");
+        assertThat(firstExit).isEqualTo(1);
+        assertThat(output.getErr()).contains("resume with: bulkcall restart 1");
+        assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
+            .containsExactly("STOPPED");
+
+        // when
+        int exitCode = workspace.run("restart", "1");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(3);
+        assertThat(sandbox.createdToNumbers()).hasSize(2500).doesNotHaveDuplicates();
+        assertThat(database.sql("SELECT status FROM batch_job_execution ORDER BY job_execution_id")
+            .query(String.class)
+            .list()).containsExactly("STOPPED", "COMPLETED");
+        assertThat(CsvFiles.records(workspace.reports(1, "big").resolve("results.csv"))).hasSize(2500)
+            .allSatisfy(row -> assertThat(row.get("batch_id")).isNotEmpty());
+    }
+
+    @Test
+    void startingAgainAgainstAnInitializedDatabaseIsHarmless(CapturedOutput output) {
+        // given: a database that one run created and filled
+        workspace.drop("monday.csv", CsvFiles.numbers(20));
+        assertThat(workspace.run("run")).isZero();
+
+        // when: the schema scripts and migrations run again on every start
+        workspace.drop("tuesday.csv", CsvFiles.numbers(21));
+        int runExit = workspace.run("run");
+        int statusExit = workspace.run("status");
+
+        // then
+        assertThat(runExit).isZero();
+        assertThat(statusExit).isZero();
+        assertThat(output.getErr()).contains("tuesday.csv: job 2 completed");
+        assertThat(output.getOut()).contains("monday.csv", "tuesday.csv");
+        assertThat(database.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL")
+            .query(Long.class)
+            .single()).isEqualTo(1);
+        assertThat(database.sql("SELECT COUNT(*) FROM batch_job_instance").query(Long.class).single()).isEqualTo(2);
+    }
+}
