@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -73,14 +74,15 @@ public record BulkcallProperties(
      * @param targetConcurrencyLimit calls of one batch dialed at once; sent only when set
      * @param ringingTimeoutSeconds seconds to wait for an answer; sent only when set
      * @param maxCallDurationMinutes longest call; sent only when set
-     * @param scheduledAt when the batches start dialing; sent only when set
+     * @param scheduledAt when the batches start dialing; sent only when set; Cartesia takes at most 30
+     *     days ahead, which the client checks when the batch is created
      */
     public record Batch(
             @DefaultValue("1000") @Min(1) @Max(1000) int size,
             @Min(1) Integer targetConcurrencyLimit,
             @Min(5) @Max(80) Integer ringingTimeoutSeconds,
             @Min(1) @Max(480) Integer maxCallDurationMinutes,
-            OffsetDateTime scheduledAt) {
+            @Future(message = "must be in the future (RFC 3339 with an offset, e.g. 2026-06-15T16:00:00Z)") OffsetDateTime scheduledAt) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.bulkcall.crash;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ enum Phase {
     }
 
     String stepName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The step that started last in this log; {@code null} if none did. */
@@ -27,7 +28,7 @@ enum Phase {
         Phase last = null;
         Matcher step = STEP_STARTED.matcher(log);
         while (step.find()) {
-            last = valueOf(step.group(1).toUpperCase(java.util.Locale.ROOT));
+            last = valueOf(step.group(1).toUpperCase(Locale.ROOT));
         }
         return last;
     }

@@ -70,6 +70,8 @@ class BulkCallJobTest {
             .containsExactlyInAnyOrderElementsOf(
                     List.of(batchSizes.split(" ")).stream().map(Integer::valueOf).toList());
         assertThat(sandbox.createdToNumbers()).hasSize(rows).doesNotHaveDuplicates();
+        // progress comes from List pages; a batch is fetched on its own once, when it has finished
+        assertThat(sandbox.requests(SandboxEndpoint.GET_BATCH)).isEqualTo(sandbox.batches().size());
         assertThat(CsvFiles.records(workspace.reports(1, "numbers").resolve("results.csv"))).hasSize(rows)
             .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("completed"));
     }

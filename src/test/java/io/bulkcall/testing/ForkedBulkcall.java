@@ -49,6 +49,12 @@ public final class ForkedBulkcall {
         return this;
     }
 
+    /** Adds or replaces environment variables ({@code BULKCALL_DB_URL}, {@code TZ}, ...) for every later run. */
+    public ForkedBulkcall withEnvironment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
     /** Starts bulkcall with a command; its output goes to {@code run-N.out} / {@code run-N.err}. */
     public Handle start(String... command) {
         int run = runs.incrementAndGet();
