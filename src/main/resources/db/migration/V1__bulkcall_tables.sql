@@ -1,4 +1,6 @@
 -- bulkcall's own tables, beside Spring Batch's BATCH_* tables. Portable SQL: runs on H2 and PostgreSQL.
+-- Times are instants (WITH TIME ZONE): nodes in different time zones that share one database must agree
+-- on when a lease was renewed or a batch was about to be created.
 
 -- One row per job instance (one input file): what the job knows beyond Spring Batch's own tables.
 CREATE TABLE bc_job (
@@ -9,7 +11,7 @@ CREATE TABLE bc_job (
     retry_rounds      INT           NOT NULL DEFAULT 0,
     -- set by `bulkcall cancel`: no further batch is created or retried for this job
     cancelled         BOOLEAN       NOT NULL DEFAULT FALSE,
-    created_at        TIMESTAMP     NOT NULL
+    created_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 -- Every valid recipient of a file, staged by the validate step, then updated by submit, await and retry.
@@ -58,8 +60,8 @@ CREATE TABLE bc_batch (
     retry_count       INT           NOT NULL DEFAULT 0,
     retry_rounds      INT           NOT NULL DEFAULT 0,
     finished          BOOLEAN       NOT NULL DEFAULT FALSE,
-    intent_at         TIMESTAMP     NOT NULL,
-    created_at        TIMESTAMP,
+    intent_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    created_at        TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (job_instance_id, chunk_no),
     CONSTRAINT bc_batch_name UNIQUE (name)
 );
@@ -69,5 +71,5 @@ CREATE TABLE bc_batch (
 CREATE TABLE bc_lease (
     job_instance_id   BIGINT        NOT NULL PRIMARY KEY,
     owner             VARCHAR(300)  NOT NULL,
-    heartbeat_at      TIMESTAMP     NOT NULL
+    heartbeat_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );

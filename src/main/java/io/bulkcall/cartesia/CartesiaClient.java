@@ -80,7 +80,7 @@ public class CartesiaClient {
      * @param clock tells whether a batch's {@code scheduled_at} is in the future, and how long a
      *        {@code Retry-After} date is away
      * @param webClientBuilder the application's builder; it is cloned, not changed
-     * @throws InvalidSettingException when the API key is not set
+     * @throws InvalidSettingException when the API key is not set, or holds a character no key has
      */
     public CartesiaClient(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings, Clock clock,
             WebClient.Builder webClientBuilder) {
@@ -95,6 +95,12 @@ public class CartesiaClient {
         if (apiKey == null || apiKey.isBlank()) {
             throw new InvalidSettingException("CARTESIA_API_KEY",
                     "is not set: export your Cartesia API key, or run with --spring.profiles.active=sandbox");
+        }
+        // a key pasted with a line break fails every request, in Netty's words that name neither the key
+        // nor the variable; spaces and non-ASCII characters are no part of a key either
+        if (apiKey.reveal().chars().anyMatch(c -> c <= ' ' || c >= 0x7F)) {
+            throw new InvalidSettingException("CARTESIA_API_KEY",
+                    "holds a space, line break or non-ASCII character; set it to the key alone, as Cartesia shows it");
         }
         URI baseUrl = URI.create(connection.baseUrl());
         this.host = baseUrl.getPort() == -1 ? baseUrl.getHost() : baseUrl.getHost() + ":" + baseUrl.getPort();

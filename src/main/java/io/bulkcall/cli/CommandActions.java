@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.csv.InputFileException;
 import io.bulkcall.job.FileJobLauncher;
 import io.bulkcall.job.JobCanceller;
 import io.bulkcall.job.JobLaunchFailure;
@@ -67,7 +68,16 @@ public class CommandActions {
         for (Path file : files) {
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             Path rejected = properties.outputDir().resolve("validate-" + stem).resolve("rejected.csv");
-            ValidationReport report = fileValidation.validate(file, rejected);
+            ValidationReport report;
+            try {
+                report = fileValidation.validate(file, rejected);
+            }
+            catch (InputFileException unusable) {
+                // one unusable file says nothing about the next ones: validate them all
+                log.error(unusable.getMessage());
+                exitCode = ExitCodes.worst(exitCode, ExitCodes.REJECTED);
+                continue;
+            }
             boolean dialable = report.accepted() > 0
                     && report.rejected() <= properties.validation().maxRejectRatio() * report.rows();
             String line = "%s: %d rows, %d valid, %d rejected (%s); rejected rows in %s%s".formatted(file.getFileName(),

@@ -20,6 +20,11 @@ final class StartupFailure {
     }
 
     static String oneLine(Throwable failure) {
+        // a setting's value or a file's name may hold a line break or a terminal escape: print none of them
+        return describe(failure).replaceAll("[\\x00-\\x1F\\x7F]+", " ");
+    }
+
+    private static String describe(Throwable failure) {
         BindValidationException invalid = find(failure, BindValidationException.class);
         if (invalid != null) {
             return "invalid setting " + invalid.getValidationErrors()

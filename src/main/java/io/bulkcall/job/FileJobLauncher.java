@@ -14,6 +14,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +58,7 @@ public class FileJobLauncher {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), file.toJobParameters());
         if (last == null) {
             log.info("Starting a job for {} (sha256 {})", file.name(), file.sha256());
-            return launch(file, () -> jobOperator.start(job, file.toJobParameters()));
+            return launch(file, () -> start(file));
         }
         if (last.getStatus() == BatchStatus.COMPLETED) {
             Path moved = archive.toProcessed(file);
@@ -82,12 +84,30 @@ public class FileJobLauncher {
     }
 
     private JobRun resume(InputFile file, JobExecution last) {
+        if (last.getStatus().isRunning() && lease.ownerMayBeAlive(last)) {
+            return new JobRun(null, JobRun.Outcome.RUNNING_ELSEWHERE,
+                    "%s: job %d is running in another process (%s); left it alone".formatted(file.name(),
+                            last.getId(), lease.ownerOf(last.getJobInstanceId()).orElse("starting")));
+        }
+        // Spring Batch checks that no execution runs, then creates one, in two transactions: two
+        // processes restarting one job at once would both pass; the lease lets one through
+        if (!lease.claim(last.getJobInstanceId())) {
+            return startedElsewhere(file);
+        }
+        try {
+            return resumeClaimed(file, jobRepository.getLastJobExecution(last.getJobInstance()));
+        }
+        finally {
+            lease.release(last.getJobInstanceId());
+        }
+    }
+
+    private JobRun resumeClaimed(InputFile file, JobExecution last) {
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            return new JobRun(last, JobRun.Outcome.ALREADY_COMPLETED,
+                    "%s: job %d was completed by another process meanwhile".formatted(file.name(), last.getId()));
+        }
         if (last.getStatus().isRunning()) {
-            if (lease.ownerMayBeAlive(last)) {
-                return new JobRun(null, JobRun.Outcome.RUNNING_ELSEWHERE,
-                        "%s: job %d is running in another process (%s); left it alone".formatted(file.name(),
-                                last.getId(), lease.ownerOf(last.getJobInstanceId()).orElse("starting")));
-            }
             log.warn("Job {} of {} was left running by a process that is gone; recovering it", last.getId(), file.name());
             last = jobOperator.recover(last);
         }
@@ -100,13 +120,35 @@ public class FileJobLauncher {
         return launch(file, () -> jobOperator.restart(previous));
     }
 
+    /**
+     * Starts the first job of a file. Processes that find the same new file at once all get here;
+     * the job repository's unique key on the job instance lets one of them create it, and the others
+     * fail in a way that depends on how far the winner got (duplicate key, serialization failure,
+     * an instance with no execution yet). Whichever it is, the instance now exists: another process has it.
+     */
+    private JobExecution start(InputFile file) throws Exception {
+        try {
+            return jobOperator.start(job, file.toJobParameters());
+        }
+        catch (DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException failure) {
+            if (jobRepository.getJobInstance(job.getName(), file.toJobParameters()) != null) {
+                throw new JobExecutionAlreadyRunningException("another process created the job instance", failure);
+            }
+            throw failure;
+        }
+    }
+
+    private static JobRun startedElsewhere(InputFile file) {
+        return new JobRun(null, JobRun.Outcome.RUNNING_ELSEWHERE,
+                "%s: another process started its job a moment ago; left it alone".formatted(file.name()));
+    }
+
     private JobRun launch(InputFile file, Launch launch) {
         try {
             return finished(file, launch.run());
         }
         catch (JobExecutionAlreadyRunningException e) {
-            return new JobRun(null, JobRun.Outcome.RUNNING_ELSEWHERE,
-                    "%s: another process started its job a moment ago; left it alone".formatted(file.name()));
+            return startedElsewhere(file);
         }
         catch (Exception e) {
             return new JobRun(null, JobRun.Outcome.FAILED, "%s: the job could not be launched: %s"
@@ -117,6 +159,11 @@ public class FileJobLauncher {
     private JobRun finished(InputFile file, JobExecution execution) {
         JobRun.Outcome outcome = JobRun.outcomeOf(execution);
         String folder = reportFolder(execution, file).path().toString();
+        if (outcome == JobRun.Outcome.COMPLETED) {
+            // only now that COMPLETED is committed: a crash before this move leaves the file for the
+            // next run, which finds its job completed and moves it then
+            archive.toProcessed(file);
+        }
         String message = switch (outcome) {
             case COMPLETED -> "%s: job %d completed; results in %s".formatted(file.name(), execution.getId(), folder);
             case REJECTED -> rejection(file, execution);

@@ -26,7 +26,22 @@ public final class JobFailures {
     }
 
     public static Optional<String> firstReadableMessage(JobExecution execution) {
-        return failures(execution).map(JobFailures::readableCause).map(JobFailures::firstLine).findFirst();
+        return failures(execution).map(JobFailures::readableMessage).findFirst();
+    }
+
+    /**
+     * One line for the operator. A message of bulkcall's own as it is; a framework's failure as its
+     * outermost message, which says what was being done ({@code Unable to create file: [...]}),
+     * followed by its deepest cause's, which says why ({@code Permission denied}).
+     */
+    public static String readableMessage(Throwable failure) {
+        Throwable readable = readableCause(failure);
+        String why = firstLine(readable);
+        if (readable == failure || isOwn(readable)) {
+            return why;
+        }
+        String what = firstLine(failure);
+        return what.contains(why) ? what : what + " (" + why + ")";
     }
 
     private static Stream<Throwable> failures(JobExecution execution) {
@@ -48,11 +63,15 @@ public final class JobFailures {
     public static Throwable readableCause(Throwable failure) {
         Throwable readable = failure;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getName().startsWith("io.bulkcall.")) {
+            if (isOwn(cause)) {
                 return cause;
             }
             readable = cause;
         }
         return readable;
+    }
+
+    private static boolean isOwn(Throwable failure) {
+        return failure.getClass().getName().startsWith("io.bulkcall.");
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -54,14 +55,52 @@ public class JobLease implements JobExecutionListener {
         });
     }
 
+    /**
+     * Takes the job instance for this process, unless a process that may be alive holds it. A restart
+     * claims the job before it launches anything; of several processes claiming one job at once,
+     * exactly one wins, since the lease row's primary key admits one owner.
+     *
+     * @return whether this process now holds the job
+     */
+    public boolean claim(long jobInstanceId) {
+        Optional<Holder> holder = holder(jobInstanceId);
+        if (holder.isPresent()) {
+            if (mayBeAlive(holder.get())) {
+                return false;
+            }
+            // of the claimants that found the same dead owner, only the first removes it
+            int removed = jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ? AND owner = ?")
+                .params(jobInstanceId, holder.get().owner())
+                .update();
+            if (removed == 0) {
+                return false;
+            }
+        }
+        try {
+            jdbc.sql("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (?, ?, ?)")
+                .params(jobInstanceId, owner, now())
+                .update();
+            return true;
+        }
+        catch (DuplicateKeyException claimedByAnother) {
+            return false;
+        }
+    }
+
+    /** Gives the job back, if this process holds it; harmless if it does not. */
+    public void release(long jobInstanceId) {
+        jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ? AND owner = ?").params(jobInstanceId, owner).update();
+    }
+
+    /** Keeps the claim of a restart, or claims a job starting for the first time, then beats. */
     @Override
     public void beforeJob(JobExecution jobExecution) {
         long jobInstanceId = jobExecution.getJobInstanceId();
-        jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ?").param(jobInstanceId).update();
-        jdbc.sql("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (?, ?, ?)")
-            .params(jobInstanceId, owner, now())
-            .update();
-        heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(jobInstanceId), HEARTBEAT.toMillis(),
+        if (!beat(jobInstanceId) && !claim(jobInstanceId)) {
+            throw new IllegalStateException("job %d is held by process %s".formatted(jobExecution.getId(),
+                    ownerOf(jobInstanceId).orElse("(gone meanwhile)")));
+        }
+        heartbeat = heartbeats.scheduleWithFixedDelay(() -> keepAlive(jobInstanceId), HEARTBEAT.toMillis(),
                 HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -71,16 +110,19 @@ public class JobLease implements JobExecutionListener {
         if (running != null) {
             running.cancel(false);
         }
-        jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ? AND owner = ?")
-            .params(jobExecution.getJobInstanceId(), owner)
-            .update();
+        release(jobExecution.getJobInstanceId());
     }
 
-    private void beat(long jobInstanceId) {
+    /** Renews this process's lease; whether it holds one. */
+    private boolean beat(long jobInstanceId) {
+        return jdbc.sql("UPDATE bc_lease SET heartbeat_at = ? WHERE job_instance_id = ? AND owner = ?")
+            .params(now(), jobInstanceId, owner)
+            .update() > 0;
+    }
+
+    private void keepAlive(long jobInstanceId) {
         try {
-            jdbc.sql("UPDATE bc_lease SET heartbeat_at = ? WHERE job_instance_id = ? AND owner = ?")
-                .params(now(), jobInstanceId, owner)
-                .update();
+            beat(jobInstanceId);
         }
         catch (RuntimeException e) {
             log.debug("Heartbeat of job {} not written: {}", jobInstanceId, e.getMessage());
@@ -92,19 +134,26 @@ public class JobLease implements JobExecutionListener {
      * with no lease yet is given the expiry time to write one: it may have been created a moment ago.
      */
     public boolean ownerMayBeAlive(JobExecution running) {
-        Optional<Holder> holder = jdbc.sql("SELECT owner, heartbeat_at FROM bc_lease WHERE job_instance_id = ?")
-            .param(running.getJobInstanceId())
-            .query((rs, row) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant()))
-            .optional();
+        Optional<Holder> holder = holder(running.getJobInstanceId());
         if (holder.isEmpty()) {
             LocalDateTime created = running.getCreateTime();
             return created.atZone(ZoneId.systemDefault()).toInstant().plus(EXPIRY).isAfter(clock.instant());
         }
-        Holder lease = holder.get();
+        return mayBeAlive(holder.get());
+    }
+
+    private boolean mayBeAlive(Holder lease) {
         if (lease.isOnHost(host)) {
             return ProcessHandle.of(lease.pid()).map(ProcessHandle::isAlive).orElse(false);
         }
         return lease.heartbeatAt().plus(EXPIRY).isAfter(clock.instant());
+    }
+
+    private Optional<Holder> holder(long jobInstanceId) {
+        return jdbc.sql("SELECT owner, heartbeat_at FROM bc_lease WHERE job_instance_id = ?")
+            .param(jobInstanceId)
+            .query((rs, row) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant()))
+            .optional();
     }
 
     public Optional<String> ownerOf(long jobInstanceId) {

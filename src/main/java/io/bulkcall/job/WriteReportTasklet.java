@@ -25,8 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The last step: writes {@code results.csv} (streamed from the job database, one row per staged
- * recipient) and {@code summary.json}, then moves the input file to {@code processed/}. Every part is
- * idempotent, so a restart after a crash here writes the same reports again.
+ * recipient) and {@code summary.json}. Both are idempotent, so a restart after a crash here writes
+ * the same reports again. The input file is moved to {@code processed/} by {@link FileJobLauncher}
+ * once the job's completion is committed: moved here, a crash before that commit would leave a job
+ * that is not complete with no input file for the next run to find.
  */
 @Component
 public class WriteReportTasklet implements Tasklet {
@@ -37,17 +39,15 @@ public class WriteReportTasklet implements Tasklet {
     private final CallBatchRepository batches;
     private final JobRecordRepository jobs;
     private final SummaryWriter summaryWriter;
-    private final InputFileArchive archive;
     private final BulkcallProperties properties;
     private final Clock clock;
 
     public WriteReportTasklet(RecipientRepository recipients, CallBatchRepository batches, JobRecordRepository jobs,
-            SummaryWriter summaryWriter, InputFileArchive archive, BulkcallProperties properties, Clock clock) {
+            SummaryWriter summaryWriter, BulkcallProperties properties, Clock clock) {
         this.recipients = recipients;
         this.batches = batches;
         this.jobs = jobs;
         this.summaryWriter = summaryWriter;
-        this.archive = archive;
         this.properties = properties;
         this.clock = clock;
     }
@@ -66,7 +66,6 @@ public class WriteReportTasklet implements Tasklet {
         }
         Summary summary = summarize(jobExecution, file, folder, accepted);
         summaryWriter.write(folder.summaryJson(), summary);
-        archive.toProcessed(file);
         log.info("{}: {} rows, {} called ({}), {} rejected ({}), {} retry round(s); reports in {}", file.name(),
                 summary.rows(), accepted, Counts.describe(summary.calls()), summary.rejectedTotal(), Counts.describe(summary.rejected()),
                 summary.retryRounds(), folder.path());

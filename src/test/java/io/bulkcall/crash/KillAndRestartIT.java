@@ -24,6 +24,7 @@ import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,13 +54,19 @@ class KillAndRestartIT {
     private static final int MAX_RUNS_AFTER_KILL = 3;
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private SandboxServer sandbox;
     private ForkedBulkcall bulkcall;
 
     static Stream<KillPoint> killPoints() {
+        return Stream.of(
+                KillPoint.beforeAnswer(Phase.AWAIT, GET_BATCH, 1),
+                KillPoint.afterLine(Phase.REPORT, "reports in", 0, false));
+    }
+
+    static Stream<KillPoint> killPointsAll() {
         return Stream.of(
                 KillPoint.intoStep(Phase.VALIDATE, 0),
                 KillPoint.intoStep(Phase.VALIDATE, 150),

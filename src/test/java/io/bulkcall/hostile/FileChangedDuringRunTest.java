@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
@@ -42,7 +43,10 @@ class FileChangedDuringRunTest {
 
     @BeforeEach
     void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults().withFailureRate(0)).start();
+        sandbox = new SandboxServer(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
+            .withFailureRate(0)).start();
         workspace = new Workspace(dir, sandbox);
     }
 

@@ -68,6 +68,9 @@ class HostileInputTest {
                     "no-number-column.csv, line 1: has no number column; name one to_number, phone or phone_number "
                             + "(columns found: name, email, mobile)"));
 
+    /** A file name that would start a second console line, if bulkcall wrote it as it is. */
+    private static final String TWO_LINE_NAME = "evil\nname.csv";
+
     private static final int REJECTED = 3;
 
     @TempDir
@@ -85,6 +88,7 @@ class HostileInputTest {
         for (HostileFile file : FILES) {
             Files.write(workspace.input().resolve(file.name()), file.content().get());
         }
+        Files.write(workspace.input().resolve(TWO_LINE_NAME), fixture("header-only.csv"));
         exitCode = workspace.run("run");
     }
 
@@ -119,8 +123,17 @@ class HostileInputTest {
     }
 
     @Test
+    void aLineBreakInAFileNameDoesNotBreakItsLine(CapturedOutput output) {
+        assertThat(errorLines(output)).filteredOn(line -> line.contains("evil"))
+            .singleElement()
+            .asString()
+            .contains("evil name.csv was not dialed: it has no data rows");
+        assertThat(output.getAll()).doesNotContain(TWO_LINE_NAME);
+    }
+
+    @Test
     void noOtherErrorLineAndNoStackTraceReachTheConsole(CapturedOutput output) {
-        assertThat(errorLines(output)).hasSize(FILES.size());
+        assertThat(errorLines(output)).hasSize(FILES.size() + 1);
         assertNoStackTrace(output);
     }
 

@@ -35,25 +35,33 @@ class PostgresJobTest {
     @TempDir
     Path dir;
 
+    private PostgresDatabase postgres;
     private SandboxServer sandbox;
     private Workspace workspace;
     private JdbcClient database;
 
     @BeforeEach
     void startSandbox(PostgresDatabase postgres) {
-        // calls that ring and last a while, one attempt in three failing: the retry round has work
-        sandbox = new SandboxServer(SandboxSettings.defaults()
+        this.postgres = postgres;
+        // one attempt in three fails: the retry round has work
+        useSandbox(SandboxSettings.defaults()
             .withOrgConcurrencyLimit(10_000)
             .withDurations(Duration.ofMillis(20), Duration.ofMillis(50))
-            .withFailureRate(0.3)).start();
-        workspace = new Workspace(dir, sandbox).with(postgres.springArguments())
-            .with("--bulkcall.retry.max-attempts=1");
+            .withFailureRate(0.3));
         database = postgres.jdbc();
     }
 
     @AfterEach
     void stopSandbox() {
         sandbox.close();
+    }
+
+    private void useSandbox(SandboxSettings settings) {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        sandbox = new SandboxServer(settings).start();
+        workspace = new Workspace(dir, sandbox).with(postgres.springArguments()).with("--bulkcall.retry.max-attempts=1");
     }
 
     @Test
@@ -109,7 +117,11 @@ class PostgresJobTest {
 
     @Test
     void aStoppedJobRestartsFromItsCheckpointWithoutResendingItsBatches(CapturedOutput output) {
-        // given: a first run that gives up waiting at once, after all three batches were created
+        // given: calls that take a few seconds in all, and a first run that gives up waiting at once,
+        // after all three batches were created
+        useSandbox(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(600)
+            .withDurations(Duration.ofMillis(200), Duration.ofMillis(400)));
         workspace.drop("big.csv", CsvFiles.numbers(2500));
         int firstExit = workspace.run("run", "--bulkcall.poll.max-wait=0s");
         assertThat(firstExit).isEqualTo(1);

@@ -1,0 +1,91 @@
+package io.bulkcall.hostile;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.TestKeys;
+import io.bulkcall.testing.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static io.bulkcall.hostile.HostileInputTest.assertNoStackTrace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+
+/**
+ * Settings pasted with something around or inside them stop the run at start-up, before any file is
+ * read, in one console line that names the setting: an API key with a character no key has (the
+ * key itself never shown), a value with a line break in it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class HostileSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    private SandboxServer sandbox;
+    private Workspace workspace;
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = new SandboxServer(SandboxSettings.defaults()).start();
+        workspace = new Workspace(dir, sandbox);
+        workspace.drop("numbers.csv", CsvFiles.numbers(5));
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    static Stream<Named<String>> pastedKeys() {
+        String head = TestKeys.API_KEY.substring(0, 12);
+        String tail = TestKeys.API_KEY.substring(12);
+        return Stream.of(named("a line break inside", head + "\n" + tail), named("a space inside", head + " " + tail),
+                named("an ellipsis after", TestKeys.API_KEY + "\u2026"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pastedKeys")
+    void aKeyWithACharacterNoKeyHasStopsTheRunNamingTheVariableNotTheKey(String key, CapturedOutput output) {
+        // when
+        int exitCode = workspace.run("run", "--bulkcall.cartesia.api-key=" + key);
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr().lines().filter(line -> line.contains("CARTESIA_API_KEY"))).singleElement()
+            .isEqualTo("bulkcall: invalid setting CARTESIA_API_KEY holds a space, line break or non-ASCII character; "
+                    + "set it to the key alone, as Cartesia shows it");
+        assertThat(output.getAll()).doesNotContain(TestKeys.API_KEY.substring(12));
+        assertNoStackTrace(output);
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+    }
+
+    @Test
+    void aSettingWithALineBreakInItsValueStillGetsOneLine(CapturedOutput output) {
+        // when
+        int exitCode = workspace.run("status", "--bulkcall.validation.default-region=U\nS");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr().lines().filter(line -> line.startsWith("bulkcall:"))).singleElement()
+            .asString()
+            .isEqualTo("bulkcall: invalid setting bulkcall.validation.default-region=U S: "
+                    + "must be a two-letter region code such as US or GB");
+        assertThat(output.getErr()).doesNotContain("U\nS");
+        assertNoStackTrace(output);
+    }
+}

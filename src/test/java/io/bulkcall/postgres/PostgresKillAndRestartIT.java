@@ -1,0 +1,108 @@
+package io.bulkcall.postgres;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.ForkedBulkcall.Handle;
+import io.bulkcall.testing.PostgresDatabase;
+import io.bulkcall.testing.PostgresDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.bulkcall.postgres.NodeCluster.RUN_TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bulkcall process killed (SIGKILL) in the middle of its submit step, on PostgreSQL: its job is
+ * left STARTED with a batch in doubt, and the next run, on this host or another, in this time zone
+ * or another, recovers it and completes it with every number sent to Cartesia exactly once.
+ */
+@ExtendWith(PostgresDatabases.class)
+class PostgresKillAndRestartIT {
+
+    private static final int ROWS = 2_000;
+
+    @TempDir
+    Path dir;
+
+    private SandboxServer sandbox;
+    private NodeCluster cluster;
+    private JdbcClient database;
+
+    @BeforeEach
+    void startSandbox(PostgresDatabase postgres) {
+        sandbox = new SandboxServer(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(50), Duration.ofMillis(150))
+            .withFailureRate(0.2)).start();
+        cluster = new NodeCluster(dir, sandbox, postgres);
+        database = postgres.jdbc();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void aRunKilledMidSubmitIsRecoveredAndCompletedByTheNextRunInAnotherTimeZone() {
+        // given: killed while Cartesia created its third batch, before it could answer
+        cluster.drop("numbers.csv", CsvFiles.numbers(ROWS));
+        cluster.runKilledAtCreate(cluster.node("node-a"), 3);
+        assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
+            .containsExactly("STARTED");
+
+        // when: the next run reads the batch's intent, written in UTC, in a time zone five hours behind
+        Handle next = cluster.node("node-a").withEnvironment(Map.of("TZ", "America/New_York")).run(RUN_TIMEOUT, "run");
+
+        // then
+        assertThat(next.exitCode()).isZero();
+        assertThat(next.err()).contains("Job 1 of numbers.csv was left running by a process that is gone",
+                "was created before the last run stopped; adopted it", "numbers.csv: job 2 completed");
+        assertThat(sandbox.createdToNumbers()).hasSize(ROWS).doesNotHaveDuplicates();
+        assertThat(database.sql("SELECT status FROM batch_job_execution ORDER BY job_execution_id")
+            .query(String.class)
+            .list()).containsExactly("FAILED", "COMPLETED");
+    }
+
+    @Test
+    void aJobOfANodeOnAnotherHostIsLeftAloneWhileItsLeaseIsFreshAndRecoveredOnceItExpired() {
+        // given: a node on another host was killed mid-submit, and its lease says it was alive just now
+        cluster.drop("numbers.csv", CsvFiles.numbers(ROWS));
+        cluster.runKilledAtCreate(cluster.node("node-a"), 3);
+        setLease("4242@node-a.example", Instant.now());
+
+        // when: a node nine hours ahead runs while the lease is fresh, one five hours behind once it expired
+        Handle whileFresh = cluster.node("node-b").withEnvironment(Map.of("TZ", "Asia/Tokyo")).run(RUN_TIMEOUT, "run");
+        setLease("4242@node-a.example", Instant.now().minus(Duration.ofMinutes(1)));
+        Handle onceExpired = cluster.node("node-c")
+            .withEnvironment(Map.of("TZ", "America/New_York"))
+            .run(RUN_TIMEOUT, "run");
+
+        // then
+        assertThat(whileFresh.exitCode()).isEqualTo(1);
+        assertThat(whileFresh.err())
+            .contains("numbers.csv: job 1 is running in another process (4242@node-a.example); left it alone");
+        assertThat(onceExpired.exitCode()).isZero();
+        assertThat(onceExpired.err()).contains("Job 1 of numbers.csv was left running by a process that is gone",
+                "numbers.csv: job 2 completed");
+        assertThat(sandbox.createdToNumbers()).hasSize(ROWS).doesNotHaveDuplicates();
+    }
+
+    private void setLease(String owner, Instant heartbeat) {
+        assertThat(database.sql("UPDATE bc_lease SET owner = ?, heartbeat_at = ?")
+            .params(owner, Timestamp.from(heartbeat))
+            .update()).isEqualTo(1);
+    }
+}

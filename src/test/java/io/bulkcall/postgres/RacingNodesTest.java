@@ -1,0 +1,196 @@
+package io.bulkcall.postgres;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.bulkcall.job.InputFile;
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxFault;
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.PostgresDatabase;
+import io.bulkcall.testing.PostgresDatabases;
+import io.bulkcall.testing.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.job.DefaultJobKeyGenerator;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A node that loses a race to another node on one PostgreSQL job repository leaves the job to the
+ * winner. The test plays the other node on a connection of its own and keeps its transaction open
+ * until bulkcall waits behind it, so each race is decided the same way on every run.
+ */
+@ExtendWith({ PostgresDatabases.class, OutputCaptureExtension.class })
+class RacingNodesTest {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private PostgresDatabase postgres;
+    private SandboxServer sandbox;
+    private Workspace workspace;
+    private JdbcClient database;
+
+    @BeforeEach
+    void startSandbox(PostgresDatabase postgres) {
+        this.postgres = postgres;
+        sandbox = new SandboxServer(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
+            .withFailureRate(0)).start();
+        workspace = new Workspace(dir, sandbox).with(postgres.springArguments());
+        database = postgres.jdbc();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void aNodeThatLosesTheRaceToCreateAFilesJobLeavesTheFileToTheWinner(CapturedOutput output) throws Exception {
+        // given: the other node found the same new file and is inserting its job instance
+        assertThat(workspace.run("status")).isZero();
+        Path file = workspace.drop("numbers.csv", CsvFiles.numbers(10));
+        String jobKey = new DefaultJobKeyGenerator().generateKey(InputFile.of(file).toJobParameters());
+        int exitCode;
+        try (OtherNode other = new OtherNode(postgres)) {
+            other.update("""
+                    INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key)
+                    VALUES (nextval('batch_job_instance_seq'), 0, 'bulkCall', ?)""", jobKey);
+
+            // when: this node inserts the same instance, waits for the other's transaction, and loses
+            exitCode = runWhileTheOtherNodeCommits(other, "run");
+        }
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("numbers.csv: another process started its job a moment ago; left it alone");
+        assertThat(database.sql("SELECT COUNT(*) FROM batch_job_execution").query(Long.class).single()).isZero();
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(file).exists();
+    }
+
+    @Test
+    void aNodeThatLosesTheRaceToRestartAFailedJobLeavesItToTheWinner(CapturedOutput output) throws Exception {
+        // given: a job that failed at its second batch, and another node claiming it for its restart
+        failAtTheSecondBatch();
+        int exitCode;
+        try (OtherNode other = new OtherNode(postgres)) {
+            other.update("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (1, '4242@node-b', ?)",
+                    Timestamp.from(Instant.now()));
+
+            // when: this node claims the job too, waits for the other's transaction, and loses
+            exitCode = runWhileTheOtherNodeCommits(other, "run");
+        }
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("big.csv: another process started its job a moment ago; left it alone");
+        assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
+            .containsExactly("FAILED");
+        assertThat(sandbox.batches()).hasSize(1);
+    }
+
+    @Test
+    void aFailedJobClaimedByANodeThatStoppedHeartbeatingIsRestarted(CapturedOutput output) {
+        // given: a node on another host claimed the failed job, then fell silent a minute ago
+        failAtTheSecondBatch();
+        database.sql("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (1, '4242@node-b', ?)")
+            .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))))
+            .update();
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("Restarting job 1 of big.csv from its last checkpoint");
+        assertThat(sandbox.createdToNumbers()).hasSize(1500).doesNotHaveDuplicates();
+        assertThat(database.sql("SELECT COUNT(*) FROM bc_lease").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aFailedJobClaimedByALiveNodeOnAnotherHostIsLeftAlone(CapturedOutput output) {
+        // given: a node on another host claimed the failed job and renewed its lease just now
+        failAtTheSecondBatch();
+        database.sql("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (1, '4242@node-b', ?)")
+            .param(Timestamp.from(Instant.now()))
+            .update();
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("big.csv: another process started its job a moment ago; left it alone");
+        assertThat(sandbox.batches()).hasSize(1);
+    }
+
+    /** Runs big.csv: its first batch is created, its second create fails for good. */
+    private void failAtTheSecondBatch() {
+        workspace.drop("big.csv", CsvFiles.numbers(1500));
+        sandbox.planFault(SandboxEndpoint.CREATE_BATCH, SandboxFault.INTERNAL_ERROR, 1);
+        assertThat(workspace.run("run", "--bulkcall.cartesia.max-attempts=1")).isEqualTo(1);
+        assertThat(sandbox.batches()).hasSize(1);
+    }
+
+    /** Runs bulkcall; once it waits for a lock the other node holds, the other node commits. */
+    private int runWhileTheOtherNodeCommits(OtherNode other, String... command) throws Exception {
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> workspace.run(command));
+        await().atMost(RUN_TIMEOUT).until(() -> run.isDone() || database.sql("""
+                SELECT COUNT(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'""").query(Long.class).single() > 0);
+        other.commit();
+        return run.get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Another node's connection, in a transaction the test commits. */
+    private static final class OtherNode implements AutoCloseable {
+
+        private final Connection connection;
+
+        OtherNode(PostgresDatabase postgres) throws SQLException {
+            connection = DriverManager.getConnection(postgres.url(), postgres.username(), postgres.password());
+            connection.setAutoCommit(false);
+        }
+
+        void update(String sql, Object... parameters) throws SQLException {
+            try (var statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                statement.executeUpdate();
+            }
+        }
+
+        void commit() throws SQLException {
+            connection.commit();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+}

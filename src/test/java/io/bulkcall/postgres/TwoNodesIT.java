@@ -1,0 +1,120 @@
+package io.bulkcall.postgres;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.ForkedBulkcall;
+import io.bulkcall.testing.ForkedBulkcall.Handle;
+import io.bulkcall.testing.PostgresDatabase;
+import io.bulkcall.testing.PostgresDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.bulkcall.postgres.NodeCluster.RUN_TIMEOUT;
+import static io.bulkcall.postgres.NodeCluster.firstToExit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two bulkcall nodes, each a process of its own, on one shared input folder and one PostgreSQL
+ * database, started a moment apart: exactly one of them runs the file's job, the other leaves it
+ * alone, says so in one line and exits 1, and nobody is called twice.
+ * <p>
+ * The sandbox's clock is held while the nodes start, so the winner's calls cannot end, and its
+ * job cannot complete, before the loser has decided, however slowly the machine runs; the test
+ * then lets the calls end.
+ */
+@ExtendWith(PostgresDatabases.class)
+class TwoNodesIT {
+
+    private static final int ROWS = 2_000;
+    private static final String LEFT_ALONE =
+            "numbers.csv: (job \\d+ is running in another process \\(.+\\)|another process started its job a moment ago); left it alone";
+
+    @TempDir
+    Path dir;
+
+    private HeldClock clock;
+    private SandboxServer sandbox;
+    private NodeCluster cluster;
+    private JdbcClient database;
+
+    @BeforeEach
+    void startSandbox(PostgresDatabase postgres) {
+        clock = new HeldClock(Instant.now());
+        sandbox = new SandboxServer(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(2))
+            .withFailureRate(0), clock).start();
+        cluster = new NodeCluster(dir, sandbox, postgres);
+        database = postgres.jdbc();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @ParameterizedTest(name = "the second node starts {0} ms after the first")
+    @ValueSource(ints = { 0, 300, 1500 })
+    void twoNodesStartedOnOneNewFileRunItsJobOnce(int delayMillis) throws InterruptedException {
+        // given
+        cluster.drop("numbers.csv", CsvFiles.numbers(ROWS));
+        ForkedBulkcall nodeA = cluster.node("node-a");
+        ForkedBulkcall nodeB = cluster.node("node-b");
+
+        // when
+        Handle first = nodeA.start("run");
+        Thread.sleep(delayMillis);
+        Handle second = nodeB.start("run");
+        Handle loser = firstToExit(first, second);
+        Handle winner = loser == first ? second : first;
+        clock.advance(Duration.ofHours(1));
+
+        // then
+        assertThat(loser.exitCode()).as("exit code of the node that left the job alone").isEqualTo(1);
+        assertThat(loser.err()).containsPattern(LEFT_ALONE);
+        assertThat(winner.waitFor(RUN_TIMEOUT)).as("exit code of the node that ran the job").isZero();
+        assertThat(winner.err()).contains("numbers.csv: job 1 completed");
+        assertThat(sandbox.createdToNumbers()).hasSize(ROWS).doesNotHaveDuplicates();
+        assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
+            .containsExactly("COMPLETED");
+        assertThat(database.sql("SELECT COUNT(*) FROM bc_lease").query(Long.class).single()).isZero();
+        assertThat(cluster.input().resolve("processed/numbers.csv")).exists();
+    }
+
+    @Test
+    void twoNodesFindingTheJobOfAKilledNodeRecoverItOnce() {
+        // given: node A was killed while Cartesia created its second batch, before it could answer
+        cluster.drop("numbers.csv", CsvFiles.numbers(ROWS));
+        cluster.runKilledAtCreate(cluster.node("node-a"), 2);
+
+        // when
+        Handle first = cluster.node("node-b").start("run");
+        Handle second = cluster.node("node-c").start("run");
+        Handle loser = firstToExit(first, second);
+        Handle winner = loser == first ? second : first;
+        clock.advance(Duration.ofHours(1));
+
+        // then
+        assertThat(loser.exitCode()).as("exit code of the node that left the job alone").isEqualTo(1);
+        assertThat(loser.err()).containsPattern(LEFT_ALONE);
+        assertThat(winner.waitFor(RUN_TIMEOUT)).as("exit code of the node that recovered the job").isZero();
+        assertThat(winner.err()).contains("Job 1 of numbers.csv was left running by a process that is gone",
+                "was created before the last run stopped; adopted it", "numbers.csv: job 2 completed");
+        assertThat(sandbox.createdToNumbers()).hasSize(ROWS).doesNotHaveDuplicates();
+        assertThat(database.sql("SELECT status FROM batch_job_execution ORDER BY job_execution_id")
+            .query(String.class)
+            .list()).containsExactly("FAILED", "COMPLETED");
+    }
+}
