@@ -1,6 +1,7 @@
 package io.bulkcall.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -54,6 +55,11 @@ public class CommandActions {
         }
         int exitCode = ExitCodes.COMPLETED;
         for (Path file : work) {
+            if (files.isEmpty() && !Files.exists(file)) {
+                // nodes sharing the input folder: another one took the file since the scan
+                log.info("{}: no longer in the input folder (taken by another process?); skipped", file.getFileName());
+                continue;
+            }
             exitCode = ExitCodes.worst(exitCode, report(() -> launcher.run(file)));
         }
         return exitCode;

@@ -55,8 +55,10 @@ public class ValidationOutcomeDecider implements JobExecutionDecider {
         }
         InputFile file = InputFile.from(jobExecution.getJobParameters());
         ReportFolder folder = ReportFolder.of(properties.outputDir(), jobInstanceId, file.stem());
-        jobExecution.getExecutionContext().putString(REJECTION_KEY, "%s was not dialed: %s (%s); reasons in %s"
-            .formatted(file.name(), why, Counts.describe(reasons), folder.rejectedCsv()));
+        String message = rows == 0 ? "%s was not dialed: %s".formatted(file.name(), why)
+                : "%s was not dialed: %s (%s); reasons in %s".formatted(file.name(), why, Counts.describe(reasons),
+                        folder.rejectedCsv());
+        jobExecution.getExecutionContext().putString(REJECTION_KEY, message);
         return REJECTED;
     }
 }

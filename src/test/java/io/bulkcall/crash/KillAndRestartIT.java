@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +15,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
+import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -36,21 +34,26 @@ import static io.bulkcall.sandbox.SandboxEndpoint.RETRY_BATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Exactly once under SIGKILL. bulkcall runs as a process of its own on a file of 2,000 valid numbers
- * (five batches of 400) and a few bad rows, with calls that fail one time in five and one retry
- * round; it is killed at one point of its run, then run again, as cron would, until a run completes.
- * Whatever the point, Cartesia (the sandbox) then holds every valid number in exactly one created
- * batch, each report row is there exactly once, and no batch was retried twice.
+ * Exactly once under SIGKILL. bulkcall runs as a process of its own ({@code java -jar}) on a file of
+ * 2,000 valid numbers (five batches of 400) and three bad rows, with calls that fail one time in
+ * five and one retry round; it is killed at one point of its run, then run again on the same folder,
+ * as cron would, until a run completes. Whatever the point, Cartesia (the sandbox) then holds every
+ * valid number in exactly one created batch, each data row is in exactly one report, no batch was
+ * retried twice, and the job is COMPLETED.
  * <p>
- * The kill points land in every step. Most are taken when the sandbox applies the k-th request to an
- * endpoint: before its answer is written (Cartesia acted, bulkcall cannot know), or a few
- * milliseconds after (while bulkcall records the answer). The others are taken a fixed time after a
- * step starts, as the log file shows. Each test checks that its kill landed in the step it names.
+ * The kill points cover every step. Most are taken when the sandbox applies the k-th request to an
+ * endpoint: before its answer is written (Cartesia acted, bulkcall cannot know it), or a few
+ * milliseconds after (while bulkcall records the answer). The others come a fixed time after a step
+ * started, as the process's log shows. Each test checks that its kill landed in the step it names.
+ * <p>
+ * The runs after the kill are launched in this JVM, as {@code main} launches bulkcall, on the same
+ * folder and job database: the same code as a new process, without paying for another JVM start.
  */
 class KillAndRestartIT {
 
     private static final CallList INPUT = CallList.of(2_000);
     private static final int BATCHES = 5;
+    private static final String[] SETTINGS = { "--bulkcall.batch.size=400", "--bulkcall.retry.max-attempts=1" };
     private static final int MAX_RUNS_AFTER_KILL = 3;
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
@@ -58,15 +61,8 @@ class KillAndRestartIT {
     Path dir;
 
     private SandboxServer sandbox;
-    private ForkedBulkcall bulkcall;
 
     static Stream<KillPoint> killPoints() {
-        return Stream.of(
-                KillPoint.beforeAnswer(Phase.AWAIT, GET_BATCH, 1),
-                KillPoint.afterLine(Phase.REPORT, "reports in", 0, false));
-    }
-
-    static Stream<KillPoint> killPointsAll() {
         return Stream.of(
                 KillPoint.intoStep(Phase.VALIDATE, 0),
                 KillPoint.intoStep(Phase.VALIDATE, 150),
@@ -97,8 +93,6 @@ class KillAndRestartIT {
             .withOrgConcurrencyLimit(10_000)
             .withDurations(Duration.ofMillis(50), Duration.ofMillis(150))
             .withFailureRate(0.2)).start();
-        bulkcall = new ForkedBulkcall(dir, sandbox.baseUrl()).with("--bulkcall.batch.size=400",
-                "--bulkcall.retry.max-attempts=1");
     }
 
     @AfterEach
@@ -114,59 +108,66 @@ class KillAndRestartIT {
 
         // when
         Phase killedIn = killFirstRunAt(point);
-        List<Handle> laterRuns = runUntilCompleted();
+        int logBeforeRestart = read(log()).length();
+        int exitCode = runUntilCompleted();
 
         // then
         assertThat(killedIn).as("the step the kill landed in").isEqualTo(point.phase());
-        assertThat(laterRuns.get(laterRuns.size() - 1).exitCode()).as("exit code of the last run").isZero();
+        assertThat(exitCode).as("exit code of the last run").isZero();
         if (point.jobLeftRunning()) {
-            assertThat(laterRuns.get(0).err()).contains("was left running by a process that is gone; recovering it",
-                    "Restarting job 1 of numbers.csv from its last checkpoint");
+            assertThat(read(log()).substring(logBeforeRestart))
+                .contains("was left running by a process that is gone; recovering it",
+                        "Restarting job 1 of numbers.csv from its last checkpoint");
         }
         assertThat(lastJobStatus()).isEqualTo("COMPLETED");
+        assertThat(dir.resolve("input/processed/numbers.csv")).exists();
         Path reports = dir.resolve("output/1-numbers");
         ExactlyOnce.assertEveryValidNumberInExactlyOneCreatedBatch(sandbox, INPUT);
         ExactlyOnce.assertEveryRowInExactlyOneReport(reports, INPUT);
         ExactlyOnce.assertEachRetryAppliedOnce(sandbox, reports, sandbox.requests(RETRY_BATCH));
     }
 
-    /** Starts a run, kills it at the point, and returns the step it was in when it died. */
+    /** Starts bulkcall as a process, kills it at the point, and returns the step it was in then. */
     private Phase killFirstRunAt(KillPoint point) throws InterruptedException, ExecutionException {
-        Path log = dir.resolve("logs/bulkcall.log");
         CompletableFuture<Phase> killedIn = new CompletableFuture<>();
         AtomicBoolean fired = new AtomicBoolean();
-        Handle run = bulkcall.start("run");
-        try (KillTrigger.Armed armed = point.trigger().arm(sandbox, log, () -> {
+        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS).start("run");
+        try (KillTrigger.Armed armed = point.trigger().arm(sandbox, log(), () -> {
             if (fired.compareAndSet(false, true)) {
                 run.kill();
-                killedIn.complete(Phase.lastStartedIn(read(log)));
+                killedIn.complete(Phase.lastStartedIn(read(log())));
             }
         })) {
             run.process().onExit().get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            // the kill is done by the time the process is gone, but may still be reading the log
+            // the process is gone once killed, but the killer may still be reading its log
             return killedIn.get(5, TimeUnit.SECONDS);
         }
         catch (TimeoutException notKilled) {
             run.kill();
-            throw new AssertionError("the run was not killed at " + point + "; it ended by itself, exit code "
+            throw new AssertionError("the run was not killed in " + point + " but ended by itself with exit code "
                     + run.exitCode() + "; stderr:\n" + run.err(), notKilled);
         }
     }
 
-    private List<Handle> runUntilCompleted() {
-        List<Handle> runs = new ArrayList<>();
-        do {
-            Handle run = bulkcall.run(RUN_TIMEOUT, "run");
-            runs.add(run);
+    /** Runs bulkcall on the folder until a run exits 0, a few times at most; returns the last exit code. */
+    private int runUntilCompleted() {
+        Workspace workspace = new Workspace(dir, sandbox).with(SETTINGS);
+        int exitCode = workspace.run("run");
+        for (int run = 1; exitCode != 0 && run < MAX_RUNS_AFTER_KILL; run++) {
+            exitCode = workspace.run("run");
         }
-        while (runs.get(runs.size() - 1).exitCode() != 0 && runs.size() < MAX_RUNS_AFTER_KILL);
-        return runs;
+        return exitCode;
     }
 
     private void drop(CallList input) throws IOException {
         Path file = dir.resolve("input/numbers.csv");
         Files.createDirectories(file.getParent());
         Files.writeString(file, input.content(), StandardCharsets.UTF_8);
+    }
+
+    /** The log file of every run: the forked one writes it relative to its folder, the others are told to. */
+    private Path log() {
+        return dir.resolve("logs/bulkcall.log");
     }
 
     /** The status of the job's last execution, as the job repository holds it. */

@@ -78,7 +78,7 @@ class FileChangedDuringRunTest {
     }
 
     @Test
-    void aFileDeletedBetweenTheScanAndItsJobIsNamedAndNothingOfItIsDialed(CapturedOutput output) throws IOException {
+    void aFileTakenByAnotherProcessAfterTheScanIsSkippedAndNothingOfItIsDialed(CapturedOutput output) throws IOException {
         // given: the scan takes both files, oldest first; while the first one is validated, the second is deleted
         Path first = workspace.drop("first.csv", CsvFiles.numbers(20));
         Files.setLastModifiedTime(first, FileTime.from(Instant.now().minusSeconds(60)));
@@ -87,9 +87,10 @@ class FileChangedDuringRunTest {
         // when
         int exitCode = workspace.run("run", HOOK, "--hostile.on-line=2", "--hostile.delete=" + second);
 
-        // then
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(errorLines(output)).singleElement().asString().endsWith(second + ": no such file");
+        // then: with nodes sharing the folder this is routine, not an error
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("second.csv: no longer in the input folder (taken by another process?); skipped");
+        assertThat(errorLines(output)).isEmpty();
         assertNoStackTrace(output);
         assertThat(sandbox.createdToNumbers()).hasSize(20).doesNotContain(CsvFiles.usNumber(100));
     }

@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Files built to break a CSV reader, dropped together into the input folder and run as the
  * nightly run would: each one is rejected with one console line that names the file (and the line,
  * where there is one), never a stack trace, nobody is dialed, not even the valid rows before a
- * file's damage, and each file is moved to {@code input/failed/}. One run serves every case, so
- * Spring starts once; big inputs are generated in the temporary folder, never committed.
+ * file's damage, and each file is moved to {@code input/failed/}. A line break in a file's name does
+ * not split its line either. One run serves every case, so Spring starts once; big inputs are
+ * generated in the temporary folder, never committed.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class HostileInputTest {
