@@ -1,5 +1,6 @@
 package io.bulkcall.job;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.bulkcall.cartesia.CallBatch;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * One Retry Call Batch round: waits {@code bulkcall.retry.delay}, opens the round, then retries one
  * batch with failed recipients per {@code execute()}, so each retry is a checkpoint. A retry is never
- * sent twice for one round: when its outcome is unknown, or a crash came between the request and
- * the commit, the batch's {@code retry_count} tells whether Cartesia applied it.
+ * sent twice for one round: before every send, the batch's {@code retry_count} tells whether Cartesia
+ * applied it already, after a crash between the request and the commit or an answer that was lost.
+ * One whose outcome is unknown and did not take effect is sent again, up to
+ * {@code bulkcall.cartesia.max-attempts} times, rather than failing the job over one 5xx.
  */
 @Component
 public class RetryFailedCallsTasklet implements StoppableTasklet {
@@ -33,6 +36,8 @@ public class RetryFailedCallsTasklet implements StoppableTasklet {
     private final RecipientRepository recipients;
     private final CartesiaClient client;
     private final BulkcallProperties.Retry settings;
+    private final int maxAttempts;
+    private final Duration settleDelay;
     private volatile boolean stopped;
 
     public RetryFailedCallsTasklet(JobRecordRepository jobs, CallBatchRepository batches,
@@ -42,6 +47,8 @@ public class RetryFailedCallsTasklet implements StoppableTasklet {
         this.recipients = recipients;
         this.client = client;
         this.settings = properties.retry();
+        this.maxAttempts = properties.cartesia().maxAttempts();
+        this.settleDelay = properties.cartesia().initialBackoff();
     }
 
     @Override
@@ -80,20 +87,24 @@ public class RetryFailedCallsTasklet implements StoppableTasklet {
     }
 
     private CallBatch retryOnce(TrackedBatch target) {
-        CallBatch current = client.getCallBatch(target.batchId());
-        if (current.retryCount() > target.retryCount()) {
-            log.info("Batch {} was already retried before the last run stopped", target.batchId());
-            return current;
-        }
-        try {
-            return client.retryCallBatch(target.batchId());
-        }
-        catch (OutcomeUnknownException unknown) {
-            CallBatch after = client.getCallBatch(target.batchId());
-            if (after.retryCount() > target.retryCount()) {
-                return after;
+        for (int attempt = 1;; attempt++) {
+            CallBatch current = client.getCallBatch(target.batchId());
+            if (current.retryCount() > target.retryCount()) {
+                log.info(attempt == 1 ? "Batch {} was already retried before the last run stopped"
+                        : "Batch {} was retried after all", target.batchId());
+                return current;
             }
-            throw unknown;
+            try {
+                return client.retryCallBatch(target.batchId());
+            }
+            catch (OutcomeUnknownException unknown) {
+                if (attempt >= maxAttempts) {
+                    throw unknown;
+                }
+                log.warn("{}; looking at its retry_count", unknown.getMessage());
+                // give a retry that is still being processed the time to show in retry_count
+                Pause.sleep(settleDelay.multipliedBy(attempt), () -> false);
+            }
         }
     }
 

@@ -1,12 +1,6 @@
 package io.bulkcall.crash;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -60,6 +54,7 @@ class KillAndRestartIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
+    private RunFolder folder;
     private SandboxServer sandbox;
 
     static Stream<KillPoint> killPoints() {
@@ -89,6 +84,7 @@ class KillAndRestartIT {
 
     @BeforeEach
     void startSandbox() {
+        folder = new RunFolder(dir);
         sandbox = new SandboxServer(SandboxSettings.defaults()
             .withOrgConcurrencyLimit(10_000)
             .withDurations(Duration.ofMillis(50), Duration.ofMillis(150))
@@ -104,27 +100,26 @@ class KillAndRestartIT {
     @MethodSource("killPoints")
     void aRunKilledAnywhereIsCompletedByTheNextRunsWithEveryRecipientCalledOnce(KillPoint point) throws Exception {
         // given
-        drop(INPUT);
+        folder.drop(INPUT);
 
         // when
         Phase killedIn = killFirstRunAt(point);
-        int logBeforeRestart = read(log()).length();
+        int logBeforeRestart = folder.logText().length();
         int exitCode = runUntilCompleted();
 
         // then
         assertThat(killedIn).as("the step the kill landed in").isEqualTo(point.phase());
         assertThat(exitCode).as("exit code of the last run").isZero();
         if (point.jobLeftRunning()) {
-            assertThat(read(log()).substring(logBeforeRestart))
+            assertThat(folder.logText().substring(logBeforeRestart))
                 .contains("was left running by a process that is gone; recovering it",
                         "Restarting job 1 of numbers.csv from its last checkpoint");
         }
-        assertThat(lastJobStatus()).isEqualTo("COMPLETED");
-        assertThat(dir.resolve("input/processed/numbers.csv")).exists();
-        Path reports = dir.resolve("output/1-numbers");
+        assertThat(folder.lastJobStatus()).isEqualTo("COMPLETED");
+        assertThat(folder.processed()).exists();
         ExactlyOnce.assertEveryValidNumberInExactlyOneCreatedBatch(sandbox, INPUT);
-        ExactlyOnce.assertEveryRowInExactlyOneReport(reports, INPUT);
-        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, reports, sandbox.requests(RETRY_BATCH));
+        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(), INPUT);
+        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, folder.reports(), sandbox.requests(RETRY_BATCH));
     }
 
     /** Starts bulkcall as a process, kills it at the point, and returns the step it was in then. */
@@ -132,10 +127,10 @@ class KillAndRestartIT {
         CompletableFuture<Phase> killedIn = new CompletableFuture<>();
         AtomicBoolean fired = new AtomicBoolean();
         Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS).start("run");
-        try (KillTrigger.Armed armed = point.trigger().arm(sandbox, log(), () -> {
+        try (Trigger.Armed armed = point.trigger().arm(sandbox, folder.log(), () -> {
             if (fired.compareAndSet(false, true)) {
                 run.kill();
-                killedIn.complete(Phase.lastStartedIn(read(log())));
+                killedIn.complete(Phase.lastStartedIn(folder.logText()));
             }
         })) {
             run.process().onExit().get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -157,36 +152,5 @@ class KillAndRestartIT {
             exitCode = workspace.run("run");
         }
         return exitCode;
-    }
-
-    private void drop(CallList input) throws IOException {
-        Path file = dir.resolve("input/numbers.csv");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, input.content(), StandardCharsets.UTF_8);
-    }
-
-    /** The log file of every run: the forked one writes it relative to its folder, the others are told to. */
-    private Path log() {
-        return dir.resolve("logs/bulkcall.log");
-    }
-
-    /** The status of the job's last execution, as the job repository holds it. */
-    private String lastJobStatus() throws SQLException {
-        String url = "jdbc:h2:file:" + dir.resolve("data/bulkcall") + ";AUTO_SERVER=TRUE";
-        try (var connection = DriverManager.getConnection(url, "sa", "");
-                var statement = connection.createStatement();
-                var rows = statement.executeQuery(
-                        "SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1")) {
-            return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

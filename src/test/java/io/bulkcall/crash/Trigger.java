@@ -16,13 +16,14 @@ import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
 
 /**
- * The moment a kill point fires: when the sandbox has applied a given request, or when a line shows
- * up in the process's log. Arming one returns a handle that disarms it.
+ * A moment of a bulkcall run at which a test acts on the process (kills it, signals it): when the
+ * sandbox has applied a given request, or when a line shows up in the process's log. Arming one
+ * returns a handle that disarms it.
  */
-sealed interface KillTrigger {
+sealed interface Trigger {
 
-    /** Arranges for {@code kill} to run at this moment of the run that is starting now. */
-    Armed arm(SandboxServer sandbox, Path log, Runnable kill);
+    /** Arranges for {@code action} to run at this moment of the run that is starting now. */
+    Armed arm(SandboxServer sandbox, Path log, Runnable action);
 
     /** An armed trigger; closing it disarms it. */
     interface Armed extends AutoCloseable {
@@ -34,22 +35,22 @@ sealed interface KillTrigger {
     /**
      * The {@code ordinal}-th request to an endpoint, once the sandbox applied it.
      *
-     * @param afterAnswer {@code null} to kill before the answer is written, so the process never
-     *        learns what Cartesia did; otherwise the answer goes out and the kill follows this much later
+     * @param afterAnswer {@code null} to act before the answer is written, so the process does not
+     *        know yet what Cartesia did; otherwise the answer goes out and the action follows this much later
      */
-    record OnRequest(SandboxEndpoint endpoint, long ordinal, Duration afterAnswer) implements KillTrigger {
+    record OnRequest(SandboxEndpoint endpoint, long ordinal, Duration afterAnswer) implements Trigger {
 
         @Override
-        public Armed arm(SandboxServer sandbox, Path log, Runnable kill) {
+        public Armed arm(SandboxServer sandbox, Path log, Runnable action) {
             sandbox.whenApplied((applied, nth) -> {
                 if (applied != endpoint || nth != ordinal) {
                     return;
                 }
                 if (afterAnswer == null) {
-                    kill.run();
+                    action.run();
                 }
                 else {
-                    CompletableFuture.runAsync(kill,
+                    CompletableFuture.runAsync(action,
                             CompletableFuture.delayedExecutor(afterAnswer.toNanos(), TimeUnit.NANOSECONDS));
                 }
             });
@@ -59,14 +60,14 @@ sealed interface KillTrigger {
     }
 
     /** A line matching {@code line} in the log file, then {@code delay}. */
-    record OnLogLine(Pattern line, Duration delay) implements KillTrigger {
+    record OnLogLine(Pattern line, Duration delay) implements Trigger {
 
         private static final long LOOK_EVERY_MILLIS = 5;
 
         @Override
-        public Armed arm(SandboxServer sandbox, Path log, Runnable kill) {
+        public Armed arm(SandboxServer sandbox, Path log, Runnable action) {
             ExecutorService watcher = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "kill-on-log-line");
+                Thread thread = new Thread(task, "act-on-log-line");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -76,7 +77,7 @@ sealed interface KillTrigger {
                         Thread.sleep(LOOK_EVERY_MILLIS);
                     }
                     Thread.sleep(delay.toMillis());
-                    kill.run();
+                    action.run();
                 }
                 catch (InterruptedException disarmed) {
                     Thread.currentThread().interrupt();

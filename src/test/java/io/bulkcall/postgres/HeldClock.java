@@ -1,30 +1,27 @@
 package io.bulkcall.postgres;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that stands still until the test moves it on. A sandbox on it dials calls that do not end
- * until the test lets them, so a job stays in its await step however slowly the machine runs.
+ * A clock that stands still until the test releases it, then runs with the system clock. A sandbox
+ * on it dials calls that cannot end while it is held, so a job stays in its await step for as long
+ * as a test needs, however slowly the machine runs.
  */
 final class HeldClock extends Clock {
 
-    private volatile Instant now;
+    private final Instant heldAt = Instant.now();
+    private volatile boolean held = true;
 
-    HeldClock(Instant start) {
-        this.now = start;
-    }
-
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    void release() {
+        held = false;
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return held ? heldAt : Instant.now();
     }
 
     @Override

@@ -1,0 +1,135 @@
+package io.bulkcall.crash;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static io.bulkcall.sandbox.SandboxEndpoint.CREATE_BATCH;
+import static io.bulkcall.sandbox.SandboxEndpoint.RETRY_BATCH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exactly once against a Cartesia that misbehaves: answers lost after the request took effect,
+ * answers that come after the client gave up waiting, and storms of 500, 503 and 429 on every
+ * endpoint. bulkcall runs in this JVM, on 2,000 numbers in ten batches with one retry round; what
+ * the sandbox holds afterwards is what counts.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UnreliableCartesiaTest {
+
+    private static final CallList INPUT = CallList.of(2_000);
+    private static final int MAX_RUNS = 5;
+
+    @TempDir
+    Path dir;
+
+    private final AtomicLong retriesApplied = new AtomicLong();
+    private SandboxServer sandbox;
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void createsAndRetriesWhoseAnswersAreLostAreNeitherRepeatedNorMissed(CapturedOutput output) {
+        // given: three in ten Create and Retry Call Batch requests take effect and lose their answer
+        Workspace workspace = workspaceAgainst(SandboxSettings.defaults().withFaults(0, 0.3));
+        sandbox.whenApplied(this::countRetries);
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.lostResponses()).as("answers lost").isPositive();
+        assertThat(output).contains("was created after all", "was retried after all");
+        assertExactlyOnce();
+    }
+
+    @Test
+    void createsAndRetriesAnsweredAfterTheClientGaveUpAreNeitherRepeatedNorMissed(CapturedOutput output) {
+        // given: every third Create and Retry Call Batch is answered long after the client's timeout
+        Workspace workspace = workspaceAgainst(SandboxSettings.defaults())
+            .with("--bulkcall.cartesia.response-timeout=300ms");
+        AtomicLong late = new AtomicLong();
+        sandbox.whenApplied((endpoint, ordinal) -> {
+            countRetries(endpoint, ordinal);
+            if ((endpoint == CREATE_BATCH || endpoint == RETRY_BATCH) && ordinal % 3 == 1) {
+                late.incrementAndGet();
+                answerLate();
+            }
+        });
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(late).as("answers sent after the timeout").hasPositiveValue();
+        assertThat(output).contains("was created after all", "was retried after all");
+        assertExactlyOnce();
+    }
+
+    @Test
+    void aStormOf500s503sAnd429sOnEveryEndpointEndsWithEveryRecipientCalledOnce() {
+        // given: three in five requests to any endpoint are answered 500, 503 or 429
+        Workspace workspace = workspaceAgainst(SandboxSettings.defaults().withFaults(0.6, 0))
+            .with("--bulkcall.cartesia.max-attempts=20");
+        sandbox.whenApplied(this::countRetries);
+
+        // when: a run that fails is restarted by the next, as cron would, a few times at most
+        int exitCode = workspace.run("run");
+        for (int run = 1; exitCode != 0 && run < MAX_RUNS; run++) {
+            exitCode = workspace.run("run");
+        }
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.injectedErrors()).as("error answers").isGreaterThan(100);
+        assertExactlyOnce();
+    }
+
+    private Workspace workspaceAgainst(SandboxSettings faults) {
+        sandbox = new SandboxServer(faults.withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
+            .withFailureRate(0.2)).start();
+        new RunFolder(dir).drop(INPUT);
+        return new Workspace(dir, sandbox).with("--bulkcall.batch.size=200", "--bulkcall.retry.max-attempts=1");
+    }
+
+    private void countRetries(SandboxEndpoint endpoint, long ordinal) {
+        if (endpoint == RETRY_BATCH) {
+            retriesApplied.incrementAndGet();
+        }
+    }
+
+    private void assertExactlyOnce() {
+        Path reports = new RunFolder(dir).reports();
+        ExactlyOnce.assertEveryValidNumberInExactlyOneCreatedBatch(sandbox, INPUT);
+        ExactlyOnce.assertEveryRowInExactlyOneReport(reports, INPUT);
+        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, reports, retriesApplied.get());
+    }
+
+    /** Holds the answer well past the client's response timeout. */
+    private static void answerLate() {
+        try {
+            Thread.sleep(1_000);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
