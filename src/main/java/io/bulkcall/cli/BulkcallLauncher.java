@@ -41,7 +41,8 @@ public final class BulkcallLauncher {
         }
         GracefulStop gracefulStop = new GracefulStop();
         SpringApplication application = new SpringApplication(BulkcallApplication.class);
-        // our own hook stops the jobs first and lets them close the context; Boot's would close it under them
+        // Ctrl-C and SIGTERM stop the jobs first and let them close the context (GracefulStop); a
+        // shutdown hook would close it under them
         application.setRegisterShutdownHook(false);
         application.addInitializers(gracefulStop::watch);
         try (ConfigurableApplicationContext context = application.run(args)) {

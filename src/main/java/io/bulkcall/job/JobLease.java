@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
  * STARTED by a killed process is recovered by the next run while a job really running elsewhere is
  * left alone. The owner writes a heartbeat every few seconds while its job runs; an owner on this
  * host is dead as soon as its process is gone, one on another host once its heartbeat is stale.
+ * One row per job instance: of several processes on one job database taking a job at once, one
+ * gets it. Heartbeats are instants, so nodes in different time zones agree on them; their clocks
+ * must agree to well within the expiry time. Thread-safe.
  */
 @Component
 public class JobLease implements JobExecutionListener {

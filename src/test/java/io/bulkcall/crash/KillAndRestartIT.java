@@ -60,9 +60,8 @@ class KillAndRestartIT {
     static Stream<KillPoint> killPoints() {
         return Stream.of(
                 KillPoint.intoStep(Phase.VALIDATE, 0),
-                KillPoint.intoStep(Phase.VALIDATE, 150),
-                KillPoint.intoStep(Phase.VALIDATE, 400),
-                KillPoint.intoStep(Phase.SUBMIT, 0),
+                KillPoint.intoStep(Phase.VALIDATE, 80),
+                KillPoint.intoStep(Phase.VALIDATE, 200),
                 KillPoint.beforeAnswer(Phase.SUBMIT, CREATE_BATCH, 1),
                 KillPoint.afterAnswer(Phase.SUBMIT, CREATE_BATCH, 2, 0),
                 KillPoint.beforeAnswer(Phase.SUBMIT, CREATE_BATCH, 3),
@@ -78,7 +77,7 @@ class KillAndRestartIT {
                 KillPoint.afterAnswer(Phase.RETRY, RETRY_BATCH, 3, 2),
                 KillPoint.beforeAnswer(Phase.RETRY, RETRY_BATCH, BATCHES),
                 KillPoint.intoStep(Phase.REPORT, 0),
-                KillPoint.intoStep(Phase.REPORT, 40),
+                KillPoint.intoStep(Phase.REPORT, 20),
                 KillPoint.afterLine(Phase.REPORT, "reports in", 0, false));
     }
 
