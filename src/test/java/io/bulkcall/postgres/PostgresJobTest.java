@@ -56,14 +56,6 @@ class PostgresJobTest {
         sandbox.close();
     }
 
-    private void useSandbox(SandboxSettings settings) {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        sandbox = new SandboxServer(settings).start();
-        workspace = new Workspace(dir, sandbox).with(postgres.springArguments()).with("--bulkcall.retry.max-attempts=1");
-    }
-
     @Test
     void springBatchAndBulkcallTablesAreCreatedInPostgresql() {
         // given
@@ -163,5 +155,13 @@ class PostgresJobTest {
             .query(Long.class)
             .single()).isEqualTo(1);
         assertThat(database.sql("SELECT COUNT(*) FROM batch_job_instance").query(Long.class).single()).isEqualTo(2);
+    }
+
+    private void useSandbox(SandboxSettings settings) {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        sandbox = new SandboxServer(settings).start();
+        workspace = new Workspace(dir, sandbox).with(postgres.springArguments()).with("--bulkcall.retry.max-attempts=1");
     }
 }

@@ -65,7 +65,7 @@ class TwoNodesIT {
     }
 
     @ParameterizedTest(name = "the second node starts {0} ms after the first")
-    @ValueSource(ints = { 0, 300, 1500 })
+    @ValueSource(ints = { 0, 1500 })
     void twoNodesStartedOnOneNewFileRunItsJobOnce(int delayMillis) throws InterruptedException {
         // given
         cluster.drop("numbers.csv", CsvFiles.numbers(ROWS));
