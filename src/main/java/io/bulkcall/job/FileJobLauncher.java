@@ -152,7 +152,7 @@ public class FileJobLauncher {
         }
         catch (Exception e) {
             return new JobRun(null, JobRun.Outcome.FAILED, "%s: the job could not be launched: %s"
-                .formatted(file.name(), JobFailures.readableCause(e).getMessage()));
+                .formatted(file.name(), JobFailures.readableMessage(e)));
         }
     }
 
