@@ -86,7 +86,7 @@ public class AwaitCallsTasklet implements StoppableTasklet {
                 // the list omits recipients: fetch them once, now that they will not change
                 CallBatch full = client.getCallBatch(batch.id());
                 if (full.isFinished()) {
-                    recipients.recordOutcomes(jobInstanceId, full.id(), full.recipients());
+                    recipients.recordOutcomes(tracked, full.recipients());
                     batches.recordProgress(jobInstanceId, full, true);
                     continue;
                 }

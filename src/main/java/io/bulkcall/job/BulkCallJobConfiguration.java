@@ -3,15 +3,17 @@ package io.bulkcall.job;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.CsvWriter;
-import io.bulkcall.csv.CsvRow;
 import io.bulkcall.report.ReportFolder;
+import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.DoNotCallList;
+import io.bulkcall.validation.NumberCheckingReader;
 import io.bulkcall.validation.PhoneNumberNormalizer;
 import io.bulkcall.validation.RejectedRow;
 import io.bulkcall.validation.RejectedRowFormat;
@@ -97,11 +99,11 @@ public class BulkCallJobConfiguration {
 
     @Bean
     Step validate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            CsvRecordReader csvRecordReader, ItemProcessor<CsvRow, ScreenedRow> rowScreener,
+            NumberCheckingReader numberCheckingReader, ItemProcessor<CheckedRow, ScreenedRow> rowScreener,
             StagingWriter stagingWriter, BulkcallProperties properties) {
-        return new StepBuilder("validate", jobRepository).<CsvRow, ScreenedRow>chunk(properties.batch().size())
+        return new StepBuilder("validate", jobRepository).<CheckedRow, ScreenedRow>chunk(properties.batch().size())
             .transactionManager(transactionManager)
-            .reader(csvRecordReader)
+            .reader(numberCheckingReader)
             .processor(rowScreener)
             .writer(stagingWriter)
             .build();
@@ -109,24 +111,25 @@ public class BulkCallJobConfiguration {
 
     @Bean
     @StepScope
-    CsvRecordReader csvRecordReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path) {
-        CsvRecordReader reader = new CsvRecordReader(Path.of(path));
-        reader.setName("csvRecordReader");
+    NumberCheckingReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
+            PhoneNumberNormalizer phoneNumberNormalizer, Executor numberCheckExecutor) {
+        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(Path.of(path)), phoneNumberNormalizer,
+                numberCheckExecutor);
+        reader.setName("numberCheckingReader");
         return reader;
     }
 
     @Bean
     @StepScope
-    ItemProcessor<CsvRow, ScreenedRow> rowScreener(CsvRecordReader csvRecordReader, RecipientRepository recipients,
-            DoNotCallList doNotCallList, PhoneNumberNormalizer phoneNumberNormalizer,
+    ItemProcessor<CheckedRow, ScreenedRow> rowScreener(NumberCheckingReader numberCheckingReader,
+            RecipientRepository recipients, DoNotCallList doNotCallList,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-        return new RowScreener(csvRecordReader.header(), phoneNumberNormalizer, doNotCallList,
-                recipients.seenNumbers(jobInstanceId));
+        return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId));
     }
 
     @Bean
     @StepScope
-    StagingWriter stagingWriter(CsvRecordReader csvRecordReader, RecipientRepository recipients,
+    StagingWriter stagingWriter(NumberCheckingReader numberCheckingReader, RecipientRepository recipients,
             JobRecordRepository jobs, BulkcallProperties properties,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
             @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
@@ -137,10 +140,10 @@ public class BulkCallJobConfiguration {
             .resource(new FileSystemResource(folder.rejectedCsv()))
             .encoding("UTF-8")
             .lineSeparator(CsvWriter.LINE_SEPARATOR)
-            .headerCallback(writer -> writer.write(RejectedRowFormat.headerLine(csvRecordReader.header())))
-            .lineAggregator(row -> RejectedRowFormat.line(csvRecordReader.header(), row))
+            .headerCallback(writer -> writer.write(RejectedRowFormat.headerLine(numberCheckingReader.header())))
+            .lineAggregator(row -> RejectedRowFormat.line(numberCheckingReader.header(), row))
             .build();
-        return new StagingWriter(jobInstanceId, csvRecordReader::header, recipients, jobs, rejectedCsv);
+        return new StagingWriter(jobInstanceId, numberCheckingReader::header, recipients, jobs, rejectedCsv);
     }
 
     @Bean

@@ -116,7 +116,8 @@ public class CallBatchRepository {
                 WHERE b.job_instance_id = ? AND b.batch_id IS NOT NULL AND b.finished = TRUE
                   AND (b.status IS NULL OR b.status <> 'cancelled') AND b.retry_rounds < ?
                   AND EXISTS (SELECT 1 FROM bc_recipient r WHERE r.job_instance_id = b.job_instance_id
-                              AND r.batch_id = b.batch_id AND r.status = 'failed')
+                              AND r.line BETWEEN b.first_line AND b.last_line AND r.batch_id = b.batch_id
+                              AND r.status = 'failed')
                 ORDER BY b.chunk_no""")
             .params(jobInstanceId, round)
             .query(CallBatchRepository::map)

@@ -1,6 +1,7 @@
 package io.bulkcall.job;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,29 +109,38 @@ public class RecipientRepository {
             .update();
     }
 
-    /** Stores each recipient's latest outcome, matched by number (unique within a job). */
-    public void recordOutcomes(long jobInstanceId, String batchId, List<CallBatchRecipient> outcomes) {
+    /**
+     * Stores the latest outcome of each recipient of a finished batch, matched by number (a number is
+     * staged once per job), through the primary key: the batch's rows are those of its line range.
+     * An outcome for a number the batch does not hold is ignored.
+     */
+    public void recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes) {
+        Map<String, Long> lines = new HashMap<>();
+        jdbcTemplate.query("""
+                SELECT to_number, line FROM bc_recipient
+                WHERE job_instance_id = ? AND line BETWEEN ? AND ? AND batch_id = ?""", rs -> {
+                    lines.put(rs.getString(1), rs.getLong(2));
+                }, batch.jobInstanceId(), batch.firstLine(), batch.lastLine(), batch.batchId());
+        List<CallBatchRecipient> known = outcomes.stream().filter(outcome -> lines.containsKey(outcome.toNumber())).toList();
         jdbcTemplate.batchUpdate("""
                 UPDATE bc_recipient SET recipient_id = ?, status = ?, agent_call_id = ?, end_reason = ?, error_message = ?
-                WHERE job_instance_id = ? AND batch_id = ? AND to_number = ?""", outcomes, outcomes.size(),
-                (statement, outcome) -> {
+                WHERE job_instance_id = ? AND line = ?""", known, known.size(), (statement, outcome) -> {
                     statement.setString(1, outcome.id());
                     statement.setString(2, outcome.status() == null ? null : outcome.status().raw());
                     statement.setString(3, outcome.agentCallId());
                     statement.setString(4, outcome.endReason());
                     statement.setString(5, outcome.errorMessage());
-                    statement.setLong(6, jobInstanceId);
-                    statement.setString(7, batchId);
-                    statement.setString(8, outcome.toNumber());
+                    statement.setLong(6, batch.jobInstanceId());
+                    statement.setLong(7, lines.get(outcome.toNumber()));
                 });
     }
 
     /** The failed recipients of a retried batch are queued again: one more attempt each. */
-    public int markRequeued(long jobInstanceId, String batchId) {
+    public int markRequeued(TrackedBatch batch) {
         return jdbc.sql("""
                 UPDATE bc_recipient SET attempts = attempts + 1, status = 'queued'
-                WHERE job_instance_id = ? AND batch_id = ? AND status = 'failed'""")
-            .params(jobInstanceId, batchId)
+                WHERE job_instance_id = ? AND line BETWEEN ? AND ? AND batch_id = ? AND status = 'failed'""")
+            .params(batch.jobInstanceId(), batch.firstLine(), batch.lastLine(), batch.batchId())
             .update();
     }
 

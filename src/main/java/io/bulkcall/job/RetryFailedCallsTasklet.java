@@ -66,7 +66,7 @@ public class RetryFailedCallsTasklet implements StoppableTasklet {
         TrackedBatch target = targets.get(0);
         CallBatch retried = retryOnce(target);
         batches.recordRetried(jobInstanceId, retried, round);
-        int requeued = recipients.markRequeued(jobInstanceId, target.batchId());
+        int requeued = recipients.markRequeued(target);
         log.info("Retry round {}: re-queued {} failed recipients of batch {}", round, requeued, target.batchId());
         return RepeatStatus.CONTINUABLE;
     }

@@ -8,18 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRecordReader;
-import io.bulkcall.csv.CsvRow;
 import io.bulkcall.csv.CsvWriter;
 import io.bulkcall.csv.InputFileException;
 
 /**
  * Validates a file without a job, for {@code bulkcall validate}: the rows go through the same
- * {@link CsvRecordReader} and {@link RowScreener} as in the job's {@code validate} step, streaming,
+ * {@link NumberCheckingReader} and {@link RowScreener} as in the job's {@code validate} step, streaming,
  * and the rejected rows are written to {@code rejected.csv} as {@link RejectedRowFormat} lays them out.
  * Nothing is staged and nothing is dialed. Duplicates are found within the file only.
  *
@@ -32,9 +32,13 @@ public final class FileValidation {
 
     private final DoNotCallList doNotCall;
 
-    public FileValidation(PhoneNumberNormalizer normalizer, DoNotCallList doNotCall) {
+    private final Executor numberCheckExecutor;
+
+    /** @param numberCheckExecutor checks numbers ahead of screening, as in the job's {@code validate} step */
+    public FileValidation(PhoneNumberNormalizer normalizer, DoNotCallList doNotCall, Executor numberCheckExecutor) {
         this.normalizer = normalizer;
         this.doNotCall = doNotCall;
+        this.numberCheckExecutor = numberCheckExecutor;
     }
 
     /**
@@ -47,18 +51,18 @@ public final class FileValidation {
      */
     public ValidationReport validate(Path csv, Path rejectedCsv) {
         Path partial = rejectedCsv.resolveSibling(rejectedCsv.getFileName() + ".part");
-        CsvRecordReader reader = new CsvRecordReader(csv);
+        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(csv), normalizer, numberCheckExecutor);
         reader.open(new ExecutionContext());
         try {
             CsvHeader header = reader.header();
-            RowScreener screener = new RowScreener(header, normalizer, doNotCall, new SeenNumbers());
+            RowScreener screener = new RowScreener(header, doNotCall, new SeenNumbers());
             long rows = 0;
             long accepted = 0;
             Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
             createParent(rejectedCsv);
             try (CsvWriter out = new CsvWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
                 out.writeRow(RejectedRowFormat.headerCells(header));
-                for (CsvRow row = read(reader); row != null; row = read(reader)) {
+                for (CheckedRow row = reader.read(); row != null; row = reader.read()) {
                     rows++;
                     if (screener.process(row) instanceof RejectedRow rejectedRow) {
                         out.writeRow(RejectedRowFormat.cells(header, rejectedRow));
@@ -85,19 +89,6 @@ public final class FileValidation {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
-        }
-    }
-
-    // CsvRecordReader throws no checked exception; read() only declares Exception because ItemReader does.
-    private static CsvRow read(CsvRecordReader reader) {
-        try {
-            return reader.read();
-        }
-        catch (RuntimeException ex) {
-            throw ex;
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
         }
     }
 

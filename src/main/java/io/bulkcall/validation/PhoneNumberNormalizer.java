@@ -27,7 +27,10 @@ public final class PhoneNumberNormalizer {
 
     private static final Pattern SCIENTIFIC_NOTATION = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?[eE][+-]?\\d+");
 
-    private static final Pattern DIGITS_ONLY = Pattern.compile("\\d+");
+    /** The longest cell libphonenumber parses; it rejects longer ones as too long. */
+    private static final int MAX_PARSED_LENGTH = 250;
+
+    private static final int MIN_PLAIN_DIGITS = 3;
 
     private static final String FORMAT_AS_TEXT = "; format the column as text and enter the numbers again";
 
@@ -57,21 +60,27 @@ public final class PhoneNumberNormalizer {
         if (text.isEmpty()) {
             return new NumberCheck.Invalid(RejectionReason.MISSING_NUMBER, "the number is empty");
         }
-        if (SCIENTIFIC_NOTATION.matcher(text).matches()) {
-            return invalid("a spreadsheet turned it into " + text + ", losing digits" + FORMAT_AS_TEXT);
+        String written = withPlusForDoubleZero(text);
+        String plain = plainNumber(written);
+        if (plain == null) {
+            if (SCIENTIFIC_NOTATION.matcher(text).matches()) {
+                return invalid("a spreadsheet turned it into " + text + ", losing digits" + FORMAT_AS_TEXT);
+            }
+            if (text.charAt(0) == '=' || text.charAt(0) == '@') {
+                // libphonenumber would skip the sign and read the digits after it: a formula is not a number
+                return invalid("is a spreadsheet formula, not a number" + FORMAT_AS_TEXT);
+            }
         }
-        if (text.charAt(0) == '=' || text.charAt(0) == '@') {
-            // libphonenumber would skip the sign and read the digits after it: a formula is not a number
-            return invalid("is a spreadsheet formula, not a number" + FORMAT_AS_TEXT);
-        }
+        boolean digitsOnly = isDigits(text);
         PhoneNumber number;
         try {
-            number = phoneNumbers.parseAndKeepRawInput(withPlusForDoubleZero(text), defaultRegion);
+            // the country code source, which lostNationalZero reads, is kept only by parseAndKeepRawInput
+            number = digitsOnly ? phoneNumbers.parseAndKeepRawInput(written, defaultRegion)
+                    : phoneNumbers.parse(parsesAlike(written, plain) ? plain : written, defaultRegion);
         }
         catch (NumberParseException ex) {
             return invalid(describe(ex.getErrorType()));
         }
-        boolean digitsOnly = DIGITS_ONLY.matcher(text).matches();
         if (phoneNumbers.isValidNumber(number)) {
             if (digitsOnly && lostNationalZero(text, number)) {
                 return invalid(lostZeroHint(text));
@@ -88,6 +97,43 @@ public final class PhoneNumberNormalizer {
             return invalid(lostZeroHint(text));
         }
         return invalid(whyInvalid(number));
+    }
+
+    /**
+     * The cell without its separators, when it is written the plain way: digits, the separators space,
+     * {@code -}, {@code .}, {@code (} and {@code )}, and at most a leading {@code +}. {@code null} for any
+     * other cell.
+     */
+    private static String plainNumber(String text) {
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || c == '+' && i == 0) {
+                plain.append(c);
+            }
+            else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+                return null;
+            }
+        }
+        return plain.length() == text.length() ? text : plain.toString();
+    }
+
+    // libphonenumber drops those separators before it reads the digits, so it makes the same number of
+    // the plain form, and its patterns, most of the cost of parsing, then run over fewer characters (a
+    // third less time for "+1 212 555 0143"). It answers differently only for a cell longer than it
+    // reads, or one of fewer than three digits ("1-2" is not a number to it, "12" is).
+    private static boolean parsesAlike(String text, String plain) {
+        return plain != null && text.length() <= MAX_PARSED_LENGTH
+                && plain.length() - (plain.startsWith("+") ? 1 : 0) >= MIN_PLAIN_DIGITS;
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     // 00 is the international prefix of most of the world; libphonenumber honours it only where the

@@ -10,11 +10,12 @@ import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
 
 /**
- * Decides for each data row whether it is dialed. The checks run in this order and the first that
- * fails is the row's {@link RejectionReason}: the row is malformed, its number cell is empty, the
- * number is invalid, the same number was accepted on an earlier line (in any format: numbers are
- * compared in E.164), the number is on the do-not-call list. Never returns {@code null}: a rejected
- * row is an item too, so every row is accounted for.
+ * Decides for each data row whether it is dialed, in file order, from the row and the check of its
+ * number ({@link CheckedRow}, worked out ahead by {@link NumberCheckingReader}). The checks run in this
+ * order and the first that fails is the row's {@link RejectionReason}: the row is malformed, its
+ * number cell is empty, the number is invalid, the same number was accepted on an earlier line (in
+ * any format: numbers are compared in E.164), the number is on the do-not-call list. Never returns
+ * {@code null}: a rejected row is an item too, so every row is accounted for.
  *
  * <p>Only accepted numbers are recorded in {@link SeenNumbers}, so a restart that fills it from the
  * staged recipients screens the remaining rows exactly as an uninterrupted run would. Screening the
@@ -22,32 +23,29 @@ import io.bulkcall.csv.CsvRow;
  *
  * <p>Not thread-safe, as {@link SeenNumbers} is not.
  */
-public final class RowScreener implements ItemProcessor<CsvRow, ScreenedRow> {
+public final class RowScreener implements ItemProcessor<CheckedRow, ScreenedRow> {
 
     private final CsvHeader header;
-
-    private final PhoneNumberNormalizer normalizer;
 
     private final DoNotCallList doNotCall;
 
     private final SeenNumbers seenNumbers;
 
-    public RowScreener(CsvHeader header, PhoneNumberNormalizer normalizer, DoNotCallList doNotCall,
-            SeenNumbers seenNumbers) {
+    public RowScreener(CsvHeader header, DoNotCallList doNotCall, SeenNumbers seenNumbers) {
         this.header = header;
-        this.normalizer = normalizer;
         this.doNotCall = doNotCall;
         this.seenNumbers = seenNumbers;
     }
 
     @Override
-    public ScreenedRow process(CsvRow row) {
+    public ScreenedRow process(CheckedRow checked) {
+        CsvRow row = checked.row();
         List<String> values = row.values();
-        String rawNumber = header.numberColumn() < values.size() ? values.get(header.numberColumn()) : "";
+        String rawNumber = checked.rawNumber();
         if (row.isMalformed()) {
             return new RejectedRow(row.line(), rawNumber, RejectionReason.MALFORMED_ROW, row.malformation(), values);
         }
-        NumberCheck check = normalizer.normalize(rawNumber);
+        NumberCheck check = checked.check();
         if (check instanceof NumberCheck.Invalid invalid) {
             return new RejectedRow(row.line(), rawNumber, invalid.reason(), invalid.detail(), values);
         }

@@ -6,6 +6,7 @@ import io.bulkcall.csv.InputFileException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The number rules as beans, built from {@code bulkcall.validation.*}. The do-not-call list is read
@@ -31,8 +32,23 @@ public class ValidationConfiguration {
         }
     }
 
+    /**
+     * The threads {@link NumberCheckingReader} checks numbers on: one per core but one, which the
+     * reading thread needs for itself. Staging a row costs that thread about as much as checking its
+     * number costs another, so a third thread on a two-core machine only takes turns with the reader.
+     */
     @Bean
-    FileValidation fileValidation(PhoneNumberNormalizer phoneNumberNormalizer, DoNotCallList doNotCallList) {
-        return new FileValidation(phoneNumberNormalizer, doNotCallList);
+    ThreadPoolTaskExecutor numberCheckExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        executor.setThreadNamePrefix("number-check-");
+        executor.setDaemon(true);
+        return executor;
+    }
+
+    @Bean
+    FileValidation fileValidation(PhoneNumberNormalizer phoneNumberNormalizer, DoNotCallList doNotCallList,
+            ThreadPoolTaskExecutor numberCheckExecutor) {
+        return new FileValidation(phoneNumberNormalizer, doNotCallList, numberCheckExecutor);
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import io.bulkcall.csv.CsvRow;
+import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.RowScreener;
 import io.bulkcall.validation.ScreenedRow;
 
@@ -20,9 +20,9 @@ import org.springframework.core.env.Environment;
  * A test hook that changes the file system at an exact point of the {@code validate} step: just
  * before the row on line {@code hostile.on-line} is screened, it truncates the file
  * {@code hostile.truncate} to {@code hostile.truncate-to} bytes, or deletes the file
- * {@code hostile.delete}. The step reads a whole chunk before it screens any of it, and the parser
- * reads 64 KiB at a time, so with a file well past both the change lands while the file is still
- * being read, every time.
+ * {@code hostile.delete}. The step reads a whole chunk before it screens any of it, its reader reads
+ * up to a thousand rows ahead, and the parser reads 64 KiB at a time, so with a file well past all
+ * three the change lands while the file is still being read, every time.
  *
  * <p>Added to one run only, with {@code --spring.main.sources=io.bulkcall.hostile.FileChangeDuringValidation};
  * it has no stereotype annotation, so no component scan picks it up for any other test.
@@ -42,8 +42,8 @@ public class FileChangeDuringValidation implements BeanPostProcessor, Environmen
             return bean;
         }
         long onLine = environment.getRequiredProperty("hostile.on-line", Long.class);
-        return (ItemProcessor<CsvRow, ScreenedRow>) row -> {
-            if (row.line() == onLine) {
+        return (ItemProcessor<CheckedRow, ScreenedRow>) row -> {
+            if (row.row().line() == onLine) {
                 change();
             }
             return screener.process(row);

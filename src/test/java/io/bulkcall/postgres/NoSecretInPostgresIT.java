@@ -70,7 +70,7 @@ class NoSecretInPostgresIT {
 
         // then: the search reaches the job parameters and the contexts, and finds no key there
         assertThat(rows).anyMatch(row -> row.contains("tuesday.csv")).noneMatch(row -> row.contains(TestKeys.API_KEY));
-        assertThat(contexts).anyMatch(context -> context.contains("csvRecordReader"))
+        assertThat(contexts).anyMatch(context -> context.contains("numberCheckingReader"))
             .noneMatch(context -> context.contains(TestKeys.API_KEY));
     }
 

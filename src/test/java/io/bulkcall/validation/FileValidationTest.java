@@ -25,7 +25,7 @@ class FileValidationTest {
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer("US");
 
     private final FileValidation validation = new FileValidation(normalizer,
-            DoNotCallList.load(file("validation/dnc-plain.txt"), normalizer));
+            DoNotCallList.load(file("validation/dnc-plain.txt"), normalizer), Runnable::run);
 
     @Test
     void countsEveryDataRowAsAcceptedOrRejected() {

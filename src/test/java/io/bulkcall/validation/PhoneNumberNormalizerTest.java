@@ -98,6 +98,23 @@ class PhoneNumberNormalizerTest {
             .isEqualTo(invalid("has an extension (12), which cannot be dialed; remove it"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1-2                 | not a number",
+        "12                  | too short for region US",
+        "0-0 44 20 7183 8750 | too long for region US",
+    })
+    void givesLibphonenumbersAnswerForACellAsWrittenWhateverItsSeparators(String written, String detail) {
+        // cells of digits and separators are parsed without their separators, except where that would
+        // change the answer: two digits, or a 00 that is not at the start of the cell
+        assertThat(us.normalize(written)).isEqualTo(invalid(detail));
+    }
+
+    @Test
+    void readsADoubleZeroAfterSeparatorsAsLibphonenumberDoesInARegionThatDialsAbroadWithIt() {
+        assertThat(gb.normalize("0 044 20 7183 8750")).isEqualTo(new NumberCheck.Valid("+442071838750"));
+    }
+
     @Test
     void refusesARegionWithoutPhoneNumbers() {
         assertThatThrownBy(() -> new PhoneNumberNormalizer("XX"))

@@ -21,12 +21,12 @@ class RowScreenerTest {
 
     private final SeenNumbers seenNumbers = new SeenNumbers();
 
-    private final RowScreener screener = new RowScreener(HEADER, normalizer, doNotCall, seenNumbers);
+    private final RowScreener screener = new RowScreener(HEADER, doNotCall, seenNumbers);
 
     @Test
     void acceptsAValidNumberInE164WithTheOtherCellsAsMetadataInHeaderOrder() {
         // when
-        ScreenedRow screened = screener.process(row(2, "Ann", "(212) 555-0143", "Paris"));
+        ScreenedRow screened = screen(row(2, "Ann", "(212) 555-0143", "Paris"));
 
         // then
         assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of("name", "Ann", "city", "Paris")));
@@ -36,7 +36,7 @@ class RowScreenerTest {
     @Test
     void leavesEmptyCellsOutOfTheMetadata() {
         // when
-        ScreenedRow screened = screener.process(row(2, "", "+12125550143", " "));
+        ScreenedRow screened = screen(row(2, "", "+12125550143", " "));
 
         // then
         assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of()));
@@ -48,7 +48,7 @@ class RowScreenerTest {
         CsvRow malformed = new CsvRow(7, List.of("Ann", "+12125550143"), "has 2 columns, the header has 3");
 
         // when
-        ScreenedRow screened = screener.process(malformed);
+        ScreenedRow screened = screen(malformed);
 
         // then
         assertThat(screened).isEqualTo(new RejectedRow(7, "+12125550143", RejectionReason.MALFORMED_ROW,
@@ -58,7 +58,7 @@ class RowScreenerTest {
     @Test
     void rejectsAMalformedRowTooShortToHaveANumberCell() {
         // when
-        ScreenedRow screened = screener.process(new CsvRow(4, List.of("Ann"), "has 1 column, the header has 3"));
+        ScreenedRow screened = screen(new CsvRow(4, List.of("Ann"), "has 1 column, the header has 3"));
 
         // then
         assertThat(screened).isInstanceOf(RejectedRow.class)
@@ -69,7 +69,7 @@ class RowScreenerTest {
     @Test
     void rejectsAnEmptyNumberCellAsMissing() {
         // when
-        ScreenedRow screened = screener.process(row(3, "Ann", "", "Paris"));
+        ScreenedRow screened = screen(row(3, "Ann", "", "Paris"));
 
         // then
         assertThat(screened).isEqualTo(new RejectedRow(3, "", RejectionReason.MISSING_NUMBER, "the number is empty",
@@ -79,7 +79,7 @@ class RowScreenerTest {
     @Test
     void rejectsAnInvalidNumberWithItsDetail() {
         // when
-        ScreenedRow screened = screener.process(row(5, "Ann", "212555014", "Paris"));
+        ScreenedRow screened = screen(row(5, "Ann", "212555014", "Paris"));
 
         // then
         assertThat(screened).isEqualTo(new RejectedRow(5, "212555014", RejectionReason.INVALID_NUMBER,
@@ -89,10 +89,10 @@ class RowScreenerTest {
     @Test
     void rejectsTheSameNumberWrittenDifferentlyLaterInTheFileAsADuplicateOfTheFirst() {
         // given
-        screener.process(row(12, "Ann", "+1 212 555 0143", "Paris"));
+        screen(row(12, "Ann", "+1 212 555 0143", "Paris"));
 
         // when
-        ScreenedRow screened = screener.process(row(30, "Bo", "(212) 555-0143", "Rome"));
+        ScreenedRow screened = screen(row(30, "Bo", "(212) 555-0143", "Rome"));
 
         // then
         assertThat(screened).isEqualTo(new RejectedRow(30, "(212) 555-0143", RejectionReason.DUPLICATE,
@@ -105,7 +105,7 @@ class RowScreenerTest {
         seenNumbers.putIfAbsent(SeenNumbers.toLong("+12125550143"), 12);
 
         // when
-        ScreenedRow screened = screener.process(row(3000, "Bo", "212-555-0143", "Rome"));
+        ScreenedRow screened = screen(row(3000, "Bo", "212-555-0143", "Rome"));
 
         // then
         assertThat(screened).extracting("reason", "detail").containsExactly(RejectionReason.DUPLICATE, "first seen on line 12");
@@ -114,10 +114,10 @@ class RowScreenerTest {
     @Test
     void acceptsTheSameRowAgainWhenItIsScreenedTwice() {
         // given a row screened once, in a chunk that was then rolled back
-        screener.process(row(12, "Ann", "+12125550143", "Paris"));
+        screen(row(12, "Ann", "+12125550143", "Paris"));
 
         // when
-        ScreenedRow again = screener.process(row(12, "Ann", "+12125550143", "Paris"));
+        ScreenedRow again = screen(row(12, "Ann", "+12125550143", "Paris"));
 
         // then
         assertThat(again).isInstanceOf(AcceptedRecipient.class);
@@ -126,7 +126,7 @@ class RowScreenerTest {
     @Test
     void rejectsANumberOnTheDoNotCallListSayingWhere() {
         // when
-        ScreenedRow screened = screener.process(row(8, "Ann", "212 555 0199", "Paris"));
+        ScreenedRow screened = screen(row(8, "Ann", "212 555 0199", "Paris"));
 
         // then
         assertThat(screened).isEqualTo(new RejectedRow(8, "212 555 0199", RejectionReason.DO_NOT_CALL,
@@ -136,13 +136,17 @@ class RowScreenerTest {
     @Test
     void rejectsEveryRowOfADoNotCallNumberAsDoNotCall() {
         // given
-        screener.process(row(8, "Ann", "+12125550199", "Paris"));
+        screen(row(8, "Ann", "+12125550199", "Paris"));
 
         // when
-        ScreenedRow screened = screener.process(row(9, "Ann", "+12125550199", "Paris"));
+        ScreenedRow screened = screen(row(9, "Ann", "+12125550199", "Paris"));
 
         // then
         assertThat(screened).extracting("reason").isEqualTo(RejectionReason.DO_NOT_CALL);
+    }
+
+    private ScreenedRow screen(CsvRow row) {
+        return screener.process(CheckedRow.check(row, HEADER, normalizer));
     }
 
     private static CsvRow row(long line, String... values) {

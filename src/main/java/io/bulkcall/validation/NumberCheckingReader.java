@@ -1,0 +1,184 @@
+package io.bulkcall.validation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+import io.bulkcall.csv.CsvHeader;
+import io.bulkcall.csv.CsvRecordReader;
+import io.bulkcall.csv.CsvRow;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
+import org.springframework.util.Assert;
+
+/**
+ * Reads the data rows of an input file with their numbers checked ({@link CheckedRow}), in file order.
+ * A {@link CsvRecordReader} parses the file on the reading thread; blocks of rows read ahead are
+ * checked on the executor's threads while the rows before them are returned.
+ *
+ * <p>Why: checking a number with libphonenumber is most of the cost of validating a row, and depends
+ * on the row alone, while staging the rows in the job database runs on the step's thread. Checked
+ * ahead, the numbers of the next rows are checked on another core while a chunk is written, so a
+ * large file validates and stages in close to the time of the slower of the two rather than their
+ * sum. Everything that depends on earlier rows (duplicates) is left to {@link RowScreener}.
+ *
+ * <p>At most {@value #BLOCKS_AHEAD} blocks of {@value #BLOCK_SIZE} rows are read ahead, so memory use
+ * does not grow with the file. A problem with the file found while reading ahead (an
+ * {@link io.bulkcall.csv.InputFileException}) is thrown once the rows before it have been returned,
+ * exactly where reading without reading ahead would have thrown it.
+ *
+ * <p>Restart: the count of rows returned, not of rows read ahead, is saved under
+ * {@code <name>.read.count}; on restart the file is parsed again from the top and that many rows are
+ * skipped unchecked. The file must not have changed in between (the job identifies a file by its
+ * content hash). Not thread-safe: one thread reads; the executor's threads only check rows.
+ */
+public class NumberCheckingReader extends ItemStreamSupport implements ItemStreamReader<CheckedRow> {
+
+    static final int BLOCK_SIZE = 250;
+
+    static final int BLOCKS_AHEAD = 4;
+
+    private static final String READ_COUNT = "read.count";
+
+    private final CsvRecordReader rows;
+
+    private final PhoneNumberNormalizer normalizer;
+
+    private final Executor executor;
+
+    /** Blocks read ahead, in file order, being checked or checked; the first is the next to return from. */
+    private final Deque<CompletableFuture<List<CheckedRow>>> blocksAhead = new ArrayDeque<>();
+
+    private Iterator<CheckedRow> block = Collections.emptyIterator();
+
+    private long returned;
+
+    private boolean endOfFileAhead;
+
+    /** What reading ahead ran into, thrown once the rows before it are returned. */
+    private RuntimeException problemAhead;
+
+    /**
+     * A reader of the rows {@code rows} parses. Give it a name with {@link #setName(String)}: the name
+     * prefixes its keys in the step's ExecutionContext, so it is persisted state, and renaming it
+     * breaks the restart of an unfinished job.
+     *
+     * @param rows the parser of the file; this reader opens and closes it, and keeps its restart state itself
+     * @param executor runs the checks; a caller-runs executor checks each block on the reading thread
+     */
+    public NumberCheckingReader(CsvRecordReader rows, PhoneNumberNormalizer normalizer, Executor executor) {
+        Assert.notNull(rows, "rows must not be null");
+        Assert.notNull(normalizer, "normalizer must not be null");
+        Assert.notNull(executor, "executor must not be null");
+        this.rows = rows;
+        this.normalizer = normalizer;
+        this.executor = executor;
+        rows.setSaveState(false);
+    }
+
+    /** The header of the file; available once the reader is open. */
+    public CsvHeader header() {
+        return rows.header();
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        rows.open(new ExecutionContext());
+        long toSkip = executionContext.getLong(getExecutionContextKey(READ_COUNT), 0);
+        returned = 0;
+        while (returned < toSkip && nextRow() != null) {
+            returned++;
+        }
+    }
+
+    @Override
+    public CheckedRow read() {
+        while (!block.hasNext()) {
+            readAhead();
+            CompletableFuture<List<CheckedRow>> next = blocksAhead.poll();
+            if (next == null) {
+                if (problemAhead != null) {
+                    throw problemAhead;
+                }
+                return null;
+            }
+            block = checked(next).iterator();
+        }
+        returned++;
+        return block.next();
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        executionContext.putLong(getExecutionContextKey(READ_COUNT), returned);
+    }
+
+    @Override
+    public void close() {
+        // blocks still being checked finish on their own; nothing reads them
+        blocksAhead.clear();
+        block = Collections.emptyIterator();
+        endOfFileAhead = false;
+        problemAhead = null;
+        rows.close();
+    }
+
+    private void readAhead() {
+        while (blocksAhead.size() < BLOCKS_AHEAD && !endOfFileAhead) {
+            List<CsvRow> rowsAhead = new ArrayList<>(BLOCK_SIZE);
+            try {
+                while (rowsAhead.size() < BLOCK_SIZE && !endOfFileAhead) {
+                    CsvRow row = nextRow();
+                    if (row == null) {
+                        endOfFileAhead = true;
+                    }
+                    else {
+                        rowsAhead.add(row);
+                    }
+                }
+            }
+            catch (RuntimeException problem) {
+                endOfFileAhead = true;
+                problemAhead = problem;
+            }
+            if (!rowsAhead.isEmpty()) {
+                CsvHeader header = rows.header();
+                blocksAhead.add(CompletableFuture.supplyAsync(
+                        () -> rowsAhead.stream().map(row -> CheckedRow.check(row, header, normalizer)).toList(), executor));
+            }
+        }
+    }
+
+    private static List<CheckedRow> checked(CompletableFuture<List<CheckedRow>> block) {
+        try {
+            return block.join();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException problem) {
+                throw problem;
+            }
+            throw ex;
+        }
+    }
+
+    // CsvRecordReader throws no checked exception; read() only declares Exception because ItemReader does.
+    private CsvRow nextRow() {
+        try {
+            return rows.read();
+        }
+        catch (RuntimeException ex) {
+            throw ex;
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.bulkcall.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import io.bulkcall.csv.CsvRecordReader;
+import io.bulkcall.csv.InputFileException;
+
+class NumberCheckingReaderTest {
+
+    /** Rows enough for every block read ahead to be full, and the last one not. */
+    private static final int ROWS = NumberCheckingReader.BLOCK_SIZE * (NumberCheckingReader.BLOCKS_AHEAD + 3) + 7;
+
+    @TempDir
+    Path dir;
+
+    private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer("US");
+
+    private final ExecutorService checkers = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stopCheckers() {
+        checkers.shutdownNow();
+    }
+
+    @Test
+    void returnsEveryRowInFileOrderWithItsNumberCheckedOnTheExecutor() throws IOException {
+        // given rows whose numbers alternate between valid and invalid
+        Path csv = numbers(ROWS);
+
+        // when
+        List<CheckedRow> rows = readAll(reader(csv, new ExecutionContext()));
+
+        // then
+        assertThat(rows).hasSize(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            CheckedRow row = rows.get(i);
+            assertThat(row.row().line()).isEqualTo(i + 2);
+            assertThat(row.rawNumber()).isEqualTo(number(i));
+            assertThat(row.check()).isEqualTo(normalizer.normalize(number(i)));
+        }
+    }
+
+    @Test
+    void resumesAfterTheRowsReturnedNotTheRowsReadAhead() throws IOException {
+        // given a first run that returned 300 rows, having read further ahead, and saved its state
+        Path csv = numbers(ROWS);
+        ExecutionContext saved = new ExecutionContext();
+        NumberCheckingReader firstRun = reader(csv, new ExecutionContext());
+        for (int i = 0; i < 300; i++) {
+            firstRun.read();
+        }
+        firstRun.update(saved);
+        firstRun.close();
+
+        // when a second run opens with that state
+        List<CheckedRow> rest = readAll(reader(csv, saved));
+
+        // then
+        assertThat(saved.getLong("numberCheckingReader.read.count")).isEqualTo(300);
+        assertThat(rest).hasSize(ROWS - 300);
+        assertThat(rest.get(0).row().line()).isEqualTo(302);
+        assertThat(rest.get(0).rawNumber()).isEqualTo(number(300));
+    }
+
+    @Test
+    void throwsAProblemFoundReadingAheadOnlyOnceTheRowsBeforeItAreReturned() throws IOException {
+        // given good rows, then a byte that is not UTF-8 on the line after them
+        Path csv = numbers(ROWS);
+        Files.write(csv, "+12125550144,Ren\u00e9\n".getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.APPEND);
+        NumberCheckingReader reader = reader(csv, new ExecutionContext());
+
+        // when
+        List<CheckedRow> before = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            before.add(reader.read());
+        }
+
+        // then
+        assertThat(before).extracting(row -> row.row().line()).doesNotContainNull().endsWith((long) ROWS + 1);
+        assertThatThrownBy(reader::read).isInstanceOf(InputFileException.class)
+            .hasMessageStartingWith("input.csv, line " + (ROWS + 2) + ": is not valid UTF-8");
+        reader.close();
+    }
+
+    @Test
+    void leavesTheNumberOfAMalformedRowUnchecked() throws IOException {
+        // given a row with a cell too many
+        Path csv = dir.resolve("input.csv");
+        Files.writeString(csv, "to_number,name\n+12125550143,Ann,extra\n");
+
+        // when
+        List<CheckedRow> rows = readAll(reader(csv, new ExecutionContext()));
+
+        // then
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.row().isMalformed()).isTrue();
+            assertThat(row.rawNumber()).isEqualTo("+12125550143");
+            assertThat(row.check()).isNull();
+        });
+    }
+
+    private NumberCheckingReader reader(Path csv, ExecutionContext context) {
+        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(csv), normalizer, checkers);
+        reader.setName("numberCheckingReader");
+        reader.open(context);
+        return reader;
+    }
+
+    private static List<CheckedRow> readAll(NumberCheckingReader reader) {
+        List<CheckedRow> rows = new ArrayList<>();
+        for (CheckedRow row = reader.read(); row != null; row = reader.read()) {
+            rows.add(row);
+        }
+        reader.close();
+        return rows;
+    }
+
+    private Path numbers(int rows) throws IOException {
+        StringBuilder text = new StringBuilder("to_number,name\n");
+        for (int i = 0; i < rows; i++) {
+            text.append(number(i)).append(",Ann\n");
+        }
+        Path csv = dir.resolve("input.csv");
+        Files.writeString(csv, text);
+        return csv;
+    }
+
+    // every third number is one digit short, so invalid
+    private static String number(int i) {
+        String number = "+1 212 %03d %04d".formatted(200 + i / 10_000, i % 10_000);
+        return i % 3 == 2 ? number.substring(0, number.length() - 1) : number;
+    }
+}
