@@ -30,7 +30,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
@@ -179,11 +178,8 @@ public class BulkCallJobConfiguration {
             throws Exception {
         return new JdbcPagingItemReaderBuilder<StagedRecipient>().name("stagedRecipientReader")
             .dataSource(dataSource)
-            .selectClause("line, to_number, metadata")
-            .fromClause("bc_recipient")
-            .whereClause("job_instance_id = :jobInstanceId AND batch_id IS NULL")
+            .queryProvider(new UnsubmittedRecipientsQuery())
             .parameterValues(Map.of("jobInstanceId", jobInstanceId))
-            .sortKeys(Map.of("line", Order.ASCENDING))
             .rowMapper((rs, row) -> new StagedRecipient(rs.getLong("line"), rs.getString("to_number"),
                     recipients.metadata(rs.getString("metadata"))))
             .pageSize(properties.batch().size())

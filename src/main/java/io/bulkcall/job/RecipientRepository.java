@@ -155,14 +155,18 @@ public class RecipientRepository {
         return counts;
     }
 
-    /** Streams every staged recipient in line order, for the report; nothing is held in memory. */
+    /**
+     * Streams every staged recipient in line order, for the report; nothing is held in memory. Ordered
+     * by the whole primary key, which H2 then reads in order instead of sorting (see
+     * {@link UnsubmittedRecipientsQuery}).
+     */
     public void forEachResult(long jobInstanceId, Consumer<RecipientResult> consumer) {
         jdbcTemplate.query(connection -> {
             var statement = connection.prepareStatement("""
                     SELECT line, to_number, metadata, batch_id, recipient_id,
                            COALESCE(status, 'not_submitted') AS status, agent_call_id, end_reason,
                            error_message, attempts
-                    FROM bc_recipient WHERE job_instance_id = ? ORDER BY line""");
+                    FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""");
             statement.setFetchSize(1000);
             statement.setLong(1, jobInstanceId);
             return statement;
