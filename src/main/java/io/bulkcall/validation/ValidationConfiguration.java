@@ -1,5 +1,7 @@
 package io.bulkcall.validation;
 
+import java.util.concurrent.Executor;
+
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.csv.InputFileException;
@@ -48,7 +50,7 @@ public class ValidationConfiguration {
 
     @Bean
     FileValidation fileValidation(PhoneNumberNormalizer phoneNumberNormalizer, DoNotCallList doNotCallList,
-            ThreadPoolTaskExecutor numberCheckExecutor) {
+            Executor numberCheckExecutor) {
         return new FileValidation(phoneNumberNormalizer, doNotCallList, numberCheckExecutor);
     }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.TestKeys;
 import org.h2.Driver;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,10 +70,10 @@ class LargeFileBenchmark {
                     number = "555-01";
                 }
                 else if (i % 100 == 98) {
-                    number = usNumber(i - 1);
+                    number = CsvFiles.writtenUsNumber(i - 1);
                 }
                 else {
-                    number = usNumber(i);
+                    number = CsvFiles.writtenUsNumber(i);
                     valid++;
                 }
                 out.write(number + ",cust-" + i + ",Name" + i + "\n");
@@ -133,10 +134,6 @@ class LargeFileBenchmark {
             throw new AssertionError("bulkcall did not finish within an hour");
         }
         return bulkcall.exitValue();
-    }
-
-    private static String usNumber(int i) {
-        return "+1 212 %03d %04d".formatted(200 + i / 10_000, i % 10_000);
     }
 
     /** The job's own record of its steps, from the H2 job repository the run left in its folder. */

@@ -37,4 +37,9 @@ public final class CsvFiles {
     public static String usNumber(int i) {
         return "+1212%07d".formatted(2_000_000 + i);
     }
+
+    /** {@link #usNumber(int)} as people write it, with spaces: +1 212 2xx xxxx. */
+    public static String writtenUsNumber(int i) {
+        return "+1 212 %03d %04d".formatted(200 + i / 10_000, i % 10_000);
+    }
 }

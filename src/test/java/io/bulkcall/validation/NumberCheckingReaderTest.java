@@ -20,6 +20,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.InputFileException;
+import io.bulkcall.testing.CsvFiles;
 
 class NumberCheckingReaderTest {
 
@@ -143,7 +144,7 @@ class NumberCheckingReaderTest {
 
     // every third number is one digit short, so invalid
     private static String number(int i) {
-        String number = "+1 212 %03d %04d".formatted(200 + i / 10_000, i % 10_000);
+        String number = CsvFiles.writtenUsNumber(i);
         return i % 3 == 2 ? number.substring(0, number.length() - 1) : number;
     }
 }
