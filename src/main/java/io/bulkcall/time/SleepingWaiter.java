@@ -23,7 +23,7 @@ public final class SleepingWaiter implements Waiter {
     @Override
     public boolean waitUntil(Instant until, BooleanSupplier stopRequested) {
         try {
-            for (Duration left = Duration.between(clock.instant(), until); left.isPositive();
+            for (Duration left = Duration.between(clock.instant(), until); !left.isNegative() && !left.isZero();
                     left = Duration.between(clock.instant(), until)) {
                 if (stopRequested.getAsBoolean()) {
                     return false;
