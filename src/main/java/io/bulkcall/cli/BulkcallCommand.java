@@ -2,12 +2,14 @@ package io.bulkcall.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,6 +42,11 @@ public class BulkcallCommand implements Callable<Integer> {
     /** @param actions what the commands do; {@code null} when the arguments are only being checked */
     public BulkcallCommand(CommandActions actions) {
         this.actions = actions;
+    }
+
+    /** Whether the parsed command calls Cartesia, and so needs what dialing needs. */
+    static boolean dials(ParseResult parsed) {
+        return !parsed.hasSubcommand() || Set.of("run", "restart", "cancel").contains(parsed.subcommand().commandSpec().name());
     }
 
     @Override

@@ -1,18 +1,18 @@
 package io.bulkcall.cli;
 
-import java.util.stream.Collectors;
-
 import io.bulkcall.config.InvalidSettingException;
+import io.bulkcall.config.SettingProblems;
 import io.bulkcall.csv.InputFileException;
+import io.bulkcall.database.JobDatabaseUnavailableException;
+import io.bulkcall.job.JobFailures;
 
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.validation.FieldError;
 
 /**
  * Turns whatever stopped bulkcall into the one line an operator reads, and its exit code: a bad
- * setting names the property and the rule (exit 2), a bad input file names the file and line
- * (exit 3), anything else gives its message and points at the log (exit 1).
+ * setting names the property and the rule, and a job database that cannot be opened names the file
+ * (exit 2); a bad input file names the file and line (exit 3); anything else gives its message and
+ * points at the log (exit 1).
  */
 final class StartupFailure {
 
@@ -25,38 +25,27 @@ final class StartupFailure {
     }
 
     private static String describe(Throwable failure) {
-        BindValidationException invalid = find(failure, BindValidationException.class);
-        if (invalid != null) {
-            return "invalid setting " + invalid.getValidationErrors()
-                .getAllErrors()
-                .stream()
-                .map(error -> error instanceof FieldError field
-                        ? invalid.getValidationErrors().getName() + "." + dashed(field.getField()) + "="
-                                + field.getRejectedValue() + ": " + field.getDefaultMessage()
-                        : invalid.getValidationErrors().getName() + ": " + error.getDefaultMessage())
-                .collect(Collectors.joining("; "));
-        }
         BindException unbindable = find(failure, BindException.class);
         if (unbindable != null) {
-            Throwable cause = unbindable.getCause() == null ? unbindable : deepest(unbindable);
-            return "invalid setting " + unbindable.getName() + (unbindable.getProperty() == null ? ""
-                    : "=" + unbindable.getProperty().getValue()) + ": " + cause.getMessage();
+            return "invalid setting " + SettingProblems.describe(unbindable);
         }
         InvalidSettingException setting = find(failure, InvalidSettingException.class);
         if (setting != null) {
             return "invalid setting " + setting.getMessage();
         }
-        InputFileException input = find(failure, InputFileException.class);
-        if (input != null) {
-            return input.getMessage();
+        RuntimeException ownLine = find(failure, InputFileException.class);
+        if (ownLine == null) {
+            ownLine = find(failure, JobDatabaseUnavailableException.class);
         }
-        Throwable readable = io.bulkcall.job.JobFailures.readableCause(failure);
-        String message = readable.getMessage() == null ? readable.getClass().getSimpleName() : readable.getMessage();
-        return message.lines().findFirst().orElse(message) + " (details in logs/bulkcall.log)";
+        if (ownLine != null) {
+            return ownLine.getMessage();
+        }
+        return JobFailures.firstLine(JobFailures.readableCause(failure)) + " (details in logs/bulkcall.log)";
     }
 
     static int exitCode(Throwable failure) {
-        if (find(failure, BindException.class) != null || find(failure, InvalidSettingException.class) != null) {
+        if (find(failure, BindException.class) != null || find(failure, InvalidSettingException.class) != null
+                || find(failure, JobDatabaseUnavailableException.class) != null) {
             return ExitCodes.USAGE;
         }
         return find(failure, InputFileException.class) != null ? ExitCodes.REJECTED : ExitCodes.FAILED;
@@ -69,18 +58,5 @@ final class StartupFailure {
             }
         }
         return null;
-    }
-
-    private static Throwable deepest(Throwable failure) {
-        Throwable deepest = failure;
-        while (deepest.getCause() != null) {
-            deepest = deepest.getCause();
-        }
-        return deepest;
-    }
-
-    /** Binding reports {@code batch.size} style field paths in camelCase; settings are written kebab-case. */
-    private static String dashed(String field) {
-        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

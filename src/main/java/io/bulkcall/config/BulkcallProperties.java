@@ -19,8 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every setting of bulkcall, bound from {@code bulkcall.*} and validated at start-up, so a bad
- * value stops the run before any file is read.
+ * Every setting of bulkcall, bound from {@code bulkcall.*} and validated at start-up, before the
+ * job database or the network is touched, so a bad value stops the run before anything happens.
+ * Settings that only a command that dials needs are in the {@link Dialing} group.
  *
  * @param agentId the Cartesia agent that handles the calls
  * @param fromNumberId the Cartesia phone number the calls are placed from
@@ -33,12 +34,13 @@ import org.springframework.validation.annotation.Validated;
  * @param validation the rules a row must pass to be dialed
  * @param poll how the job waits for calls to finish
  * @param retry the Retry Call Batch rounds after the first pass
+ * @param database how the job database is opened
  */
 @Validated
 @ConfigurationProperties("bulkcall")
 public record BulkcallProperties(
-        @NotBlank String agentId,
-        @NotBlank String fromNumberId,
+        @NotBlank(groups = Dialing.class) String agentId,
+        @NotBlank(groups = Dialing.class) String fromNumberId,
         @DefaultValue("input") @NotNull Path inputDir,
         @DefaultValue("output") @NotNull Path outputDir,
         @DefaultValue("5s") @NotNull Duration inputQuietPeriod,
@@ -46,7 +48,8 @@ public record BulkcallProperties(
         @DefaultValue @Valid Batch batch,
         @DefaultValue @Valid Validation validation,
         @DefaultValue @Valid Poll poll,
-        @DefaultValue @Valid Retry retry) {
+        @DefaultValue @Valid Retry retry,
+        @DefaultValue @Valid Database database) {
 
     /**
      * @param baseUrl the API's root URL; tests and the sandbox point it elsewhere
@@ -112,5 +115,13 @@ public record BulkcallProperties(
     public record Retry(
             @DefaultValue("0") @Min(0) @Max(10) int maxAttempts,
             @DefaultValue("15m") @NotNull Duration delay) {
+    }
+
+    /**
+     * @param openTimeout how long to keep trying to open an H2 job database that another program
+     *     holds before giving up with exit code 2; bulkcall processes themselves take turns and never
+     *     wait this long for each other
+     */
+    public record Database(@DefaultValue("30s") @NotNull Duration openTimeout) {
     }
 }

@@ -1,19 +1,17 @@
 package io.bulkcall.config;
 
 /**
- * A setting that stops the run before anything is read or dialed. The message names the setting
- * and the rule, in one line, and maps to exit code 2.
+ * One or more settings that stop the run before anything is read or dialed. The message names each
+ * setting and its rule, in one line, and maps to exit code 2.
  */
 public class InvalidSettingException extends RuntimeException {
 
-    private final String setting;
-
     public InvalidSettingException(String setting, String problem) {
-        super(setting + " " + problem);
-        this.setting = setting;
+        this(setting + " " + problem);
     }
 
-    public String setting() {
-        return setting;
+    /** @param problems every bad setting with its rule, e.g. {@code bulkcall.batch.size=1001: must be ...; CARTESIA_API_KEY is not set} */
+    public InvalidSettingException(String problems) {
+        super(problems);
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
@@ -156,14 +157,14 @@ public class BulkCallJobConfiguration {
     @Bean
     Step submit(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<StagedRecipient> stagedRecipientReader, CallBatchWriter callBatchWriter,
-            InDoubtBatchReconciler inDoubtBatchReconciler, BulkcallProperties properties) {
+            SubmitReconciler submitReconciler, BulkcallProperties properties) {
         // not fault-tolerant on purpose: a write retry or skip would re-send a create; transient
         // faults are the client's business and an unknown outcome is reconciled by name
         return new StepBuilder("submit", jobRepository).<StagedRecipient, StagedRecipient>chunk(properties.batch().size())
             .transactionManager(transactionManager)
             .reader(stagedRecipientReader)
             .writer(callBatchWriter)
-            .listener(inDoubtBatchReconciler)
+            .listener(submitReconciler)
             .build();
     }
 
@@ -191,10 +192,8 @@ public class BulkCallJobConfiguration {
     @StepScope
     CallBatchWriter callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs, CallBatchRepository batches,
             RecipientRepository recipients, CallBatchCreator creator, Clock clock,
-            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
-            @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
-        return new CallBatchWriter(InputFile.from(parameters), jobInstanceId, properties, jobs, batches, recipients,
-                creator, clock);
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        return new CallBatchWriter(stepExecution, properties, jobs, batches, recipients, creator, clock);
     }
 
     @Bean

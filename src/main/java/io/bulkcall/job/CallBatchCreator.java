@@ -1,5 +1,6 @@
 package io.bulkcall.job;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.cartesia.CreateCallBatchRequest;
 import io.bulkcall.cartesia.OutcomeUnknownException;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.time.Waiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +30,17 @@ public class CallBatchCreator {
     private final CallBatchFinder finder;
     private final int maxAttempts;
     private final Duration settleDelay;
+    private final Clock clock;
+    private final Waiter waiter;
 
-    public CallBatchCreator(CartesiaClient client, CallBatchFinder finder, BulkcallProperties properties) {
+    public CallBatchCreator(CartesiaClient client, CallBatchFinder finder, BulkcallProperties properties, Clock clock,
+            Waiter waiter) {
         this.client = client;
         this.finder = finder;
         this.maxAttempts = properties.cartesia().maxAttempts();
         this.settleDelay = properties.cartesia().initialBackoff();
+        this.clock = clock;
+        this.waiter = waiter;
     }
 
     public CallBatch create(CreateCallBatchRequest request, Instant intentAt) {
@@ -44,7 +51,7 @@ public class CallBatchCreator {
             catch (OutcomeUnknownException unknown) {
                 log.warn("{}; looking it up by name", unknown.getMessage());
                 // give a create that is still being processed the time to show up in the list
-                Pause.sleep(settleDelay.multipliedBy(attempt), () -> false);
+                waiter.waitUntil(clock.instant().plus(settleDelay.multipliedBy(attempt)), () -> false);
                 var found = finder.findByName(request.name(), request.recipients().size(), intentAt);
                 if (found.isPresent()) {
                     log.info("Call batch \"{}\" was created after all, as {}", request.name(), found.get().id());

@@ -55,14 +55,6 @@ public class CallBatchRepository {
             .update());
     }
 
-    /** Batches whose create was sent, or about to be, with no answer recorded. */
-    public List<TrackedBatch> inDoubt(long jobInstanceId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bc_batch WHERE job_instance_id = ? AND batch_id IS NULL ORDER BY chunk_no")
-            .param(jobInstanceId)
-            .query(CallBatchRepository::map)
-            .list();
-    }
-
     public void discardIntent(long jobInstanceId, int chunkNo) {
         jdbc.sql("DELETE FROM bc_batch WHERE job_instance_id = ? AND chunk_no = ? AND batch_id IS NULL")
             .params(jobInstanceId, chunkNo)
@@ -79,6 +71,21 @@ public class CallBatchRepository {
                     batch.createdAt() == null ? null : Timestamp.from(batch.createdAt().toInstant()),
                     jobInstanceId, chunkNo)
             .update();
+    }
+
+    /**
+     * Records a batch found at Cartesia that the database had lost, as created with these lines; in the
+     * caller's transaction, with the recipients' assignment.
+     */
+    public void recordAdopted(long jobInstanceId, int chunkNo, CallBatch batch, List<Long> lines) {
+        jdbc.sql("""
+                INSERT INTO bc_batch (job_instance_id, chunk_no, name, first_line, last_line, recipients, intent_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+            .params(jobInstanceId, chunkNo, batch.name(), lines.stream().mapToLong(Long::longValue).min().orElseThrow(),
+                    lines.stream().mapToLong(Long::longValue).max().orElseThrow(), lines.size(),
+                    Timestamp.from(batch.createdAt().toInstant()))
+            .update();
+        recordCreated(jobInstanceId, chunkNo, batch);
     }
 
     public List<TrackedBatch> all(long jobInstanceId) {

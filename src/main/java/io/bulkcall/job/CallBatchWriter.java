@@ -10,18 +10,23 @@ import io.bulkcall.config.BulkcallProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Turns one chunk of staged recipients into one Cartesia call batch. The batch's intent is
  * committed before the create; its id is recorded against the recipients in the chunk's own
- * transaction, together with the reader's progress. Not thread-safe: one per step execution.
+ * transaction, together with the reader's progress. Once the step execution was asked to stop, no
+ * further batch is created: the chunk at hand is rolled back and the step ends STOPPED. Not
+ * thread-safe: one per step execution.
  */
 public class CallBatchWriter implements ItemWriter<StagedRecipient> {
 
     private static final Logger log = LoggerFactory.getLogger(CallBatchWriter.class);
 
+    private final StepExecution stepExecution;
     private final InputFile file;
     private final long jobInstanceId;
     private final BulkcallProperties properties;
@@ -31,11 +36,11 @@ public class CallBatchWriter implements ItemWriter<StagedRecipient> {
     private final CallBatchCreator creator;
     private final Clock clock;
 
-    public CallBatchWriter(InputFile file, long jobInstanceId, BulkcallProperties properties,
-            JobRecordRepository jobs, CallBatchRepository batches, RecipientRepository recipients,
-            CallBatchCreator creator, Clock clock) {
-        this.file = file;
-        this.jobInstanceId = jobInstanceId;
+    public CallBatchWriter(StepExecution stepExecution, BulkcallProperties properties, JobRecordRepository jobs,
+            CallBatchRepository batches, RecipientRepository recipients, CallBatchCreator creator, Clock clock) {
+        this.stepExecution = stepExecution;
+        this.file = InputFile.from(stepExecution.getJobExecution().getJobParameters());
+        this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
         this.properties = properties;
         this.jobs = jobs;
         this.batches = batches;
@@ -45,9 +50,13 @@ public class CallBatchWriter implements ItemWriter<StagedRecipient> {
     }
 
     @Override
-    public void write(Chunk<? extends StagedRecipient> chunk) {
+    public void write(Chunk<? extends StagedRecipient> chunk) throws JobInterruptedException {
         if (chunk.isEmpty()) {
             return;
+        }
+        if (stepExecution.isTerminateOnly()) {
+            throw new JobInterruptedException("job %d was asked to stop: %d recipients from line %d are not sent"
+                .formatted(stepExecution.getJobExecutionId(), chunk.size(), chunk.getItems().get(0).line()));
         }
         if (jobs.isCancelled(jobInstanceId)) {
             log.info("Job {} was cancelled: {} recipients from line {} are not sent", jobInstanceId, chunk.size(),

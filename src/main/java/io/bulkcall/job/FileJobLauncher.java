@@ -34,20 +34,28 @@ public class FileJobLauncher {
     private final Job job;
     private final JobLease lease;
     private final InputFileArchive archive;
+    private final RunningJobs runningJobs;
     private final BulkcallProperties properties;
 
     public FileJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job bulkCallJob, JobLease lease,
-            InputFileArchive archive, BulkcallProperties properties) {
+            InputFileArchive archive, RunningJobs runningJobs, BulkcallProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = bulkCallJob;
         this.lease = lease;
         this.archive = archive;
+        this.runningJobs = runningJobs;
         this.properties = properties;
     }
 
-    /** Processes one file: start, restart, or nothing, as its job's history says. */
+    /**
+     * Processes one file: start, restart, or nothing, as its job's history says; nothing at all once
+     * this process was asked to stop.
+     */
     public JobRun run(Path path) throws JobLaunchFailure {
+        if (runningJobs.isStopRequested()) {
+            return notStarted(path.getFileName().toString());
+        }
         if (!Files.isRegularFile(path)) {
             throw new JobLaunchFailure(path + ": no such file");
         }
@@ -70,6 +78,9 @@ public class FileJobLauncher {
 
     /** Restarts the job of an execution id that {@code status} printed. */
     public JobRun restart(long executionId) throws JobLaunchFailure {
+        if (runningJobs.isStopRequested()) {
+            return notStarted("job " + executionId);
+        }
         JobExecution execution = JobExecutions.require(jobRepository, executionId);
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
         InputFile file = InputFile.from(last.getJobParameters());
@@ -136,6 +147,11 @@ public class FileJobLauncher {
             }
             throw failure;
         }
+    }
+
+    private static JobRun notStarted(String what) {
+        return new JobRun(null, JobRun.Outcome.NOT_STARTED,
+                "%s: not started: bulkcall was asked to stop; the next run takes it".formatted(what));
     }
 
     private static JobRun startedElsewhere(InputFile file) {

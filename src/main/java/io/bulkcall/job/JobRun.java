@@ -13,7 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 public record JobRun(JobExecution execution, Outcome outcome, String message) {
 
     public enum Outcome {
-        COMPLETED(0), ALREADY_COMPLETED(0), FAILED(1), STOPPED(1), RUNNING_ELSEWHERE(1), REJECTED(3);
+        COMPLETED(0), ALREADY_COMPLETED(0), FAILED(1), STOPPED(1), NOT_STARTED(1), RUNNING_ELSEWHERE(1), REJECTED(3);
 
         private final int exitCode;
 

@@ -87,14 +87,29 @@ public class RecipientRepository {
 
     /** Puts the recipients of a chunk into the batch just created for it: their first attempt. */
     public void assignBatch(long jobInstanceId, List<StagedRecipient> recipients, int chunkNo, String batchId) {
+        assignLines(jobInstanceId, recipients.stream().map(StagedRecipient::line).toList(), chunkNo, batchId);
+    }
+
+    /** Puts the recipients on these lines into a batch: their first attempt. */
+    public void assignLines(long jobInstanceId, List<Long> lines, int chunkNo, String batchId) {
         jdbcTemplate.batchUpdate("""
                 UPDATE bc_recipient SET chunk_no = ?, batch_id = ?, status = 'queued', attempts = 1
-                WHERE job_instance_id = ? AND line = ?""", recipients, recipients.size(), (statement, recipient) -> {
+                WHERE job_instance_id = ? AND line = ?""", lines, lines.size(), (statement, line) -> {
                     statement.setInt(1, chunkNo);
                     statement.setString(2, batchId);
                     statement.setLong(3, jobInstanceId);
-                    statement.setLong(4, recipient.line());
+                    statement.setLong(4, line);
                 });
+    }
+
+    /** The recipients of the job that no batch holds yet: each one's number with its line. */
+    public SeenNumbers waiting(long jobInstanceId) {
+        SeenNumbers waiting = new SeenNumbers();
+        jdbcTemplate.query("SELECT to_number, line FROM bc_recipient WHERE job_instance_id = ? AND batch_id IS NULL",
+                rs -> {
+                    waiting.putIfAbsent(SeenNumbers.toLong(rs.getString(1)), rs.getLong(2));
+                }, jobInstanceId);
+        return waiting;
     }
 
     /**

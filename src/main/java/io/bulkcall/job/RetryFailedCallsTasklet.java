@@ -1,5 +1,6 @@
 package io.bulkcall.job;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -7,13 +8,15 @@ import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.OutcomeUnknownException;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.time.Durations;
+import io.bulkcall.time.Waiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.tasklet.StoppableTasklet;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@code bulkcall.cartesia.max-attempts} times, rather than failing the job over one 5xx.
  */
 @Component
-public class RetryFailedCallsTasklet implements StoppableTasklet {
+public class RetryFailedCallsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RetryFailedCallsTasklet.class);
     private static final String ROUND = "round";
@@ -38,10 +41,12 @@ public class RetryFailedCallsTasklet implements StoppableTasklet {
     private final BulkcallProperties.Retry settings;
     private final int maxAttempts;
     private final Duration settleDelay;
-    private volatile boolean stopped;
+    private final Clock clock;
+    private final Waiter waiter;
 
     public RetryFailedCallsTasklet(JobRecordRepository jobs, CallBatchRepository batches,
-            RecipientRepository recipients, CartesiaClient client, BulkcallProperties properties) {
+            RecipientRepository recipients, CartesiaClient client, BulkcallProperties properties, Clock clock,
+            Waiter waiter) {
         this.jobs = jobs;
         this.batches = batches;
         this.recipients = recipients;
@@ -49,6 +54,8 @@ public class RetryFailedCallsTasklet implements StoppableTasklet {
         this.settings = properties.retry();
         this.maxAttempts = properties.cartesia().maxAttempts();
         this.settleDelay = properties.cartesia().initialBackoff();
+        this.clock = clock;
+        this.waiter = waiter;
     }
 
     @Override
@@ -74,10 +81,9 @@ public class RetryFailedCallsTasklet implements StoppableTasklet {
     private RepeatStatus openOrResumeRound(StepExecution step, long jobInstanceId) {
         int round = jobs.retryRounds(jobInstanceId);
         if (round == 0 || batches.retryTargets(jobInstanceId, round).isEmpty()) {
-            log.info("Waiting {} before retry round {} of {}", Pause.human(settings.delay()), round + 1,
+            log.info("Waiting {} before retry round {} of {}", Durations.human(settings.delay()), round + 1,
                     settings.maxAttempts());
-            if (!Pause.sleep(settings.delay(), () -> stopped || step.isTerminateOnly())) {
-                step.setTerminateOnly();
+            if (!waiter.waitUntil(clock.instant().plus(settings.delay()), step::isTerminateOnly)) {
                 return RepeatStatus.CONTINUABLE;
             }
             round = jobs.openRetryRound(jobInstanceId);
@@ -103,13 +109,8 @@ public class RetryFailedCallsTasklet implements StoppableTasklet {
                 }
                 log.warn("{}; looking at its retry_count", unknown.getMessage());
                 // give a retry that is still being processed the time to show in retry_count
-                Pause.sleep(settleDelay.multipliedBy(attempt), () -> false);
+                waiter.waitUntil(clock.instant().plus(settleDelay.multipliedBy(attempt)), () -> false);
             }
         }
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
     }
 }

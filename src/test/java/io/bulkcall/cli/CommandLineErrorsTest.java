@@ -103,7 +103,7 @@ class CommandLineErrorsTest {
 
     @Test
     void aMissingApiKeyOutsideTheSandboxSaysWhatToSet(CapturedOutput output) {
-        int exitCode = workspace.run("status", "--bulkcall.cartesia.api-key=");
+        int exitCode = workspace.run("run", "--bulkcall.cartesia.api-key=");
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains("CARTESIA_API_KEY is not set");
@@ -112,10 +112,33 @@ class CommandLineErrorsTest {
 
     @Test
     void aMissingAgentIdIsNamed(CapturedOutput output) {
-        int exitCode = workspace.run("status", "--bulkcall.agent-id=");
+        int exitCode = workspace.run("run", "--bulkcall.agent-id=");
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains("bulkcall.agent-id");
+    }
+
+    @Test
+    void everyBadSettingIsNamedInOneLine(CapturedOutput output) {
+        int exitCode = workspace.run("run", "--bulkcall.agent-id=", "--bulkcall.batch.size=1001",
+                "--bulkcall.cartesia.api-key=");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr().lines().filter(line -> line.startsWith("bulkcall: invalid setting"))).singleElement()
+            .asString()
+            .contains("bulkcall.agent-id=: must not be blank", "bulkcall.batch.size=1001: must be less than or equal to 1000",
+                    "CARTESIA_API_KEY is not set");
+    }
+
+    @Test
+    void validateNeedsNothingToDialWith(CapturedOutput output) {
+        workspace.drop("numbers.csv", "to_number\n+12125550143\n");
+
+        int exitCode = workspace.run("validate", workspace.input().resolve("numbers.csv").toString(),
+                "--bulkcall.agent-id=", "--bulkcall.from-number-id=", "--bulkcall.cartesia.api-key=");
+
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("numbers.csv: 1 rows, 1 valid, 0 rejected");
     }
 
     @Test

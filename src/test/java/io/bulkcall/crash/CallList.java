@@ -16,6 +16,11 @@ import io.bulkcall.testing.CsvFiles;
 record CallList(String content, List<String> validNumbers, int dataRows) {
 
     static CallList of(int valid) {
+        return of(valid, 0);
+    }
+
+    /** As {@link #of(int)}, with numbers from the {@code first}-th on, so that two lists share none. */
+    static CallList of(int valid, int first) {
         StringBuilder csv = new StringBuilder("to_number,customer_id\n");
         List<String> numbers = new ArrayList<>();
         int rows = 0;
@@ -29,11 +34,11 @@ record CallList(String content, List<String> validNumbers, int dataRows) {
                 rows++;
             }
             if (i == valid * 9 / 10) {
-                csv.append(CsvFiles.usNumber(0)).append(",duplicate\n");
+                csv.append(CsvFiles.usNumber(first)).append(",duplicate\n");
                 rows++;
             }
-            numbers.add(CsvFiles.usNumber(i));
-            csv.append(CsvFiles.usNumber(i)).append(",cust-").append(i).append('\n');
+            numbers.add(CsvFiles.usNumber(first + i));
+            csv.append(CsvFiles.usNumber(first + i)).append(",cust-").append(i).append('\n');
             rows++;
         }
         return new CallList(csv.toString(), List.copyOf(numbers), rows);

@@ -28,12 +28,13 @@ final class ExactlyOnce {
     }
 
     /** Every valid number is in exactly one created batch, and no batch name was created twice. */
-    static void assertEveryValidNumberInExactlyOneCreatedBatch(SandboxServer sandbox, CallList input) {
+    static void assertEveryValidNumberInExactlyOneCreatedBatch(SandboxServer sandbox, CallList... inputs) {
+        List<String> valid = Stream.of(inputs).flatMap(input -> input.validNumbers().stream()).toList();
         List<String> sent = sandbox.createdToNumbers();
         assertThat(repeated(sandbox.batches().stream().map(SandboxBatch::name).toList()))
             .as("call batches created twice under one name").isEmpty();
         assertThat(repeated(sent)).as("numbers sent to Cartesia more than once").isEmpty();
-        assertThat(new HashSet<>(sent)).as("numbers sent to Cartesia").isEqualTo(new HashSet<>(input.validNumbers()));
+        assertThat(new HashSet<>(sent)).as("numbers sent to Cartesia").isEqualTo(new HashSet<>(valid));
     }
 
     /** Each data row of the input is in exactly one of results.csv and rejected.csv. */

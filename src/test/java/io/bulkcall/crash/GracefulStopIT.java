@@ -14,6 +14,7 @@ import io.bulkcall.testing.ForkedBulkcall.Handle;
 import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,8 @@ class GracefulStopIT {
     private static final CallList INPUT = CallList.of(1_000);
     private static final String[] SETTINGS = { "--bulkcall.batch.size=250", "--bulkcall.retry.max-attempts=1" };
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final CallList FIRST_FILE = CallList.of(2_000, 10_000);
+    private static final CallList SECOND_FILE = CallList.of(1_000, 20_000);
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
@@ -69,7 +72,7 @@ class GracefulStopIT {
     void aSignalledRunStopsItsJobWithinSecondsAndTheNextRunCompletesIt(Phase phase, Trigger moment) throws Exception {
         // given
         folder.drop(INPUT);
-        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS).start("run");
+        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS).with(plainUrl()).start("run");
         CompletableFuture<Void> signalled = new CompletableFuture<>();
         try (Trigger.Armed armed = moment.arm(sandbox, folder.log(), () -> {
             run.terminate();
@@ -99,5 +102,45 @@ class GracefulStopIT {
         ExactlyOnce.assertEveryValidNumberInExactlyOneCreatedBatch(sandbox, INPUT);
         ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(), INPUT);
         ExactlyOnce.assertEachRetryAppliedOnce(sandbox, folder.reports(), sandbox.requests(RETRY_BATCH));
+    }
+
+    @Test
+    void aStopDuringTheFirstFileStartsNoJobForTheNextAndTheNextRunDoesBoth() throws Exception {
+        // given: two files, and SIGTERM as the first file's 2nd batch is created
+        folder.drop("a.csv", FIRST_FILE);
+        folder.drop("b.csv", SECOND_FILE);
+        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with("--bulkcall.batch.size=500", plainUrl())
+            .start("run", "input/a.csv", "input/b.csv");
+        CompletableFuture<Void> signalled = new CompletableFuture<>();
+        try (Trigger.Armed armed = new Trigger.OnRequest(CREATE_BATCH, 2, null).arm(sandbox, folder.log(), () -> {
+            run.terminate();
+            signalled.complete(null);
+        })) {
+            signalled.get(90, TimeUnit.SECONDS);
+        }
+
+        // when
+        int stoppedExit = run.waitFor(GRACE);
+
+        // then
+        assertThat(stoppedExit).as("exit code of the signalled run").isEqualTo(1);
+        assertThat(run.err()).contains("a.csv: job 1 stopped; resume with: bulkcall restart 1",
+                "b.csv: not started: bulkcall was asked to stop; the next run takes it");
+        assertThat(sandbox.batches()).as("batches created").hasSizeLessThanOrEqualTo(2)
+            .allSatisfy(batch -> assertThat(batch.name()).startsWith("bulkcall a #1 "));
+
+        // and when the next run comes
+        int nextExit = new Workspace(dir, sandbox).with("--bulkcall.batch.size=500").run("run");
+
+        // then it finishes both, exactly once
+        assertThat(nextExit).isZero();
+        ExactlyOnce.assertEveryValidNumberInExactlyOneCreatedBatch(sandbox, FIRST_FILE, SECOND_FILE);
+        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(1, "a"), FIRST_FILE);
+        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(2, "b"), SECOND_FILE);
+    }
+
+    /** The URL an operator writes: no flag of H2's. */
+    private String plainUrl() {
+        return "--spring.datasource.url=jdbc:h2:file:" + folder.database();
     }
 }

@@ -28,7 +28,8 @@ import static io.bulkcall.sandbox.SandboxEndpoint.RETRY_BATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Exactly once under SIGKILL. bulkcall runs as a process of its own ({@code java -jar}) on a file of
+ * Exactly once under SIGKILL, on the H2 URL an operator writes ({@code jdbc:h2:file:PATH}, no flag of
+ * H2's: durability is bulkcall's own doing). bulkcall runs as a process of its own ({@code java -jar}) on a file of
  * 2,000 valid numbers (five batches of 400) and three bad rows, with calls that fail one time in
  * five and one retry round; it is killed at one point of its run, then run again on the same folder,
  * as cron would, until a run completes. Whatever the point, Cartesia (the sandbox) then holds every
@@ -125,7 +126,9 @@ class KillAndRestartIT {
     private Phase killFirstRunAt(KillPoint point) throws InterruptedException, ExecutionException {
         CompletableFuture<Phase> killedIn = new CompletableFuture<>();
         AtomicBoolean fired = new AtomicBoolean();
-        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS).start("run");
+        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS)
+            .with("--spring.datasource.url=jdbc:h2:file:" + folder.database())
+            .start("run");
         try (Trigger.Armed armed = point.trigger().arm(sandbox, folder.log(), () -> {
             if (fired.compareAndSet(false, true)) {
                 run.kill();

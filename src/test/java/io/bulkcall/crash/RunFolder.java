@@ -19,9 +19,14 @@ record RunFolder(Path root) {
 
     /** Drops the input file into {@code input/}. */
     void drop(CallList input) {
+        drop(FILE_NAME, input);
+    }
+
+    /** Drops an input file of another name into {@code input/}; returns it. */
+    Path drop(String name, CallList input) {
         try {
             Files.createDirectories(root.resolve("input"));
-            Files.writeString(root.resolve("input").resolve(FILE_NAME), input.content(), StandardCharsets.UTF_8);
+            return Files.writeString(root.resolve("input").resolve(name), input.content(), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,7 +40,17 @@ record RunFolder(Path root) {
 
     /** The reports of the folder's first job. */
     Path reports() {
-        return root.resolve("output/1-numbers");
+        return reports(1, "numbers");
+    }
+
+    /** The reports of a job instance of a file stem. */
+    Path reports(long jobInstanceId, String stem) {
+        return root.resolve("output").resolve(jobInstanceId + "-" + stem);
+    }
+
+    /** The H2 job database, as a URL names it: without H2's {@code .mv.db}. */
+    Path database() {
+        return root.resolve("data/bulkcall");
     }
 
     /** The log file every run appends to. */
@@ -54,7 +69,7 @@ record RunFolder(Path root) {
 
     /** The status of the last job execution, as the job repository holds it; read once no run is left. */
     String lastJobStatus() {
-        String url = "jdbc:h2:file:" + root.resolve("data/bulkcall") + ";AUTO_SERVER=TRUE";
+        String url = "jdbc:h2:file:" + database() + ";AUTO_SERVER=TRUE";
         try (var connection = DriverManager.getConnection(url, "sa", "");
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery(

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxFault;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.testing.CsvFiles;
@@ -154,6 +155,35 @@ class PostgresJobTest {
         assertThat(output.getOut()).contains("monday.csv", "tuesday.csv");
         assertThat(appliedMigrations()).isEqualTo(migrations);
         assertThat(database.sql("SELECT COUNT(*) FROM batch_job_instance").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void batchesADatabaseForgotAreAdoptedFromCartesiaNotCreatedAgain(CapturedOutput output) {
+        // given: a run that created four of five batches and failed on the fifth
+        workspace.drop("big.csv", CsvFiles.numbers(2000));
+        sandbox.planFault(SandboxEndpoint.CREATE_BATCH, SandboxFault.INTERNAL_ERROR, 4);
+        assertThat(workspace.run("run", "--bulkcall.batch.size=400", "--bulkcall.cartesia.max-attempts=1")).isEqualTo(1);
+        assertThat(sandbox.batches()).hasSize(4);
+
+        // and a database that lost the commits of the last batches, as after a restored dump: the
+        // 2nd batch's create is in doubt again, the 3rd and 4th were never recorded at all
+        database.sql("DELETE FROM bc_batch WHERE chunk_no >= 3").update();
+        database.sql("UPDATE bc_batch SET batch_id = NULL, status = NULL WHERE chunk_no = 2").update();
+        database.sql("""
+                UPDATE bc_recipient SET chunk_no = NULL, batch_id = NULL, status = NULL, attempts = 0
+                WHERE chunk_no >= 2""").update();
+
+        // when
+        int exitCode = workspace.run("run", "--bulkcall.batch.size=400");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("was created before the last run stopped; adopted it",
+                "was missing from the job database (restored from a backup, or commits lost); adopted it");
+        assertThat(sandbox.batches()).hasSize(5);
+        assertThat(sandbox.createdToNumbers()).hasSize(2000).doesNotHaveDuplicates();
+        assertThat(CsvFiles.records(workspace.reports(1, "big").resolve("results.csv"))).hasSize(2000)
+            .allSatisfy(row -> assertThat(row.get("status")).isIn("completed", "failed"));
     }
 
     private long appliedMigrations() {

@@ -26,7 +26,8 @@ public final class ForkedBulkcall {
     private final Path root;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private final AtomicInteger runs = new AtomicInteger();
+    /** Numbers the runs of every instance, so that several on one folder never share an output file. */
+    private static final AtomicInteger runs = new AtomicInteger();
 
     public ForkedBulkcall(Path root, String cartesiaBaseUrl) {
         if (!Files.isRegularFile(JAR)) {
@@ -52,6 +53,12 @@ public final class ForkedBulkcall {
     /** Adds or replaces environment variables ({@code BULKCALL_DB_URL}, {@code TZ}, ...) for every later run. */
     public ForkedBulkcall withEnvironment(Map<String, String> variables) {
         environment.putAll(variables);
+        return this;
+    }
+
+    /** Leaves {@code CARTESIA_API_KEY} out of the environment of every later run. */
+    public ForkedBulkcall withoutApiKey() {
+        environment.remove("CARTESIA_API_KEY");
         return this;
     }
 

@@ -31,7 +31,7 @@ public final class Workspace {
         this.sandbox = sandbox;
         with("--bulkcall.input-dir=" + input(), "--bulkcall.output-dir=" + root.resolve("output"),
                 "--bulkcall.input-quiet-period=0s",
-                "--spring.datasource.url=jdbc:h2:file:" + root.resolve("data/bulkcall") + ";AUTO_SERVER=TRUE",
+                "--spring.datasource.url=jdbc:h2:file:" + root.resolve("data/bulkcall"),
                 "--logging.file.name=" + log(), "--bulkcall.cartesia.base-url=" + sandbox.baseUrl(),
                 "--bulkcall.cartesia.api-key=" + TestKeys.API_KEY, "--bulkcall.agent-id=agent_sandbox",
                 "--bulkcall.from-number-id=ap_sandbox", "--bulkcall.poll.interval=50ms",

@@ -1,0 +1,70 @@
+package io.bulkcall.config;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import jakarta.validation.ConstraintViolation;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.validation.FieldError;
+
+/**
+ * What a failed binding of settings says, in the words of {@code --name=value}: each property in
+ * kebab-case with its value and rule, {@code bulkcall.batch.size=1001: must be less than or equal to 1000}.
+ */
+public final class SettingProblems {
+
+    private SettingProblems() {
+    }
+
+    public static String describe(BindException failure) {
+        BindValidationException invalid = find(failure, BindValidationException.class);
+        if (invalid != null) {
+            String prefix = invalid.getValidationErrors().getName().toString();
+            return invalid.getValidationErrors()
+                .getAllErrors()
+                .stream()
+                .map(error -> error instanceof FieldError field
+                        ? prefix + "." + dashed(field.getField()) + "=" + field.getRejectedValue() + ": "
+                                + field.getDefaultMessage()
+                        : prefix + ": " + error.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        }
+        Throwable cause = failure.getCause() == null ? failure : deepest(failure);
+        return failure.getName() + (failure.getProperty() == null ? "" : "=" + failure.getProperty().getValue()) + ": "
+                + cause.getMessage();
+    }
+
+    /** One broken rule of a settings record bound from {@code prefix}, named as the property is written. */
+    public static String describe(String prefix, ConstraintViolation<?> violation) {
+        String path = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+            .map(node -> dashed(node.getName()))
+            .collect(Collectors.joining("."));
+        Object value = violation.getInvalidValue();
+        return prefix + "." + path + "=" + (value == null ? "" : value) + ": " + violation.getMessage();
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static Throwable deepest(Throwable failure) {
+        Throwable deepest = failure;
+        while (deepest.getCause() != null) {
+            deepest = deepest.getCause();
+        }
+        return deepest;
+    }
+
+    /** Binding reports {@code batch.size} style field paths in camelCase; settings are written kebab-case. */
+    private static String dashed(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,24 @@
+package io.bulkcall.database;
+
+import io.bulkcall.config.BulkcallProperties;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** How bulkcall opens its job database; see {@link SharedH2FileDatabase}. */
+@Configuration(proxyBeanMethods = false)
+public class JobDatabaseConfiguration {
+
+    /**
+     * Static and bound straight from the environment: a post-processor is created before the
+     * settings bean, and must not pull it in early.
+     */
+    @Bean
+    static SharedH2FileDatabase sharedH2FileDatabase(Environment environment) {
+        BulkcallProperties.Database settings = Binder.get(environment)
+            .bindOrCreate("bulkcall.database", BulkcallProperties.Database.class);
+        return new SharedH2FileDatabase(settings.openTimeout());
+    }
+}

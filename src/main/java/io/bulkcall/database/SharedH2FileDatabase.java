@@ -1,0 +1,209 @@
+package io.bulkcall.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
+
+/**
+ * Opens and closes an H2 file job database so that any number of bulkcall processes on one host can
+ * use it at once, whatever URL the operator configured:
+ * <ul>
+ * <li>the URL gets {@code WRITE_DELAY=0} and {@code AUTO_SERVER=TRUE} ({@link H2FileUrl}), and the
+ * pool never retires its connections, since H2 closes the database with its last connection;</li>
+ * <li>processes take turns, through an OS lock on a file beside the database, to open it: H2's own
+ * start-up race ("Lock file recently modified", "Locked by another process") cannot happen between
+ * them. A database another program holds is tried again for {@code openTimeout}, then refused with
+ * a {@link JobDatabaseUnavailableException} that names the file;</li>
+ * <li>the process that opened the file first serves it to the others and dies with it: it does not
+ * close it while another process is connected, or that process's work would break mid-transaction.
+ * It says so in a line, and waits.</li>
+ * </ul>
+ * Any other database (PostgreSQL) is left as configured. Thread-safe.
+ */
+public final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedH2FileDatabase.class);
+
+    /** H2's answers while another process opens, serves or closes the file. */
+    private static final Set<Integer> BUSY = Set.of(8000, 90020, 90067, 90121);
+
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(250);
+
+    /** Within one JVM, an OS lock cannot be taken twice: contexts of one JVM take turns here first. */
+    private static final ConcurrentHashMap<String, ReentrantLock> TURNS_IN_THIS_JVM = new ConcurrentHashMap<>();
+
+    private final Duration openTimeout;
+
+    public SharedH2FileDatabase(Duration openTimeout) {
+        this.openTimeout = openTimeout;
+    }
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool) {
+            H2FileUrl.parse(pool.getJdbcUrl()).ifPresent(database -> {
+                pool.setJdbcUrl(database.durableShared());
+                pool.setMaxLifetime(0);
+            });
+        }
+        return bean;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool) {
+            H2FileUrl.parse(pool.getJdbcUrl()).ifPresent(database -> open(pool, database));
+        }
+        return bean;
+    }
+
+    @Override
+    public boolean requiresDestruction(Object bean) {
+        return bean instanceof HikariDataSource pool && H2FileUrl.parse(pool.getJdbcUrl()).isPresent();
+    }
+
+    @Override
+    public void postProcessBeforeDestruction(Object bean, String beanName) {
+        HikariDataSource pool = (HikariDataSource) bean;
+        H2FileUrl database = H2FileUrl.parse(pool.getJdbcUrl()).orElseThrow();
+        boolean told = false;
+        while (true) {
+            try (Turn turn = Turn.take(database)) {
+                int guests = guestsOf(pool);
+                if (guests == 0) {
+                    pool.close();
+                    return;
+                }
+                if (!told) {
+                    log.info("{} is in use by {} other bulkcall process(es), which this process serves it to; "
+                            + "keeping it open until they are done", database.file(), guests);
+                    told = true;
+                }
+            }
+            if (!pause(LOOK_AGAIN)) {
+                pool.close();
+                return;
+            }
+        }
+    }
+
+    private void open(HikariDataSource pool, H2FileUrl database) {
+        long deadline = System.nanoTime() + openTimeout.toNanos();
+        while (true) {
+            SQLException busy;
+            try (Turn turn = Turn.take(database); Connection first = pool.getConnection()) {
+                return;
+            }
+            catch (SQLException failure) {
+                busy = failure;
+            }
+            catch (RuntimeException failure) {
+                busy = sqlCause(failure);
+                if (busy == null) {
+                    throw failure;
+                }
+            }
+            if (!BUSY.contains(busy.getErrorCode()) || System.nanoTime() > deadline || !pause(LOOK_AGAIN)) {
+                throw new JobDatabaseUnavailableException(database, busy);
+            }
+        }
+    }
+
+    /** Sessions of other processes, when this process serves the file; 0 when it is a guest itself. */
+    private static int guestsOf(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet sessions = statement.executeQuery("""
+                        SELECT COUNT(*) FILTER (WHERE CLIENT_ADDR IS NOT NULL),
+                               MAX(CASE WHEN SESSION_ID = SESSION_ID() AND CLIENT_ADDR IS NULL THEN 1 ELSE 0 END)
+                        FROM INFORMATION_SCHEMA.SESSIONS""")) {
+            sessions.next();
+            boolean serving = sessions.getInt(2) == 1;
+            return serving ? sessions.getInt(1) : 0;
+        }
+        catch (SQLException | RuntimeException gone) {
+            log.debug("Could not count the sessions of the job database: {}", gone.getMessage());
+            return 0;
+        }
+    }
+
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** This process's turn to open or close the database file; the next process waits for it. */
+    private record Turn(ReentrantLock inThisJvm, FileChannel channel, FileLock lock) implements AutoCloseable {
+
+        static Turn take(H2FileUrl database) {
+            ReentrantLock inThisJvm = TURNS_IN_THIS_JVM.computeIfAbsent(database.path().toString(),
+                    path -> new ReentrantLock());
+            inThisJvm.lock();
+            try {
+                Files.createDirectories(database.turnLock().getParent());
+                FileChannel channel = FileChannel.open(database.turnLock(), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                try {
+                    return new Turn(inThisJvm, channel, channel.lock());
+                }
+                catch (IOException | RuntimeException failure) {
+                    channel.close();
+                    throw failure;
+                }
+            }
+            catch (IOException e) {
+                inThisJvm.unlock();
+                throw new UncheckedIOException("cannot take a turn at " + database.turnLock() + ": " + e.getMessage(), e);
+            }
+            catch (RuntimeException e) {
+                inThisJvm.unlock();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            }
+            catch (IOException e) {
+                log.debug("Could not release {}: {}", lock, e.getMessage());
+            }
+            finally {
+                inThisJvm.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.bulkcall.crash;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.zip.ZipInputStream;
+
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.ForkedBulkcall;
+import io.bulkcall.testing.ForkedBulkcall.Handle;
+import io.bulkcall.testing.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.bulkcall.sandbox.SandboxEndpoint.CREATE_BATCH;
+import static io.bulkcall.sandbox.SandboxEndpoint.RETRY_BATCH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exactly once does not trust the job database alone. A run is backed up while it submits, goes on
+ * to create more call batches, and is killed; the backup is put back, as an operator restoring last
+ * night's copy would. The job database has now forgotten batches that Cartesia holds. The next run
+ * finds them by their names, adopts them by their numbers, and creates only what was never created.
+ */
+class LostCommitsIT {
+
+    private static final CallList INPUT = CallList.of(2_000);
+    private static final String[] SETTINGS = { "--bulkcall.batch.size=400", "--bulkcall.retry.max-attempts=1" };
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    private RunFolder folder;
+    private SandboxServer sandbox;
+
+    @BeforeEach
+    void startSandbox() {
+        folder = new RunFolder(dir);
+        sandbox = new SandboxServer(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(50), Duration.ofMillis(150))
+            .withFailureRate(0.2)).start();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void batchesTheRestoredDatabaseForgotAreAdoptedNotCreatedAgain() throws Exception {
+        // given: a backup taken as the 2nd batch is created, and a kill as the 4th is
+        folder.drop(INPUT);
+        Path backup = dir.resolve("backup.zip");
+        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS).with(plainUrl()).start("run");
+        sandbox.whenApplied((endpoint, ordinal) -> {
+            if (endpoint == CREATE_BATCH && ordinal == 2) {
+                backUp(backup);
+            }
+            if (endpoint == CREATE_BATCH && ordinal == 4) {
+                run.kill();
+            }
+        });
+        run.process().onExit().get();
+        sandbox.whenApplied((endpoint, ordinal) -> {
+        });
+        assertThat(sandbox.batches()).hasSize(4);
+
+        // when
+        restore(backup);
+        Workspace workspace = new Workspace(dir, sandbox).with(SETTINGS).with(plainUrl());
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(folder.logText()).contains("was missing from the job database (restored from a backup, or commits lost); adopted it");
+        assertThat(folder.lastJobStatus()).isEqualTo("COMPLETED");
+        assertThat(sandbox.batches()).hasSize(5);
+        ExactlyOnce.assertEveryValidNumberInExactlyOneCreatedBatch(sandbox, INPUT);
+        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(), INPUT);
+        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, folder.reports(), sandbox.requests(RETRY_BATCH));
+    }
+
+    /** The URL an operator writes: no flag of H2's, so durability is bulkcall's own doing. */
+    private String plainUrl() {
+        return "--spring.datasource.url=jdbc:h2:file:" + folder.database();
+    }
+
+    /** An online backup through H2, joining the running process's database as its guest. */
+    private void backUp(Path backup) {
+        String url = "jdbc:h2:file:" + folder.database() + ";AUTO_SERVER=TRUE";
+        try (var connection = DriverManager.getConnection(url, "sa", "");
+                var statement = connection.createStatement()) {
+            statement.execute("BACKUP TO '" + backup + "'");
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("backup failed", e);
+        }
+    }
+
+    private void restore(Path backup) {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Files.copy(zip, dir.resolve("data").resolve(entry.getName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

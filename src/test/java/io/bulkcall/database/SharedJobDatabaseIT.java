@@ -1,0 +1,128 @@
+package io.bulkcall.database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.ForkedBulkcall;
+import io.bulkcall.testing.ForkedBulkcall.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * bulkcall processes started at the same moment on one H2 job database, as two cron lines and an
+ * operator's {@code status} would start them, all do their work, whatever H2 URL is configured: they
+ * take turns to open the file, and the one that opened it keeps it open for the others. Settings are
+ * checked before the database is touched, and a database another program holds is refused in one line.
+ */
+class SharedJobDatabaseIT {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+    private static final int ROWS = 300;
+
+    @TempDir
+    Path dir;
+
+    private SandboxServer sandbox;
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = new SandboxServer(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(10_000)
+            .withDurations(Duration.ofMillis(20), Duration.ofMillis(100))
+            .withFailureRate(0)).start();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void twoRunsAndAStatusStartedTogetherAllSucceedAndDialEachFileOnce() throws Exception {
+        for (int round = 1; round <= 5; round++) {
+            // given: a fresh database, two files, and the URL an operator writes or the default one's flags
+            String url = round % 2 == 1 ? "jdbc:h2:file:./data/bulkcall" : "jdbc:h2:file:./data/bulkcall;AUTO_SERVER=TRUE;WRITE_DELAY=0";
+            Path folder = Files.createDirectories(dir.resolve("round-" + round));
+            int first = round * 10_000;
+            Files.createDirectories(folder.resolve("input"));
+            Files.writeString(folder.resolve("input/a.csv"), numbers(first, ROWS));
+            Files.writeString(folder.resolve("input/b.csv"), numbers(first + ROWS, ROWS));
+            ForkedBulkcall bulkcall = new ForkedBulkcall(folder, sandbox.baseUrl()).with("--spring.datasource.url=" + url);
+
+            // when: started within a few milliseconds of each other
+            List<Handle> processes = List.of(bulkcall.start("run", "input/a.csv"), bulkcall.start("run", "input/b.csv"),
+                    bulkcall.start("status"));
+
+            // then
+            for (Handle process : processes) {
+                assertThat(process.waitFor(RUN_TIMEOUT)).as("round %d, exit code; stderr:%n%s", round, process.err())
+                    .isZero();
+            }
+            assertThat(processes.get(0).err()).contains("a.csv: job ", " completed");
+            assertThat(processes.get(1).err()).contains("b.csv: job ", " completed");
+        }
+        List<String> sent = sandbox.createdToNumbers();
+        assertThat(sent).doesNotHaveDuplicates().hasSize(5 * 2 * ROWS);
+    }
+
+    @Test
+    void badSettingsStartedTogetherEachExitTwoNamingTheirSetting() {
+        // given: a run that holds the database, and three processes with one bad setting each
+        Path folder = dir.resolve("settings");
+        Handle holder = new ForkedBulkcall(folder, sandbox.baseUrl()).start("status");
+
+        // when
+        Handle batchSize = new ForkedBulkcall(folder, sandbox.baseUrl()).with("--bulkcall.batch.size=1001").start("run");
+        Handle agentId = new ForkedBulkcall(folder, sandbox.baseUrl()).with("--bulkcall.agent-id=").start("run");
+        Handle noKey = new ForkedBulkcall(folder, sandbox.baseUrl()).withoutApiKey().start("run");
+
+        // then
+        assertThat(batchSize.waitFor(RUN_TIMEOUT)).isEqualTo(2);
+        assertThat(batchSize.err()).contains("bulkcall: invalid setting bulkcall.batch.size=1001: must be less than or equal to 1000");
+        assertThat(agentId.waitFor(RUN_TIMEOUT)).isEqualTo(2);
+        assertThat(agentId.err()).contains("bulkcall: invalid setting bulkcall.agent-id=: must not be blank");
+        assertThat(noKey.waitFor(RUN_TIMEOUT)).isEqualTo(2);
+        assertThat(noKey.err()).contains("bulkcall: invalid setting CARTESIA_API_KEY is not set");
+        assertThat(holder.waitFor(RUN_TIMEOUT)).isZero();
+        assertThat(Stream.of(batchSize, agentId, noKey).map(Handle::err)).noneMatch(err -> err.contains("locked"));
+    }
+
+    @Test
+    void aDatabaseAnotherProgramHoldsIsRefusedInOneLineNamingIt() throws Exception {
+        // given: the file open in this JVM, embedded, serving nobody
+        Path folder = Files.createDirectories(dir.resolve("held"));
+        Path database = folder.resolve("data/bulkcall");
+        try (var holder = DriverManager.getConnection("jdbc:h2:file:" + database, "sa", "")) {
+
+            // when
+            Handle status = new ForkedBulkcall(folder, sandbox.baseUrl())
+                .start("status", "--bulkcall.database.open-timeout=1s");
+
+            // then
+            assertThat(status.waitFor(RUN_TIMEOUT)).isEqualTo(2);
+            assertThat(status.err().lines().filter(line -> line.startsWith("bulkcall:"))).singleElement()
+                .asString()
+                .startsWith("bulkcall: cannot open the job database " + database + ".mv.db: ")
+                .endsWith("if another program has it open, close that program, or set spring.datasource.url to another file");
+            assertThat(status.err()).doesNotContain("\tat ");
+        }
+    }
+
+    private static String numbers(int first, int count) {
+        StringBuilder csv = new StringBuilder("to_number\n");
+        IntStream.range(first, first + count).forEach(i -> csv.append(CsvFiles.usNumber(i)).append('\n'));
+        return csv.toString();
+    }
+}
