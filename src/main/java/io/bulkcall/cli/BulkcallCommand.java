@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         footer = { "  Spring Boot properties: --bulkcall.agent-id=ID on the command line,",
                 "  environment variables (CARTESIA_API_KEY, BULKCALL_AGENT_ID) or application.yml;",
                 "  see README.md. No API key? Try: --spring.profiles.active=sandbox" })
-public class BulkcallCommand implements Callable<Integer> {
+class BulkcallCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

@@ -4,16 +4,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.InputFileException;
-import io.bulkcall.job.FileJobLauncher;
-import io.bulkcall.job.JobCanceller;
-import io.bulkcall.job.JobLaunchFailure;
-import io.bulkcall.job.JobRun;
-import io.bulkcall.job.JobStatusQuery;
+import io.bulkcall.job.launch.FileJobLauncher;
+import io.bulkcall.job.launch.JobCanceller;
+import io.bulkcall.job.launch.JobLaunchFailure;
+import io.bulkcall.job.launch.JobRun;
+import io.bulkcall.job.launch.JobStatusQuery;
 import io.bulkcall.report.Counts;
 import io.bulkcall.validation.FileValidation;
+import io.bulkcall.validation.RejectRatio;
 import io.bulkcall.validation.ValidationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * DESIGN.md's exit codes.
  */
 @Component
-public class CommandActions {
+class CommandActions {
 
     private static final Logger log = LoggerFactory.getLogger(CommandActions.class);
     private static final int RECENT_JOBS = 50;
@@ -84,13 +86,13 @@ public class CommandActions {
                 exitCode = ExitCodes.worst(exitCode, ExitCodes.REJECTED);
                 continue;
             }
-            boolean dialable = report.accepted() > 0
-                    && report.rejected() <= properties.validation().maxRejectRatio() * report.rows();
+            Optional<String> notDialed = new RejectRatio(properties.validation().maxRejectRatio())
+                .whyNotDialed(report.accepted(), report.rejectedByReason());
+            boolean dialable = notDialed.isEmpty();
             String line = "%s: %d rows, %d valid, %d rejected (%s); rejected rows in %s%s".formatted(file.getFileName(),
                     report.rows(), report.accepted(), report.rejected(), Counts.describe(report.rejectedByReason()),
                     rejected,
-                    dialable ? "" : "; a run would not dial this file (bulkcall.validation.max-reject-ratio="
-                            + properties.validation().maxRejectRatio() + ")");
+                    notDialed.map(why -> "; a run would not dial this file: " + why).orElse(""));
             if (dialable) {
                 log.info(line);
             }

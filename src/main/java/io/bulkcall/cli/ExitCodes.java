@@ -1,7 +1,7 @@
 package io.bulkcall.cli;
 
 /** The exit codes DESIGN.md documents; the worst one of a run wins. */
-public final class ExitCodes {
+final class ExitCodes {
 
     public static final int COMPLETED = 0;
     public static final int FAILED = 1;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.bulkcall.job.RunningJobs;
+import io.bulkcall.job.launch.RunningJobs;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 

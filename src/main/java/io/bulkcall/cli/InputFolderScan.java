@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * for the next run, oldest first. Files named {@code *.part} or {@code *.tmp} never match.
  */
 @Component
-public class InputFolderScan {
+class InputFolderScan {
 
     private final Path inputDir;
     private final Duration quietPeriod;

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import io.bulkcall.job.JobStatus;
-import io.bulkcall.job.TrackedBatch;
+import io.bulkcall.job.launch.JobStatus;
+import io.bulkcall.job.store.TrackedBatch;
 
 /**
  * Formats {@code bulkcall status}: a table of jobs, or one job with its batches. Plain text with

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * @param url the URL as configured
  * @param path the database's path without H2's {@code .mv.db} suffix, as H2 resolves it
  */
-public record H2FileUrl(String url, Path path) {
+record H2FileUrl(String url, Path path) {
 
     private static final Map<String, String> REQUIRED = Map.of("WRITE_DELAY", "0", "AUTO_SERVER", "TRUE");
 

@@ -9,7 +9,7 @@ import org.springframework.core.env.Environment;
 
 /** How bulkcall opens its job database; see {@link SharedH2FileDatabase}. */
 @Configuration(proxyBeanMethods = false)
-public class JobDatabaseConfiguration {
+class JobDatabaseConfiguration {
 
     /**
      * Static and bound straight from the environment: a post-processor is created before the

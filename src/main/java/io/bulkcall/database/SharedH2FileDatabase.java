@@ -37,7 +37,7 @@ import org.springframework.beans.factory.config.DestructionAwareBeanPostProcesso
  * </ul>
  * Any other database (PostgreSQL) is left as configured. Thread-safe.
  */
-public final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
+final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(SharedH2FileDatabase.class);
 

@@ -1,43 +1,30 @@
 package io.bulkcall.job;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.Executor;
-
-import javax.sql.DataSource;
-
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.csv.CsvRecordReader;
-import io.bulkcall.csv.CsvWriter;
-import io.bulkcall.report.ReportFolder;
+import io.bulkcall.job.calls.AwaitCallsTasklet;
+import io.bulkcall.job.calls.RetryFailedCallsTasklet;
+import io.bulkcall.job.launch.JobLease;
+import io.bulkcall.job.launch.RunningJobs;
+import io.bulkcall.job.staging.RejectFileTasklet;
+import io.bulkcall.job.staging.StagingWriter;
+import io.bulkcall.job.store.StagedRecipient;
+import io.bulkcall.job.submit.CallBatchWriter;
+import io.bulkcall.job.submit.SubmitReconciler;
+import io.bulkcall.report.WriteReportTasklet;
 import io.bulkcall.validation.CheckedRow;
-import io.bulkcall.validation.DoNotCallList;
 import io.bulkcall.validation.NumberCheckingReader;
-import io.bulkcall.validation.PhoneNumberNormalizer;
-import io.bulkcall.validation.RejectedRow;
-import io.bulkcall.validation.RejectedRowFormat;
-import io.bulkcall.validation.RowScreener;
 import io.bulkcall.validation.ScreenedRow;
 
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -56,7 +43,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class BulkCallJobConfiguration {
 
     public static final String JOB_NAME = "bulkCall";
-    private static final String FAILED = "FAILED";
     private static final String COMPLETED = "COMPLETED";
     private static final String ANY = "*";
 
@@ -110,43 +96,6 @@ public class BulkCallJobConfiguration {
     }
 
     @Bean
-    @StepScope
-    NumberCheckingReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
-            PhoneNumberNormalizer phoneNumberNormalizer, Executor numberCheckExecutor) {
-        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(Path.of(path)), phoneNumberNormalizer,
-                numberCheckExecutor);
-        reader.setName("numberCheckingReader");
-        return reader;
-    }
-
-    @Bean
-    @StepScope
-    ItemProcessor<CheckedRow, ScreenedRow> rowScreener(NumberCheckingReader numberCheckingReader,
-            RecipientRepository recipients, DoNotCallList doNotCallList,
-            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-        return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId));
-    }
-
-    @Bean
-    @StepScope
-    StagingWriter stagingWriter(NumberCheckingReader numberCheckingReader, RecipientRepository recipients,
-            JobRecordRepository jobs, BulkcallProperties properties,
-            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
-            @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
-        InputFile file = InputFile.from(parameters);
-        ReportFolder folder = ReportFolder.of(properties.outputDir(), jobInstanceId, file.stem());
-        FlatFileItemWriter<RejectedRow> rejectedCsv = new FlatFileItemWriterBuilder<RejectedRow>()
-            .name("rejectedCsvWriter")
-            .resource(new FileSystemResource(folder.rejectedCsv()))
-            .encoding("UTF-8")
-            .lineSeparator(CsvWriter.LINE_SEPARATOR)
-            .headerCallback(writer -> writer.write(RejectedRowFormat.headerLine(numberCheckingReader.header())))
-            .lineAggregator(row -> RejectedRowFormat.line(numberCheckingReader.header(), row))
-            .build();
-        return new StagingWriter(jobInstanceId, numberCheckingReader::header, recipients, jobs, rejectedCsv);
-    }
-
-    @Bean
     Step rejectFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RejectFileTasklet rejectFileTasklet) {
         return new StepBuilder("rejectFile", jobRepository).tasklet(rejectFileTasklet, transactionManager)
@@ -166,34 +115,6 @@ public class BulkCallJobConfiguration {
             .writer(callBatchWriter)
             .listener(submitReconciler)
             .build();
-    }
-
-    /**
-     * Reads recipients not yet in a batch, in line order, keyset-paged: a restart needs no saved
-     * position, since the rows already submitted are the ones with a batch id.
-     */
-    @Bean
-    @StepScope
-    JdbcPagingItemReader<StagedRecipient> stagedRecipientReader(DataSource dataSource, RecipientRepository recipients,
-            BulkcallProperties properties, @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId)
-            throws Exception {
-        return new JdbcPagingItemReaderBuilder<StagedRecipient>().name("stagedRecipientReader")
-            .dataSource(dataSource)
-            .queryProvider(new UnsubmittedRecipientsQuery())
-            .parameterValues(Map.of("jobInstanceId", jobInstanceId))
-            .rowMapper((rs, row) -> new StagedRecipient(rs.getLong("line"), rs.getString("to_number"),
-                    recipients.metadata(rs.getString("metadata"))))
-            .pageSize(properties.batch().size())
-            .saveState(false)
-            .build();
-    }
-
-    @Bean
-    @StepScope
-    CallBatchWriter callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs, CallBatchRepository batches,
-            RecipientRepository recipients, CallBatchCreator creator, Clock clock,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new CallBatchWriter(stepExecution, properties, jobs, batches, recipients, creator, clock);
     }
 
     @Bean

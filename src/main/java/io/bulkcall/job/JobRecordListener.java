@@ -2,6 +2,8 @@ package io.bulkcall.job;
 
 import java.time.Clock;
 
+import io.bulkcall.job.store.JobRecordRepository;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Registers the job instance's input file in {@code bc_job} when it first starts.
  */
 @Component
-public class JobRecordListener implements JobExecutionListener {
+class JobRecordListener implements JobExecutionListener {
 
     private final JobRecordRepository jobs;
     private final Clock clock;

@@ -1,6 +1,8 @@
 package io.bulkcall.job;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.JobRecordRepository;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  * failed, or the round a crash interrupted; otherwise, or once the job was cancelled, on to the report.
  */
 @Component
-public class RetryDecider implements JobExecutionDecider {
+class RetryDecider implements JobExecutionDecider {
 
     public static final FlowExecutionStatus RETRY = new FlowExecutionStatus("RETRY");
     public static final FlowExecutionStatus DONE = new FlowExecutionStatus("DONE");

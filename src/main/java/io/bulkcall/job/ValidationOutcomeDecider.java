@@ -1,10 +1,13 @@
 package io.bulkcall.job;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.report.Counts;
-import io.bulkcall.report.ReportFolder;
+import io.bulkcall.report.ReportFolders;
+import io.bulkcall.validation.RejectRatio;
 import io.bulkcall.validation.RejectionReason;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -27,11 +30,14 @@ public class ValidationOutcomeDecider implements JobExecutionDecider {
     public static final String REJECTION_KEY = "bulkcall.rejection";
 
     private final RecipientRepository recipients;
-    private final BulkcallProperties properties;
+    private final RejectRatio rejectRatio;
+    private final ReportFolders reportFolders;
 
-    public ValidationOutcomeDecider(RecipientRepository recipients, BulkcallProperties properties) {
+    public ValidationOutcomeDecider(RecipientRepository recipients, BulkcallProperties properties,
+            ReportFolders reportFolders) {
         this.recipients = recipients;
-        this.properties = properties;
+        this.rejectRatio = new RejectRatio(properties.validation().maxRejectRatio());
+        this.reportFolders = reportFolders;
     }
 
     @Override
@@ -39,25 +45,14 @@ public class ValidationOutcomeDecider implements JobExecutionDecider {
         long jobInstanceId = jobExecution.getJobInstanceId();
         long accepted = recipients.countStaged(jobInstanceId);
         Map<RejectionReason, Long> reasons = recipients.rejectionCounts(jobInstanceId);
-        long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
-        long rows = accepted + rejected;
-        double maxRatio = properties.validation().maxRejectRatio();
-        String why;
-        if (accepted == 0) {
-            why = rows == 0 ? "it has no data rows" : "none of its " + rows + " rows is valid";
-        }
-        else if (rejected > maxRatio * rows) {
-            why = "%d of its %d rows were rejected (%.1f%%, above bulkcall.validation.max-reject-ratio=%s)"
-                .formatted(rejected, rows, 100.0 * rejected / rows, maxRatio);
-        }
-        else {
+        Optional<String> why = rejectRatio.whyNotDialed(accepted, reasons);
+        if (why.isEmpty()) {
             return ACCEPTED;
         }
         InputFile file = InputFile.from(jobExecution.getJobParameters());
-        ReportFolder folder = ReportFolder.of(properties.outputDir(), jobInstanceId, file.stem());
-        String message = rows == 0 ? "%s was not dialed: %s".formatted(file.name(), why)
-                : "%s was not dialed: %s (%s); reasons in %s".formatted(file.name(), why, Counts.describe(reasons),
-                        folder.rejectedCsv());
+        String message = reasons.isEmpty() ? "%s was not dialed: %s".formatted(file.name(), why.get())
+                : "%s was not dialed: %s (%s); reasons in %s".formatted(file.name(), why.get(), Counts.describe(reasons),
+                        reportFolders.of(jobExecution).rejectedCsv());
         jobExecution.getExecutionContext().putString(REJECTION_KEY, message);
         return REJECTED;
     }

@@ -3,18 +3,14 @@ package io.bulkcall.report;
 import java.nio.file.Path;
 
 /**
- * Where a job's reports go: {@code <output-dir>/<job-instance-id>-<file-stem>/}, so one file's
- * reports never overwrite another's, and a restart writes into the same folder.
+ * Where a job's reports go: {@code <output-dir>/<job-instance-id>-<file-stem>/} ({@link ReportFolders}),
+ * so one file's reports never overwrite another's, and a restart writes into the same folder.
  */
 public record ReportFolder(Path path) {
 
     public static final String REJECTED_CSV = "rejected.csv";
     public static final String RESULTS_CSV = "results.csv";
     public static final String SUMMARY_JSON = "summary.json";
-
-    public static ReportFolder of(Path outputDir, long jobInstanceId, String fileStem) {
-        return new ReportFolder(outputDir.resolve(jobInstanceId + "-" + fileStem));
-    }
 
     public Path rejectedCsv() {
         return path.resolve(REJECTED_CSV);

@@ -20,7 +20,7 @@ import io.bulkcall.csv.SpreadsheetSafe;
  * Rows go to a temporary file that replaces the report only on {@link #commit()}, so a report is
  * never seen half-written and a restarted report step simply writes it again. Not thread-safe.
  */
-public final class ResultsCsvWriter implements Closeable {
+final class ResultsCsvWriter implements Closeable {
 
     private static final List<String> OUTCOME_COLUMNS = List.of("batch_id", "recipient_id", "status", "agent_call_id",
             "end_reason", "error_message", "attempts");

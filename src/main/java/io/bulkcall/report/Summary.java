@@ -12,7 +12,7 @@ import java.util.Map;
  * @param retryRounds Retry Call Batch rounds that were opened
  * @param durationSeconds from the job's first start to the end of this report
  */
-public record Summary(
+record Summary(
         String file,
         String sha256,
         long jobInstanceId,

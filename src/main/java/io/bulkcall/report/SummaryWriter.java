@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * file atomically. Thread-safe.
  */
 @Component
-public class SummaryWriter {
+class SummaryWriter {
 
     private final JsonMapper json = JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

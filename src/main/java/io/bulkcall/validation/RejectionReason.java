@@ -12,9 +12,17 @@ public enum RejectionReason {
     /** The same number, in whatever format, was accepted on an earlier line of the file. */
     DUPLICATE,
 
-    /** The number is on the do-not-call list. */
+    /** The number is on the do-not-call list: a suppression, not bad data. */
     DO_NOT_CALL,
 
     /** The row itself is broken: wrong column count or broken quoting. */
-    MALFORMED_ROW
+    MALFORMED_ROW;
+
+    /**
+     * Whether the row was left out by choice (do-not-call) rather than for bad data: suppressions do
+     * not count toward {@code bulkcall.validation.max-reject-ratio}.
+     */
+    public boolean isSuppression() {
+        return this == DO_NOT_CALL;
+    }
 }

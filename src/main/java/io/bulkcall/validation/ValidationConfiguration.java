@@ -15,7 +15,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * once at start-up, so a broken list stops the run before any file is read.
  */
 @Configuration(proxyBeanMethods = false)
-public class ValidationConfiguration {
+class ValidationConfiguration {
 
     @Bean
     PhoneNumberNormalizer phoneNumberNormalizer(BulkcallProperties properties) {

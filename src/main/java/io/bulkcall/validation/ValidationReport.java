@@ -28,9 +28,4 @@ public record ValidationReport(Path file, Path rejectedCsv, long rows, long acce
     public long rejected() {
         return rows - accepted;
     }
-
-    /** The share of rows rejected, 0 for a file without rows; compare with {@code bulkcall.validation.max-reject-ratio}. */
-    public double rejectRatio() {
-        return rows == 0 ? 0 : (double) rejected() / rows;
-    }
 }

@@ -1,0 +1,221 @@
+package io.bulkcall.job.launch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.bulkcall.job.InputFile;
+import io.bulkcall.job.ValidationOutcomeDecider;
+import io.bulkcall.job.calls.AwaitCallsTasklet;
+import io.bulkcall.report.ReportFolder;
+import io.bulkcall.report.ReportFolders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the job for one input file, deciding from the job repository what that means: a new file
+ * starts a job instance; a file whose job failed or stopped restarts it from its checkpoint; a job
+ * left running by a dead process is recovered and restarted; a job running in a live process is
+ * left alone; content that was completed before is not dialed again.
+ */
+@Component
+public class FileJobLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(FileJobLauncher.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final JobLease lease;
+    private final InputFileArchive archive;
+    private final RunningJobs runningJobs;
+    private final ReportFolders reportFolders;
+
+    public FileJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job bulkCallJob, JobLease lease,
+            InputFileArchive archive, RunningJobs runningJobs, ReportFolders reportFolders) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = bulkCallJob;
+        this.lease = lease;
+        this.archive = archive;
+        this.runningJobs = runningJobs;
+        this.reportFolders = reportFolders;
+    }
+
+    /**
+     * Processes one file: start, restart, or nothing, as its job's history says; nothing at all once
+     * this process was asked to stop.
+     */
+    public JobRun run(Path path) throws JobLaunchFailure {
+        if (runningJobs.isStopRequested()) {
+            return notStarted(path.getFileName().toString());
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new JobLaunchFailure(path + ": no such file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new JobLaunchFailure(path + ": cannot be read (permission denied)");
+        }
+        InputFile file = InputFile.of(path);
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), file.toJobParameters());
+        if (last == null) {
+            log.info("Starting a job for {} (sha256 {})", file.name(), file.sha256());
+            return launch(file, () -> start(file));
+        }
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            Path moved = archive.toProcessed(file);
+            return new JobRun(last, JobRun.Outcome.ALREADY_COMPLETED, "%s: this content was already processed by job %d (results in %s); moved it to %s"
+                .formatted(file.name(), last.getJobInstanceId(), reportFolder(last, file).path(), moved));
+        }
+        return resume(file, last);
+    }
+
+    /** Restarts the job of an execution id that {@code status} printed. */
+    public JobRun restart(long executionId) throws JobLaunchFailure {
+        if (runningJobs.isStopRequested()) {
+            return notStarted("job " + executionId);
+        }
+        JobExecution execution = JobExecutions.require(jobRepository, executionId);
+        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        InputFile file = InputFile.from(last.getJobParameters());
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            return new JobRun(last, JobRun.Outcome.ALREADY_COMPLETED,
+                    "job %d (%s) has already completed; nothing to restart".formatted(last.getId(), file.name()));
+        }
+        if (!Files.isRegularFile(file.path())) {
+            throw new JobLaunchFailure("job %d cannot restart: its input %s is gone".formatted(last.getId(), file.path()));
+        }
+        return resume(file, last);
+    }
+
+    private JobRun resume(InputFile file, JobExecution last) {
+        if (last.getStatus().isRunning() && lease.ownerMayBeAlive(last)) {
+            return new JobRun(null, JobRun.Outcome.RUNNING_ELSEWHERE,
+                    "%s: job %d is running in another process (%s); left it alone".formatted(file.name(),
+                            last.getId(), lease.ownerOf(last.getJobInstanceId()).orElse("starting")));
+        }
+        // Spring Batch checks that no execution runs, then creates one, in two transactions: two
+        // processes restarting one job at once would both pass; the lease lets one through
+        if (!lease.claim(last.getJobInstanceId())) {
+            return startedElsewhere(file);
+        }
+        try {
+            return resumeClaimed(file, jobRepository.getLastJobExecution(last.getJobInstance()));
+        }
+        finally {
+            lease.release(last.getJobInstanceId());
+        }
+    }
+
+    private JobRun resumeClaimed(InputFile file, JobExecution last) {
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            return new JobRun(last, JobRun.Outcome.ALREADY_COMPLETED,
+                    "%s: job %d was completed by another process meanwhile".formatted(file.name(), last.getId()));
+        }
+        if (last.getStatus().isRunning()) {
+            log.warn("Job {} of {} was left running by a process that is gone; recovering it", last.getId(), file.name());
+            last = jobOperator.recover(last);
+        }
+        if (last.getStatus() == BatchStatus.ABANDONED) {
+            return new JobRun(last, JobRun.Outcome.FAILED,
+                    "%s: job %d was abandoned and is not restarted".formatted(file.name(), last.getId()));
+        }
+        JobExecution previous = last;
+        log.info("Restarting job {} of {} from its last checkpoint", previous.getId(), file.name());
+        return launch(file, () -> jobOperator.restart(previous));
+    }
+
+    /**
+     * Starts the first job of a file. Processes that find the same new file at once all get here;
+     * the job repository's unique key on the job instance lets one of them create it, and the others
+     * fail in a way that depends on how far the winner got (duplicate key, serialization failure,
+     * an instance with no execution yet). Whichever it is, the instance now exists: another process has it.
+     */
+    private JobExecution start(InputFile file) throws Exception {
+        try {
+            return jobOperator.start(job, file.toJobParameters());
+        }
+        catch (DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException failure) {
+            if (jobRepository.getJobInstance(job.getName(), file.toJobParameters()) != null) {
+                throw new JobExecutionAlreadyRunningException("another process created the job instance", failure);
+            }
+            throw failure;
+        }
+    }
+
+    private static JobRun notStarted(String what) {
+        return new JobRun(null, JobRun.Outcome.NOT_STARTED,
+                "%s: not started: bulkcall was asked to stop; the next run takes it".formatted(what));
+    }
+
+    private static JobRun startedElsewhere(InputFile file) {
+        return new JobRun(null, JobRun.Outcome.RUNNING_ELSEWHERE,
+                "%s: another process started its job a moment ago; left it alone".formatted(file.name()));
+    }
+
+    private JobRun launch(InputFile file, Launch launch) {
+        try {
+            return finished(file, launch.run());
+        }
+        catch (JobExecutionAlreadyRunningException e) {
+            return startedElsewhere(file);
+        }
+        catch (Exception e) {
+            return new JobRun(null, JobRun.Outcome.FAILED, "%s: the job could not be launched: %s"
+                .formatted(file.name(), JobFailures.readableMessage(e)));
+        }
+    }
+
+    private JobRun finished(InputFile file, JobExecution execution) {
+        JobRun.Outcome outcome = JobRun.outcomeOf(execution);
+        String folder = reportFolder(execution, file).path().toString();
+        if (outcome == JobRun.Outcome.COMPLETED) {
+            // only now that COMPLETED is committed: a crash before this move leaves the file for the
+            // next run, which finds its job completed and moves it then
+            archive.toProcessed(file);
+        }
+        String message = switch (outcome) {
+            case COMPLETED -> "%s: job %d completed; results in %s".formatted(file.name(), execution.getId(), folder);
+            case REJECTED -> rejection(file, execution);
+            case STOPPED -> "%s: job %d stopped%s; resume with: bulkcall restart %d".formatted(file.name(),
+                    execution.getId(), stopReason(execution), execution.getId());
+            default -> "%s: job %d failed: %s; once fixed, resume with: bulkcall restart %d".formatted(file.name(),
+                    execution.getId(), JobFailures.firstReadableMessage(execution).orElse("see logs/bulkcall.log"),
+                    execution.getId());
+        };
+        return new JobRun(execution, outcome, message);
+    }
+
+    private String rejection(InputFile file, JobExecution execution) {
+        var context = execution.getExecutionContext();
+        if (context.containsKey(ValidationOutcomeDecider.REJECTION_KEY)) {
+            return context.getString(ValidationOutcomeDecider.REJECTION_KEY);
+        }
+        Path moved = archive.toFailed(file);
+        return "%s was not dialed: %s; moved it to %s".formatted(file.name(),
+                JobFailures.inputFileProblem(execution).orElseThrow().getMessage(), moved);
+    }
+
+    private static String stopReason(JobExecution execution) {
+        var context = execution.getExecutionContext();
+        return context.containsKey(AwaitCallsTasklet.STOPPED_KEY) ? " waiting for calls" : "";
+    }
+
+    private ReportFolder reportFolder(JobExecution execution, InputFile file) {
+        return reportFolders.of(execution.getJobInstanceId(), file);
+    }
+
+    @FunctionalInterface
+    private interface Launch {
+        JobExecution run() throws Exception;
+    }
+}

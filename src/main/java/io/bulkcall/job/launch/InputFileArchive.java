@@ -1,0 +1,66 @@
+package io.bulkcall.job.launch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.InputFile;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a finished input file out of the way of the next scan: to {@code processed/} once its job
+ * completed, to {@code failed/} once validation rejected it. Idempotent, so a restart that moves a
+ * file again, or finds it moved already, is harmless.
+ */
+@Component
+public class InputFileArchive {
+
+    private final Path inputDir;
+
+    public InputFileArchive(BulkcallProperties properties) {
+        this.inputDir = properties.inputDir();
+    }
+
+    public Path toProcessed(InputFile file) {
+        return moveTo("processed", file);
+    }
+
+    public Path toFailed(InputFile file) {
+        return moveTo("failed", file);
+    }
+
+    private Path moveTo(String folder, InputFile file) {
+        Path target = targetIn(inputDir.resolve(folder), file);
+        if (!Files.exists(file.path())) {
+            return target;
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            return Files.move(file.path(), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file.path() + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keeps the name, unless a different file of that name is already there: then the content hash
+     * tells the two apart, so no earlier file is overwritten.
+     */
+    private static Path targetIn(Path folder, InputFile file) {
+        Path plain = folder.resolve(file.name());
+        if (!Files.exists(plain) || InputFile.of(plain).sha256().equals(file.sha256())) {
+            return plain;
+        }
+        return folder.resolve(file.stem() + "-" + file.sha256().substring(0, 8) + extension(file.name()));
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot) : "";
+    }
+}

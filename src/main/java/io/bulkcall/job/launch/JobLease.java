@@ -1,0 +1,192 @@
+package io.bulkcall.job.launch;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says which process runs a job instance, and whether it is still alive, so that a job left in
+ * STARTED by a killed process is recovered by the next run while a job really running elsewhere is
+ * left alone. The owner writes a heartbeat every few seconds while its job runs; an owner on this
+ * host is dead as soon as its process is gone, one on another host once its heartbeat is stale.
+ * One row per job instance: of several processes on one job database taking a job at once, one
+ * gets it. Heartbeats are instants, so nodes in different time zones agree on them; their clocks
+ * must agree to well within the expiry time. Thread-safe.
+ */
+@Component
+public class JobLease implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(JobLease.class);
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    static final Duration EXPIRY = HEARTBEAT.multipliedBy(6);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String host;
+    private final String owner;
+    private final ScheduledExecutorService heartbeats;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    public JobLease(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.host = hostName();
+        this.owner = ProcessHandle.current().pid() + "@" + host;
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "job-lease-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Takes the job instance for this process, unless a process that may be alive holds it. A restart
+     * claims the job before it launches anything; of several processes claiming one job at once,
+     * exactly one wins, since the lease row's primary key admits one owner.
+     *
+     * @return whether this process now holds the job
+     */
+    public boolean claim(long jobInstanceId) {
+        Optional<Holder> holder = holder(jobInstanceId);
+        if (holder.isPresent()) {
+            if (mayBeAlive(holder.get())) {
+                return false;
+            }
+            // of the claimants that found the same dead owner, only the first removes it
+            int removed = jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ? AND owner = ?")
+                .params(jobInstanceId, holder.get().owner())
+                .update();
+            if (removed == 0) {
+                return false;
+            }
+        }
+        try {
+            jdbc.sql("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (?, ?, ?)")
+                .params(jobInstanceId, owner, now())
+                .update();
+            return true;
+        }
+        catch (DuplicateKeyException claimedByAnother) {
+            return false;
+        }
+    }
+
+    /** Gives the job back, if this process holds it; harmless if it does not. */
+    public void release(long jobInstanceId) {
+        jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ? AND owner = ?").params(jobInstanceId, owner).update();
+    }
+
+    /** Keeps the claim of a restart, or claims a job starting for the first time, then beats. */
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        long jobInstanceId = jobExecution.getJobInstanceId();
+        if (!beat(jobInstanceId) && !claim(jobInstanceId)) {
+            throw new IllegalStateException("job %d is held by process %s".formatted(jobExecution.getId(),
+                    ownerOf(jobInstanceId).orElse("(gone meanwhile)")));
+        }
+        heartbeat = heartbeats.scheduleWithFixedDelay(() -> keepAlive(jobInstanceId), HEARTBEAT.toMillis(),
+                HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        ScheduledFuture<?> running = heartbeat;
+        if (running != null) {
+            running.cancel(false);
+        }
+        release(jobExecution.getJobInstanceId());
+    }
+
+    /** Renews this process's lease; whether it holds one. */
+    private boolean beat(long jobInstanceId) {
+        return jdbc.sql("UPDATE bc_lease SET heartbeat_at = ? WHERE job_instance_id = ? AND owner = ?")
+            .params(now(), jobInstanceId, owner)
+            .update() > 0;
+    }
+
+    private void keepAlive(long jobInstanceId) {
+        try {
+            beat(jobInstanceId);
+        }
+        catch (RuntimeException e) {
+            log.debug("Heartbeat of job {} not written: {}", jobInstanceId, e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the process that left this execution running may still be running it. An execution
+     * with no lease yet is given the expiry time to write one: it may have been created a moment ago.
+     */
+    public boolean ownerMayBeAlive(JobExecution running) {
+        Optional<Holder> holder = holder(running.getJobInstanceId());
+        if (holder.isEmpty()) {
+            LocalDateTime created = running.getCreateTime();
+            return created.atZone(ZoneId.systemDefault()).toInstant().plus(EXPIRY).isAfter(clock.instant());
+        }
+        return mayBeAlive(holder.get());
+    }
+
+    private boolean mayBeAlive(Holder lease) {
+        if (lease.isOnHost(host)) {
+            return ProcessHandle.of(lease.pid()).map(ProcessHandle::isAlive).orElse(false);
+        }
+        return lease.heartbeatAt().plus(EXPIRY).isAfter(clock.instant());
+    }
+
+    private Optional<Holder> holder(long jobInstanceId) {
+        return jdbc.sql("SELECT owner, heartbeat_at FROM bc_lease WHERE job_instance_id = ?")
+            .param(jobInstanceId)
+            .query((rs, row) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant()))
+            .optional();
+    }
+
+    public Optional<String> ownerOf(long jobInstanceId) {
+        return jdbc.sql("SELECT owner FROM bc_lease WHERE job_instance_id = ?")
+            .param(jobInstanceId)
+            .query(String.class)
+            .optional();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+
+    private record Holder(String owner, Instant heartbeatAt) {
+
+        long pid() {
+            return Long.parseLong(owner.substring(0, owner.indexOf('@')));
+        }
+
+        boolean isOnHost(String host) {
+            return owner.endsWith("@" + host);
+        }
+    }
+}

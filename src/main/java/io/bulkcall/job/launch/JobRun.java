@@ -1,0 +1,46 @@
+package io.bulkcall.job.launch;
+
+import io.bulkcall.job.ValidationOutcomeDecider;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * What happened to one input file in this run, with the exit code DESIGN.md documents:
+ * 0 completed, 1 failed or stopped (restartable), 3 rejected by validation.
+ *
+ * @param execution the job execution, or {@code null} when no job ran (another process runs it)
+ * @param message one line for the operator
+ */
+public record JobRun(JobExecution execution, Outcome outcome, String message) {
+
+    public enum Outcome {
+        COMPLETED(0), ALREADY_COMPLETED(0), FAILED(1), STOPPED(1), NOT_STARTED(1), RUNNING_ELSEWHERE(1), REJECTED(3);
+
+        private final int exitCode;
+
+        Outcome(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    public int exitCode() {
+        return outcome.exitCode();
+    }
+
+    static Outcome outcomeOf(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.COMPLETED) {
+            return Outcome.COMPLETED;
+        }
+        if (execution.getExecutionContext().containsKey(ValidationOutcomeDecider.REJECTION_KEY)
+                || JobFailures.inputFileProblem(execution).isPresent()) {
+            return Outcome.REJECTED;
+        }
+        return status == BatchStatus.STOPPED || status == BatchStatus.STOPPING ? Outcome.STOPPED : Outcome.FAILED;
+    }
+}

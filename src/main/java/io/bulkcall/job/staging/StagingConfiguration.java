@@ -1,0 +1,76 @@
+package io.bulkcall.job.staging;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+
+import io.bulkcall.csv.CsvRecordReader;
+import io.bulkcall.csv.CsvWriter;
+import io.bulkcall.job.InputFile;
+import io.bulkcall.job.store.JobRecordRepository;
+import io.bulkcall.job.store.RecipientRepository;
+import io.bulkcall.report.ReportFolder;
+import io.bulkcall.report.ReportFolders;
+import io.bulkcall.validation.CheckedRow;
+import io.bulkcall.validation.DoNotCallList;
+import io.bulkcall.validation.NumberCheckingReader;
+import io.bulkcall.validation.PhoneNumberNormalizer;
+import io.bulkcall.validation.RejectedRow;
+import io.bulkcall.validation.RejectedRowFormat;
+import io.bulkcall.validation.RowScreener;
+import io.bulkcall.validation.ScreenedRow;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * The step-scoped reader, processor and writer of the {@code validate} step: the input file's rows
+ * with their numbers checked ahead, screened in file order, staged or rejected. The reader's name is
+ * persisted state (it prefixes its ExecutionContext keys): renaming it breaks the restart of an
+ * unfinished job.
+ */
+@Configuration(proxyBeanMethods = false)
+class StagingConfiguration {
+
+    @Bean
+    @StepScope
+    public NumberCheckingReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
+            PhoneNumberNormalizer phoneNumberNormalizer, Executor numberCheckExecutor) {
+        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(Path.of(path)), phoneNumberNormalizer,
+                numberCheckExecutor);
+        reader.setName("numberCheckingReader");
+        return reader;
+    }
+
+    @Bean
+    @StepScope
+    public ItemProcessor<CheckedRow, ScreenedRow> rowScreener(NumberCheckingReader numberCheckingReader,
+            RecipientRepository recipients, DoNotCallList doNotCallList,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+        return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId));
+    }
+
+    @Bean
+    @StepScope
+    public StagingWriter stagingWriter(NumberCheckingReader numberCheckingReader, RecipientRepository recipients,
+            JobRecordRepository jobs, ReportFolders reportFolders,
+            @Value("#{stepExecution.jobExecution}") JobExecution jobExecution) {
+        long jobInstanceId = jobExecution.getJobInstanceId();
+        ReportFolder folder = reportFolders.of(jobExecution);
+        FlatFileItemWriter<RejectedRow> rejectedCsv = new FlatFileItemWriterBuilder<RejectedRow>()
+            .name("rejectedCsvWriter")
+            .resource(new FileSystemResource(folder.rejectedCsv()))
+            .encoding("UTF-8")
+            .lineSeparator(CsvWriter.LINE_SEPARATOR)
+            .headerCallback(writer -> writer.write(RejectedRowFormat.headerLine(numberCheckingReader.header())))
+            .lineAggregator(row -> RejectedRowFormat.line(numberCheckingReader.header(), row))
+            .build();
+        return new StagingWriter(jobInstanceId, numberCheckingReader::header, recipients, jobs, rejectedCsv);
+    }
+}

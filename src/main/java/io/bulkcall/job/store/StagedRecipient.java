@@ -1,0 +1,13 @@
+package io.bulkcall.job.store;
+
+import java.util.Map;
+
+/**
+ * A valid recipient staged in the job database, on its way into a call batch.
+ *
+ * @param line the input line its row starts on
+ * @param toNumber the number in E.164
+ * @param metadata the row's other cells, keyed by column, empty cells left out
+ */
+public record StagedRecipient(long line, String toNumber, Map<String, String> metadata) {
+}
