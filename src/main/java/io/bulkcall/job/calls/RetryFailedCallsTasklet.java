@@ -1,12 +1,13 @@
 package io.bulkcall.job.calls;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
-import io.bulkcall.cartesia.OutcomeUnknownException;
+import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
@@ -43,21 +44,19 @@ public class RetryFailedCallsTasklet implements Tasklet {
     private final RecipientRepository recipients;
     private final CartesiaClient client;
     private final BulkcallProperties.Retry settings;
-    private final int maxAttempts;
-    private final Duration settleDelay;
+    private final SendOnce sendOnce;
     private final Clock clock;
     private final Waiter waiter;
 
     public RetryFailedCallsTasklet(JobRecordRepository jobs, CallBatchRepository batches,
-            RecipientRepository recipients, CartesiaClient client, BulkcallProperties properties, Clock clock,
-            Waiter waiter) {
+            RecipientRepository recipients, CartesiaClient client, SendOnce sendOnce, BulkcallProperties properties,
+            Clock clock, Waiter waiter) {
         this.jobs = jobs;
         this.batches = batches;
         this.recipients = recipients;
         this.client = client;
         this.settings = properties.retry();
-        this.maxAttempts = properties.cartesia().maxAttempts();
-        this.settleDelay = properties.cartesia().initialBackoff();
+        this.sendOnce = sendOnce;
         this.clock = clock;
         this.waiter = waiter;
     }
@@ -96,25 +95,19 @@ public class RetryFailedCallsTasklet implements Tasklet {
         return RepeatStatus.CONTINUABLE;
     }
 
+    /**
+     * Retries the batch once for this round: not at all if its {@code retry_count} shows the retry
+     * applied already (before a crash, or with an answer that was lost).
+     */
     private CallBatch retryOnce(TrackedBatch target) {
-        for (int attempt = 1;; attempt++) {
-            CallBatch current = client.getCallBatch(target.batchId());
-            if (current.retryCount() > target.retryCount()) {
-                log.info(attempt == 1 ? "Batch {} was already retried before the last run stopped"
-                        : "Batch {} was retried after all", target.batchId());
-                return current;
-            }
-            try {
-                return client.retryCallBatch(target.batchId());
-            }
-            catch (OutcomeUnknownException unknown) {
-                if (attempt >= maxAttempts) {
-                    throw unknown;
-                }
-                log.warn("{}; looking at its retry_count", unknown.getMessage());
-                // give a retry that is still being processed the time to show in retry_count
-                waiter.waitUntil(clock.instant().plus(settleDelay.multipliedBy(attempt)), () -> false);
-            }
+        Supplier<Optional<CallBatch>> applied = () -> Optional.of(client.getCallBatch(target.batchId()))
+            .filter(current -> current.retryCount() > target.retryCount());
+        Optional<CallBatch> already = applied.get();
+        if (already.isPresent()) {
+            log.info("Batch {} was already retried before the last run stopped", target.batchId());
+            return already.get();
         }
+        return sendOnce.send("Retry Call Batch " + target.batchId(), () -> client.retryCallBatch(target.batchId()),
+                applied);
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CallRecipient;
+import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.CreateCallBatchRequest;
+import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.InputFile;
 import io.bulkcall.job.store.CallBatchRepository;
@@ -38,11 +40,14 @@ public class CallBatchWriter implements ItemWriter<StagedRecipient> {
     private final JobRecordRepository jobs;
     private final CallBatchRepository batches;
     private final RecipientRepository recipients;
-    private final CallBatchCreator creator;
+    private final CartesiaClient client;
+    private final CallBatchFinder finder;
+    private final SendOnce sendOnce;
     private final Clock clock;
 
     public CallBatchWriter(StepExecution stepExecution, BulkcallProperties properties, JobRecordRepository jobs,
-            CallBatchRepository batches, RecipientRepository recipients, CallBatchCreator creator, Clock clock) {
+            CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
+            SendOnce sendOnce, Clock clock) {
         this.stepExecution = stepExecution;
         this.file = InputFile.from(stepExecution.getJobExecution().getJobParameters());
         this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
@@ -50,7 +55,9 @@ public class CallBatchWriter implements ItemWriter<StagedRecipient> {
         this.jobs = jobs;
         this.batches = batches;
         this.recipients = recipients;
-        this.creator = creator;
+        this.client = client;
+        this.finder = finder;
+        this.sendOnce = sendOnce;
         this.clock = clock;
     }
 
@@ -74,7 +81,9 @@ public class CallBatchWriter implements ItemWriter<StagedRecipient> {
         var intentAt = clock.instant();
         batches.recordIntent(jobInstanceId, chunkNo, name, items.get(0).line(), items.get(items.size() - 1).line(),
                 items.size(), intentAt);
-        CallBatch batch = creator.create(request(name, items), intentAt);
+        CreateCallBatchRequest request = request(name, items);
+        CallBatch batch = sendOnce.send("call batch \"" + name + "\"", () -> client.createCallBatch(request),
+                () -> finder.findByName(name, items.size(), intentAt));
         batches.recordCreated(jobInstanceId, chunkNo, batch);
         recipients.assignBatch(jobInstanceId, items, chunkNo, batch.id());
         log.info("Created call batch {} \"{}\" with {} recipients", batch.id(), name, items.size());

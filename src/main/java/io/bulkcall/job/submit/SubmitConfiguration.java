@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
 
+import io.bulkcall.cartesia.CartesiaClient;
+import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
@@ -48,8 +50,9 @@ class SubmitConfiguration {
     @Bean
     @StepScope
     public CallBatchWriter callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs,
-            CallBatchRepository batches, RecipientRepository recipients, CallBatchCreator creator, Clock clock,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new CallBatchWriter(stepExecution, properties, jobs, batches, recipients, creator, clock);
+            CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
+            SendOnce sendOnce, Clock clock, @Value("#{stepExecution}") StepExecution stepExecution) {
+        return new CallBatchWriter(stepExecution, properties, jobs, batches, recipients, client, finder, sendOnce,
+                clock);
     }
 }
