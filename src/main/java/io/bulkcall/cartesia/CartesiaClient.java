@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import io.bulkcall.cartesia.RetryPolicy.Verdict;
 import io.bulkcall.config.ApiKey;
@@ -189,8 +188,7 @@ public class CartesiaClient {
      * The stream is sequential and must be consumed on one thread.
      */
     public Stream<CallBatch> listAllCallBatches(String agentId) {
-        return StreamSupport.stream(
-                new CallBatchPages(startingAfter -> listCallBatches(agentId, startingAfter, MAX_PAGE_SIZE)), false);
+        return Pages.stream(startingAfter -> listCallBatches(agentId, startingAfter, MAX_PAGE_SIZE), CallBatch::id);
     }
 
     /**
