@@ -34,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (no connection, 429); when their outcome is unknown they throw {@link OutcomeUnknownException}
  * instead, so the caller reconciles before sending again.
  *
- * <p>The API key appears in the {@code Authorization} header only: never in a message, a log line
- * or {@code toString()}.
+ * <p>The API key is read when a request is about to be sent, not before: a client without a key
+ * can be built, and refuses to send anything. The key appears in the {@code Authorization} header
+ * only: never in a message, a log line or {@code toString()}.
  *
  * <p>Thread-safe. Blocks the calling thread, so it must not be called from a reactive event loop.
  */
@@ -49,7 +50,7 @@ public class CartesiaClient {
     private static final String HIDDEN = "(hidden)";
 
     private final CartesiaApi api;
-    private final ApiKey apiKey;
+    private final CartesiaConnectionDetails connection;
     private final String host;
     private final CreateCallBatchRequestRules rules;
     private final ApiErrorReader errors;
@@ -57,12 +58,11 @@ public class CartesiaClient {
     private final Sleeper sleeper;
 
     /**
-     * @param connection where the API is and the key to use
+     * @param connection where the API is and the key to use; the key is read only when a request is sent
      * @param settings version header, timeouts and retry bounds
      * @param clock tells whether a batch's {@code scheduled_at} is in the future, and how long a
      *        {@code Retry-After} date is away
      * @param webClientBuilder the application's builder; it is cloned, not changed
-     * @throws InvalidSettingException when the API key is not set, or holds a character no key has
      */
     public CartesiaClient(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings, Clock clock,
             WebClient.Builder webClientBuilder) {
@@ -73,10 +73,10 @@ public class CartesiaClient {
     /** With the retry policy's jitter and the waits under the caller's control, for tests. */
     CartesiaClient(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings, Clock clock,
             WebClient.Builder webClientBuilder, RetryPolicy retryPolicy, Sleeper sleeper) {
-        this.apiKey = checked(connection.apiKey());
         URI baseUrl = URI.create(connection.baseUrl());
         JsonMapper json = CartesiaWebClient.json();
         this.api = CartesiaWebClient.api(connection.baseUrl(), settings, json, webClientBuilder);
+        this.connection = connection;
         this.host = baseUrl.getPort() == -1 ? baseUrl.getHost() : baseUrl.getHost() + ":" + baseUrl.getPort();
         this.rules = new CreateCallBatchRequestRules(clock);
         this.errors = new ApiErrorReader(json);
@@ -89,6 +89,7 @@ public class CartesiaClient {
      * whose outcome is unknown.
      *
      * @throws InvalidCallBatchRequestException when the request breaks a rule; nothing was sent
+     * @throws InvalidSettingException when the API key is not set or malformed; nothing was sent
      * @throws OutcomeUnknownException when the batch may or may not have been created (timeout after
      *         the request was written, connection reset, 5xx); {@code batchName()} is the request's name
      * @throws CartesiaApiException when Cartesia refused it
@@ -164,7 +165,7 @@ public class CartesiaClient {
 
     /** Sends a request, and sends it again for as long as the retry policy allows. */
     private <T> T send(Operation operation, Function<CartesiaApi, Mono<T>> request) {
-        ApiKey key = apiKey;
+        ApiKey key = apiKey();
         for (int attempt = 1;; attempt++) {
             Attempt sent = new Attempt(key);
             Failure failure;
@@ -194,10 +195,11 @@ public class CartesiaClient {
     }
 
     /**
-     * The key, checked before anything is sent: a key pasted with a line break or a space fails every
+     * The key, read now; checked here because a key pasted with a line break or a space fails every
      * request in the HTTP client's words, which name neither the key nor the variable.
      */
-    private static ApiKey checked(ApiKey key) {
+    private ApiKey apiKey() {
+        ApiKey key = connection.apiKey();
         if (key == null || key.isBlank()) {
             throw new InvalidSettingException("CARTESIA_API_KEY",
                     "is not set: export your Cartesia API key, or run with --spring.profiles.active=sandbox");
