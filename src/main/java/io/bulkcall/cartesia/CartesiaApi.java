@@ -38,4 +38,15 @@ interface CartesiaApi {
 
     @GetExchange("/{callId}")
     Mono<AgentCall> getCall(@PathVariable("callId") String callId);
+
+    /**
+     * @param expand {@code transcript} to have each call's transcript included
+     */
+    @GetExchange
+    Mono<CallPage> listCalls(
+            @RequestParam(name = "agent_id", required = false) String agentId,
+            @RequestParam(name = "batch_id", required = false) String batchId,
+            @RequestParam(name = "starting_after", required = false) String startingAfter,
+            @RequestParam("limit") int limit,
+            @RequestParam(name = "expand", required = false) String expand);
 }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.Exceptions;
@@ -24,13 +25,15 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Cartesia Call Batches API and Get Call, with a synchronous API for the job's steps. The requests themselves are the {@link CartesiaApi} interface, served by WebClient on the
+ * The Cartesia Call Batches API, Get Call and List Calls, with a synchronous API for the job's
+ * steps. The requests themselves are the {@link CartesiaApi} interface, served by WebClient on the
  * JDK's HTTP client; this class decides how often each one is sent and what its failure means.
  *
  * <p>Every request carries the key as {@code Authorization: Bearer}, the configured
  * {@code Cartesia-Version}, and is bounded by the configured connect and response timeouts.
- * Get, List, Cancel and Get Call are repeated on 429, 5xx and lost answers, up to the configured
- * number of attempts, with exponential backoff and jitter or Cartesia's {@code Retry-After}. Create and Retry are repeated only when they surely did not reach Cartesia
+ * Get, List, Cancel, Get Call and List Calls are repeated on 429, 5xx and lost answers, up to the
+ * configured number of attempts, with exponential backoff and jitter or Cartesia's
+ * {@code Retry-After}. Create and Retry are repeated only when they surely did not reach Cartesia
  * (no connection, 429); when their outcome is unknown they throw {@link OutcomeUnknownException}
  * instead, so the caller reconciles before sending again.
  *
@@ -44,7 +47,7 @@ public class CartesiaClient {
 
     private static final Logger log = LoggerFactory.getLogger(CartesiaClient.class);
 
-    /** The page size {@link #listAllCallBatches} asks for, the largest the API allows. */
+    /** The page size {@link #listAllCallBatches} and {@link #listAllCalls} ask for, the largest the API allows. */
     static final int MAX_PAGE_SIZE = 100;
 
     private static final String HIDDEN = "(hidden)";
@@ -149,14 +152,53 @@ public class CartesiaClient {
         return send(Operation.idempotent("Cancel Call Batch " + batchId), cartesia -> cartesia.cancelCallBatch(batchId));
     }
 
-    /** Get Call, for a recipient's {@code agent_call_id}. */
+    /** Get Call, for a recipient's {@code agent_call_id}; always with the transcript Cartesia kept. */
     public AgentCall getCall(String callId) {
         Assert.hasText(callId, "callId must not be blank");
         return send(Operation.idempotent("Get Call " + callId), cartesia -> cartesia.getCall(callId));
     }
 
+    /**
+     * One page of List Calls, newest first: one call per attempt, so a retried recipient appears
+     * once per dial, and a recipient that failed before dialing not at all.
+     *
+     * @param agentId the agent whose calls to list; Cartesia's older versions require it
+     * @param batchId the batch whose calls to list; {@code null} for every call of the agent
+     * @param startingAfter the {@code next_page} of the previous page; {@code null} for the first page
+     * @param limit calls per page, 1 to 100
+     * @param withTranscripts whether each call comes with its transcript ({@code expand=transcript})
+     */
+    public CallPage listCalls(String agentId, String batchId, String startingAfter, int limit,
+            boolean withTranscripts) {
+        checkCallFilter(agentId, batchId);
+        checkLimit(limit);
+        String name = "List Calls" + (batchId == null ? " of agent " + agentId : " of batch " + batchId)
+                + after(startingAfter);
+        String expand = withTranscripts ? "transcript" : null;
+        return send(Operation.idempotent(name),
+                cartesia -> cartesia.listCalls(agentId, batchId, startingAfter, limit, expand));
+    }
+
+    /**
+     * Every call of an agent or batch, newest first, fetched lazily like {@link #listAllCallBatches}.
+     * The stream is sequential and must be consumed on one thread.
+     *
+     * @see #listCalls
+     */
+    public Stream<AgentCall> listAllCalls(String agentId, String batchId, boolean withTranscripts) {
+        checkCallFilter(agentId, batchId);
+        return Pages.stream(
+                startingAfter -> listCalls(agentId, batchId, startingAfter, MAX_PAGE_SIZE, withTranscripts),
+                AgentCall::id);
+    }
+
     private static void checkLimit(int limit) {
         Assert.isTrue(limit >= 1 && limit <= MAX_PAGE_SIZE, () -> "limit must be 1 to 100, not " + limit);
+    }
+
+    private static void checkCallFilter(String agentId, String batchId) {
+        Assert.isTrue(StringUtils.hasText(agentId) || StringUtils.hasText(batchId),
+                "agentId or batchId must be given");
     }
 
     private static String after(String startingAfter) {

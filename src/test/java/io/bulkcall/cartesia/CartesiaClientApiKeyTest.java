@@ -121,6 +121,8 @@ class CartesiaClientApiKeyTest {
                 named("every page of List Call Batches", client -> client.listAllCallBatches("agent_1").toList()),
                 named("Retry Call Batch", client -> client.retryCallBatch("acb_1")),
                 named("Cancel Call Batch", client -> client.cancelCallBatch("acb_1")),
-                named("Get Call", client -> client.getCall("ac_1")));
+                named("Get Call", client -> client.getCall("ac_1")),
+                named("List Calls", client -> client.listCalls("agent_1", "acb_1", null, 100, true)),
+                named("every page of List Calls", client -> client.listAllCalls("agent_1", "acb_1", false).toList()));
     }
 }
