@@ -1,10 +1,14 @@
 package io.bulkcall.cartesia;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A call as Get Call returns it; the transcript and telephony details are not read.
+ * A call as Get Call and List Calls return it; telephony details are not read.
+ *
+ * @param transcript the call's turns, in order; empty unless List Calls was asked for transcripts
+ *        (Get Call always sends it), and for a call that never connected or keeps no data
  */
 public record AgentCall(
         String id,
@@ -15,5 +19,10 @@ public record AgentCall(
         String endReason,
         String errorMessage,
         String summary,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        List<TranscriptTurn> transcript) {
+
+    public AgentCall {
+        transcript = transcript == null ? List.of() : List.copyOf(transcript);
+    }
 }

@@ -1,42 +1,34 @@
 package io.bulkcall.cartesia;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * A batch's {@code status} as the API sent it: the known {@link Kind} and the raw text, kept so
- * that a value added by Cartesia later still shows up verbatim in reports.
+ * A batch's {@code status} as the API sent it; a value added by Cartesia later has the kind
+ * {@link Kind#UNKNOWN} and still shows up verbatim in reports. Immutable and thread-safe.
  */
-public record CallBatchStatus(Kind kind, String raw) {
+public final class CallBatchStatus extends WireStatus<CallBatchStatus.Kind> {
 
     public enum Kind {
         PENDING, IN_PROGRESS, COMPLETED, CANCELLED, FAILED, UNKNOWN
     }
 
-    public static final CallBatchStatus PENDING = new CallBatchStatus(Kind.PENDING, "pending");
-    public static final CallBatchStatus IN_PROGRESS = new CallBatchStatus(Kind.IN_PROGRESS, "in_progress");
-    public static final CallBatchStatus COMPLETED = new CallBatchStatus(Kind.COMPLETED, "completed");
-    public static final CallBatchStatus CANCELLED = new CallBatchStatus(Kind.CANCELLED, "cancelled");
-    public static final CallBatchStatus FAILED = new CallBatchStatus(Kind.FAILED, "failed");
+    public static final CallBatchStatus PENDING = of("pending");
+    public static final CallBatchStatus IN_PROGRESS = of("in_progress");
+    public static final CallBatchStatus COMPLETED = of("completed");
+    public static final CallBatchStatus CANCELLED = of("cancelled");
+    public static final CallBatchStatus FAILED = of("failed");
+
+    private CallBatchStatus(String raw) {
+        super(Kind.class, Kind.UNKNOWN, raw);
+    }
 
     @JsonCreator
     public static CallBatchStatus of(String raw) {
-        return new CallBatchStatus(WireValue.kindOf(Kind.class, raw, Kind.UNKNOWN), raw);
+        return new CallBatchStatus(raw);
     }
 
     /** No more calls of the batch will be dispatched (it may still have calls in flight). */
     public boolean isDispatchOver() {
-        return kind == Kind.COMPLETED || kind == Kind.CANCELLED || kind == Kind.FAILED;
-    }
-
-    @JsonValue
-    @Override
-    public String raw() {
-        return raw;
-    }
-
-    @Override
-    public String toString() {
-        return raw;
+        return kind() == Kind.COMPLETED || kind() == Kind.CANCELLED || kind() == Kind.FAILED;
     }
 }

@@ -24,9 +24,7 @@ public class CartesiaClientConfiguration {
         return new PropertiesCartesiaConnectionDetails(properties.cartesia());
     }
 
-    /**
-     * @throws io.bulkcall.config.InvalidSettingException when the connection details have no API key
-     */
+    /** Built with or without an API key: the key is checked when a request is sent. */
     @Bean
     public CartesiaClient cartesiaClient(CartesiaConnectionDetails connectionDetails, BulkcallProperties properties,
             Clock clock, WebClient.Builder webClientBuilder) {

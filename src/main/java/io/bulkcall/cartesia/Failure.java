@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.TimeoutException;
 
-import org.springframework.core.codec.DecodingException;
+import org.springframework.core.codec.CodecException;
+import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-
 import reactor.core.Exceptions;
 
 /**
@@ -65,23 +68,28 @@ record Failure(Kind kind, String why, Throwable cause, String retryAfter) {
         return new Failure(kind, why.toString(), answer, retryAfter);
     }
 
-    /** An attempt ended in an exception instead of an answer. */
+    /**
+     * An attempt ended in an exception instead of an answer: the JDK client's own (wrapped by
+     * WebClient), or a body that could not be read or decoded.
+     */
     static Failure thrown(Throwable thrown) {
         Throwable failure = Exceptions.unwrap(thrown);
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             return new Failure(Kind.BROKEN, "interrupted while waiting for the answer", failure, null);
         }
-        if (causedBy(failure, ConnectException.class) || causedBy(failure, NoRouteToHostException.class)
-                || causedBy(failure, UnknownHostException.class)) {
-            return new Failure(Kind.NOT_SENT, describe(failure), failure, null);
+        // checked before IOException and timeouts, which a connect timeout is too
+        if (causedBy(failure, ConnectException.class) || causedBy(failure, HttpConnectTimeoutException.class)
+                || causedBy(failure, NoRouteToHostException.class) || causedBy(failure, UnknownHostException.class)
+                || causedBy(failure, UnresolvedAddressException.class)) {
+            return new Failure(Kind.NOT_SENT, describeUnsent(failure), failure, null);
         }
-        if (failure instanceof DecodingException) {
+        if (causedBy(failure, CodecException.class) || causedBy(failure, UnsupportedMediaTypeException.class)) {
             return new Failure(Kind.BROKEN, "unreadable answer: " + describe(failure), failure, null);
         }
+        // WebClient wraps what the JDK client throws after connecting, and what breaks off a body half-read
         if (failure instanceof WebClientRequestException || causedBy(failure, IOException.class)
-                || causedBy(failure, TimeoutException.class)
-                || causedBy(failure, io.netty.handler.timeout.TimeoutException.class)) {
+                || causedBy(failure, TimeoutException.class)) {
             return new Failure(Kind.LOST, describe(failure), failure, null);
         }
         return new Failure(Kind.BROKEN, describe(failure), failure, null);
@@ -108,15 +116,37 @@ record Failure(Kind kind, String why, Throwable cause, String retryAfter) {
         return false;
     }
 
+    private static String describeUnsent(Throwable failure) {
+        if (causedBy(failure, UnresolvedAddressException.class) || causedBy(failure, UnknownHostException.class)) {
+            return "unknown host";
+        }
+        if (causedBy(failure, HttpConnectTimeoutException.class)) {
+            return "connect timeout";
+        }
+        // the JDK client reports a refused connection as a ConnectException without any message
+        String message = rootMessage(failure);
+        return message == null ? "connection refused" : message;
+    }
+
     private static String describe(Throwable failure) {
-        if (causedBy(failure, io.netty.handler.timeout.ReadTimeoutException.class)) {
+        // the JDK's read timeout ends in HttpTimeoutException, a stalled body in TimeoutException
+        if (causedBy(failure, HttpTimeoutException.class) || causedBy(failure, TimeoutException.class)) {
             return "response timeout";
         }
+        String message = rootMessage(failure);
+        return message == null ? root(failure).getClass().getSimpleName() : message;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        String message = root(failure).getMessage();
+        return message == null || message.isBlank() ? null : message;
+    }
+
+    private static Throwable root(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return root;
     }
 }

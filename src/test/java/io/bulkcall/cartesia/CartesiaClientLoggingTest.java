@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class CartesiaClientLoggingTest {
 
     private static final List<String> LOGGERS = List.of("io.bulkcall.cartesia",
-            "org.springframework.web.reactive.function.client", "org.springframework.http", "reactor.netty");
+            "org.springframework.web.reactive.function.client", "org.springframework.web.service", "org.springframework.http");
 
     @RegisterExtension
     static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -90,7 +90,7 @@ class CartesiaClientLoggingTest {
         });
     }
 
-    /** Netty's threads go on logging while the test reads: copy under the appender's own lock. */
+    /** The HTTP client's threads go on logging while the test reads: copy under the appender's own lock. */
     private List<ILoggingEvent> loggedSoFar() {
         synchronized (events) {
             return List.copyOf(events.list);

@@ -337,7 +337,22 @@ class CartesiaClientOperationsTest {
         assertThat(call).isEqualTo(new AgentCall("ac_2u7rspBaHJ7bQ7TiR3mK2n", "agent_Fo7pKNBUwLZxrTd6jvhpaE",
                 "completed", OffsetDateTime.parse("2026-03-01T12:01:00Z"),
                 OffsetDateTime.parse("2026-03-01T12:03:30Z"), "agent_hangup", null,
-                "Customer confirmed the appointment.", Map.of("customer_id", "cust_123")));
+                "Customer confirmed the appointment.", Map.of("customer_id", "cust_123"),
+                List.of(new TranscriptTurn("assistant", "Hello!", 0.1, 0.9))));
+    }
+
+    @Test
+    void getCallReadsACallThatKeptNoTranscript() {
+        // given a call that never connected, on an agent with zero data retention
+        cartesia.stubFor(get("/agents/calls/ac_9Kq2LmNpQrStUvWxYz5678")
+                .willReturn(okJson(fixture("get-call-without-transcript-response.json"))));
+
+        // when
+        AgentCall call = client.getCall("ac_9Kq2LmNpQrStUvWxYz5678");
+
+        // then
+        assertThat(call).isEqualTo(new AgentCall("ac_9Kq2LmNpQrStUvWxYz5678", "agent_Fo7pKNBUwLZxrTd6jvhpaE",
+                "failed", null, null, "dial_busy", "The line was busy", null, null, List.of()));
     }
 
     private void stubListPages() {

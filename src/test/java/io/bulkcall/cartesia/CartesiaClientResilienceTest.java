@@ -175,6 +175,42 @@ class CartesiaClientResilienceTest {
     }
 
     @Test
+    void getIsRepeatedWhenTheBodyStallsHalfWay() {
+        // given an answer whose headers come at once and whose body then stops for longer than the response timeout
+        try (StallingServer server = new StallingServer(200, fixture("get-batch-response.json"),
+                Duration.ofMillis(LATE_MILLIS))) {
+            CartesiaClient client = CartesiaTestClients.client(server.baseUrl(), SHORT_RESPONSE_TIMEOUT, sleeper);
+
+            // when
+            CallBatch batch = client.getCallBatch("acb_1");
+
+            // then
+            assertThat(batch.recipients()).hasSize(3);
+            assertThat(server.requests()).isEqualTo(2);
+            assertThat(sleeper.waits()).hasSize(1);
+        }
+    }
+
+    @Test
+    void createWhoseBodyStallsHalfWayIsAnUnknownOutcomeAfterExactlyOneRequest() {
+        // given
+        try (StallingServer server = new StallingServer(201, fixture("create-response.json"),
+                Duration.ofMillis(LATE_MILLIS))) {
+            CartesiaClient client = CartesiaTestClients.client(server.baseUrl(), SHORT_RESPONSE_TIMEOUT, sleeper);
+
+            // when
+            OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class,
+                    () -> client.createCallBatch(request()));
+
+            // then
+            assertThat(error).hasMessage("Create Call Batch \"bulkcall-7-1\": outcome unknown (response timeout); "
+                    + "reconcile with List Call Batches before sending again");
+            assertThat(server.requests()).isEqualTo(1);
+            assertThat(sleeper.waits()).isEmpty();
+        }
+    }
+
+    @Test
     void getIsRepeatedAfterAConnectionReset() {
         // given
         cartesia.stubFor(get(BATCH).inScenario("reset").whenScenarioStateIs(STARTED)

@@ -55,8 +55,18 @@ final class CartesiaTestClients {
 
     static CartesiaClient client(String baseUrl, Duration responseTimeout, RecordingSleeper sleeper) {
         BulkcallProperties.Cartesia settings = settings(baseUrl, responseTimeout);
-        return new CartesiaClient(new PropertiesCartesiaConnectionDetails(settings), settings, CLOCK,
-                WebClient.builder(), new RetryPolicy(settings, CLOCK, () -> 0.5), sleeper);
+        return client(new PropertiesCartesiaConnectionDetails(settings), settings, sleeper);
+    }
+
+    /** A client whose base URL and key come from {@code connection}, not from the settings. */
+    static CartesiaClient client(CartesiaConnectionDetails connection, RecordingSleeper sleeper) {
+        return client(connection, settings(connection.baseUrl(), RESPONSE_TIMEOUT), sleeper);
+    }
+
+    private static CartesiaClient client(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings,
+            RecordingSleeper sleeper) {
+        return new CartesiaClient(connection, settings, CLOCK, WebClient.builder(),
+                new RetryPolicy(settings, CLOCK, () -> 0.5), sleeper);
     }
 
     /** A response or request body under {@code src/test/resources/cartesia/}. */
