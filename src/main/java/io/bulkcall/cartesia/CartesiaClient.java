@@ -241,15 +241,10 @@ public class CartesiaClient {
      * request in the HTTP client's words, which name neither the key nor the variable.
      */
     private ApiKey apiKey() {
-        ApiKey key = connection.apiKey();
-        if (key == null || key.isBlank()) {
-            throw new InvalidSettingException("CARTESIA_API_KEY",
-                    "is not set: export your Cartesia API key, or run with --spring.profiles.active=sandbox");
-        }
-        if (key.reveal().chars().anyMatch(c -> c <= ' ' || c >= 0x7F)) {
-            throw new InvalidSettingException("CARTESIA_API_KEY",
-                    "holds a space, line break or non-ASCII character; set it to the key alone, as Cartesia shows it");
-        }
+        ApiKey key = connection.apiKey() == null ? new ApiKey(null) : connection.apiKey();
+        key.problem().ifPresent(problem -> {
+            throw new InvalidSettingException("CARTESIA_API_KEY", problem);
+        });
         return key;
     }
 
