@@ -3,16 +3,13 @@ package io.bulkcall.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SimulatedRecipient.Status;
 
@@ -21,33 +18,49 @@ import io.bulkcall.sandbox.SimulatedRecipient.Status;
  * concurrency they share. A discrete-event simulation: every change (a batch created, due or
  * retried, a call answered or ended) is an event at an instant, and each read first plays the
  * events up to the {@link Clock}'s now, in order, dispatching after each one. So the state at a
- * given instant depends only on the requests, their times and the seed, never on when or how often
- * it is observed, and nothing runs in the background.
+ * given instant depends only on the requests, their times and the seeds (of the ids and of the
+ * call outcomes), never on when or how often it is observed, and nothing runs in the background.
+ * <p>
+ * That is what makes it restartable: each request that changes something is written to the
+ * {@link Journal} with its instant before it is applied, and {@link #replay replaying} those
+ * entries on a new simulator with the same seeds rebuilds the same state, ids included.
  * <p>
  * Thread-safe: every method holds the simulator's lock, which also guards the mutable
- * {@link SimulatedBatch}, {@link SimulatedRecipient} and {@link SimulatedCall} objects.
+ * {@link SimulatedCallBatch}, {@link SimulatedRecipient} and {@link SimulatedCall} objects.
  */
 final class CallBatchSimulator {
 
     private record Event(Instant at, long sequence, Runnable action) {
     }
 
-    private final SandboxSettings settings;
+    private static final Comparator<SimulatedCallBatch> NEWEST_FIRST =
+            Comparator.comparingLong(SimulatedCallBatch::sequence).reversed();
+
     private final Clock clock;
-    private final CallOutcomes outcomes;
-    private final Map<String, SimulatedBatch> batches = new LinkedHashMap<>();
-    private final Map<String, SimulatedCall> calls = new HashMap<>();
+    private final Ids ids;
+    private final Journal journal;
+    private SimulationSettings settings;
+    private CallOutcomes outcomes;
+    private final Map<String, SimulatedCallBatch> batches = new LinkedHashMap<>();
+    private final Map<String, SimulatedCall> calls = new LinkedHashMap<>();
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             Comparator.comparing(Event::at).thenComparingLong(Event::sequence));
     private long batchSequence;
+    private long callSequence;
     private long eventSequence;
     private int reserved;
     private Instant now = Instant.EPOCH;
 
-    CallBatchSimulator(SandboxSettings settings, Clock clock, RandomGenerator random) {
+    /**
+     * @param idSeed seeds the ids of batches, recipients and calls
+     * @param journal told of every change before it is applied
+     */
+    CallBatchSimulator(SimulationSettings settings, Clock clock, long idSeed, Journal journal) {
         this.settings = settings;
         this.clock = clock;
-        this.outcomes = new CallOutcomes(random, settings.failureRate());
+        this.ids = new Ids(idSeed);
+        this.journal = journal;
+        this.outcomes = new CallOutcomes(settings.seed());
     }
 
     /** The instant requests are applied at: the clock's, never earlier than an event already played. */
@@ -55,22 +68,15 @@ final class CallBatchSimulator {
         return advance();
     }
 
-    synchronized WireFormat.BatchBody create(NewBatch request) {
+    synchronized WireFormat.CallBatchBody create(NewCallBatch request) {
         Instant at = advance();
-        if (!settings.acceptsAgent(request.agentId())) {
-            throw ApiErrorException.notFound("agent '" + request.agentId() + "' not found");
-        }
-        if (!settings.acceptsFromNumber(request.fromNumberId())) {
-            throw ApiErrorException.notFound("phone number '" + request.fromNumberId() + "' not found");
-        }
-        SimulatedBatch batch = new SimulatedBatch(++batchSequence, request, at);
-        batches.put(batch.id(), batch);
-        // Answered before the dispatcher sees it, as the reference shows: every recipient still queued.
-        wake(request.scheduledAt() == null ? at : request.scheduledAt());
+        SimulatedCallBatch batch = new SimulatedCallBatch(++batchSequence, ids, request, at);
+        journal.append(new JournalEntry.Created(at, batch.id(), request));
+        add(batch, at);
         return batch.body(false);
     }
 
-    synchronized WireFormat.BatchBody get(String batchId) {
+    synchronized WireFormat.CallBatchBody get(String batchId) {
         advance();
         return find(batchId).body(true);
     }
@@ -79,79 +85,153 @@ final class CallBatchSimulator {
      * One page of batches, newest first, each without recipients.
      *
      * @param agentId only this agent's batches; {@code null} for all
-     * @param startingAfter only batches older than this one; {@code null} to start from the newest
-     * @param endingBefore only batches newer than this one (the page closest to it); {@code null} for none
      */
-    synchronized WireFormat.PageBody list(String agentId, String startingAfter, String endingBefore, int limit) {
+    synchronized WireFormat.PageBody<WireFormat.CallBatchBody> list(String agentId, PageRequest page) {
         advance();
-        if (startingAfter != null && endingBefore != null) {
-            throw ApiErrorException.badRequest("send starting_after or ending_before, not both");
-        }
-        List<SimulatedBatch> newestFirst = new ArrayList<>(batches.values().stream()
+        List<SimulatedCallBatch> newestFirst = batches.values().stream()
                 .filter(batch -> agentId == null || agentId.equals(batch.agentId()))
-                .toList());
-        Collections.reverse(newestFirst);
-        if (endingBefore != null) {
-            long anchor = anchor("ending_before", endingBefore);
-            List<SimulatedBatch> newer = newestFirst.stream().filter(b -> b.sequence() > anchor).toList();
-            List<SimulatedBatch> page = newer.subList(Math.max(0, newer.size() - limit), newer.size());
-            boolean hasMore = newer.size() > limit;
-            return page(page, hasMore, hasMore ? page.get(0).id() : null);
-        }
-        long anchor = startingAfter == null ? Long.MAX_VALUE : anchor("starting_after", startingAfter);
-        List<SimulatedBatch> older = newestFirst.stream().filter(b -> b.sequence() < anchor).toList();
-        List<SimulatedBatch> page = older.subList(0, Math.min(limit, older.size()));
-        boolean hasMore = older.size() > limit;
-        return page(page, hasMore, hasMore ? page.get(page.size() - 1).id() : null);
+                .sorted(NEWEST_FIRST)
+                .toList();
+        return page.select(newestFirst, NEWEST_FIRST, batches::get, "a batch")
+                .body(batch -> batch.body(false), SimulatedCallBatch::id);
     }
 
     /** Re-queues the recipients whose latest attempt failed; a cancelled batch cannot be retried. */
-    synchronized WireFormat.BatchBody retry(String batchId) {
+    synchronized WireFormat.CallBatchBody retry(String batchId) {
         Instant at = advance();
-        SimulatedBatch batch = find(batchId);
+        SimulatedCallBatch batch = find(batchId);
         if (batch.isCancelled()) {
             throw ApiErrorException.badRequest("Batch is cancelled and cannot be retried");
         }
-        if (batch.retry(at) > 0) {
-            wake(at);
-        }
+        journal.append(new JournalEntry.Retried(at, batchId));
+        retry(batch, at);
         return batch.body(false);
     }
 
     /** Cancels the queued recipients; calls in flight finish. Idempotent. */
-    synchronized WireFormat.BatchBody cancel(String batchId) {
+    synchronized WireFormat.CallBatchBody cancel(String batchId) {
         Instant at = advance();
-        SimulatedBatch batch = find(batchId);
-        batch.cancel(at);
-        wake(at);
+        SimulatedCallBatch batch = find(batchId);
+        journal.append(new JournalEntry.Cancelled(at, batchId));
+        cancel(batch, at);
         return batch.body(false);
     }
 
+    /** Get Call: the call with its summary and transcript. */
     synchronized WireFormat.CallBody call(String callId) {
         advance();
         SimulatedCall call = calls.get(callId);
         if (call == null) {
             throw ApiErrorException.notFound("call '" + callId + "' not found");
         }
-        return call.body();
+        return call.body(true);
+    }
+
+    /**
+     * One page of calls, one per attempt that placed a call, newest first by start time (a call not
+     * started yet by when it was placed).
+     *
+     * @param agentId only this agent's calls; {@code null} for all
+     * @param batchId only this batch's calls; {@code null} for all
+     * @param withTranscripts whether the calls show their {@code transcript}
+     */
+    synchronized WireFormat.PageBody<WireFormat.CallBody> listCalls(String agentId, String batchId, PageRequest page,
+            boolean withTranscripts) {
+        advance();
+        Stream<SimulatedCall> selected = batchId == null ? calls.values().stream() : find(batchId).calls().stream();
+        List<SimulatedCall> newestFirst = selected
+                .filter(call -> agentId == null || agentId.equals(call.agentId()))
+                .sorted(SimulatedCall.NEWEST_FIRST)
+                .toList();
+        return page.select(newestFirst, SimulatedCall.NEWEST_FIRST, calls::get, "a call")
+                .body(call -> call.body(withTranscripts), SimulatedCall::id);
+    }
+
+    /**
+     * Takes these settings from now on, recording the change; the past stays as it was played
+     * (calls already placed ring and last as long as they were going to).
+     */
+    synchronized void reconfigure(SimulationSettings next) {
+        if (!next.equals(settings)) {
+            Instant at = advance();
+            journal.append(new JournalEntry.Reconfigured(at, next));
+            apply(next);
+        }
+    }
+
+    /**
+     * Applies a change read back from the journal, at its instant, without recording it again.
+     *
+     * @throws IllegalStateException if the change does not fit the state replayed so far
+     */
+    synchronized void replay(JournalEntry entry) {
+        Instant at = advanceTo(entry.at());
+        if (entry instanceof JournalEntry.Created created) {
+            SimulatedCallBatch batch = new SimulatedCallBatch(++batchSequence, ids, created.batch(), at);
+            if (!batch.id().equals(created.batchId())) {
+                throw new IllegalStateException("the batch created is " + batch.id() + ", not " + created.batchId());
+            }
+            add(batch, at);
+        }
+        else if (entry instanceof JournalEntry.Retried retried) {
+            retry(find(retried.batchId()), at);
+        }
+        else if (entry instanceof JournalEntry.Cancelled cancelled) {
+            cancel(find(cancelled.batchId()), at);
+        }
+        else if (entry instanceof JournalEntry.Reconfigured reconfigured) {
+            apply(reconfigured.settings());
+        }
+        else {
+            throw new IllegalStateException("a " + entry.getClass().getSimpleName() + " is not a change");
+        }
     }
 
     /** Every batch, oldest first, as it is now. */
-    synchronized List<SandboxBatch> snapshot() {
+    synchronized List<CallBatchSnapshot> snapshot() {
         advance();
-        return batches.values().stream().map(SimulatedBatch::snapshot).toList();
+        return batches.values().stream().map(SimulatedCallBatch::snapshot).toList();
     }
 
-    synchronized Optional<SandboxBatch> snapshot(String batchId) {
+    synchronized Optional<CallBatchSnapshot> snapshot(String batchId) {
         advance();
-        return Optional.ofNullable(batches.get(batchId)).map(SimulatedBatch::snapshot);
+        return Optional.ofNullable(batches.get(batchId)).map(SimulatedCallBatch::snapshot);
     }
 
-    private Instant advance() {
-        Instant target = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (target.isBefore(now)) {
-            target = now;
+    private void add(SimulatedCallBatch batch, Instant at) {
+        batches.put(batch.id(), batch);
+        // Answered before the dispatcher sees it, as the reference shows: every recipient still queued.
+        Instant scheduledAt = batch.scheduledAt();
+        wake(scheduledAt == null ? at : scheduledAt);
+    }
+
+    private void retry(SimulatedCallBatch batch, Instant at) {
+        if (batch.retry(at) > 0) {
+            wake(at);
         }
+    }
+
+    private void cancel(SimulatedCallBatch batch, Instant at) {
+        batch.cancel(at);
+        wake(at);
+    }
+
+    private void apply(SimulationSettings next) {
+        if (next.seed() != outcomes.seed()) {
+            outcomes = new CallOutcomes(next.seed());
+        }
+        settings = next;
+    }
+
+    /** Plays the events up to the clock's now and records how far time has gone. */
+    private Instant advance() {
+        Instant reached = advanceTo(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        journal.timeReached(reached);
+        return reached;
+    }
+
+    private Instant advanceTo(Instant instant) {
+        Instant target = instant.isBefore(now) ? now : instant;
         while (!events.isEmpty() && !events.peek().at().isAfter(target)) {
             Event event = events.poll();
             now = event.at();
@@ -174,7 +254,7 @@ final class CallBatchSimulator {
             releaseIdleBatches();
             admitWaitingBatches(at);
             dialed = false;
-            for (SimulatedBatch batch : batches.values()) {
+            for (SimulatedCallBatch batch : batches.values()) {
                 if (batch.isReserving()) {
                     for (Optional<SimulatedRecipient> next = batch.nextToDial(); next.isPresent(); next = batch.nextToDial()) {
                         dial(batch, next.get(), at);
@@ -187,7 +267,7 @@ final class CallBatchSimulator {
     }
 
     private void releaseIdleBatches() {
-        for (SimulatedBatch batch : batches.values()) {
+        for (SimulatedCallBatch batch : batches.values()) {
             if (batch.isReserving() && batch.isIdle()) {
                 batch.release();
                 reserved -= batch.targetConcurrencyLimit();
@@ -196,7 +276,7 @@ final class CallBatchSimulator {
     }
 
     private void admitWaitingBatches(Instant at) {
-        for (SimulatedBatch batch : batches.values()) {
+        for (SimulatedCallBatch batch : batches.values()) {
             if (batch.isWaiting(at)) {
                 if (reserved + batch.targetConcurrencyLimit() > settings.orgConcurrencyLimit()) {
                     return;
@@ -207,21 +287,22 @@ final class CallBatchSimulator {
         }
     }
 
-    private void dial(SimulatedBatch batch, SimulatedRecipient recipient, Instant at) {
-        CallOutcome outcome = outcomes.next();
+    private void dial(SimulatedCallBatch batch, SimulatedRecipient recipient, Instant at) {
+        CallOutcome outcome = outcomes.next(settings.failureRate());
         if (outcome.kind() == CallOutcome.Kind.FAILED_BEFORE_DIALING) {
             batch.failBeforeDialing(recipient, outcome.errorMessage(), at);
             return;
         }
-        SimulatedCall call = new SimulatedCall(batch.agentId(), recipient);
+        SimulatedCall call = new SimulatedCall(++callSequence, ids.call(), batch.agentId(), recipient, at);
         calls.put(call.id(), call);
-        batch.dial(recipient, call.id(), at);
+        batch.dial(recipient, call, at);
         Instant ringEnd = at.plus(settings.ringDuration());
-        schedule(ringEnd, () -> endRinging(batch, recipient, call, outcome, ringEnd));
+        Instant hangUp = ringEnd.plus(settings.callDuration());
+        schedule(ringEnd, () -> endRinging(batch, recipient, call, outcome, ringEnd, hangUp));
     }
 
-    private void endRinging(SimulatedBatch batch, SimulatedRecipient recipient, SimulatedCall call,
-            CallOutcome outcome, Instant at) {
+    private void endRinging(SimulatedCallBatch batch, SimulatedRecipient recipient, SimulatedCall call,
+            CallOutcome outcome, Instant at, Instant hangUp) {
         if (outcome.kind() == CallOutcome.Kind.UNANSWERED) {
             call.end(SimulatedCall.Status.FAILED, outcome.endReason(), at);
             batch.end(recipient, Status.FAILED, outcome.endReason(), at);
@@ -229,7 +310,6 @@ final class CallBatchSimulator {
         }
         call.start(at);
         batch.answer(recipient, at);
-        Instant hangUp = at.plus(settings.callDuration());
         schedule(hangUp, () -> {
             call.end(SimulatedCall.Status.COMPLETED, outcome.endReason(), hangUp);
             batch.end(recipient, Status.COMPLETED, outcome.endReason(), hangUp);
@@ -246,23 +326,11 @@ final class CallBatchSimulator {
         events.add(new Event(at, ++eventSequence, action));
     }
 
-    private SimulatedBatch find(String batchId) {
-        SimulatedBatch batch = batches.get(batchId);
+    private SimulatedCallBatch find(String batchId) {
+        SimulatedCallBatch batch = batches.get(batchId);
         if (batch == null) {
             throw ApiErrorException.notFound("batch '" + batchId + "' not found");
         }
         return batch;
-    }
-
-    private long anchor(String parameter, String batchId) {
-        SimulatedBatch batch = batches.get(batchId);
-        if (batch == null) {
-            throw ApiErrorException.badRequest(parameter + " '" + batchId + "' is not a batch");
-        }
-        return batch.sequence();
-    }
-
-    private static WireFormat.PageBody page(List<SimulatedBatch> page, boolean hasMore, String nextPage) {
-        return new WireFormat.PageBody(page.stream().map(batch -> batch.body(false)).toList(), hasMore, nextPage);
     }
 }

@@ -1,5 +1,6 @@
 package io.bulkcall.sandbox;
 
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -12,15 +13,20 @@ final class CallOutcomes {
 
     static final String UNREACHABLE = "Number could not be reached";
 
+    private final long seed;
     private final RandomGenerator random;
-    private final double failureRate;
 
-    CallOutcomes(RandomGenerator random, double failureRate) {
-        this.random = random;
-        this.failureRate = failureRate;
+    /** Outcomes from the first stream split off the seed; {@link FaultInjector#seeded} takes the second. */
+    CallOutcomes(long seed) {
+        this.seed = seed;
+        this.random = new SplittableRandom(seed).split();
     }
 
-    CallOutcome next() {
+    long seed() {
+        return seed;
+    }
+
+    CallOutcome next(double failureRate) {
         if (random.nextDouble() >= failureRate) {
             return CallOutcome.answered(random.nextBoolean() ? "agent_hangup" : "client_hangup");
         }

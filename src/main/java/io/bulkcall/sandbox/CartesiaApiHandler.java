@@ -3,7 +3,6 @@ package io.bulkcall.sandbox;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import com.sun.net.httpserver.Headers;
@@ -13,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the Call Batches API and Get Call over the JDK's HTTP server: routes each request, lets
+ * Serves the Call Batches API, Get Call and List Calls over the JDK's HTTP server: routes each request, lets
  * the {@link FaultInjector} spoil it, checks the headers every endpoint requires
  * ({@code Authorization: Bearer …}, {@code Cartesia-Version: 2026-03-01}), applies it to the
  * {@link CallBatchSimulator} and writes the answer, or an error in Cartesia's error body. A request
@@ -26,15 +25,17 @@ final class CartesiaApiHandler implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CartesiaApiHandler.class);
 
-    private static final int DEFAULT_LIST_LIMIT = 20;
+    private static final Set<String> LIST_BATCHES_PARAMETERS = Set.of("agent_id", "starting_after", "ending_before",
+            "limit");
 
-    private static final Set<String> LIST_PARAMETERS = Set.of("agent_id", "starting_after", "ending_before", "limit");
+    private static final Set<String> LIST_CALLS_PARAMETERS = Set.of("agent_id", "batch_id", "starting_after",
+            "ending_before", "limit", "expand");
 
     private record Reply(int status, Object body) {
     }
 
     private final CallBatchSimulator simulator;
-    private final CreateBatchRequestParser parser;
+    private final CreateCallBatchParser parser;
     private final FaultInjector faults;
     private final RequestCounter requests;
     private final BiConsumer<SandboxEndpoint, Long> whenApplied;
@@ -43,7 +44,7 @@ final class CartesiaApiHandler implements HttpHandler {
      * @param whenApplied told of every request applied (not answered by an injected error), with
      *        its endpoint and ordinal, on the serving thread before the response is written or dropped
      */
-    CartesiaApiHandler(CallBatchSimulator simulator, CreateBatchRequestParser parser, FaultInjector faults,
+    CartesiaApiHandler(CallBatchSimulator simulator, CreateCallBatchParser parser, FaultInjector faults,
             RequestCounter requests, BiConsumer<SandboxEndpoint, Long> whenApplied) {
         this.simulator = simulator;
         this.parser = parser;
@@ -72,7 +73,7 @@ final class CartesiaApiHandler implements HttpHandler {
             route = Route.of(method, path);
         }
         catch (ApiErrorException unknown) {
-            send(exchange, error(unknown.status(), unknown.errorCode(), unknown.title(), unknown.getMessage()));
+            send(exchange, error(unknown));
             return;
         }
         long ordinal = requests.record(route.endpoint());
@@ -80,10 +81,7 @@ final class CartesiaApiHandler implements HttpHandler {
         SandboxFault fault = faults.next(route.endpoint());
         if (fault != null && fault.answersWithError()) {
             log.debug("Sandbox injects {} into {} {}", fault, method, path);
-            if (fault == SandboxFault.CONCURRENCY_LIMITED) {
-                exchange.getResponseHeaders().set("Retry-After", "0");
-            }
-            send(exchange, error(fault.status(), fault.errorCode(), fault.title(), "injected by the sandbox"));
+            send(exchange, error(fault.answer()));
             return;
         }
         Reply reply = apply(route, exchange, body);
@@ -108,7 +106,11 @@ final class CartesiaApiHandler implements HttpHandler {
                 throw ApiErrorException.badRequest("this endpoint takes no request body");
             }
             if (route.endpoint() == SandboxEndpoint.LIST_BATCHES) {
-                return new Reply(200, list(query.allowOnly(LIST_PARAMETERS)));
+                query.allowOnly(LIST_BATCHES_PARAMETERS);
+                return new Reply(200, simulator.list(query.text("agent_id"), PageRequest.of(query)));
+            }
+            if (route.endpoint() == SandboxEndpoint.LIST_CALLS) {
+                return new Reply(200, listCalls(query.allowOnly(LIST_CALLS_PARAMETERS)));
             }
             query.allowOnly(Set.of());
             return new Reply(200, switch (route.endpoint()) {
@@ -120,15 +122,15 @@ final class CartesiaApiHandler implements HttpHandler {
             });
         }
         catch (ApiErrorException refused) {
-            return error(refused.status(), refused.errorCode(), refused.title(), refused.getMessage());
+            return error(refused);
         }
         catch (RuntimeException bug) {
             log.error("Sandbox failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), bug);
-            return error(500, "internal_error", "Internal Server Error", "the sandbox failed: " + bug);
+            return error(ApiErrorException.internalError("the sandbox failed: " + bug));
         }
     }
 
-    private WireFormat.BatchBody create(Headers headers, QueryParameters query, byte[] body) {
+    private WireFormat.CallBatchBody create(Headers headers, QueryParameters query, byte[] body) {
         query.allowOnly(Set.of());
         String contentType = headers.getFirst("Content-Type");
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
@@ -138,9 +140,18 @@ final class CartesiaApiHandler implements HttpHandler {
         return simulator.create(parser.parse(body, simulator.now()));
     }
 
-    private WireFormat.PageBody list(QueryParameters query) {
-        return simulator.list(query.text("agent_id"), query.text("starting_after"), query.text("ending_before"),
-                query.integer("limit", 1, 100, DEFAULT_LIST_LIMIT));
+    private WireFormat.PageBody<WireFormat.CallBody> listCalls(QueryParameters query) {
+        String agentId = query.text("agent_id");
+        String batchId = query.text("batch_id");
+        if (agentId == null && batchId == null) {
+            throw ApiErrorException.badRequest("pass agent_id, or batch_id for a batch's calls");
+        }
+        String expand = query.text("expand");
+        if (expand != null && !expand.equals("transcript")) {
+            throw ApiErrorException.badRequest("query parameter 'expand' can only be 'transcript', got '" + expand
+                    + "'");
+        }
+        return simulator.listCalls(agentId, batchId, PageRequest.of(query), expand != null);
     }
 
     private static void checkCommonHeaders(Headers headers) {
@@ -158,12 +169,16 @@ final class CartesiaApiHandler implements HttpHandler {
         }
     }
 
-    private static Reply error(int status, String errorCode, String title, String message) {
-        return new Reply(status, new WireFormat.ErrorBody(errorCode, title, message, UUID.randomUUID()));
+    private static Reply error(ApiErrorException error) {
+        return new Reply(error.status(), error.body());
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         byte[] bytes = WireFormat.JSON.writeValueAsBytes(reply.body());
+        if (reply.status() == 429) {
+            // Only injected faults answer 429, and no real limit stands behind them: retry at once.
+            exchange.getResponseHeaders().set("Retry-After", "0");
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         exchange.getResponseBody().write(bytes);

@@ -5,14 +5,16 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
  * Decides which requests get a fault: first as a test planned it, one request after another per
- * endpoint (a planned request passes or gets its fault); otherwise at random, an error answer with probability {@code faultRate} on any endpoint and a
- * lost response with probability {@code lostResponseRate} on Create and Retry Call Batch, the two
- * requests whose outcome a client must reconcile. Thread-safe.
+ * endpoint (a planned request passes or gets its fault); otherwise at random, an error answer
+ * with probability {@code faultRate} on any endpoint and a lost response with probability
+ * {@code lostResponseRate} on Create and Retry Call Batch, the two requests whose outcome a client
+ * must reconcile. Thread-safe.
  */
 final class FaultInjector {
 
@@ -30,6 +32,13 @@ final class FaultInjector {
         this.random = random;
         this.faultRate = faultRate;
         this.lostResponseRate = lostResponseRate;
+    }
+
+    /** Faults at the settings' rates, from the second stream split off their seed: independent of call outcomes. */
+    static FaultInjector seeded(SandboxSettings settings) {
+        SplittableRandom seeded = new SplittableRandom(settings.seed());
+        seeded.split();
+        return new FaultInjector(seeded.split(), settings.faultRate(), settings.lostResponseRate());
     }
 
     /** Plans, after what is planned already, {@code after} requests to pass and the next to get the fault. */

@@ -1,10 +1,14 @@
 package io.bulkcall.sandbox;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
+import java.util.SplittableRandom;
 
 /**
- * Random ids in Cartesia's shape: a prefix and 22 base62 characters. Deliberately not seeded: a
- * job database that outlives a sandbox run must never find its old batch ids reused for new batches.
+ * Ids in Cartesia's shape, a prefix and 22 base62 characters, drawn from a seeded stream so that a
+ * state folder's journal, replayed, gives every batch, recipient and call the id it had. The seed
+ * itself is random, chosen when a state folder is created (or an in-memory server starts): a job
+ * database that outlives a sandbox must never find its old batch ids reused for new batches.
+ * Not thread-safe: used under the {@link CallBatchSimulator}'s lock, in the order of the simulation.
  */
 final class Ids {
 
@@ -12,23 +16,30 @@ final class Ids {
 
     private static final int LENGTH = 22;
 
-    private Ids() {
+    private final SplittableRandom random;
+
+    Ids(long seed) {
+        this.random = new SplittableRandom(seed);
     }
 
-    static String batch() {
+    /** A seed for a new sandbox's ids: all the uniqueness of its ids rests on it. */
+    static long newSeed() {
+        return new SecureRandom().nextLong();
+    }
+
+    String batch() {
         return next("acb_");
     }
 
-    static String recipient() {
+    String recipient() {
         return next("abcr_");
     }
 
-    static String call() {
+    String call() {
         return next("ac_");
     }
 
-    private static String next(String prefix) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+    private String next(String prefix) {
         StringBuilder id = new StringBuilder(prefix.length() + LENGTH).append(prefix);
         for (int i = 0; i < LENGTH; i++) {
             id.append(BASE62.charAt(random.nextInt(BASE62.length())));

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Which endpoint a request is for, and the batch or call id in its path.
  *
- * @param id the {@code batch_id} or {@code call_id} of the path, {@code null} for create and list
+ * @param id the {@code batch_id} or {@code call_id} of the path, {@code null} for create and the lists
  */
 record Route(SandboxEndpoint endpoint, String id) {
 
@@ -14,12 +14,15 @@ record Route(SandboxEndpoint endpoint, String id) {
     /** Routes a request; an unknown path is a 404, a known path with the wrong method a 405. */
     static Route of(String method, String rawPath) {
         List<String> segments = List.of(rawPath.split("/", -1));
-        if (segments.size() < 4 || !segments.subList(0, 3).equals(PREFIX)) {
+        if (segments.size() < 3 || !segments.subList(0, 3).equals(PREFIX)) {
             throw unknown(method, rawPath);
         }
         List<String> rest = segments.subList(3, segments.size());
         if (rest.contains("")) {
             throw unknown(method, rawPath);
+        }
+        if (rest.isEmpty()) {
+            return only("GET", method, rawPath, new Route(SandboxEndpoint.LIST_CALLS, null));
         }
         boolean batches = rest.get(0).equals("batches");
         if (batches && rest.size() == 1) {

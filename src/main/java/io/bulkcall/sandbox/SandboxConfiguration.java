@@ -1,10 +1,14 @@
 package io.bulkcall.sandbox;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 import io.bulkcall.cartesia.CartesiaConnectionDetails;
+import io.bulkcall.time.JumpingWaiter;
+import io.bulkcall.time.SimulatedClock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,15 +19,37 @@ import org.springframework.context.annotation.Profile;
  * The {@code sandbox} profile: starts a {@link SandboxServer} with the context, stops it with the
  * context, and points the Cartesia client at it in place of the configured API, so the real HTTP
  * client code runs against a local stand-in with no API key.
+ * <p>
+ * The job and the stand-in share one {@link SimulatedClock}, which takes the place of the
+ * application's system clock, and the job waits on it with a {@link JumpingWaiter}: a wait for a
+ * calling window or between two polls takes no time, and the sandbox's calls progress in the
+ * same simulated time. The server keeps its batches in {@code bulkcall.sandbox.state-dir}, so a
+ * stopped sandbox job can be restarted; the clock starts where the last run there left off, or at
+ * the system clock's now if that is later, so that time never goes back from one run to the next.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
 @EnableConfigurationProperties(SandboxProperties.class)
 public class SandboxConfiguration {
 
+    @Bean
+    SimulatedClock sandboxClock(SandboxProperties properties) {
+        Instant now = Clock.systemUTC().instant();
+        Optional<Instant> lastRun = Optional.ofNullable(properties.stateFolder()).flatMap(StateFolder::lastInstant);
+        return new SimulatedClock(lastRun.filter(now::isBefore).orElse(now));
+    }
+
+    @Bean
+    JumpingWaiter sandboxWaiter(SimulatedClock sandboxClock) {
+        return new JumpingWaiter(sandboxClock);
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
-    SandboxServer sandboxServer(SandboxProperties properties, ObjectProvider<Clock> clock) {
-        return new SandboxServer(properties.toSettings(), clock.getIfAvailable(Clock::systemUTC));
+    SandboxServer sandboxServer(SandboxProperties properties, SimulatedClock sandboxClock) {
+        SandboxSettings settings = properties.toSettings();
+        Path stateFolder = properties.stateFolder();
+        return stateFolder == null ? new SandboxServer(settings, sandboxClock)
+                : new SandboxServer(settings, sandboxClock, stateFolder);
     }
 
     @Bean

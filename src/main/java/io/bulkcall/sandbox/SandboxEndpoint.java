@@ -21,5 +21,8 @@ public enum SandboxEndpoint {
     CANCEL_BATCH,
 
     /** {@code GET /agents/calls/{call_id}} */
-    GET_CALL
+    GET_CALL,
+
+    /** {@code GET /agents/calls}: List Calls, one entry per call attempt */
+    LIST_CALLS
 }

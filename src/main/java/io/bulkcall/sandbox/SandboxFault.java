@@ -1,5 +1,7 @@
 package io.bulkcall.sandbox;
 
+import java.util.function.Function;
+
 /**
  * A fault a {@link SandboxServer} can inject into one request, at random
  * ({@link SandboxSettings#faultRate()}, {@link SandboxSettings#lostResponseRate()}) or as planned
@@ -8,44 +10,33 @@ package io.bulkcall.sandbox;
 public enum SandboxFault {
 
     /** 500, request not applied. */
-    INTERNAL_ERROR(500, "internal_error", "Internal Server Error"),
+    INTERNAL_ERROR(ApiErrorException::internalError),
 
     /** 503, request not applied. */
-    SERVICE_UNAVAILABLE(503, "service_unavailable", "Service Unavailable"),
+    SERVICE_UNAVAILABLE(ApiErrorException::serviceUnavailable),
 
     /** 429 with {@code Retry-After: 0} and error_code {@code concurrency_limited}, request not applied. */
-    CONCURRENCY_LIMITED(429, "concurrency_limited", "Too many concurrent requests"),
+    CONCURRENCY_LIMITED(ApiErrorException::concurrencyLimited),
 
     /**
      * The request is applied, then the connection is closed without a response: the client cannot
      * tell whether it happened.
      */
-    LOST_RESPONSE(0, null, null);
+    LOST_RESPONSE(null);
 
-    private final int status;
-    private final String errorCode;
-    private final String title;
+    private final Function<String, ApiErrorException> answer;
 
-    SandboxFault(int status, String errorCode, String title) {
-        this.status = status;
-        this.errorCode = errorCode;
-        this.title = title;
+    SandboxFault(Function<String, ApiErrorException> answer) {
+        this.answer = answer;
     }
 
     /** Whether the fault answers with an error instead of applying the request. */
     boolean answersWithError() {
-        return this != LOST_RESPONSE;
+        return answer != null;
     }
 
-    int status() {
-        return status;
-    }
-
-    String errorCode() {
-        return errorCode;
-    }
-
-    String title() {
-        return title;
+    /** The error answered in place of applying the request; only for faults that {@link #answersWithError()}. */
+    ApiErrorException answer() {
+        return answer.apply("injected by the sandbox");
     }
 }

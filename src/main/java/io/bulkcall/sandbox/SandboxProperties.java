@@ -1,5 +1,6 @@
 package io.bulkcall.sandbox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.DecimalMax;
@@ -28,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param faultRate the share of requests answered 500, 503 or 429 without being applied
  * @param lostResponseRate the share of Create and Retry Call Batch requests applied whose response is lost
  * @param seed seeds call outcomes and faults, so runs repeat
+ * @param stateDir the folder the sandbox keeps its batches in across runs, relative to the working
+ *        directory like the job database; empty to keep them in memory only
  */
 @Validated
 @ConfigurationProperties("bulkcall.sandbox")
@@ -41,12 +44,18 @@ public record SandboxProperties(
         @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double failureRate,
         @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double faultRate,
         @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double lostResponseRate,
-        @DefaultValue("42") long seed) {
+        @DefaultValue("42") long seed,
+        @DefaultValue("data/sandbox-cartesia") String stateDir) {
 
     /** The settings of the server these properties describe. */
     public SandboxSettings toSettings() {
         return new SandboxSettings(port, blankToAny(agentId), blankToAny(fromNumberId), orgConcurrencyLimit,
                 ringDuration, callDuration, failureRate, faultRate, lostResponseRate, seed);
+    }
+
+    /** The folder to keep the sandbox's state in, {@code null} to keep it in memory. */
+    public Path stateFolder() {
+        return stateDir == null || stateDir.isBlank() ? null : Path.of(stateDir);
     }
 
     private static String blankToAny(String id) {

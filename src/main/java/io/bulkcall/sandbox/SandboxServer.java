@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -20,14 +21,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stand-in for Cartesia's Call Batches API and Get Call, served over HTTP on 127.0.0.1, for
- * the {@code sandbox} profile and for tests. It is strict where Cartesia's reference sets a rule
- * (headers, field names, ranges, 1,000 recipients), simulates dispatch (concurrency reserved per
- * batch, oldest batch first, {@code scheduled_at}), calls that complete or fail at a seeded rate,
- * Retry and Cancel, and can inject faults. Its state lives in memory and is gone when it closes.
+ * A stand-in for Cartesia's Call Batches API, Get Call and List Calls, served over HTTP on
+ * 127.0.0.1, for the {@code sandbox} profile and for tests. It is strict where Cartesia's reference
+ * sets a rule (headers, field names, ranges, 1,000 recipients), simulates dispatch (concurrency
+ * reserved per batch, oldest batch first, {@code scheduled_at}), calls that complete or fail at a
+ * seeded rate, with a summary and a short transcript when answered, Retry and Cancel, and can
+ * inject faults.
  * <p>
  * Time comes from the {@link Clock}: state is brought up to the clock's now on every request and
  * every inspection, so a test that controls the clock controls the simulation exactly.
+ * <p>
+ * Restart: built on a state folder, a server keeps its batches there across runs (see
+ * {@link #SandboxServer(SandboxSettings, Clock, Path)}); a new server on the same folder goes on
+ * where the last one stopped, even one that was killed, with the same batches, recipients, calls
+ * and ids. Built without one, its state lives in memory and is gone when it closes. Either way its
+ * ids are drawn from a random seed, so no two sandboxes hand out the same batch id. Injected faults,
+ * planned faults, request counts and the {@link #whenApplied} hook are not kept.
  * <p>
  * Thread-safe: requests are served on a small pool of daemon threads, and the inspection methods
  * may be called from any thread at any time; they return immutable snapshots.
@@ -54,6 +63,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private final SandboxSettings settings;
+    private final StateFolder stateFolder;
     private final CallBatchSimulator simulator;
     private final FaultInjector faults;
     private final RequestCounter requests = new RequestCounter();
@@ -62,14 +72,45 @@ public final class SandboxServer implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
 
-    public SandboxServer(SandboxSettings settings, Clock clock) {
+    /**
+     * A server that keeps its state in {@code stateFolder}, made if missing: it replays what the
+     * folder holds, so its batches are those of the last server there, brought up to the clock's
+     * now (queued recipients get dialed, calls in flight end). Settings that shape the simulation
+     * (concurrency limit, durations, failure rate, seed) may differ from the last server's; they
+     * apply from now on. The folder stays locked until {@link #close()}.
+     *
+     * @throws IllegalStateException if another server has the folder open, or its journal is damaged
+     *         or was written by an incompatible version
+     * @throws UncheckedIOException if the folder cannot be read or written
+     */
+    public SandboxServer(SandboxSettings settings, Clock clock, Path stateFolder) {
         this.settings = settings;
-        SplittableRandom seeded = new SplittableRandom(settings.seed());
-        this.simulator = new CallBatchSimulator(settings, clock, seeded.split());
-        this.faults = new FaultInjector(seeded.split(), settings.faultRate(), settings.lostResponseRate());
+        this.faults = FaultInjector.seeded(settings);
+        this.stateFolder = StateFolder.open(Objects.requireNonNull(stateFolder, "stateFolder"),
+                () -> new JournalEntry.Opened(clock.instant().truncatedTo(ChronoUnit.MILLIS), StateFolder.FORMAT,
+                        Ids.newSeed(), SimulationSettings.of(settings)));
+        try {
+            JournalEntry.Opened opened = this.stateFolder.opened();
+            this.simulator = new CallBatchSimulator(opened.settings(), clock, opened.idSeed(), this.stateFolder);
+            this.stateFolder.replay(simulator::replay);
+            simulator.reconfigure(SimulationSettings.of(settings));
+        }
+        catch (RuntimeException failed) {
+            this.stateFolder.close();
+            throw failed;
+        }
     }
 
-    /** A server on the system clock. */
+    /** A server whose state lives in memory only. */
+    public SandboxServer(SandboxSettings settings, Clock clock) {
+        this.settings = settings;
+        this.faults = FaultInjector.seeded(settings);
+        this.stateFolder = null;
+        this.simulator = new CallBatchSimulator(SimulationSettings.of(settings), clock, Ids.newSeed(),
+                Journal.IN_MEMORY);
+    }
+
+    /** A server on the system clock whose state lives in memory only. */
     public SandboxServer(SandboxSettings settings) {
         this(settings, Clock.systemUTC());
     }
@@ -93,7 +134,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         executor = Executors.newFixedThreadPool(SERVER_THREADS, daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new CartesiaApiHandler(simulator, new CreateBatchRequestParser(settings), faults,
+        server.createContext("/", new CartesiaApiHandler(simulator, new CreateCallBatchParser(settings), faults,
                 requests, (endpoint, ordinal) -> whenApplied.accept(endpoint, ordinal)));
         server.start();
         log.info("Sandbox Cartesia API listening on {}", baseUrl());
@@ -108,13 +149,24 @@ public final class SandboxServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Stops serving at once; connections in progress are closed. Idempotent. */
+    /**
+     * Stops serving at once; connections in progress are closed. A state folder records the
+     * clock's reading and is unlocked. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (server != null && executor != null) {
             server.stop(0);
             executor.shutdownNow();
             executor = null;
+        }
+        if (stateFolder != null) {
+            try {
+                simulator.now();
+            }
+            finally {
+                stateFolder.close();
+            }
         }
     }
 
@@ -123,17 +175,17 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** Every batch created so far, oldest first, as it is now. */
-    public List<SandboxBatch> batches() {
+    public List<CallBatchSnapshot> batches() {
         return simulator.snapshot();
     }
 
     /** One batch as it is now, if it exists. */
-    public Optional<SandboxBatch> batch(String batchId) {
+    public Optional<CallBatchSnapshot> batch(String batchId) {
         return simulator.snapshot(batchId);
     }
 
     /** The batches created with this name, oldest first: more than one means a duplicate create. */
-    public List<SandboxBatch> batchesNamed(String name) {
+    public List<CallBatchSnapshot> batchesNamed(String name) {
         return batches().stream().filter(batch -> batch.name().equals(name)).toList();
     }
 

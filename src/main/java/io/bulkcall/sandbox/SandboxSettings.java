@@ -88,11 +88,6 @@ public record SandboxSettings(
                 failureRate, faultRate, lostResponseRate, seed);
     }
 
-    public SandboxSettings withSeed(long seed) {
-        return new SandboxSettings(port, agentId, fromNumberId, orgConcurrencyLimit, ringDuration, callDuration,
-                failureRate, faultRate, lostResponseRate, seed);
-    }
-
     /** Whether Create Call Batch accepts this agent id. */
     boolean acceptsAgent(String id) {
         return agentId == null || agentId.equals(id);

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One recipient of a simulated batch and the state of its latest attempt. Mutable; changed only
- * through its {@link SimulatedBatch}, which keeps count of its recipients' statuses, and guarded
+ * through its {@link SimulatedCallBatch}, which keeps count of its recipients' statuses, and guarded
  * by the {@link CallBatchSimulator}'s lock.
  */
 final class SimulatedRecipient {
@@ -25,7 +25,7 @@ final class SimulatedRecipient {
     private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {
     };
 
-    private final String id = Ids.recipient();
+    private final String id;
     private final String toNumber;
     private final JsonNode metadata;
     private final Instant createdAt;
@@ -35,7 +35,8 @@ final class SimulatedRecipient {
     private String endReason;
     private String errorMessage;
 
-    SimulatedRecipient(NewBatch.Recipient request, Instant createdAt) {
+    SimulatedRecipient(String id, NewCallBatch.Recipient request, Instant createdAt) {
+        this.id = id;
         this.toNumber = request.toNumber();
         this.metadata = request.metadata();
         this.createdAt = createdAt;
@@ -91,8 +92,8 @@ final class SimulatedRecipient {
                 createdAt);
     }
 
-    SandboxRecipient snapshot() {
+    RecipientSnapshot snapshot() {
         Map<String, Object> values = metadata == null ? null : WireFormat.JSON.convertValue(metadata, METADATA);
-        return new SandboxRecipient(id, toNumber, status.wire(), attempts, agentCallId, endReason, errorMessage, values);
+        return new RecipientSnapshot(id, toNumber, status.wire(), attempts, agentCallId, endReason, errorMessage, values);
     }
 }

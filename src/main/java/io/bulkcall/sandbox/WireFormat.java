@@ -30,7 +30,7 @@ final class WireFormat {
 
     /** {@code AgentCallBatch}; {@code recipients} only on Get Call Batch. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record BatchBody(
+    record CallBatchBody(
             String id,
             String name,
             String agentId,
@@ -62,12 +62,17 @@ final class WireFormat {
             Instant createdAt) {
     }
 
-    /** One page of List Call Batches; {@code next_page} only while {@code has_more}. */
+    /** One page of List Call Batches or List Calls; {@code next_page} only while {@code has_more}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PageBody(List<BatchBody> data, boolean hasMore, String nextPage) {
+    record PageBody<T>(List<T> data, boolean hasMore, String nextPage) {
     }
 
-    /** {@code AgentCall}, without transcript; nullable fields are sent as {@code null}, as documented. */
+    /**
+     * {@code AgentCall}; nullable fields are sent as {@code null}, as documented.
+     *
+     * @param transcript the turns, a JSON {@code null} for a call without one, or Java {@code null}
+     *        to leave the field out (List Calls without {@code expand=transcript})
+     */
     record CallBody(
             String id,
             String agentId,
@@ -81,7 +86,17 @@ final class WireFormat {
             String telephonyAccountType,
             String deploymentRegion,
             boolean zdrEnabled,
-            TelephonyParams telephonyParams) {
+            TelephonyParams telephonyParams,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode transcript) {
+    }
+
+    /**
+     * One turn of an {@code AgentTranscript}.
+     *
+     * @param role {@code assistant} or {@code user}
+     * @param startTimestamp seconds from the start of the call
+     */
+    record TranscriptTurn(String role, String text, double startTimestamp, double endTimestamp) {
     }
 
     record TelephonyParams(String to, String direction, String connectionType) {

@@ -120,6 +120,20 @@ class CallBatchLifecycleTest {
     }
 
     @Test
+    void getCallShowsTheSummaryAndTranscriptOfAnAnsweredCall() {
+        // given
+        String id = api.create(CreateRequests.sample()).get("id").asString();
+        String callId = awaitFinished(id).get("recipients").get(0).get("agent_call_id").asString();
+
+        // when
+        JsonNode call = api.get("/agents/calls/" + callId).body();
+
+        // then
+        assertThat(call.get("summary").asString()).isNotBlank();
+        assertThat(call.get("transcript").size()).isBetween(2, 4);
+    }
+
+    @Test
     void unknownBatchOrCallIs404WithTheDocumentedErrorBody() {
         // when
         SandboxHttp.Reply batch = api.get(BATCHES + "/acb_missing");

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import io.bulkcall.time.SimulatedClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class CreateCallBatchStrictnessTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults(), new MutableClock(NOW)).start();
+    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults(), new SimulatedClock(NOW)).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 
@@ -211,7 +212,9 @@ class CreateCallBatchStrictnessTest {
     @Test
     void unknownPathIs404AndWrongMethodIs405() {
         assertThat(api.get("/agents/batches").status()).isEqualTo(404);
+        assertThat(api.get("/agents/calls/").status()).isEqualTo(404);
         assertThat(api.send(api.request(BATCHES + "/acb_1").DELETE().build()).status()).isEqualTo(405);
+        assertThat(api.post("/agents/calls").status()).isEqualTo(405);
     }
 
     private HttpRequest postJson(String path, String json) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.bulkcall.time.SimulatedClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ class DispatchSchedulingTest {
 
     private static final Duration FIRST_WAVE = Duration.ofSeconds(70);
 
-    private final MutableClock clock = new MutableClock(START);
+    private final SimulatedClock clock = new SimulatedClock(START);
 
     private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
             .withOrgConcurrencyLimit(4)

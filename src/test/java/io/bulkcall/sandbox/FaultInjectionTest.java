@@ -167,7 +167,7 @@ class FaultInjectionTest {
         JsonNode second = api.create(CreateRequests.sample());
 
         // then
-        assertThat(sandbox.batchesNamed("March outreach")).extracting(SandboxBatch::id)
+        assertThat(sandbox.batchesNamed("March outreach")).extracting(CallBatchSnapshot::id)
                 .containsExactly(first.get("id").asString(), second.get("id").asString());
         assertThat(sandbox.createdToNumbers()).hasSize(4).containsOnly("+14155559876", "+14155550101");
     }
@@ -183,6 +183,7 @@ class FaultInjectionTest {
         api.get(BATCHES + "/" + id);
         api.get(BATCHES);
         api.post(BATCHES + "/" + id + "/cancel");
+        api.get("/agents/calls?batch_id=" + id);
 
         // then
         assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(1);
@@ -191,6 +192,23 @@ class FaultInjectionTest {
         assertThat(sandbox.requests(SandboxEndpoint.CANCEL_BATCH)).isEqualTo(1);
         assertThat(sandbox.requests(SandboxEndpoint.RETRY_BATCH)).isZero();
         assertThat(sandbox.requests(SandboxEndpoint.GET_CALL)).isZero();
+        assertThat(sandbox.requests(SandboxEndpoint.LIST_CALLS)).isEqualTo(1);
+    }
+
+    @Test
+    void plannedFaultSpoilsListCallsToo() {
+        // given
+        start(SandboxSettings.defaults());
+        String id = api.create(CreateRequests.sample()).get("id").asString();
+        sandbox.planFault(SandboxEndpoint.LIST_CALLS, SandboxFault.SERVICE_UNAVAILABLE);
+
+        // when
+        int first = api.get("/agents/calls?batch_id=" + id).status();
+        int second = api.get("/agents/calls?batch_id=" + id).status();
+
+        // then
+        assertThat(first).isEqualTo(503);
+        assertThat(second).isEqualTo(200);
     }
 
     private void start(SandboxSettings settings) {

@@ -6,27 +6,57 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.bulkcall.cartesia.CartesiaConnectionDetails;
 import io.bulkcall.config.ApiKey;
+import io.bulkcall.time.JumpingWaiter;
+import io.bulkcall.time.SimulatedClock;
+import io.bulkcall.time.SleepingWaiter;
+import io.bulkcall.time.Waiter;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.config.BeanDefinitionCustomizer;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-/** The {@code sandbox} profile's wiring, on its own: no application, no database. */
+/**
+ * The {@code sandbox} profile's wiring, on its own: no application, no database. Each test's
+ * sandbox keeps its state in a folder of its own.
+ */
 class SandboxConfigurationTest {
 
     private record ConfiguredConnectionDetails(String baseUrl, ApiKey apiKey) implements CartesiaConnectionDetails {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(SandboxConfiguration.class)
-            .withInitializer(context -> context.getEnvironment().setActiveProfiles("sandbox"));
+    @EnableConfigurationProperties(SandboxProperties.class)
+    static class PropertiesOnly {
+    }
+
+    @TempDir
+    Path stateDir;
+
+    private ApplicationContextRunner runner;
+
+    @BeforeEach
+    void sandboxProfileOnATemporaryStateDir() {
+        runner = new ApplicationContextRunner()
+                .withUserConfiguration(SandboxConfiguration.class)
+                .withInitializer(context -> context.getEnvironment().setActiveProfiles("sandbox"))
+                .withPropertyValues("bulkcall.sandbox.state-dir=" + stateDir);
+    }
 
     @Test
     void sandboxProfileStartsTheServerAndPointsTheClientAtIt() {
@@ -82,6 +112,89 @@ class SandboxConfigurationTest {
     }
 
     @Test
+    void stateDirDefaultsToAFolderUnderData() {
+        new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class)
+                .run(context -> assertThat(context.getBean(SandboxProperties.class).stateFolder())
+                        .isEqualTo(Path.of("data/sandbox-cartesia")));
+    }
+
+    @Test
+    void simulatedClockAndJumpingWaiterTakeThePlaceOfTheApplicationsFallbacks() {
+        runner.withBean("clock", Clock.class, Clock::systemUTC, fallback())
+                .withBean("waiter", Waiter.class, () -> new SleepingWaiter(Clock.systemUTC()), fallback())
+                .run(context -> {
+                    assertThat(context.getBean(Clock.class)).isSameAs(context.getBean(SimulatedClock.class));
+                    assertThat(context.getBean(Waiter.class)).isInstanceOf(JumpingWaiter.class);
+                });
+    }
+
+    @Test
+    void waitingOnTheApplicationsClockLetsTheSandboxsCallsEnd() {
+        runner.run(context -> {
+            // given
+            SandboxHttp api = new SandboxHttp(context.getBean(SandboxServer.class));
+            String id = api.create(CreateRequests.sample()).get("id").asString();
+            Clock clock = context.getBean(Clock.class);
+
+            // when
+            boolean waited = context.getBean(Waiter.class).waitUntil(clock.instant().plus(Duration.ofHours(1)), () -> false);
+
+            // then
+            JsonNode batch = api.get(BATCHES + "/" + id).body();
+            assertThat(waited).isTrue();
+            assertThat(batch.get("total_calls_finished").asInt()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void sandboxKeepsItsBatchesInTheStateDirForTheNextRun() {
+        // given
+        AtomicReference<String> created = new AtomicReference<>();
+        runner.run(context -> created.set(new SandboxHttp(context.getBean(SandboxServer.class))
+                .create(CreateRequests.sample()).get("id").asString()));
+
+        // when, then
+        runner.run(context -> assertThat(context.getBean(SandboxServer.class).batch(created.get())).isPresent());
+    }
+
+    @Test
+    void emptyStateDirKeepsTheBatchesInMemoryOnly() {
+        // given
+        ApplicationContextRunner inMemory = runner.withPropertyValues("bulkcall.sandbox.state-dir=");
+        inMemory.run(context -> new SandboxHttp(context.getBean(SandboxServer.class)).create(CreateRequests.sample()));
+
+        // when, then
+        inMemory.run(context -> assertThat(context.getBean(SandboxServer.class).batches()).isEmpty());
+    }
+
+    @Test
+    void clockStartsWhereTheLastRunOnTheStateDirStoppedWhenThatIsLater() {
+        // given a run whose clock was moved a day ahead
+        SimulatedClock lastRun = new SimulatedClock(Instant.now().plus(Duration.ofDays(1)));
+        try (SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults(), lastRun, stateDir).start()) {
+            lastRun.advance(Duration.ofHours(2));
+            new SandboxHttp(sandbox).get(BATCHES);
+        }
+
+        // when, then
+        runner.run(context -> assertThat(context.getBean(Clock.class).instant())
+                .isEqualTo(lastRun.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    @Test
+    void clockStartsAtTheSystemClocksNowWhenTheLastRunIsOlder() {
+        // given a run in March 2026
+        SimulatedClock lastRun = new SimulatedClock(Instant.parse("2026-03-01T12:00:00Z"));
+        try (SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults(), lastRun, stateDir).start()) {
+            new SandboxHttp(sandbox).get(BATCHES);
+        }
+        Instant before = Instant.now();
+
+        // when, then
+        runner.run(context -> assertThat(context.getBean(Clock.class).instant()).isAfterOrEqualTo(before));
+    }
+
+    @Test
     void invalidSettingStopsTheContextNamingIt() {
         runner.withPropertyValues("bulkcall.sandbox.failure-rate=1.5")
                 .run(context -> assertThat(context).hasFailed()
@@ -100,6 +213,10 @@ class SandboxConfigurationTest {
             assertThat(context.getEnvironment().getProperty("bulkcall.from-number-id"))
                     .isEqualTo(settings.fromNumberId());
         });
+    }
+
+    private static BeanDefinitionCustomizer fallback() {
+        return definition -> ((AbstractBeanDefinition) definition).setFallback(true);
     }
 
     private static void loadApplicationSandboxYml(ConfigurableEnvironment environment) {

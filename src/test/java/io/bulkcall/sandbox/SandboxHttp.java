@@ -31,7 +31,11 @@ final class SandboxHttp {
     private final String baseUrl;
 
     SandboxHttp(SandboxServer sandbox) {
-        this.baseUrl = sandbox.baseUrl();
+        this(sandbox.baseUrl());
+    }
+
+    SandboxHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     Reply get(String pathAndQuery) {

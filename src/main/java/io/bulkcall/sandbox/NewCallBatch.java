@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param scheduledAt when to start dispatching, {@code null} for immediately
  */
-record NewBatch(
+record NewCallBatch(
         String name,
         String agentId,
         String fromNumberId,
@@ -20,7 +20,7 @@ record NewBatch(
         int maxCallDurationMinutes,
         Instant scheduledAt) {
 
-    NewBatch {
+    NewCallBatch {
         recipients = List.copyOf(recipients);
     }
 

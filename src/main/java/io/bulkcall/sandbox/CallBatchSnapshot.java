@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A snapshot of one batch held by a {@link SandboxServer}, for tests to inspect. Immutable; it
+ * A snapshot of one call batch held by a {@link SandboxServer}, for tests to inspect. Immutable; it
  * does not change as the batch progresses.
  *
  * @param id the batch id, {@code acb_…}
@@ -20,7 +20,7 @@ import java.util.List;
  * @param admittedAt when it first reserved capacity and started dialing, {@code null} if not yet
  * @param recipients its recipients, in the order they were sent
  */
-public record SandboxBatch(
+public record CallBatchSnapshot(
         String id,
         String name,
         String agentId,
@@ -31,14 +31,14 @@ public record SandboxBatch(
         Instant createdAt,
         Instant scheduledAt,
         Instant admittedAt,
-        List<SandboxRecipient> recipients) {
+        List<RecipientSnapshot> recipients) {
 
-    public SandboxBatch {
+    public CallBatchSnapshot {
         recipients = List.copyOf(recipients);
     }
 
     /** The recipients' numbers, in the order they were sent. */
     public List<String> toNumbers() {
-        return recipients.stream().map(SandboxRecipient::toNumber).toList();
+        return recipients.stream().map(RecipientSnapshot::toNumber).toList();
     }
 }

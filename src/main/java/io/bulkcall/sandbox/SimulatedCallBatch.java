@@ -1,24 +1,26 @@
 package io.bulkcall.sandbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.bulkcall.sandbox.SimulatedRecipient.Status;
 
 /**
- * One simulated call batch: its recipients, its reservation of concurrency and the counters the
- * API derives its status from. Every change of a recipient goes through the batch, which keeps the
- * counts per status, so reading progress costs nothing however large the batch. Mutable; guarded
- * by the {@link CallBatchSimulator}'s lock.
+ * One simulated call batch: its recipients and their calls, its reservation of concurrency and the
+ * counters the API derives its status from. Every change of a recipient goes through the batch,
+ * which keeps the counts per status, so reading progress costs nothing however large the batch.
+ * Mutable; guarded by the {@link CallBatchSimulator}'s lock.
  */
-final class SimulatedBatch {
+final class SimulatedCallBatch {
 
     private final long sequence;
-    private final String id = Ids.batch();
-    private final NewBatch request;
+    private final String id;
+    private final NewCallBatch request;
     private final Instant createdAt;
     private final List<SimulatedRecipient> recipients;
+    private final List<SimulatedCall> calls = new ArrayList<>();
     private final int[] counts = new int[Status.values().length];
     private int firstMaybeQueued;
     private Instant lastUpdatedAt;
@@ -28,12 +30,16 @@ final class SimulatedBatch {
     private int retryCount;
     private int cancelRequests;
 
-    SimulatedBatch(long sequence, NewBatch request, Instant createdAt) {
+    /** Draws its id, then its recipients' ids in the order they were sent. */
+    SimulatedCallBatch(long sequence, Ids ids, NewCallBatch request, Instant createdAt) {
         this.sequence = sequence;
+        this.id = ids.batch();
         this.request = request;
         this.createdAt = createdAt;
         this.lastUpdatedAt = createdAt;
-        this.recipients = request.recipients().stream().map(r -> new SimulatedRecipient(r, createdAt)).toList();
+        this.recipients = request.recipients().stream()
+                .map(r -> new SimulatedRecipient(ids.recipient(), r, createdAt))
+                .toList();
         counts[Status.QUEUED.ordinal()] = recipients.size();
     }
 
@@ -48,6 +54,11 @@ final class SimulatedBatch {
 
     String agentId() {
         return request.agentId();
+    }
+
+    /** When it may start dialing, {@code null} for at once. */
+    Instant scheduledAt() {
+        return request.scheduledAt();
     }
 
     int targetConcurrencyLimit() {
@@ -72,7 +83,7 @@ final class SimulatedBatch {
 
     /** Waiting for capacity: not reserving, not cancelled, due, and with recipients to dial. */
     boolean isWaiting(Instant at) {
-        Instant scheduledAt = request.scheduledAt();
+        Instant scheduledAt = scheduledAt();
         return !reserving && !cancelled && (scheduledAt == null || !scheduledAt.isAfter(at)) && queued() > 0;
     }
 
@@ -92,8 +103,14 @@ final class SimulatedBatch {
         return Optional.of(recipients.get(firstMaybeQueued));
     }
 
-    void dial(SimulatedRecipient recipient, String callId, Instant at) {
-        change(recipient, () -> recipient.dial(callId), at);
+    void dial(SimulatedRecipient recipient, SimulatedCall call, Instant at) {
+        calls.add(call);
+        change(recipient, () -> recipient.dial(call.id()), at);
+    }
+
+    /** Every call placed for its recipients, retries included, in the order they were placed. */
+    List<SimulatedCall> calls() {
+        return calls;
     }
 
     void failBeforeDialing(SimulatedRecipient recipient, String errorMessage, Instant at) {
@@ -146,15 +163,15 @@ final class SimulatedBatch {
         return dispatched() < recipients.size() ? "in_progress" : "completed";
     }
 
-    WireFormat.BatchBody body(boolean withRecipients) {
-        return new WireFormat.BatchBody(id, request.name(), request.agentId(), request.fromNumberId(), "US",
+    WireFormat.CallBatchBody body(boolean withRecipients) {
+        return new WireFormat.CallBatchBody(id, request.name(), request.agentId(), request.fromNumberId(), "US",
                 request.targetConcurrencyLimit(), status(), recipients.size(), dispatched(), finished(), retryCount,
                 createdAt, lastUpdatedAt, request.scheduledAt(), admittedAt,
                 withRecipients ? recipients.stream().map(SimulatedRecipient::body).toList() : null);
     }
 
-    SandboxBatch snapshot() {
-        return new SandboxBatch(id, request.name(), request.agentId(), status(), request.targetConcurrencyLimit(),
+    CallBatchSnapshot snapshot() {
+        return new CallBatchSnapshot(id, request.name(), request.agentId(), status(), request.targetConcurrencyLimit(),
                 retryCount, cancelRequests, createdAt, request.scheduledAt(), admittedAt,
                 recipients.stream().map(SimulatedRecipient::snapshot).toList());
     }

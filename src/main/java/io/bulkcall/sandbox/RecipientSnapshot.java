@@ -3,7 +3,7 @@ package io.bulkcall.sandbox;
 import java.util.Map;
 
 /**
- * A snapshot of one recipient of a {@link SandboxBatch}.
+ * A snapshot of one recipient of a {@link CallBatchSnapshot}.
  *
  * @param id the recipient id, {@code abcr_…}
  * @param toNumber the number it was sent with
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param metadata the metadata it was sent with, {@code null} if none; values as JSON types
  *        (strings, numbers, booleans, lists, maps)
  */
-public record SandboxRecipient(
+public record RecipientSnapshot(
         String id,
         String toNumber,
         String status,

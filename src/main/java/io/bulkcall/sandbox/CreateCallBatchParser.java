@@ -18,9 +18,10 @@ import tools.jackson.databind.JsonNode;
  * Reads a Create Call Batch body as strictly as the API reference allows: every rule breaks with a
  * 400 naming the field, and so does anything the reference does not describe (unknown or camelCase
  * fields, {@code null} values, numbers as strings), so the client's wire format is checked, not
- * guessed at. Stateless and thread-safe.
+ * guessed at. A well-formed body for an agent or phone number the settings do not accept is a 404.
+ * Stateless and thread-safe.
  */
-final class CreateBatchRequestParser {
+final class CreateCallBatchParser {
 
     static final int MAX_RECIPIENTS = 1000;
 
@@ -39,16 +40,16 @@ final class CreateBatchRequestParser {
 
     private final SandboxSettings settings;
 
-    CreateBatchRequestParser(SandboxSettings settings) {
+    CreateCallBatchParser(SandboxSettings settings) {
         this.settings = settings;
     }
 
-    /** Reads the body of a request received at {@code now}; throws a 400 {@link ApiErrorException}. */
-    NewBatch parse(byte[] body, Instant now) {
+    /** Reads the body of a request received at {@code now}; throws a 400 or 404 {@link ApiErrorException}. */
+    NewCallBatch parse(byte[] body, Instant now) {
         JsonNode root = readJson(body);
         requireObject(root, "request body");
         checkFields(root, BATCH_FIELDS, "");
-        return new NewBatch(
+        NewCallBatch batch = new NewCallBatch(
                 requiredText(root, "name"),
                 requiredText(root, "agent_id"),
                 requiredText(root, "from_number_id"),
@@ -58,6 +59,13 @@ final class CreateBatchRequestParser {
                 optionalInt(root, "ringing_timeout_seconds", 5, 80, DEFAULT_RINGING_TIMEOUT_SECONDS),
                 optionalInt(root, "max_call_duration_minutes", 1, 480, DEFAULT_MAX_CALL_DURATION_MINUTES),
                 scheduledAt(root, now));
+        if (!settings.acceptsAgent(batch.agentId())) {
+            throw ApiErrorException.notFound("agent '" + batch.agentId() + "' not found");
+        }
+        if (!settings.acceptsFromNumber(batch.fromNumberId())) {
+            throw ApiErrorException.notFound("phone number '" + batch.fromNumberId() + "' not found");
+        }
+        return batch;
     }
 
     private static JsonNode readJson(byte[] body) {
@@ -85,7 +93,7 @@ final class CreateBatchRequestParser {
         }
     }
 
-    private List<NewBatch.Recipient> recipients(JsonNode root) {
+    private List<NewCallBatch.Recipient> recipients(JsonNode root) {
         JsonNode recipients = root.get("recipients");
         if (recipients == null || !recipients.isArray()) {
             throw ApiErrorException.badRequest("field 'recipients' is required and must be an array");
@@ -94,14 +102,14 @@ final class CreateBatchRequestParser {
             throw ApiErrorException.badRequest("field 'recipients' must have 1 to " + MAX_RECIPIENTS
                     + " elements, got " + recipients.size());
         }
-        List<NewBatch.Recipient> parsed = new ArrayList<>(recipients.size());
+        List<NewCallBatch.Recipient> parsed = new ArrayList<>(recipients.size());
         for (int i = 0; i < recipients.size(); i++) {
             parsed.add(recipient(recipients.get(i), "recipients[" + i + "]."));
         }
         return parsed;
     }
 
-    private static NewBatch.Recipient recipient(JsonNode item, String path) {
+    private static NewCallBatch.Recipient recipient(JsonNode item, String path) {
         requireObject(item, path.substring(0, path.length() - 1));
         checkFields(item, RECIPIENT_FIELDS, path);
         JsonNode toNumber = item.get("to_number");
@@ -116,7 +124,7 @@ final class CreateBatchRequestParser {
         if (metadata != null && !metadata.isObject()) {
             throw ApiErrorException.badRequest("field '" + path + "metadata' must be an object");
         }
-        return new NewBatch.Recipient(toNumber.asString(), metadata == null ? null : metadata.deepCopy());
+        return new NewCallBatch.Recipient(toNumber.asString(), metadata == null ? null : metadata.deepCopy());
     }
 
     private static String requiredText(JsonNode root, String field) {

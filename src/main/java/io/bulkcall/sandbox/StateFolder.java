@@ -1,0 +1,314 @@
+package io.bulkcall.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The folder a {@link SandboxServer} keeps its state in across runs. Two files:
+ * <ul>
+ * <li>{@code journal.jsonl}: one JSON object a line. The first, written when the folder is made,
+ * holds the seed of the ids and the settings; each further line is a change applied to the
+ * simulation ({@link JournalEntry}), written before it is applied and so before its answer is
+ * sent. A line is written whole, in one write, straight to the operating system (no buffer in the
+ * process), so a process killed after the write loses nothing; it is not forced to the disk, so a
+ * power cut may. A process killed during the write leaves a torn last line, which no client got
+ * an answer for: opening the folder drops it, with a warning. An unreadable line before the last
+ * is damage, not a kill, and opening refuses the folder.</li>
+ * <li>{@code clock}: the latest instant the simulation reached, rewritten (atomically, by a rename)
+ * on every request whose time is later, so that a restart never begins before a time a client
+ * has seen.</li>
+ * </ul>
+ * The journal is locked while the folder is open: a second server, in this process or another,
+ * cannot open it. Thread-safe.
+ */
+final class StateFolder implements Journal, AutoCloseable {
+
+    /** The layout of the folder; a journal of another format is refused. */
+    static final int FORMAT = 1;
+
+    static final String JOURNAL = "journal.jsonl";
+
+    static final String CLOCK = "clock";
+
+    private static final Logger log = LoggerFactory.getLogger(StateFolder.class);
+
+    private static final JsonMapper JSON = WireFormat.JSON.rebuild()
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    private record Line(int number, JournalEntry entry) {
+    }
+
+    /** The readable lines of a journal and the bytes they take; what follows them is torn. */
+    private record Contents(List<Line> lines, long length) {
+    }
+
+    private final Path folder;
+    private final FileChannel journal;
+    private final FileLock lock;
+    private final JournalEntry.Opened opened;
+    private final List<Line> history;
+    private Instant clockWritten;
+    private IOException failedWrite;
+    private boolean closed;
+
+    private StateFolder(Path folder, FileChannel journal, FileLock lock, JournalEntry.Opened opened,
+            List<Line> history) {
+        this.folder = folder;
+        this.journal = journal;
+        this.lock = lock;
+        this.opened = opened;
+        this.history = history;
+        this.clockWritten = readClock(folder).orElse(null);
+    }
+
+    /**
+     * Opens the folder, making it (and the journal's first line) if there is none, and locks it.
+     *
+     * @param creation the first line of a new journal
+     * @throws IllegalStateException if another server has it open, or its journal is damaged
+     * @throws UncheckedIOException if it cannot be read or written
+     */
+    static StateFolder open(Path folder, Supplier<JournalEntry.Opened> creation) {
+        Path file = folder.resolve(JOURNAL);
+        FileChannel journal = null;
+        try {
+            Files.createDirectories(folder);
+            journal = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock = lock(journal, folder);
+            Contents contents = read(file);
+            if (contents.length() < journal.size()) {
+                log.warn("Sandbox state: dropping the torn end of {} ({} bytes after line {}): a sandbox was "
+                        + "stopped while writing it, before it answered", file, journal.size() - contents.length(),
+                        contents.lines().size());
+                journal.truncate(contents.length());
+            }
+            journal.position(contents.length());
+            List<Line> lines = new ArrayList<>(contents.lines());
+            JournalEntry.Opened opened;
+            if (lines.isEmpty()) {
+                opened = creation.get();
+                write(journal, opened);
+            }
+            else if (lines.get(0).entry() instanceof JournalEntry.Opened first && first.format() == FORMAT) {
+                opened = first;
+                lines.remove(0);
+            }
+            else {
+                throw new IllegalStateException(file + " is not a sandbox journal of format " + FORMAT
+                        + "; move the folder away to start a new sandbox");
+            }
+            return new StateFolder(folder, journal, lock, opened, lines);
+        }
+        catch (IOException | RuntimeException failed) {
+            closeQuietly(journal, failed);
+            if (failed instanceof IOException io) {
+                throw new UncheckedIOException("Sandbox state folder " + folder + " cannot be opened", io);
+            }
+            throw (RuntimeException) failed;
+        }
+    }
+
+    /**
+     * The latest instant a server on this folder reached, read without opening it; empty for a
+     * folder that does not exist or holds nothing yet.
+     */
+    static Optional<Instant> lastInstant(Path folder) {
+        Path file = folder.resolve(JOURNAL);
+        Optional<Instant> journaled = Optional.empty();
+        if (Files.exists(file)) {
+            List<Line> lines = read(file).lines();
+            journaled = lines.isEmpty() ? journaled : Optional.of(lines.get(lines.size() - 1).entry().at());
+        }
+        Optional<Instant> clock = readClock(folder);
+        if (journaled.isEmpty() || clock.isEmpty()) {
+            return journaled.isPresent() ? journaled : clock;
+        }
+        return Optional.of(journaled.get().isAfter(clock.get()) ? journaled.get() : clock.get());
+    }
+
+    /** The first line of the journal. */
+    JournalEntry.Opened opened() {
+        return opened;
+    }
+
+    /**
+     * Plays the journal's changes, oldest first, into {@code simulator}, once.
+     *
+     * @throws IllegalStateException naming the line that cannot be replayed
+     */
+    synchronized void replay(Consumer<JournalEntry> simulator) {
+        for (Line line : history) {
+            try {
+                simulator.accept(line.entry());
+            }
+            catch (RuntimeException diverged) {
+                throw new IllegalStateException(folder.resolve(JOURNAL) + " line " + line.number()
+                        + " cannot be replayed (" + diverged.getMessage() + "): it was written by another version "
+                        + "of the sandbox, or edited; move the folder away to start a new sandbox", diverged);
+            }
+        }
+        history.clear();
+    }
+
+    @Override
+    public synchronized void append(JournalEntry entry) {
+        if (closed) {
+            throw new IllegalStateException("the sandbox's state folder " + folder + " is closed");
+        }
+        if (failedWrite != null) {
+            // The simulator drew ids for the change that could not be written: what it would do next
+            // no longer matches what a replay would, so nothing more may be recorded.
+            throw new UncheckedIOException("an earlier write to " + folder.resolve(JOURNAL) + " failed; restart "
+                    + "the sandbox", failedWrite);
+        }
+        try {
+            write(journal, entry);
+        }
+        catch (IOException failed) {
+            failedWrite = failed;
+            throw new UncheckedIOException("Sandbox state cannot be written to " + folder.resolve(JOURNAL), failed);
+        }
+    }
+
+    @Override
+    public synchronized void timeReached(Instant now) {
+        if (closed || (clockWritten != null && !now.isAfter(clockWritten))) {
+            return;
+        }
+        Path temporary = folder.resolve(CLOCK + ".tmp");
+        try {
+            Files.writeString(temporary, now + "\n");
+            Files.move(temporary, folder.resolve(CLOCK), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException("Sandbox state cannot be written to " + folder.resolve(CLOCK), failed);
+        }
+        clockWritten = now;
+    }
+
+    /** Unlocks the folder. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            lock.release();
+            journal.close();
+        }
+        catch (IOException failed) {
+            log.warn("Sandbox state folder {} did not close cleanly", folder, failed);
+        }
+    }
+
+    private static FileLock lock(FileChannel journal, Path folder) throws IOException {
+        FileLock lock;
+        try {
+            lock = journal.tryLock();
+        }
+        catch (OverlappingFileLockException heldInThisProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IllegalStateException("Sandbox state folder " + folder + " is in use by another sandbox "
+                    + "(is another bulkcall running with the sandbox profile?)");
+        }
+        return lock;
+    }
+
+    private static Contents read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException("Sandbox state " + file + " cannot be read", failed);
+        }
+        List<Line> lines = new ArrayList<>();
+        int start = 0;
+        for (int end = indexOf(bytes, start); end >= 0; end = indexOf(bytes, start)) {
+            int number = lines.size() + 1;
+            try {
+                lines.add(new Line(number, JSON.readValue(bytes, start, end - start, JournalEntry.class)));
+            }
+            catch (JacksonException unreadable) {
+                if (indexOf(bytes, end + 1) >= 0) {
+                    throw new IllegalStateException(file + " line " + number + " is damaged ("
+                            + unreadable.getOriginalMessage() + "); move the folder away to start a new sandbox");
+                }
+                // The last whole line, unreadable: written by a write the system did not finish.
+                break;
+            }
+            start = end + 1;
+        }
+        return new Contents(lines, start);
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void write(FileChannel journal, JournalEntry entry) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(entry);
+        ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+        while (line.hasRemaining()) {
+            journal.write(line);
+        }
+    }
+
+    private static Optional<Instant> readClock(Path folder) {
+        Path file = folder.resolve(CLOCK);
+        try {
+            return Files.exists(file)
+                    ? Optional.of(Instant.parse(Files.readString(file, StandardCharsets.UTF_8).strip()))
+                    : Optional.empty();
+        }
+        catch (IOException | DateTimeParseException unreadable) {
+            // Only a lower bound for the next start; the journal holds one too.
+            log.warn("Sandbox state: ignoring unreadable {} ({})", file, unreadable.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(FileChannel journal, Exception cause) {
+        if (journal != null) {
+            try {
+                journal.close();
+            }
+            catch (IOException suppressed) {
+                cause.addSuppressed(suppressed);
+            }
+        }
+    }
+}
