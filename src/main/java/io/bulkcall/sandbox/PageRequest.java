@@ -26,7 +26,11 @@ record PageRequest(String startingAfter, String endingBefore, int limit) {
         }
     }
 
-    /** Reads {@code limit}, {@code starting_after} and {@code ending_before}; throws a 400 {@link ApiErrorException}. */
+    /**
+     * Reads {@code limit}, {@code starting_after} and {@code ending_before}.
+     *
+     * @throws ApiErrorException 400 for a bad limit or both anchors
+     */
     static PageRequest of(QueryParameters query) {
         PageRequest request = new PageRequest(query.text("starting_after"), query.text("ending_before"),
                 query.integer("limit", 1, 100, DEFAULT_LIMIT));

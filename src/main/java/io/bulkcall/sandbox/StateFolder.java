@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -26,12 +27,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The folder a {@link SandboxServer} keeps its state in across runs. Two files:
+ * The folder a {@link SandboxServer} keeps its state in across runs. Three files:
  * <ul>
  * <li>{@code journal.jsonl}: one JSON object a line. The first, written when the folder is made,
  * holds the seed of the ids and the settings; each further line is a change applied to the
  * simulation ({@link JournalEntry}), written before it is applied and so before its answer is
- * sent. A line is written whole, in one write, straight to the operating system (no buffer in the
+ * sent. A line goes whole, newline included, straight to the operating system (no buffer in the
  * process), so a process killed after the write loses nothing; it is not forced to the disk, so a
  * power cut may. A process killed during the write leaves a torn last line, which no client got
  * an answer for: opening the folder drops it, with a warning. An unreadable line before the last
@@ -39,9 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code clock}: the latest instant the simulation reached, rewritten (atomically, by a rename)
  * on every request whose time is later, so that a restart never begins before a time a client
  * has seen.</li>
+ * <li>{@code lock}: empty, locked while the folder is open, so that a server in another process
+ * cannot open it. A file of its own, because a POSIX lock is lost as soon as its process closes
+ * any descriptor of the file, and the journal is read by other means; for the same reason a second
+ * server in this process is refused before it opens the file.</li>
  * </ul>
- * The journal is locked while the folder is open: a second server, in this process or another,
- * cannot open it. Thread-safe.
+ * Thread-safe.
  */
 final class StateFolder implements Journal, AutoCloseable {
 
@@ -52,7 +56,12 @@ final class StateFolder implements Journal, AutoCloseable {
 
     static final String CLOCK = "clock";
 
+    private static final String LOCK = "lock";
+
     private static final Logger log = LoggerFactory.getLogger(StateFolder.class);
+
+    /** The folders open in this process, by real path. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     private static final JsonMapper JSON = WireFormat.JSON.rebuild()
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
@@ -66,19 +75,21 @@ final class StateFolder implements Journal, AutoCloseable {
     }
 
     private final Path folder;
-    private final FileChannel journal;
+    private final Path realPath;
     private final FileLock lock;
+    private final FileChannel journal;
     private final JournalEntry.Opened opened;
     private final List<Line> history;
     private Instant clockWritten;
     private IOException failedWrite;
     private boolean closed;
 
-    private StateFolder(Path folder, FileChannel journal, FileLock lock, JournalEntry.Opened opened,
+    private StateFolder(Path folder, Path realPath, FileLock lock, FileChannel journal, JournalEntry.Opened opened,
             List<Line> history) {
         this.folder = folder;
-        this.journal = journal;
+        this.realPath = realPath;
         this.lock = lock;
+        this.journal = journal;
         this.opened = opened;
         this.history = history;
         this.clockWritten = readClock(folder).orElse(null);
@@ -92,13 +103,40 @@ final class StateFolder implements Journal, AutoCloseable {
      * @throws UncheckedIOException if it cannot be read or written
      */
     static StateFolder open(Path folder, Supplier<JournalEntry.Opened> creation) {
-        Path file = folder.resolve(JOURNAL);
-        FileChannel journal = null;
+        Path realPath = claim(folder);
+        try {
+            return open(folder, realPath, creation);
+        }
+        catch (RuntimeException failed) {
+            OPEN.remove(realPath);
+            throw failed;
+        }
+    }
+
+    /** Makes the folder if missing and marks it open in this process; returns its real path. */
+    private static Path claim(Path folder) {
+        Path realPath;
         try {
             Files.createDirectories(folder);
+            realPath = folder.toRealPath();
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException("Sandbox state folder " + folder + " cannot be made", failed);
+        }
+        if (!OPEN.add(realPath)) {
+            throw inUse(folder);
+        }
+        return realPath;
+    }
+
+    private static StateFolder open(Path folder, Path realPath, Supplier<JournalEntry.Opened> creation) {
+        Path file = folder.resolve(JOURNAL);
+        FileLock lock = null;
+        FileChannel journal = null;
+        try {
+            lock = lock(folder);
             journal = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock = lock(journal, folder);
             Contents contents = read(file);
             if (contents.length() < journal.size()) {
                 log.warn("Sandbox state: dropping the torn end of {} ({} bytes after line {}): a sandbox was "
@@ -121,10 +159,11 @@ final class StateFolder implements Journal, AutoCloseable {
                 throw new IllegalStateException(file + " is not a sandbox journal of format " + FORMAT
                         + "; move the folder away to start a new sandbox");
             }
-            return new StateFolder(folder, journal, lock, opened, lines);
+            return new StateFolder(folder, realPath, lock, journal, opened, lines);
         }
         catch (IOException | RuntimeException failed) {
             closeQuietly(journal, failed);
+            closeQuietly(lock == null ? null : lock.channel(), failed);
             if (failed instanceof IOException io) {
                 throw new UncheckedIOException("Sandbox state folder " + folder + " cannot be opened", io);
             }
@@ -156,11 +195,13 @@ final class StateFolder implements Journal, AutoCloseable {
     }
 
     /**
-     * Plays the journal's changes, oldest first, into {@code simulator}, once.
+     * Plays the journal's changes, oldest first, into {@code simulator}, once, before the folder
+     * records anything new. Not synchronized: the simulator takes its own lock, then this folder's,
+     * never the other way round.
      *
      * @throws IllegalStateException naming the line that cannot be replayed
      */
-    synchronized void replay(Consumer<JournalEntry> simulator) {
+    void replay(Consumer<JournalEntry> simulator) {
         for (Line line : history) {
             try {
                 simulator.accept(line.entry());
@@ -180,8 +221,8 @@ final class StateFolder implements Journal, AutoCloseable {
             throw new IllegalStateException("the sandbox's state folder " + folder + " is closed");
         }
         if (failedWrite != null) {
-            // The simulator drew ids for the change that could not be written: what it would do next
-            // no longer matches what a replay would, so nothing more may be recorded.
+            // The simulator may have drawn ids for the change that could not be written: what it does
+            // next may no longer match what a replay would, so nothing more may be recorded.
             throw new UncheckedIOException("an earlier write to " + folder.resolve(JOURNAL) + " failed; restart "
                     + "the sandbox", failedWrite);
         }
@@ -218,28 +259,30 @@ final class StateFolder implements Journal, AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            lock.release();
-            journal.close();
+        try (FileChannel lockFile = lock.channel(); FileChannel journalFile = journal) {
+            // Closed in reverse order, the journal first: nothing is written once the lock is gone.
         }
         catch (IOException failed) {
             log.warn("Sandbox state folder {} did not close cleanly", folder, failed);
         }
+        finally {
+            OPEN.remove(realPath);
+        }
     }
 
-    private static FileLock lock(FileChannel journal, Path folder) throws IOException {
-        FileLock lock;
-        try {
-            lock = journal.tryLock();
-        }
-        catch (OverlappingFileLockException heldInThisProcess) {
-            lock = null;
-        }
+    private static FileLock lock(Path folder) throws IOException {
+        FileChannel file = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = file.tryLock();
         if (lock == null) {
-            throw new IllegalStateException("Sandbox state folder " + folder + " is in use by another sandbox "
-                    + "(is another bulkcall running with the sandbox profile?)");
+            file.close();
+            throw inUse(folder);
         }
         return lock;
+    }
+
+    private static IllegalStateException inUse(Path folder) {
+        return new IllegalStateException("Sandbox state folder " + folder + " is in use by another sandbox "
+                + "(is another bulkcall running with the sandbox profile?)");
     }
 
     private static Contents read(Path file) {
@@ -301,10 +344,10 @@ final class StateFolder implements Journal, AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FileChannel journal, Exception cause) {
-        if (journal != null) {
+    private static void closeQuietly(FileChannel channel, Exception cause) {
+        if (channel != null) {
             try {
-                journal.close();
+                channel.close();
             }
             catch (IOException suppressed) {
                 cause.addSuppressed(suppressed);

@@ -27,7 +27,8 @@ class CreateCallBatchStrictnessTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults(), new SimulatedClock(NOW)).start();
+    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults(), new SimulatedClock(NOW))
+            .start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 

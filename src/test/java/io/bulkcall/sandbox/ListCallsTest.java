@@ -153,7 +153,8 @@ class ListCallsTest {
 
         // then
         assertThat(ids(agentA)).containsExactlyInAnyOrderElementsOf(agentCallIds(a));
-        assertThat(agentA.get("data")).allSatisfy(call -> assertThat(call.get("agent_id").asString()).isEqualTo("agent_a"));
+        assertThat(agentA.get("data"))
+                .allSatisfy(call -> assertThat(call.get("agent_id").asString()).isEqualTo("agent_a"));
         assertThat(ids(batchB)).containsExactlyInAnyOrderElementsOf(agentCallIds(b));
         assertThat(agentBOfBatchA.get("data")).isEmpty();
     }

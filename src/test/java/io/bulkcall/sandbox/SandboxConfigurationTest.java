@@ -134,10 +134,10 @@ class SandboxConfigurationTest {
             // given
             SandboxHttp api = new SandboxHttp(context.getBean(SandboxServer.class));
             String id = api.create(CreateRequests.sample()).get("id").asString();
-            Clock clock = context.getBean(Clock.class);
+            Instant inAnHour = context.getBean(Clock.class).instant().plus(Duration.ofHours(1));
 
             // when
-            boolean waited = context.getBean(Waiter.class).waitUntil(clock.instant().plus(Duration.ofHours(1)), () -> false);
+            boolean waited = context.getBean(Waiter.class).waitUntil(inAnHour, () -> false);
 
             // then
             JsonNode batch = api.get(BATCHES + "/" + id).body();

@@ -2,6 +2,7 @@ package io.bulkcall.sandbox;
 
 import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -15,15 +16,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sandbox killed (SIGKILL) in its own process while a client creates batches one after another:
- * a new server on its state folder has every batch the client got an answer for, and at most the
- * one more whose answer the kill cut off.
+ * A sandbox in a process of its own, as the {@code sandbox} profile runs it, on a state folder:
+ * killed (SIGKILL) while a client creates batches one after another, it loses none that the client
+ * got an answer for; running, it keeps the folder to itself.
  */
-class KilledSandboxTest {
+class StateFolderAcrossProcessesTest {
 
     private static final String BASE_URL = "base-url=";
 
@@ -38,20 +41,39 @@ class KilledSandboxTest {
         }
     }
 
-    @Test
-    void everyBatchAnsweredBeforeTheKillIsThereAfterIt(@TempDir Path folder, @TempDir Path logs) throws Exception {
-        // given
+    @TempDir
+    Path folder;
+
+    @TempDir
+    Path logs;
+
+    private Process standalone;
+
+    private SandboxHttp api;
+
+    @BeforeEach
+    void startTheSandboxInAProcessOfItsOwn() throws IOException {
         Path output = logs.resolve("standalone.out");
-        Process standalone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        standalone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 Standalone.class.getName(), folder.toString())
                 .redirectOutput(output.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        SandboxHttp api = new SandboxHttp(await().atMost(Duration.ofSeconds(20)).until(() -> baseUrlIn(output),
+        api = new SandboxHttp(await().atMost(Duration.ofSeconds(20)).until(() -> baseUrlIn(output),
                 baseUrl -> baseUrl != null));
+    }
+
+    @AfterEach
+    void killTheSandbox() throws InterruptedException {
+        standalone.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void everyBatchAnsweredBeforeAKillIsThereAfterIt() throws Exception {
+        // given
         List<String> answered = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> client = CompletableFuture.runAsync(() -> createUntilRefused(api, answered));
+        CompletableFuture<Void> client = CompletableFuture.runAsync(() -> createUntilRefused(answered));
 
         // when
         await().atMost(Duration.ofSeconds(20)).until(() -> answered.size() >= 20);
@@ -65,6 +87,17 @@ class KilledSandboxTest {
         }
     }
 
+    @Test
+    void folderOfASandboxRunningInAnotherProcessIsRefused() {
+        // given a batch created, so the sandbox has read and written its folder
+        api.create(CreateRequests.sample());
+
+        // when, then
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), folder))
+                .withMessageContaining("is in use by another sandbox");
+    }
+
     /** The base URL the standalone sandbox printed, {@code null} until it did. */
     private static String baseUrlIn(Path output) throws IOException {
         return Files.readAllLines(output).stream()
@@ -74,7 +107,7 @@ class KilledSandboxTest {
                 .orElse(null);
     }
 
-    private static void createUntilRefused(SandboxHttp api, List<String> answered) {
+    private void createUntilRefused(List<String> answered) {
         try {
             while (true) {
                 answered.add(api.create(CreateRequests.withRecipients("batch " + answered.size(), 50))
