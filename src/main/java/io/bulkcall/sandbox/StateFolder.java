@@ -13,12 +13,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.slf4j.Logger;
@@ -182,11 +184,7 @@ final class StateFolder implements Journal, AutoCloseable {
             List<Line> lines = read(file).lines();
             journaled = lines.isEmpty() ? journaled : Optional.of(lines.get(lines.size() - 1).entry().at());
         }
-        Optional<Instant> clock = readClock(folder);
-        if (journaled.isEmpty() || clock.isEmpty()) {
-            return journaled.isPresent() ? journaled : clock;
-        }
-        return Optional.of(journaled.get().isAfter(clock.get()) ? journaled.get() : clock.get());
+        return Stream.of(journaled, readClock(folder)).flatMap(Optional::stream).max(Comparator.naturalOrder());
     }
 
     /** The first line of the journal. */
