@@ -11,7 +11,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import io.bulkcall.report.ReportFolder;
-import io.bulkcall.sandbox.SandboxBatch;
+import io.bulkcall.sandbox.CallBatchSnapshot;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.CsvFiles;
 import org.apache.commons.csv.CSVRecord;
@@ -31,7 +31,7 @@ final class ExactlyOnce {
     static void assertEveryValidNumberInExactlyOneCreatedBatch(SandboxServer sandbox, CallList... inputs) {
         List<String> valid = Stream.of(inputs).flatMap(input -> input.validNumbers().stream()).toList();
         List<String> sent = sandbox.createdToNumbers();
-        assertThat(repeated(sandbox.batches().stream().map(SandboxBatch::name).toList()))
+        assertThat(repeated(sandbox.batches().stream().map(CallBatchSnapshot::name).toList()))
             .as("call batches created twice under one name").isEmpty();
         assertThat(repeated(sent)).as("numbers sent to Cartesia more than once").isEmpty();
         assertThat(new HashSet<>(sent)).as("numbers sent to Cartesia").isEqualTo(new HashSet<>(valid));
@@ -59,12 +59,12 @@ final class ExactlyOnce {
         Map<String, Integer> attemptsByBatch = CsvFiles.records(reports.resolve(ReportFolder.RESULTS_CSV))
             .stream()
             .collect(Collectors.toMap(row -> row.get("batch_id"), ExactlyOnce::attempts, Math::max));
-        List<SandboxBatch> batches = sandbox.batches();
+        List<CallBatchSnapshot> batches = sandbox.batches();
         assertThat(batches).allSatisfy(batch -> assertThat(batch.retryCount())
             .as("retry_count of %s against the attempts reported for its recipients", batch.name())
             .isEqualTo(attemptsByBatch.get(batch.id()) - 1));
         assertThat(retryRequestsApplied).as("Retry Call Batch requests applied")
-            .isEqualTo(batches.stream().mapToLong(SandboxBatch::retryCount).sum());
+            .isEqualTo(batches.stream().mapToLong(CallBatchSnapshot::retryCount).sum());
     }
 
     private static int attempts(CSVRecord row) {

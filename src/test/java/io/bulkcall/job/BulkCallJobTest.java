@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.bulkcall.sandbox.SandboxBatch;
+import io.bulkcall.sandbox.CallBatchSnapshot;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
@@ -221,7 +221,7 @@ class BulkCallJobTest {
         // then
         assertThat(exitCode).isZero();
         assertThat(sandbox.requests(SandboxEndpoint.RETRY_BATCH)).isEqualTo(2);
-        assertThat(sandbox.batches()).singleElement().extracting(SandboxBatch::retryCount).isEqualTo(2);
+        assertThat(sandbox.batches()).singleElement().extracting(CallBatchSnapshot::retryCount).isEqualTo(2);
         assertThat(CsvFiles.records(workspace.reports(1, "hard").resolve("results.csv")))
             .allSatisfy(row -> {
                 assertThat(row.get("status")).isEqualTo("failed");
