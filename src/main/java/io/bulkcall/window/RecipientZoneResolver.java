@@ -1,0 +1,129 @@
+package io.bulkcall.window;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import io.bulkcall.time.Durations;
+
+/**
+ * Finds the zones a recipient's calls wait for, or why the recipient has no calling window.
+ *
+ * <ol>
+ * <li>A non-empty {@code time_zone} cell wins over the number; it must be a zone id
+ * ({@link ZoneId#of(String)}: an IANA id such as {@code Europe/London}, or an offset).</li>
+ * <li>Otherwise the zones come from the number, through libphonenumber's
+ * {@link PhoneNumberToTimeZonesMapper}: one for most numbers, several where the number allows more
+ * (8 for an Australian mobile, 42 for a US toll-free number). Where it cannot tell (it answers
+ * {@code Etc/Unknown}), the default zone stands in, if one is set.</li>
+ * <li>The zones must share calling time: within a {@linkplain Schedule#HORIZON year} of the instant the
+ * resolver was made for, an opening that leaves at least {@linkplain #MINIMUM_CALLING_TIME an hour} to
+ * dispatch calls in before its closing margin.</li>
+ * </ol>
+ *
+ * <p>Made once per file validation, for the instant it starts. Thread-safe: rows are resolved on
+ * several threads at once. Per row it costs one libphonenumber lookup; the zones of each answer
+ * libphonenumber gives, and whether each set of zones shares time, are worked out once and cached.
+ */
+public final class RecipientZoneResolver {
+
+    /**
+     * The least calling time a recipient's zones must share in an opening, beyond the closing margin.
+     * Less would let nearly anything through: the 42 zones of a US toll-free number, Guam to Pago Pago,
+     * share half an hour on winter weekdays (09:00-09:30 in Guam, 19:30-20:00 in St. John's).
+     */
+    public static final Duration MINIMUM_CALLING_TIME = Duration.ofHours(1);
+
+    // libphonenumber answers Etc/Unknown where it cannot tell, which is no zone of the JDK's
+    private static final Set<String> KNOWN_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+
+    private static final String UNKNOWN_ZONE = "its time zone cannot be told from the number; "
+            + "give a time_zone or set bulkcall.calling-window.default-time-zone";
+
+    private final PhoneNumberToTimeZonesMapper timeZones = PhoneNumberToTimeZonesMapper.getInstance();
+
+    private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+
+    private final CallingWindowPolicy policy;
+
+    private final Optional<Zones> defaultZones;
+
+    private final Duration closingMargin;
+
+    private final Duration sharedTimeNeeded;
+
+    private final Instant now;
+
+    private final Map<List<String>, Optional<Zones>> zonesOfAnswer = new ConcurrentHashMap<>();
+
+    private final Map<Zones, Boolean> sharesTime = new ConcurrentHashMap<>();
+
+    /**
+     * @param settings the calling window, its default zone and closing margin
+     * @param now the instant from which the zones must share calling time
+     */
+    public RecipientZoneResolver(CallingWindowSettings settings, Instant now) {
+        this.policy = CallingWindowPolicy.of(settings);
+        this.defaultZones = Optional.ofNullable(settings.defaultTimeZone()).map(Zones::of);
+        this.closingMargin = settings.closingMargin();
+        this.sharedTimeNeeded = closingMargin.plus(MINIMUM_CALLING_TIME);
+        this.now = now;
+    }
+
+    /**
+     * @param number a valid number
+     * @param timeZoneCell the row's {@code time_zone} cell; {@code null} or blank when there is none
+     */
+    public ZoneResolution resolve(PhoneNumber number, String timeZoneCell) {
+        String cell = timeZoneCell == null ? "" : timeZoneCell.strip();
+        if (!cell.isEmpty()) {
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(cell);
+            }
+            catch (DateTimeException ex) {
+                return new ZoneResolution.NoCallingWindow(
+                        "time_zone \"" + cell + "\" is not a time zone (an IANA id such as Europe/London)");
+            }
+            return withSharedTime(number, Zones.of(zone));
+        }
+        Optional<Zones> zones = zonesOfAnswer
+            .computeIfAbsent(timeZones.getTimeZonesForNumber(number), RecipientZoneResolver::zones)
+            .or(() -> defaultZones);
+        return zones.isPresent() ? withSharedTime(number, zones.get()) : new ZoneResolution.NoCallingWindow(UNKNOWN_ZONE);
+    }
+
+    private ZoneResolution withSharedTime(PhoneNumber number, Zones zones) {
+        boolean shared = sharesTime.computeIfAbsent(zones,
+                candidates -> policy.schedule(candidates).hasOpeningOfAtLeast(sharedTimeNeeded, now));
+        return shared ? new ZoneResolution.Found(zones) : new ZoneResolution.NoCallingWindow(noSharedTime(number, zones));
+    }
+
+    private String noSharedTime(PhoneNumber number, Zones zones) {
+        String written = phoneNumbers.format(number, PhoneNumberFormat.INTERNATIONAL);
+        if (zones.size() > 1) {
+            return written + ": its " + zones.size() + " possible time zones share no hour of " + policy.hours()
+                    + "; give a time_zone";
+        }
+        return written + ": its time zone " + zones + " has no hour of " + policy.hours() + " beyond the closing margin ("
+                + Durations.human(closingMargin) + ") within a year; check bulkcall.calling-window";
+    }
+
+    private static Optional<Zones> zones(List<String> ids) {
+        if (!KNOWN_ZONES.containsAll(ids)) {
+            return Optional.empty();
+        }
+        return Optional.of(Zones.of(ids.stream().map(ZoneId::of).toList()));
+    }
+}
