@@ -27,10 +27,14 @@ class InputFolderScan {
     private final Duration quietPeriod;
     private final Clock clock;
 
-    public InputFolderScan(BulkcallProperties properties, Clock clock) {
+    /**
+     * On the system clock, not the application's: a file's modification time is the file system's, so
+     * only the system's time says how long ago it was, whatever clock the job's calls run on.
+     */
+    public InputFolderScan(BulkcallProperties properties) {
         this.inputDir = properties.inputDir();
         this.quietPeriod = properties.inputQuietPeriod();
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     public Path folder() {

@@ -17,10 +17,13 @@ import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.config.SettingProblems;
 import io.bulkcall.sandbox.SandboxProperties;
 import io.bulkcall.validation.PhoneNumberNormalizer;
+import io.bulkcall.window.CallingWindowSettings;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -45,7 +48,8 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        Binder binder = Binder.get(environment);
+        Binder binder = new Binder(ConfigurationPropertySources.get(environment),
+                new PropertySourcesPlaceholdersResolver(environment), CallingWindowSettings.conversionService());
         boolean sandbox = environment.acceptsProfiles(Profiles.of("sandbox"));
         List<String> problems = new ArrayList<>();
         try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {

@@ -40,7 +40,7 @@ final class StatusTable {
         String format = "%-6s %-26s %-14s %-11s %-12s %-8s %s%n";
         out.printf(format, "CHUNK", "BATCH ID", "STATUS", "RECIPIENTS", "CALLS DONE", "RETRIES", "NAME");
         for (TrackedBatch batch : job.batches()) {
-            out.printf(format, batch.chunkNo(), batch.batchId() == null ? "(in doubt)" : batch.batchId(),
+            out.printf(format, batch.batchNo(), batch.batchId() == null ? "(in doubt)" : batch.batchId(),
                     batch.status() == null ? "-" : batch.status(), batch.recipients(),
                     batch.callsFinished() + "/" + batch.callsScheduled(), batch.retryCount(), batch.name());
         }

@@ -7,12 +7,13 @@ import java.time.OffsetDateTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+
+import io.bulkcall.window.CallingWindowSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param poll how the job waits for calls to finish
  * @param retry the Retry Call Batch rounds after the first pass
  * @param database how the job database is opened
+ * @param callingWindow when each recipient may be called, in their own local time
  */
 @Validated
 @ConfigurationProperties("bulkcall")
@@ -49,7 +51,8 @@ public record BulkcallProperties(
         @DefaultValue @Valid Validation validation,
         @DefaultValue @Valid Poll poll,
         @DefaultValue @Valid Retry retry,
-        @DefaultValue @Valid Database database) {
+        @DefaultValue @Valid Database database,
+        @DefaultValue @Valid CallingWindowSettings callingWindow) {
 
     /**
      * @param baseUrl the API's root URL; tests and the sandbox point it elsewhere
@@ -77,15 +80,16 @@ public record BulkcallProperties(
      * @param targetConcurrencyLimit calls of one batch dialed at once; sent only when set
      * @param ringingTimeoutSeconds seconds to wait for an answer; sent only when set
      * @param maxCallDurationMinutes longest call; sent only when set
-     * @param scheduledAt when the batches start dialing; sent only when set; Cartesia takes at most 30
-     *     days ahead, which the client checks when the batch is created
+     * @param scheduledAt no call is dialed before this instant (RFC 3339 with an offset); each group's
+     *     batches start at the first opening of its calling window after it, with {@code scheduled_at}
+     *     when they are created ahead; one in the past has no effect
      */
     public record Batch(
             @DefaultValue("1000") @Min(1) @Max(1000) int size,
             @Min(1) Integer targetConcurrencyLimit,
             @Min(5) @Max(80) Integer ringingTimeoutSeconds,
             @Min(1) @Max(480) Integer maxCallDurationMinutes,
-            @Future(message = "must be in the future (RFC 3339 with an offset, e.g. 2026-06-15T16:00:00Z)") OffsetDateTime scheduledAt) {
+            OffsetDateTime scheduledAt) {
     }
 
     /**

@@ -9,16 +9,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The header row of an input file: its column names and which one holds the number to dial. Every
- * other column is metadata, keyed by its name.
+ * The header row of an input file: its column names, which one holds the number to dial, and which
+ * one, if any, the recipient's time zone. Every other column is metadata, keyed by its name.
  *
  * @param columns the column names in file order, surrounding spaces removed
  * @param numberColumn the index of the number column in {@link #columns()}
+ * @param timeZoneColumn the index of the {@code time_zone} column, or -1 when there is none
  */
-public record CsvHeader(List<String> columns, int numberColumn) {
+public record CsvHeader(List<String> columns, int numberColumn, int timeZoneColumn) {
 
     /** Names accepted for the number column, compared case-insensitively after trimming. */
     public static final List<String> NUMBER_COLUMN_NAMES = List.of("to_number", "phone", "phone_number");
+
+    /** Names accepted for the time zone column, compared case-insensitively after trimming. */
+    public static final List<String> TIME_ZONE_COLUMN_NAMES = List.of("time_zone", "timezone");
 
     /** More columns than this in a header make the file unreadable, whatever the rows hold. */
     public static final int MAX_COLUMNS = 1000;
@@ -30,6 +34,14 @@ public record CsvHeader(List<String> columns, int numberColumn) {
         if (numberColumn < 0 || numberColumn >= columns.size()) {
             throw new IllegalArgumentException("numberColumn " + numberColumn + " is not a column of " + columns);
         }
+        if (timeZoneColumn < -1 || timeZoneColumn >= columns.size() || timeZoneColumn == numberColumn) {
+            throw new IllegalArgumentException("timeZoneColumn " + timeZoneColumn + " is not a column of " + columns);
+        }
+    }
+
+    /** A header without a time zone column. */
+    public CsvHeader(List<String> columns, int numberColumn) {
+        this(columns, numberColumn, -1);
     }
 
     /**
@@ -69,7 +81,17 @@ public record CsvHeader(List<String> columns, int numberColumn) {
             throw new InputFileException(file, row.line(), "has more than one number column ("
                     + numberColumns.stream().map(names::get).collect(Collectors.joining(", ")) + "); keep one");
         }
-        return new CsvHeader(names, numberColumns.get(0));
+        List<Integer> timeZoneColumns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (TIME_ZONE_COLUMN_NAMES.contains(names.get(i).toLowerCase(Locale.ROOT))) {
+                timeZoneColumns.add(i);
+            }
+        }
+        if (timeZoneColumns.size() > 1) {
+            throw new InputFileException(file, row.line(), "has more than one time zone column ("
+                    + timeZoneColumns.stream().map(names::get).collect(Collectors.joining(", ")) + "); keep one");
+        }
+        return new CsvHeader(names, numberColumns.get(0), timeZoneColumns.isEmpty() ? -1 : timeZoneColumns.get(0));
     }
 
     private static void checkNames(Path file, long line, List<String> names) {
@@ -112,10 +134,19 @@ public record CsvHeader(List<String> columns, int numberColumn) {
         return columns.get(numberColumn);
     }
 
-    /** The names of the metadata columns: every column but the number column, in file order. */
+    /** Whether the column at this index is metadata: neither the number nor the time zone. */
+    public boolean isMetadata(int column) {
+        return column != numberColumn && column != timeZoneColumn;
+    }
+
+    /** The names of the metadata columns: every column but the number and time zone columns, in file order. */
     public List<String> metadataColumns() {
-        List<String> metadata = new ArrayList<>(columns);
-        metadata.remove(numberColumn);
+        List<String> metadata = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (isMetadata(i)) {
+                metadata.add(columns.get(i));
+            }
+        }
         return List.copyOf(metadata);
     }
 }

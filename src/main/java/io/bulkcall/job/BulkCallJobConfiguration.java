@@ -1,19 +1,16 @@
 package io.bulkcall.job;
 
+import java.time.Clock;
+
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.calls.AwaitCallsTasklet;
-import io.bulkcall.job.calls.RetryFailedCallsTasklet;
+import io.bulkcall.job.calls.QueuedCallsCanceller;
+import io.bulkcall.job.calls.RedialRoundTasklet;
 import io.bulkcall.job.launch.JobLease;
 import io.bulkcall.job.launch.RunningJobs;
 import io.bulkcall.job.staging.RejectFileTasklet;
-import io.bulkcall.job.staging.StagingWriter;
-import io.bulkcall.job.store.StagedRecipient;
-import io.bulkcall.job.submit.CallBatchWriter;
-import io.bulkcall.job.submit.SubmitReconciler;
 import io.bulkcall.report.WriteReportTasklet;
-import io.bulkcall.validation.CheckedRow;
-import io.bulkcall.validation.NumberCheckingReader;
-import io.bulkcall.validation.ScreenedRow;
+import io.bulkcall.window.CallingWindows;
 
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
@@ -21,8 +18,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,12 +27,18 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <pre>
  * validate ─▶ (outcome) ─REJECTED─▶ rejectFile ─▶ FAILED
  *                 │
- *              ACCEPTED─▶ submit ─▶ await ─▶ (retry?) ─DONE─▶ report
- *                                     ▲          │
- *                                     └─ retry ◀─RETRY
+ *              ACCEPTED
+ *                 ▼
+ *              submit ─▶ await ─COMPLETED─▶ (redial?) ─DONE─▶ report
+ *                ▲         │  ▲                 │
+ *                └─SUBMIT──┘  └──── retry ◀─RETRY┘
  * </pre>
- * {@code await} and {@code retry} loop, so they may start again after completing. Step and reader
- * names are persisted state: renaming one breaks the restart of an unfinished job.
+ * {@code submit} creates the batches of the groups whose calling window opens; {@code await} watches
+ * the calls, closes windows, and comes back to {@code submit} when a waiting group is due; {@code retry}
+ * opens a redial round. They loop, so they may start again after completing. The {@code validate} and
+ * {@code submit} steps are defined beside their readers and writers ({@code job.staging},
+ * {@code job.submit}). Step and reader names are persisted state: renaming one breaks the restart of
+ * an unfinished job.
  */
 @Configuration(proxyBeanMethods = false)
 public class BulkCallJobConfiguration {
@@ -58,12 +59,14 @@ public class BulkCallJobConfiguration {
 
     @Bean
     Job bulkCallJob(JobRepository jobRepository, Step validate, ValidationOutcomeDecider validationOutcome,
-            Step rejectFile, Step submit, Step await, RetryDecider retryDecision, Step retry, Step report,
-            JobRecordListener jobRecordListener, JobLease jobLease, RunningJobs runningJobs) {
+            Step rejectFile, Step submit, Step await, RedialDecider redialDecision, Step retry, Step report,
+            JobRecordListener jobRecordListener, JobLease jobLease, RunningJobs runningJobs,
+            QueuedCallsCanceller queuedCallsCanceller) {
         return new JobBuilder(JOB_NAME, jobRepository)
             .listener(jobRecordListener)
             .listener(jobLease)
             .listener(runningJobs)
+            .listener(queuedCallsCanceller)
             .start(validate).on(COMPLETED).to(validationOutcome)
             .from(validate).on(ANY).fail()
             .from(validationOutcome).on(ValidationOutcomeDecider.REJECTED.getName()).to(rejectFile)
@@ -71,10 +74,11 @@ public class BulkCallJobConfiguration {
             .from(rejectFile).on(ANY).fail()
             .from(submit).on(COMPLETED).to(await)
             .from(submit).on(ANY).fail()
-            .from(await).on(COMPLETED).to(retryDecision)
+            .from(await).on(AwaitCallsTasklet.SUBMIT.getExitCode()).to(submit)
+            .from(await).on(COMPLETED).to(redialDecision)
             .from(await).on(ANY).fail()
-            .from(retryDecision).on(RetryDecider.RETRY.getName()).to(retry)
-            .from(retryDecision).on(RetryDecider.DONE.getName()).to(report)
+            .from(redialDecision).on(RedialDecider.RETRY.getName()).to(retry)
+            .from(redialDecision).on(RedialDecider.DONE.getName()).to(report)
             .from(retry).on(COMPLETED).to(await)
             .from(retry).on(ANY).fail()
             .from(report).on(COMPLETED).end()
@@ -83,16 +87,11 @@ public class BulkCallJobConfiguration {
             .build();
     }
 
+    /** The calling windows as the job applies them: one clock, the settings, the batches' earliest start. */
     @Bean
-    Step validate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            NumberCheckingReader numberCheckingReader, ItemProcessor<CheckedRow, ScreenedRow> rowScreener,
-            StagingWriter stagingWriter, BulkcallProperties properties) {
-        return new StepBuilder("validate", jobRepository).<CheckedRow, ScreenedRow>chunk(properties.batch().size())
-            .transactionManager(transactionManager)
-            .reader(numberCheckingReader)
-            .processor(rowScreener)
-            .writer(stagingWriter)
-            .build();
+    CallingWindows callingWindows(BulkcallProperties properties) {
+        var notBefore = properties.batch().scheduledAt();
+        return new CallingWindows(properties.callingWindow(), notBefore == null ? null : notBefore.toInstant());
     }
 
     @Bean
@@ -100,20 +99,6 @@ public class BulkCallJobConfiguration {
             RejectFileTasklet rejectFileTasklet) {
         return new StepBuilder("rejectFile", jobRepository).tasklet(rejectFileTasklet, transactionManager)
             .allowStartIfComplete(true)
-            .build();
-    }
-
-    @Bean
-    Step submit(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<StagedRecipient> stagedRecipientReader, CallBatchWriter callBatchWriter,
-            SubmitReconciler submitReconciler, BulkcallProperties properties) {
-        // not fault-tolerant on purpose: a write retry or skip would re-send a create; transient
-        // faults are the client's business and an unknown outcome is reconciled by name
-        return new StepBuilder("submit", jobRepository).<StagedRecipient, StagedRecipient>chunk(properties.batch().size())
-            .transactionManager(transactionManager)
-            .reader(stagedRecipientReader)
-            .writer(callBatchWriter)
-            .listener(submitReconciler)
             .build();
     }
 
@@ -127,8 +112,8 @@ public class BulkCallJobConfiguration {
 
     @Bean
     Step retry(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RetryFailedCallsTasklet retryFailedCallsTasklet) {
-        return new StepBuilder("retry", jobRepository).tasklet(retryFailedCallsTasklet, transactionManager)
+            RedialRoundTasklet redialRoundTasklet) {
+        return new StepBuilder("retry", jobRepository).tasklet(redialRoundTasklet, transactionManager)
             .allowStartIfComplete(true)
             .build();
     }

@@ -2,7 +2,11 @@ package io.bulkcall.report;
 
 import java.util.Map;
 
-/** A staged recipient with its final outcome: one row of {@code results.csv}. */
+/**
+ * A staged recipient with its final outcome: one row of {@code results.csv}.
+ *
+ * @param zones the time zones its calls waited for ({@code Zones} key), {@code null} with windows off
+ */
 public record RecipientResult(
         long line,
         String toNumber,
@@ -13,5 +17,6 @@ public record RecipientResult(
         String agentCallId,
         String endReason,
         String errorMessage,
-        int attempts) {
+        int attempts,
+        String zones) {
 }

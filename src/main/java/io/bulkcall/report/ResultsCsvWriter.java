@@ -16,14 +16,15 @@ import io.bulkcall.csv.SpreadsheetSafe;
 
 /**
  * Writes {@code results.csv}, one row per staged recipient:
- * {@code line,to_number,<metadata columns>,batch_id,recipient_id,status,agent_call_id,end_reason,error_message,attempts}.
+ * {@code line,to_number,<metadata columns>,batch_id,recipient_id,status,agent_call_id,end_reason,error_message,attempts,time_zone}
+ * ({@code time_zone}: the zone the recipient's window was worked out in, or its zones joined with {@code |}).
  * Rows go to a temporary file that replaces the report only on {@link #commit()}, so a report is
  * never seen half-written and a restarted report step simply writes it again. Not thread-safe.
  */
 final class ResultsCsvWriter implements Closeable {
 
     private static final List<String> OUTCOME_COLUMNS = List.of("batch_id", "recipient_id", "status", "agent_call_id",
-            "end_reason", "error_message", "attempts");
+            "end_reason", "error_message", "attempts", "time_zone");
 
     private final Path target;
     private final Path partial;
@@ -63,6 +64,7 @@ final class ResultsCsvWriter implements Closeable {
         cells.add(SpreadsheetSafe.cell(result.endReason()));
         cells.add(SpreadsheetSafe.cell(result.errorMessage()));
         cells.add(Integer.toString(result.attempts()));
+        cells.add(SpreadsheetSafe.cell(result.zones()));
         try {
             csv.writeRow(cells);
         }

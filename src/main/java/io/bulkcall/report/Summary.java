@@ -9,6 +9,7 @@ import java.util.Map;
  * @param rows data rows of the input (accepted + rejected)
  * @param rejected rejected rows by reason
  * @param calls staged recipients by final status
+ * @param timeZones staged recipients by the zones of their calling window ({@code none} with windows off)
  * @param retryRounds Retry Call Batch rounds that were opened
  * @param durationSeconds from the job's first start to the end of this report
  */
@@ -23,6 +24,7 @@ record Summary(
         Map<String, Long> rejected,
         int batches,
         Map<String, Long> calls,
+        Map<String, Long> timeZones,
         int retryRounds,
         Instant startedAt,
         Instant finishedAt,

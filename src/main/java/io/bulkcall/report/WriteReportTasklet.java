@@ -85,7 +85,7 @@ public class WriteReportTasklet implements Tasklet {
         Instant startedAt = jobs.createdAt(jobInstanceId).orElse(finishedAt);
         return new Summary(file.name(), file.sha256(), jobInstanceId, jobExecution.getId(), accepted + rejectedTotal,
                 accepted, rejectedTotal, rejected, batches.all(jobInstanceId).size(),
-                recipients.countByStatus(jobInstanceId), jobs.retryRounds(jobInstanceId), startedAt, finishedAt,
+                recipients.countByStatus(jobInstanceId), recipients.countByZones(jobInstanceId), jobs.retryRounds(jobInstanceId), startedAt, finishedAt,
                 Duration.between(startedAt, finishedAt).toMillis() / 1000.0, folder.resultsCsv().toString(),
                 folder.rejectedCsv().toString());
     }

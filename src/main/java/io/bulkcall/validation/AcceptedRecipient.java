@@ -10,8 +10,11 @@ import java.util.Map;
  * @param line the 1-based physical line the row starts on
  * @param toNumber the number in E.164
  * @param metadata the row's other columns, keyed by header name in file order; empty cells left out
+ * @param zones the key of the time zones its calls wait for ({@link io.bulkcall.window.Zones#key()}), or
+ *        {@code null} when calling windows are off
  */
-public record AcceptedRecipient(long line, String toNumber, Map<String, String> metadata) implements ScreenedRow {
+public record AcceptedRecipient(long line, String toNumber, Map<String, String> metadata, String zones)
+        implements ScreenedRow {
 
     public AcceptedRecipient {
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));

@@ -1,9 +1,7 @@
 package io.bulkcall.validation;
 
-import java.util.List;
-
-import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
+import io.bulkcall.window.ZoneResolution;
 
 /**
  * A data row with its number cell checked: what screening can tell from the row alone, so that
@@ -13,13 +11,8 @@ import io.bulkcall.csv.CsvRow;
  * @param rawNumber the number cell as written, or {@code ""} when the row has none
  * @param check what the number cell is, or {@code null} for a malformed row, whose number is not looked at:
  *        it is rejected for its shape
+ * @param zones the recipient's time zones, or why it has no calling window; {@code null} when its number
+ *        is not valid or calling windows are off
  */
-public record CheckedRow(CsvRow row, String rawNumber, NumberCheck check) {
-
-    /** Checks the number cell of a row of a file with this header. Thread-safe. */
-    public static CheckedRow check(CsvRow row, CsvHeader header, PhoneNumberNormalizer normalizer) {
-        List<String> values = row.values();
-        String rawNumber = header.numberColumn() < values.size() ? values.get(header.numberColumn()) : "";
-        return new CheckedRow(row, rawNumber, row.isMalformed() ? null : normalizer.normalize(rawNumber));
-    }
+public record CheckedRow(CsvRow row, String rawNumber, NumberCheck check, ZoneResolution zones) {
 }

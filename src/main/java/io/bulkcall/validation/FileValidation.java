@@ -9,13 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
-
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import java.util.function.Supplier;
 
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.CsvWriter;
 import io.bulkcall.csv.InputFileException;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Validates a file without a job, for {@code bulkcall validate}: the rows go through the same
@@ -28,15 +29,18 @@ import io.bulkcall.csv.InputFileException;
  */
 public final class FileValidation {
 
-    private final PhoneNumberNormalizer normalizer;
+    private final Supplier<RowChecker> checkers;
 
     private final DoNotCallList doNotCall;
 
     private final Executor numberCheckExecutor;
 
-    /** @param numberCheckExecutor checks numbers ahead of screening, as in the job's {@code validate} step */
-    public FileValidation(PhoneNumberNormalizer normalizer, DoNotCallList doNotCall, Executor numberCheckExecutor) {
-        this.normalizer = normalizer;
+    /**
+     * @param checkers a checker for each file validated (see {@link RowChecker#of})
+     * @param numberCheckExecutor checks numbers ahead of screening, as in the job's {@code validate} step
+     */
+    public FileValidation(Supplier<RowChecker> checkers, DoNotCallList doNotCall, Executor numberCheckExecutor) {
+        this.checkers = checkers;
         this.doNotCall = doNotCall;
         this.numberCheckExecutor = numberCheckExecutor;
     }
@@ -51,7 +55,7 @@ public final class FileValidation {
      */
     public ValidationReport validate(Path csv, Path rejectedCsv) {
         Path partial = rejectedCsv.resolveSibling(rejectedCsv.getFileName() + ".part");
-        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(csv), normalizer, numberCheckExecutor);
+        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(csv), checkers.get(), numberCheckExecutor);
         reader.open(new ExecutionContext());
         try {
             CsvHeader header = reader.header();

@@ -1,12 +1,17 @@
 package io.bulkcall.validation;
 
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
 /**
  * What {@link PhoneNumberNormalizer} made of a number cell: a number to dial, or the reason it is not one.
  */
 public sealed interface NumberCheck permits NumberCheck.Valid, NumberCheck.Invalid {
 
-    /** @param e164 the number in E.164, such as {@code +12125550143} */
-    record Valid(String e164) implements NumberCheck {
+    /**
+     * @param e164 the number in E.164, such as {@code +12125550143}
+     * @param parsed the number as libphonenumber read it, for what else is told from it (its time zones)
+     */
+    record Valid(String e164, PhoneNumber parsed) implements NumberCheck {
     }
 
     /**

@@ -50,7 +50,7 @@ public class NumberCheckingReader extends ItemStreamSupport implements ItemStrea
 
     private final CsvRecordReader rows;
 
-    private final PhoneNumberNormalizer normalizer;
+    private final RowChecker checker;
 
     private final Executor executor;
 
@@ -74,12 +74,12 @@ public class NumberCheckingReader extends ItemStreamSupport implements ItemStrea
      * @param rows the parser of the file; this reader opens and closes it, and keeps its restart state itself
      * @param executor runs the checks; a caller-runs executor checks each block on the reading thread
      */
-    public NumberCheckingReader(CsvRecordReader rows, PhoneNumberNormalizer normalizer, Executor executor) {
+    public NumberCheckingReader(CsvRecordReader rows, RowChecker checker, Executor executor) {
         Assert.notNull(rows, "rows must not be null");
-        Assert.notNull(normalizer, "normalizer must not be null");
+        Assert.notNull(checker, "checker must not be null");
         Assert.notNull(executor, "executor must not be null");
         this.rows = rows;
-        this.normalizer = normalizer;
+        this.checker = checker;
         this.executor = executor;
         rows.setSaveState(false);
     }
@@ -152,7 +152,7 @@ public class NumberCheckingReader extends ItemStreamSupport implements ItemStrea
             if (!rowsAhead.isEmpty()) {
                 CsvHeader header = rows.header();
                 blocksAhead.add(CompletableFuture.supplyAsync(
-                        () -> rowsAhead.stream().map(row -> CheckedRow.check(row, header, normalizer)).toList(), executor));
+                        () -> rowsAhead.stream().map(row -> checker.check(row, header)).toList(), executor));
             }
         }
     }

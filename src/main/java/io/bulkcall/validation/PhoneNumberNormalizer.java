@@ -7,7 +7,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
-
 import io.bulkcall.config.InvalidSettingException;
 
 /**
@@ -88,7 +87,7 @@ public final class PhoneNumberNormalizer {
             if (number.hasExtension()) {
                 return invalid("has an extension (" + number.getExtension() + "), which cannot be dialed; remove it");
             }
-            return new NumberCheck.Valid(phoneNumbers.format(number, PhoneNumberFormat.E164));
+            return new NumberCheck.Valid(phoneNumbers.format(number, PhoneNumberFormat.E164), number);
         }
         if (digitsOnly && isValid("+" + text)) {
             return invalid("looks like +" + text + " with its leading + lost, probably by a spreadsheet" + FORMAT_AS_TEXT);

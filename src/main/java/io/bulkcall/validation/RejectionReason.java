@@ -16,7 +16,13 @@ public enum RejectionReason {
     DO_NOT_CALL,
 
     /** The row itself is broken: wrong column count or broken quoting. */
-    MALFORMED_ROW;
+    MALFORMED_ROW,
+
+    /**
+     * Its time zones share no calling time, its zone cannot be told and no default is set, or its
+     * {@code time_zone} cell is not a zone.
+     */
+    NO_CALLING_WINDOW;
 
     /**
      * Whether the row was left out by choice (do-not-call) rather than for bad data: suppressions do

@@ -4,17 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
+import io.bulkcall.window.ZoneResolution;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Decides for each data row whether it is dialed, in file order, from the row and the check of its
  * number ({@link CheckedRow}, worked out ahead by {@link NumberCheckingReader}). The checks run in this
  * order and the first that fails is the row's {@link RejectionReason}: the row is malformed, its
  * number cell is empty, the number is invalid, the same number was accepted on an earlier line (in
- * any format: numbers are compared in E.164), the number is on the do-not-call list. Never returns
+ * any format: numbers are compared in E.164), the number is on the do-not-call list, the recipient has
+ * no calling window. Never returns
  * {@code null}: a rejected row is an item too, so every row is accounted for.
  *
  * <p>Only accepted numbers are recorded in {@link SeenNumbers}, so a restart that fills it from the
@@ -60,15 +62,19 @@ public final class RowScreener implements ItemProcessor<CheckedRow, ScreenedRow>
             return new RejectedRow(row.line(), rawNumber, RejectionReason.DO_NOT_CALL,
                     "on the do-not-call list (" + doNotCall.whereListed(e164) + ")", values);
         }
+        if (checked.zones() instanceof ZoneResolution.NoCallingWindow none) {
+            return new RejectedRow(row.line(), rawNumber, RejectionReason.NO_CALLING_WINDOW, none.detail(), values);
+        }
         seenNumbers.putIfAbsent(number, row.line());
-        return new AcceptedRecipient(row.line(), e164, metadata(values));
+        return new AcceptedRecipient(row.line(), e164, metadata(values),
+                checked.zones() instanceof ZoneResolution.Found found ? found.zones().key() : null);
     }
 
     private Map<String, String> metadata(List<String> values) {
         Map<String, String> metadata = new LinkedHashMap<>();
         List<String> columns = header.columns();
         for (int i = 0; i < columns.size(); i++) {
-            if (i != header.numberColumn() && !values.get(i).isBlank()) {
+            if (header.isMetadata(i) && !values.get(i).isBlank()) {
                 metadata.put(columns.get(i), values.get(i));
             }
         }

@@ -1,5 +1,6 @@
 package io.bulkcall.validation;
 
+import java.time.Clock;
 import java.util.concurrent.Executor;
 
 import io.bulkcall.config.BulkcallProperties;
@@ -50,7 +51,9 @@ class ValidationConfiguration {
 
     @Bean
     FileValidation fileValidation(PhoneNumberNormalizer phoneNumberNormalizer, DoNotCallList doNotCallList,
-            Executor numberCheckExecutor) {
-        return new FileValidation(phoneNumberNormalizer, doNotCallList, numberCheckExecutor);
+            Executor numberCheckExecutor, BulkcallProperties properties, Clock clock) {
+        return new FileValidation(
+                () -> RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant()), doNotCallList,
+                numberCheckExecutor);
     }
 }

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CallList;
+import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
 import io.bulkcall.testing.Workspace;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GracefulStopIT {
 
     private static final CallList INPUT = CallList.of(1_000);
-    private static final String[] SETTINGS = { "--bulkcall.batch.size=250", "--bulkcall.retry.max-attempts=1" };
+    private static final int ROUNDS = 1;
+    private static final String[] SETTINGS = { "--bulkcall.batch.size=250", "--bulkcall.retry.max-attempts=" + ROUNDS };
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final CallList FIRST_FILE = CallList.of(2_000, 10_000);
     private static final CallList SECOND_FILE = CallList.of(1_000, 20_000);
@@ -99,7 +102,7 @@ class GracefulStopIT {
             .contains("Restarting job 1 of numbers.csv from its last checkpoint")
             .doesNotContain("recovering");
         assertThat(folder.lastJobStatus()).isEqualTo("COMPLETED");
-        ExactlyOnce.assertEveryValidNumberInExactlyOneCreatedBatch(sandbox, INPUT);
+        ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, ROUNDS, INPUT);
         ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(), INPUT);
         ExactlyOnce.assertEachRetryAppliedOnce(sandbox, folder.reports(), sandbox.requests(RETRY_BATCH));
     }
@@ -134,7 +137,7 @@ class GracefulStopIT {
 
         // then it finishes both, exactly once
         assertThat(nextExit).isZero();
-        ExactlyOnce.assertEveryValidNumberInExactlyOneCreatedBatch(sandbox, FIRST_FILE, SECOND_FILE);
+        ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 0, FIRST_FILE, SECOND_FILE);
         ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(1, "a"), FIRST_FILE);
         ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(2, "b"), SECOND_FILE);
     }

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.CallList;
+import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
 import io.bulkcall.testing.Workspace;
@@ -48,7 +50,8 @@ class KillAndRestartIT {
 
     private static final CallList INPUT = CallList.of(2_000);
     private static final int BATCHES = 5;
-    private static final String[] SETTINGS = { "--bulkcall.batch.size=400", "--bulkcall.retry.max-attempts=1" };
+    private static final int ROUNDS = 1;
+    private static final String[] SETTINGS = { "--bulkcall.batch.size=400", "--bulkcall.retry.max-attempts=" + ROUNDS };
     private static final int MAX_RUNS_AFTER_KILL = 3;
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
@@ -63,13 +66,14 @@ class KillAndRestartIT {
                 KillPoint.intoStep(Phase.VALIDATE, 0),
                 KillPoint.intoStep(Phase.VALIDATE, 80),
                 KillPoint.intoStep(Phase.VALIDATE, 200),
+                KillPoint.beforeAnswer(Phase.SUBMIT, LIST_BATCHES, 1),
                 KillPoint.beforeAnswer(Phase.SUBMIT, CREATE_BATCH, 1),
                 KillPoint.afterAnswer(Phase.SUBMIT, CREATE_BATCH, 2, 0),
                 KillPoint.beforeAnswer(Phase.SUBMIT, CREATE_BATCH, 3),
                 KillPoint.afterAnswer(Phase.SUBMIT, CREATE_BATCH, 4, 3),
                 KillPoint.beforeAnswer(Phase.SUBMIT, CREATE_BATCH, BATCHES),
-                KillPoint.beforeAnswer(Phase.AWAIT, LIST_BATCHES, 1),
-                KillPoint.afterAnswer(Phase.AWAIT, LIST_BATCHES, 2, 0),
+                KillPoint.beforeAnswer(Phase.AWAIT, LIST_BATCHES, 2),
+                KillPoint.afterAnswer(Phase.AWAIT, LIST_BATCHES, 3, 0),
                 KillPoint.beforeAnswer(Phase.AWAIT, GET_BATCH, 1),
                 KillPoint.afterAnswer(Phase.AWAIT, GET_BATCH, 4, 2),
                 KillPoint.intoStep(Phase.RETRY, 0),
@@ -117,7 +121,7 @@ class KillAndRestartIT {
         }
         assertThat(folder.lastJobStatus()).isEqualTo("COMPLETED");
         assertThat(folder.processed()).exists();
-        ExactlyOnce.assertEveryValidNumberInExactlyOneCreatedBatch(sandbox, INPUT);
+        ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, ROUNDS, INPUT);
         ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(), INPUT);
         ExactlyOnce.assertEachRetryAppliedOnce(sandbox, folder.reports(), sandbox.requests(RETRY_BATCH));
     }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
+import io.bulkcall.testing.CallList;
+
 /**
  * The folder the crash tests run bulkcall in, laid out as bulkcall lays it out: {@code input/},
  * {@code output/}, {@code data/} (the H2 job repository) and {@code logs/}. A forked run works in it

@@ -12,14 +12,14 @@ import io.bulkcall.sandbox.CallBatchSnapshot;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.Workspace;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,27 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The bulk-call job end to end: bulkcall launched as {@code main} launches it, on a real H2 job
  * repository in a temporary folder, against a sandbox Cartesia whose every batch the test can see.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class BulkCallJobTest {
-
-    @TempDir
-    Path dir;
 
     private SandboxServer sandbox;
     private Workspace workspace;
 
     @BeforeEach
-    void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
-            .withFailureRate(0)).start();
-        workspace = new Workspace(dir, sandbox);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
+    void useWorkspace(Workspace workspace) {
+        this.workspace = workspace;
+        this.sandbox = workspace.sandbox();
     }
 
     @ParameterizedTest(name = "{0} rows make batches of {1}")
@@ -167,24 +156,25 @@ class BulkCallJobTest {
     }
 
     @Test
-    void aStoppedJobRestartsFromItsCheckpointWithoutResendingItsBatches(CapturedOutput output) {
-        // given: calls that last a while, and a first run that gives up waiting at once
-        useSandbox(SandboxSettings.defaults().withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(200), Duration.ofMillis(500)));
+    void aStoppedJobLeavesNothingQueuedAndItsRestartDialsTheRestInNewBatches(CapturedOutput output) {
+        // given: three batches that reserve half the organization's calls each, so the third waits,
+        // and a first run that gives up waiting at once
         workspace.drop("big.csv", CsvFiles.numbers(2500));
         int firstExit = workspace.run("run", "--bulkcall.poll.max-wait=0s");
         assertThat(firstExit).isEqualTo(1);
         assertThat(output.getErr()).contains("resume with: bulkcall restart 1");
-        assertThat(sandbox.batches()).hasSize(3);
+        assertThat(sandbox.batches()).hasSize(3)
+            .allSatisfy(batch -> assertThat(batch.recipients()).noneMatch(recipient -> recipient.status().equals("queued")));
 
         // when
         int exitCode = workspace.run("restart", "1");
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(3);
-        assertThat(sandbox.createdToNumbers()).hasSize(2500).doesNotHaveDuplicates();
-        assertThat(CsvFiles.records(workspace.reports(1, "big").resolve("results.csv"))).hasSize(2500);
+        assertThat(sandbox.batches()).hasSizeGreaterThan(3);
+        ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 0, CsvFiles.usNumbers(2500));
+        assertThat(CsvFiles.records(workspace.reports(1, "big").resolve("results.csv"))).hasSize(2500)
+            .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("completed"));
     }
 
     @Test
@@ -230,9 +220,29 @@ class BulkCallJobTest {
     }
 
     @Test
-    void cancelStopsWaitingAndARestartReportsTheCancelledCalls(CapturedOutput output) {
-        // given: a batch scheduled for tomorrow, and a run that stopped waiting for it
-        workspace.with("--bulkcall.batch.scheduled-at=" + java.time.OffsetDateTime.now().plusDays(1));
+    void aStopCancelsBatchesScheduledForLaterAndTheRestartCarriesTheirRecipientsOver() {
+        // given: batches created ahead of their start, and a run that stops before it
+        workspace.with("--bulkcall.batch.scheduled-at=" + BulkcallWorkspaces.START.plus(Duration.ofMinutes(1)));
+        workspace.drop("soon.csv", CsvFiles.numbers(10));
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=0s")).isEqualTo(1);
+        assertThat(sandbox.batches()).singleElement().satisfies(batch -> {
+            assertThat(batch.scheduledAt()).isEqualTo(BulkcallWorkspaces.START.plus(Duration.ofMinutes(1)));
+            assertThat(batch.status()).isEqualTo("cancelled");
+        });
+
+        // when
+        int exitCode = workspace.run("restart", "1");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.batches()).hasSize(2);
+        ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 0, CsvFiles.usNumbers(10));
+    }
+
+    @Test
+    void aCancelledJobCreatesNoFurtherBatchAndItsRestartReportsWhatWasNotDialed() {
+        // given: a run that stopped while it waited for the hour it may dial from
+        workspace.with("--bulkcall.batch.scheduled-at=" + BulkcallWorkspaces.START.plus(Duration.ofHours(1)));
         workspace.drop("later.csv", CsvFiles.numbers(10));
         assertThat(workspace.run("run", "--bulkcall.poll.max-wait=0s")).isEqualTo(1);
 
@@ -243,10 +253,9 @@ class BulkCallJobTest {
         // then
         assertThat(cancelExit).isZero();
         assertThat(restartExit).isZero();
-        assertThat(sandbox.batches()).singleElement().extracting(batch -> batch.status()).hasToString("cancelled");
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
         assertThat(CsvFiles.records(workspace.reports(1, "later").resolve("results.csv")))
-            .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("cancelled"));
-        assertThat(sandbox.requests(SandboxEndpoint.RETRY_BATCH)).isZero();
+            .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("not_submitted"));
     }
 
     @Test
@@ -296,7 +305,7 @@ class BulkCallJobTest {
         // then
         assertThat(exitCode).isEqualTo(3);
         assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
-        assertThat(CsvFiles.records(dir.resolve("output/validate-every-reason/rejected.csv"))).hasSize(5);
+        assertThat(CsvFiles.records(workspace.root().resolve("output/validate-every-reason/rejected.csv"))).hasSize(5);
         assertThat(output.getErr()).contains("every-reason.csv: 9 rows, 4 valid, 5 rejected");
         assertThat(file).exists();
     }
@@ -319,18 +328,11 @@ class BulkCallJobTest {
     }
 
     private void useSandbox(SandboxSettings settings) {
-        sandbox.close();
-        sandbox = new SandboxServer(settings).start();
-        workspace = new Workspace(dir, sandbox);
+        sandbox = workspace.useSandbox(settings);
     }
 
     private Path fixture(String name) {
-        try (var in = getClass().getResourceAsStream("/job/" + name)) {
-            return Files.write(dir.resolve(name), in.readAllBytes());
-        }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return workspace.fixtureFile("/job/" + name, name);
     }
 
     private static Map<String, CSVRecord> byLine(List<CSVRecord> records) {

@@ -33,6 +33,11 @@ public final class CsvFiles {
         return csv.toString();
     }
 
+    /** The numbers of {@link #numbers(int)}, in order. */
+    public static List<String> usNumbers(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(CsvFiles::usNumber).toList();
+    }
+
     /** The i-th of a range of valid, distinct US numbers: +1 212 2xx xxxx. */
     public static String usNumber(int i) {
         return "+1212%07d".formatted(2_000_000 + i);

@@ -39,7 +39,9 @@ public final class ForkedBulkcall {
                 "--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox",
                 "--bulkcall.poll.interval=100ms", "--bulkcall.retry.delay=10ms",
                 "--bulkcall.cartesia.initial-backoff=10ms", "--bulkcall.cartesia.max-backoff=100ms",
-                "--bulkcall.cartesia.response-timeout=2s");
+                "--bulkcall.cartesia.response-timeout=2s",
+                // on the system clock, a test cannot wait for a window to open
+                "--bulkcall.calling-window.hours=00:00-24:00", "--bulkcall.calling-window.days=MON-SUN");
     }
 
     /** Adds or replaces settings ({@code --name=value}) for every later run. */

@@ -13,30 +13,52 @@ import java.util.stream.Stream;
 
 import io.bulkcall.cli.BulkcallLauncher;
 import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.time.JumpingWaiter;
+import io.bulkcall.time.SimulatedClock;
+import io.bulkcall.time.Waiter;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * A working folder for end-to-end tests, laid out as an operator's: {@code input/}, {@code output/},
  * {@code data/} (the H2 job repository) and {@code logs/}, with bulkcall pointed at a sandbox server
  * the test controls. {@link #run} launches bulkcall exactly as {@code main} does, minus
  * {@code System.exit}; each call is a new process as far as Spring is concerned.
+ * <p>
+ * On a {@link SimulatedClock} ({@link BulkcallWorkspaces} makes one), bulkcall and the sandbox share
+ * it, and every wait of the job moves it ahead instead of sleeping: a job that waits a night for a
+ * calling window to open takes no time, and its calls last as long as they do in simulated time. On
+ * the system clock (next to a forked process), calling windows are open all day, every day.
  */
 public final class Workspace {
 
     private final Path root;
-    private final SandboxServer sandbox;
+    private final SimulatedClock clock;
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private SandboxServer sandbox;
 
+    /** A workspace against a sandbox on the system clock; windows open all day. */
     public Workspace(Path root, SandboxServer sandbox) {
+        this(root, sandbox, null);
+        with("--bulkcall.poll.interval=50ms", "--bulkcall.calling-window.hours=00:00-24:00",
+                "--bulkcall.calling-window.days=MON-SUN");
+    }
+
+    Workspace(Path root, SandboxServer sandbox, SimulatedClock clock) {
         this.root = root;
         this.sandbox = sandbox;
+        this.clock = clock;
         with("--bulkcall.input-dir=" + input(), "--bulkcall.output-dir=" + root.resolve("output"),
                 "--bulkcall.input-quiet-period=0s",
                 "--spring.datasource.url=jdbc:h2:file:" + root.resolve("data/bulkcall"),
-                "--logging.file.name=" + log(), "--bulkcall.cartesia.base-url=" + sandbox.baseUrl(),
-                "--bulkcall.cartesia.api-key=" + TestKeys.API_KEY, "--bulkcall.agent-id=agent_sandbox",
-                "--bulkcall.from-number-id=ap_sandbox", "--bulkcall.poll.interval=50ms",
-                "--bulkcall.retry.delay=10ms", "--bulkcall.cartesia.initial-backoff=10ms",
-                "--bulkcall.cartesia.max-backoff=50ms");
+                "--logging.file.name=" + log(), "--bulkcall.agent-id=agent_sandbox",
+                "--bulkcall.cartesia.api-key=" + TestKeys.API_KEY, "--bulkcall.from-number-id=ap_sandbox",
+                "--bulkcall.poll.interval=10s", "--bulkcall.retry.delay=10ms",
+                "--bulkcall.cartesia.initial-backoff=10ms", "--bulkcall.cartesia.max-backoff=50ms");
+        pointAt(sandbox);
     }
 
     /** Adds or replaces settings ({@code --name=value}) for every later run. */
@@ -45,6 +67,18 @@ public final class Workspace {
             settings.put(setting.substring(0, setting.indexOf('=')), setting);
         }
         return this;
+    }
+
+    /** Replaces the sandbox with one of other settings, on the same clock. */
+    public SandboxServer useSandbox(SandboxSettings sandboxSettings) {
+        sandbox.close();
+        sandbox = (clock == null ? new SandboxServer(sandboxSettings) : new SandboxServer(sandboxSettings, clock)).start();
+        pointAt(sandbox);
+        return sandbox;
+    }
+
+    private void pointAt(SandboxServer server) {
+        with("--bulkcall.cartesia.base-url=" + server.baseUrl());
     }
 
     /**
@@ -63,11 +97,24 @@ public final class Workspace {
             }
         }
         args.addAll(effective.values());
-        return BulkcallLauncher.launch(args.toArray(String[]::new));
+        List<ApplicationContextInitializer<ConfigurableApplicationContext>> onClock = clock == null ? List.of()
+                : List.of(context -> {
+                    GenericApplicationContext application = (GenericApplicationContext) context;
+                    application.registerBean("simulatedClock", SimulatedClock.class, () -> clock,
+                            definition -> definition.setPrimary(true));
+                    application.registerBean("jumpingWaiter", Waiter.class, () -> new JumpingWaiter(clock),
+                            definition -> definition.setPrimary(true));
+                });
+        return BulkcallLauncher.launch(onClock, args.toArray(String[]::new));
     }
 
     public SandboxServer sandbox() {
         return sandbox;
+    }
+
+    /** The clock bulkcall and the sandbox share; {@code null} on the system clock. */
+    public SimulatedClock clock() {
+        return clock;
     }
 
     public Path root() {
@@ -95,11 +142,26 @@ public final class Workspace {
 
     /** Copies a fixture from the test classpath into {@code input/}. */
     public Path dropFixture(String resource, String name) {
+        return drop(name, text(resource));
+    }
+
+    /** Copies a fixture from the test classpath into the workspace's root, for a setting to name. */
+    public Path fixtureFile(String resource, String name) {
+        try {
+            return Files.writeString(root.resolve(name), text(resource), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fixture from the test classpath, by its absolute resource name ({@code /job/every-reason.csv}). */
+    private static String text(String resource) {
         try (var in = Workspace.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + resource);
             }
-            return drop(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

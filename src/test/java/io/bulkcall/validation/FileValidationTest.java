@@ -1,21 +1,20 @@
 package io.bulkcall.validation;
 
-import static io.bulkcall.csv.Fixtures.file;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.bulkcall.csv.CsvParser;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.csv.InputFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.bulkcall.csv.Fixtures.file;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 class FileValidationTest {
 
@@ -24,7 +23,7 @@ class FileValidationTest {
 
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer("US");
 
-    private final FileValidation validation = new FileValidation(normalizer,
+    private final FileValidation validation = new FileValidation(() -> RowCheckers.windowsOff(normalizer),
             DoNotCallList.load(file("validation/dnc-plain.txt"), normalizer), Runnable::run);
 
     @Test
@@ -41,7 +40,8 @@ class FileValidationTest {
                 entry(RejectionReason.INVALID_NUMBER, 3L),
                 entry(RejectionReason.DUPLICATE, 1L),
                 entry(RejectionReason.DO_NOT_CALL, 1L),
-                entry(RejectionReason.MALFORMED_ROW, 1L));
+                entry(RejectionReason.MALFORMED_ROW, 1L),
+                entry(RejectionReason.NO_CALLING_WINDOW, 0L));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.bulkcall.validation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,14 +10,17 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.testing.CsvFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NumberCheckingReaderTest {
 
@@ -117,7 +117,7 @@ class NumberCheckingReaderTest {
     }
 
     private NumberCheckingReader reader(Path csv, ExecutionContext context) {
-        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(csv), normalizer, checkers);
+        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(csv), RowCheckers.windowsOff(normalizer), checkers);
         reader.setName("numberCheckingReader");
         reader.open(context);
         return reader;

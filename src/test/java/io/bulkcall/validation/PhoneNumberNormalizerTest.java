@@ -1,14 +1,13 @@
 package io.bulkcall.validation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.bulkcall.config.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.bulkcall.config.InvalidSettingException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PhoneNumberNormalizerTest {
 
@@ -28,12 +27,12 @@ class PhoneNumberNormalizerTest {
         "011 44 20 7183 8750 | +442071838750",
     })
     void acceptsTheCommonWaysOfWritingANumber(String written, String e164) {
-        assertThat(us.normalize(written)).isEqualTo(new NumberCheck.Valid(e164));
+        assertThat(e164(us.normalize(written))).isEqualTo(e164);
     }
 
     @Test
     void readsANumberWithItsCountryCodeButNoPlusInTheDefaultRegion() {
-        assertThat(gb.normalize("447911123456")).isEqualTo(new NumberCheck.Valid("+447911123456"));
+        assertThat(e164(gb.normalize("447911123456"))).isEqualTo("+447911123456");
     }
 
     @ParameterizedTest
@@ -89,7 +88,7 @@ class PhoneNumberNormalizerTest {
 
     @Test
     void acceptsANationalNumberWrittenWithItsLeadingZero() {
-        assertThat(gb.normalize("07911 123456")).isEqualTo(new NumberCheck.Valid("+447911123456"));
+        assertThat(e164(gb.normalize("07911 123456"))).isEqualTo("+447911123456");
     }
 
     @Test
@@ -112,7 +111,7 @@ class PhoneNumberNormalizerTest {
 
     @Test
     void readsADoubleZeroAfterSeparatorsAsLibphonenumberDoesInARegionThatDialsAbroadWithIt() {
-        assertThat(gb.normalize("0 044 20 7183 8750")).isEqualTo(new NumberCheck.Valid("+442071838750"));
+        assertThat(e164(gb.normalize("0 044 20 7183 8750"))).isEqualTo("+442071838750");
     }
 
     @Test
@@ -124,5 +123,10 @@ class PhoneNumberNormalizerTest {
 
     private static NumberCheck.Invalid invalid(String detail) {
         return new NumberCheck.Invalid(RejectionReason.INVALID_NUMBER, detail);
+    }
+
+    private static String e164(NumberCheck check) {
+        assertThat(check).isInstanceOf(NumberCheck.Valid.class);
+        return ((NumberCheck.Valid) check).e164();
     }
 }

@@ -1,15 +1,14 @@
 package io.bulkcall.validation;
 
-import static io.bulkcall.csv.Fixtures.file;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
+import org.junit.jupiter.api.Test;
+
+import static io.bulkcall.csv.Fixtures.file;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RowScreenerTest {
 
@@ -29,7 +28,7 @@ class RowScreenerTest {
         ScreenedRow screened = screen(row(2, "Ann", "(212) 555-0143", "Paris"));
 
         // then
-        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of("name", "Ann", "city", "Paris")));
+        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of("name", "Ann", "city", "Paris"), null));
         assertThat(((AcceptedRecipient) screened).metadata().keySet()).containsExactly("name", "city");
     }
 
@@ -39,7 +38,7 @@ class RowScreenerTest {
         ScreenedRow screened = screen(row(2, "", "+12125550143", " "));
 
         // then
-        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of()));
+        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of(), null));
     }
 
     @Test
@@ -146,7 +145,7 @@ class RowScreenerTest {
     }
 
     private ScreenedRow screen(CsvRow row) {
-        return screener.process(CheckedRow.check(row, HEADER, normalizer));
+        return screener.process(RowCheckers.windowsOff(normalizer).check(row, HEADER));
     }
 
     private static CsvRow row(long line, String... values) {

@@ -5,56 +5,88 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.InputFile;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.JobRecordRepository;
+import io.bulkcall.job.store.Outcomes;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
+import io.bulkcall.job.store.WaitingGroup;
 import io.bulkcall.time.Durations;
 import io.bulkcall.time.Waiter;
+import io.bulkcall.window.CallingWindows;
+import io.bulkcall.window.Dispatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Waits until every call of the job has ended. One poll per {@code execute()}, so each poll is a
- * checkpoint: a batch's recipients are fetched (once) as soon as it finishes and their outcomes
- * committed with that poll. Waits {@code bulkcall.poll.interval} between polls, and stops the job,
- * restartable, after {@code bulkcall.poll.max-wait}. A stop request (Ctrl-C, SIGTERM, {@code bulkcall
+ * Watches a job's calls, inside their recipients' calling windows, until nothing is left to dial. One
+ * poll per {@code execute()}, so each poll is a checkpoint:
+ * <ul>
+ * <li>a batch whose window closes within the closing margin has its queued calls cancelled; once its
+ * calls have all ended, the recipients it never dialed wait for the group's next opening;</li>
+ * <li>the progress of the other open batches is read with List Call Batches, and a batch whose calls
+ * have all ended has its recipients' outcomes fetched (once) and committed with the poll;</li>
+ * <li>once a waiting group's batches are due (its window opens), the step ends with exit status
+ * {@link #SUBMIT}, and the flow creates them; once nothing is open or waiting, it ends COMPLETED.</li>
+ * </ul>
+ * Between polls it waits {@code bulkcall.poll.interval}, or less when a window closes or opens sooner;
+ * a group waiting for its window is announced once in a line. After {@code bulkcall.poll.max-wait}
+ * in one job execution it stops the job, restartable. A stop request (Ctrl-C, SIGTERM, {@code bulkcall
  * cancel}) marks the step execution terminate-only, which ends a wait at once: stopping is per step
- * execution, never a flag of the process.
+ * execution, never a flag of the process. Stateless: what it knows between polls is in the step's
+ * ExecutionContext.
  */
 @Component
 public class AwaitCallsTasklet implements Tasklet {
 
-    private static final Logger log = LoggerFactory.getLogger(AwaitCallsTasklet.class);
-    private static final String POLLS = "polls";
-    private static final String WAITING_SINCE = "waiting.since";
+    /** The exit status of an await that ended because waiting recipients are due for their batches. */
+    public static final ExitStatus SUBMIT = new ExitStatus("SUBMIT");
     /** Job context key of the one-line reason the job stopped waiting. */
     public static final String STOPPED_KEY = "bulkcall.stopped";
 
+    private static final Logger log = LoggerFactory.getLogger(AwaitCallsTasklet.class);
+    private static final String WAITING_SINCE = "bulkcall.waiting.since";
+    private static final String POLLS = "polls";
+    private static final String NEXT_DUE = "next.due";
+    private static final String ANY_WAITING = "waiting";
+    private static final String ANNOUNCED = "announced";
+
     private final CallBatchRepository batches;
     private final RecipientRepository recipients;
+    private final JobRecordRepository jobs;
     private final BatchProgressPoller poller;
+    private final CallBatchCanceller canceller;
     private final CartesiaClient client;
+    private final CallingWindows windows;
     private final BulkcallProperties.Poll settings;
     private final Clock clock;
     private final Waiter waiter;
 
-    public AwaitCallsTasklet(CallBatchRepository batches, RecipientRepository recipients, BatchProgressPoller poller,
-            CartesiaClient client, BulkcallProperties properties, Clock clock, Waiter waiter) {
+    public AwaitCallsTasklet(CallBatchRepository batches, RecipientRepository recipients, JobRecordRepository jobs,
+            BatchProgressPoller poller, CallBatchCanceller canceller, CartesiaClient client, CallingWindows windows,
+            BulkcallProperties properties, Clock clock, Waiter waiter) {
         this.batches = batches;
         this.recipients = recipients;
+        this.jobs = jobs;
         this.poller = poller;
+        this.canceller = canceller;
         this.client = client;
+        this.windows = windows;
         this.settings = properties.poll();
         this.clock = clock;
         this.waiter = waiter;
@@ -63,61 +95,164 @@ public class AwaitCallsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
+        ExecutionContext context = step.getExecutionContext();
         long jobInstanceId = step.getJobExecution().getJobInstanceId();
-        int polls = step.getExecutionContext().getInt(POLLS, 0);
+        int polls = context.getInt(POLLS, 0);
         if (polls == 0) {
-            step.getExecutionContext().putLong(WAITING_SINCE, clock.millis());
+            ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
+            if (!jobContext.containsKey(WAITING_SINCE)) {
+                jobContext.putLong(WAITING_SINCE, clock.millis());
+            }
         }
-        else if (!waiter.waitUntil(clock.instant().plus(settings.interval()), step::isTerminateOnly)) {
+        else if (!waiter.waitUntil(nextWake(jobInstanceId, context), step::isTerminateOnly)) {
             return RepeatStatus.CONTINUABLE;
         }
-        List<TrackedBatch> open = batches.unfinished(jobInstanceId);
-        if (!open.isEmpty()) {
-            record(jobInstanceId, open, poller.poll(open));
+        Instant now = clock.instant();
+        boolean cancelled = jobs.isCancelled(jobInstanceId);
+        closeWindows(jobInstanceId, now, cancelled);
+        boolean outcomesIn = pollOpenBatches(jobInstanceId, !cancelled);
+        context.putInt(POLLS, polls + 1);
+        if (polls == 0 || outcomesIn || context.containsKey(NEXT_DUE) && !now.isBefore(nextDue(context))) {
+            lookAtWaitingGroups(step, now);
         }
-        step.getExecutionContext().putInt(POLLS, polls + 1);
-        boolean done = batches.unfinished(jobInstanceId).isEmpty();
         logProgress(step.getJobExecution().getId(), jobInstanceId);
-        if (done) {
+        if (!cancelled && context.containsKey(NEXT_DUE) && !now.isBefore(nextDue(context))) {
+            contribution.setExitStatus(SUBMIT);
             return RepeatStatus.FINISHED;
         }
-        Duration waited = Duration.between(Instant.ofEpochMilli(step.getExecutionContext().getLong(WAITING_SINCE)),
-                clock.instant());
-        if (waited.compareTo(settings.maxWait()) >= 0) {
-            long executionId = step.getJobExecution().getId();
-            String message = "job %d stopped waiting after %s (bulkcall.poll.max-wait) with calls still in progress; resume with: bulkcall restart %d"
-                .formatted(executionId, Durations.human(settings.maxWait()), executionId);
-            log.warn(message);
-            step.getJobExecution().getExecutionContext().putString(STOPPED_KEY, message);
-            step.setTerminateOnly();
+        if (batches.unfinished(jobInstanceId).isEmpty() && (cancelled || !context.get(ANY_WAITING, Boolean.class, false))) {
+            return RepeatStatus.FINISHED;
         }
+        stopAfterMaxWait(step, now);
         return RepeatStatus.CONTINUABLE;
     }
 
-    private void record(long jobInstanceId, List<TrackedBatch> open, Map<String, CallBatch> progress) {
+    /** The next poll: after the poll interval, or sooner when a window closes or a group is due. */
+    private Instant nextWake(long jobInstanceId, ExecutionContext context) {
+        Instant wake = clock.instant().plus(settings.interval());
+        for (TrackedBatch batch : batches.unfinished(jobInstanceId)) {
+            if (batch.closesAt() != null && batch.cancelledAt() == null) {
+                wake = earlier(wake, windows.cancelAt(batch.closesAt()));
+            }
+        }
+        return context.containsKey(NEXT_DUE) ? earlier(wake, nextDue(context)) : wake;
+    }
+
+    /** Cancels what is queued in batches whose window closes within the closing margin. */
+    private void closeWindows(long jobInstanceId, Instant now, boolean jobCancelled) {
+        for (TrackedBatch batch : batches.unfinished(jobInstanceId)) {
+            if (batch.closesAt() == null || batch.cancelledAt() != null || now.isBefore(windows.cancelAt(batch.closesAt()))) {
+                continue;
+            }
+            CallBatch cancelled = canceller.cancel(batch);
+            int carried = cancelled.totalCallsScheduled() - cancelled.totalCallsDispatched();
+            if (carried > 0 && !jobCancelled) {
+                String next = windows.dispatch(batch.zones(), batch.closesAt())
+                    .map(dispatch -> windows.local(start(dispatch), batch.zones()))
+                    .orElse("no further opening");
+                log.info("Window of {} closes at {}: call batch {} cancelled with {} recipients not dialed; {} carried to {}",
+                        batch.zones(), windows.local(batch.closesAt(), batch.zones()), batch.batchId(), carried, carried,
+                        next);
+            }
+        }
+    }
+
+    /** Reads the open batches' progress; records the outcomes of those whose calls have all ended. */
+    private boolean pollOpenBatches(long jobInstanceId, boolean carryOver) {
+        List<TrackedBatch> open = batches.unfinished(jobInstanceId);
+        if (open.isEmpty()) {
+            return false;
+        }
+        Map<String, CallBatch> progress = poller.poll(open);
+        boolean outcomesIn = false;
         for (TrackedBatch tracked : open) {
             CallBatch batch = progress.get(tracked.batchId());
             if (batch.isFinished()) {
                 // the list omits recipients: fetch them once, now that they will not change
                 CallBatch full = client.getCallBatch(batch.id());
                 if (full.isFinished()) {
-                    recipients.recordOutcomes(tracked, full.recipients());
+                    Outcomes outcomes = recipients.recordOutcomes(tracked, full.recipients(), carryOver);
+                    batches.recordFailed(jobInstanceId, tracked.batchNo(), outcomes.failed());
                     batches.recordProgress(jobInstanceId, full, true);
+                    outcomesIn = true;
                     continue;
                 }
             }
             batches.recordProgress(jobInstanceId, batch, false);
         }
+        return outcomesIn;
+    }
+
+    /**
+     * Works out when the waiting groups are due, and announces once each group that waits for its
+     * window. Reads every recipient of the job: done on the first poll, after outcomes came in, and
+     * when a group falls due, not on every poll.
+     */
+    private void lookAtWaitingGroups(StepExecution step, Instant now) {
+        ExecutionContext context = step.getExecutionContext();
+        String file = InputFile.from(step.getJobExecution().getJobParameters()).name();
+        StringBuilder announced = new StringBuilder(context.getString(ANNOUNCED, ""));
+        Instant nextDue = null;
+        boolean anyWaiting = false;
+        for (WaitingGroup group : recipients.waitingGroups(step.getJobExecution().getJobInstanceId())) {
+            Optional<Dispatch> dispatch = windows.dispatch(group.zones(), now);
+            if (dispatch.isEmpty()) {
+                log.warn("{}: {} recipients in {} have no opening of their calling window within a year; they are not dialed",
+                        file, group.recipients(), group.zones());
+                continue;
+            }
+            anyWaiting = true;
+            nextDue = nextDue == null ? dispatch.get().createAt() : earlier(nextDue, dispatch.get().createAt());
+            Instant start = start(dispatch.get());
+            String key = group.zones() + "@" + start + ";";
+            if (start.isAfter(now) && announced.indexOf(key) < 0) {
+                announced.append(key);
+                log.info("{}: {} recipients in {} wait for {} local (in {})", file, group.recipients(), group.zones(),
+                        windows.local(start, group.zones()), Durations.human(Duration.between(now, start)));
+            }
+        }
+        context.putString(ANNOUNCED, announced.toString());
+        context.put(ANY_WAITING, anyWaiting);
+        if (nextDue == null) {
+            context.remove(NEXT_DUE);
+        }
+        else {
+            context.putLong(NEXT_DUE, nextDue.toEpochMilli());
+        }
+    }
+
+    private void stopAfterMaxWait(StepExecution step, Instant now) {
+        Instant since = Instant.ofEpochMilli(step.getJobExecution().getExecutionContext().getLong(WAITING_SINCE));
+        if (Duration.between(since, now).compareTo(settings.maxWait()) < 0) {
+            return;
+        }
+        long executionId = step.getJobExecution().getId();
+        String message = "job %d stopped waiting after %s (bulkcall.poll.max-wait) with calls still to make; resume with: bulkcall restart %d"
+            .formatted(executionId, Durations.human(settings.maxWait()), executionId);
+        log.warn(message);
+        step.getJobExecution().getExecutionContext().putString(STOPPED_KEY, message);
+        step.setTerminateOnly();
     }
 
     private void logProgress(long executionId, long jobInstanceId) {
         List<TrackedBatch> all = batches.all(jobInstanceId);
         Map<String, Long> statuses = recipients.countByStatus(jobInstanceId);
         log.info("Job {}: {}/{} batches finished, calls {}/{} finished; outcomes recorded: {} completed, {} failed",
-                executionId,
-                all.stream().filter(TrackedBatch::finished).count(), all.size(),
+                executionId, all.stream().filter(TrackedBatch::finished).count(), all.size(),
                 all.stream().mapToInt(TrackedBatch::callsFinished).sum(),
                 all.stream().mapToInt(TrackedBatch::callsScheduled).sum(), statuses.getOrDefault("completed", 0L),
                 statuses.getOrDefault("failed", 0L));
+    }
+
+    private static Instant start(Dispatch dispatch) {
+        return dispatch.scheduledAt() != null ? dispatch.scheduledAt() : dispatch.createAt();
+    }
+
+    private static Instant nextDue(ExecutionContext context) {
+        return Instant.ofEpochMilli(context.getLong(NEXT_DUE));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }

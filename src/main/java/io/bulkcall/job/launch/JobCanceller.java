@@ -2,8 +2,7 @@ package io.bulkcall.job.launch;
 
 import java.util.List;
 
-import io.bulkcall.cartesia.CallBatch;
-import io.bulkcall.cartesia.CartesiaClient;
+import io.bulkcall.job.calls.CallBatchCanceller;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.TrackedBatch;
@@ -31,15 +30,15 @@ public class JobCanceller {
     private final JobOperator jobOperator;
     private final JobRecordRepository jobs;
     private final CallBatchRepository batches;
-    private final CartesiaClient client;
+    private final CallBatchCanceller canceller;
 
     public JobCanceller(JobRepository jobRepository, JobOperator jobOperator, JobRecordRepository jobs,
-            CallBatchRepository batches, CartesiaClient client) {
+            CallBatchRepository batches, CallBatchCanceller canceller) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.jobs = jobs;
         this.batches = batches;
-        this.client = client;
+        this.canceller = canceller;
     }
 
     /** @return the number of batches cancelled on Cartesia */
@@ -47,10 +46,9 @@ public class JobCanceller {
         JobExecution execution = JobExecutions.require(jobRepository, executionId);
         long jobInstanceId = execution.getJobInstanceId();
         jobs.markCancelled(jobInstanceId);
-        List<TrackedBatch> open = batches.unfinished(jobInstanceId).stream().filter(batch -> !batch.isCancelled()).toList();
+        List<TrackedBatch> open = batches.unfinished(jobInstanceId).stream().filter(TrackedBatch::mayDialMore).toList();
         for (TrackedBatch batch : open) {
-            CallBatch cancelled = client.cancelCallBatch(batch.batchId());
-            batches.recordProgress(jobInstanceId, cancelled, false);
+            canceller.cancel(batch);
             log.info("Cancelled call batch {} \"{}\"", batch.batchId(), batch.name());
         }
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());

@@ -46,9 +46,13 @@ public class JobLease implements JobExecutionListener {
     private final ScheduledExecutorService heartbeats;
     private volatile ScheduledFuture<?> heartbeat;
 
-    public JobLease(JdbcClient jdbc, Clock clock) {
+    /**
+     * On the system clock, not the application's: a lease measures the life of processes, which other
+     * hosts and Spring Batch's own times see in the system's time, whatever clock the job's calls run on.
+     */
+    public JobLease(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         this.host = hostName();
         this.owner = ProcessHandle.current().pid() + "@" + host;
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -1,8 +1,10 @@
 package io.bulkcall.job.staging;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 
+import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.CsvWriter;
 import io.bulkcall.job.InputFile;
@@ -16,11 +18,15 @@ import io.bulkcall.validation.NumberCheckingReader;
 import io.bulkcall.validation.PhoneNumberNormalizer;
 import io.bulkcall.validation.RejectedRow;
 import io.bulkcall.validation.RejectedRowFormat;
+import io.bulkcall.validation.RowChecker;
 import io.bulkcall.validation.RowScreener;
 import io.bulkcall.validation.ScreenedRow;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
@@ -28,9 +34,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The step-scoped reader, processor and writer of the {@code validate} step: the input file's rows
+ * The {@code validate} step with its step-scoped reader, processor and writer: the input file's rows
  * with their numbers checked ahead, screened in file order, staged or rejected. The reader's name is
  * persisted state (it prefixes its ExecutionContext keys): renaming it breaks the restart of an
  * unfinished job.
@@ -39,18 +46,31 @@ import org.springframework.core.io.FileSystemResource;
 class StagingConfiguration {
 
     @Bean
+    Step validate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            NumberCheckingReader numberCheckingReader, ItemProcessor<CheckedRow, ScreenedRow> rowScreener,
+            StagingWriter stagingWriter, BulkcallProperties properties) {
+        return new StepBuilder("validate", jobRepository).<CheckedRow, ScreenedRow>chunk(properties.batch().size())
+            .transactionManager(transactionManager)
+            .reader(numberCheckingReader)
+            .processor(rowScreener)
+            .writer(stagingWriter)
+            .build();
+    }
+
+    @Bean
     @StepScope
-    public NumberCheckingReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
-            PhoneNumberNormalizer phoneNumberNormalizer, Executor numberCheckExecutor) {
-        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(Path.of(path)), phoneNumberNormalizer,
-                numberCheckExecutor);
+    NumberCheckingReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
+            PhoneNumberNormalizer phoneNumberNormalizer, BulkcallProperties properties, Clock clock,
+            Executor numberCheckExecutor) {
+        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(Path.of(path)),
+                RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant()), numberCheckExecutor);
         reader.setName("numberCheckingReader");
         return reader;
     }
 
     @Bean
     @StepScope
-    public ItemProcessor<CheckedRow, ScreenedRow> rowScreener(NumberCheckingReader numberCheckingReader,
+    ItemProcessor<CheckedRow, ScreenedRow> rowScreener(NumberCheckingReader numberCheckingReader,
             RecipientRepository recipients, DoNotCallList doNotCallList,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
         return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId));
@@ -58,7 +78,7 @@ class StagingConfiguration {
 
     @Bean
     @StepScope
-    public StagingWriter stagingWriter(NumberCheckingReader numberCheckingReader, RecipientRepository recipients,
+    StagingWriter stagingWriter(NumberCheckingReader numberCheckingReader, RecipientRepository recipients,
             JobRecordRepository jobs, ReportFolders reportFolders,
             @Value("#{stepExecution.jobExecution}") JobExecution jobExecution) {
         long jobInstanceId = jobExecution.getJobInstanceId();

@@ -1,6 +1,5 @@
 package io.bulkcall.job.store;
 
-
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.bulkcall.cartesia.CallBatchRecipient;
+import io.bulkcall.cartesia.RecipientStatus;
 import io.bulkcall.report.RecipientResult;
 import io.bulkcall.validation.AcceptedRecipient;
 import io.bulkcall.validation.RejectedRow;
@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code bc_recipient} and {@code bc_rejection} tables: every data row of a file ends up in
- * exactly one of them. Thread-safe (stateless over JDBC).
+ * exactly one of them. A recipient's {@code batch_no} is the batch that holds it now; {@code NULL}
+ * while it waits for one. Thread-safe (stateless over JDBC).
  */
 @Repository
 public class RecipientRepository {
@@ -42,12 +43,14 @@ public class RecipientRepository {
     }
 
     public void stage(long jobInstanceId, List<AcceptedRecipient> recipients) {
-        jdbcTemplate.batchUpdate("INSERT INTO bc_recipient (job_instance_id, line, to_number, metadata) VALUES (?, ?, ?, ?)",
+        jdbcTemplate.batchUpdate(
+                "INSERT INTO bc_recipient (job_instance_id, line, to_number, metadata, zones) VALUES (?, ?, ?, ?, ?)",
                 recipients, recipients.size(), (statement, recipient) -> {
                     statement.setLong(1, jobInstanceId);
                     statement.setLong(2, recipient.line());
                     statement.setString(3, recipient.toNumber());
                     statement.setString(4, recipient.metadata().isEmpty() ? null : json.writeValueAsString(recipient.metadata()));
+                    statement.setString(5, recipient.zones());
                 });
     }
 
@@ -86,78 +89,139 @@ public class RecipientRepository {
         return counts;
     }
 
-    /** Puts the recipients of a chunk into the batch just created for it: their first attempt. */
-    public void assignBatch(long jobInstanceId, List<StagedRecipient> recipients, int chunkNo, String batchId) {
-        assignLines(jobInstanceId, recipients.stream().map(StagedRecipient::line).toList(), chunkNo, batchId);
-    }
-
-    /** Puts the recipients on these lines into a batch: their first attempt. */
-    public void assignLines(long jobInstanceId, List<Long> lines, int chunkNo, String batchId) {
+    /** Puts the recipients on these lines into the batch just created for them: one more attempt each. */
+    public void assign(long jobInstanceId, List<Long> lines, int batchNo, String batchId) {
         jdbcTemplate.batchUpdate("""
-                UPDATE bc_recipient SET chunk_no = ?, batch_id = ?, status = 'queued', attempts = 1
+                UPDATE bc_recipient SET batch_no = ?, batch_id = ?, status = 'queued', attempts = attempts + 1
                 WHERE job_instance_id = ? AND line = ?""", lines, lines.size(), (statement, line) -> {
-                    statement.setInt(1, chunkNo);
+                    statement.setInt(1, batchNo);
                     statement.setString(2, batchId);
                     statement.setLong(3, jobInstanceId);
                     statement.setLong(4, line);
                 });
     }
 
-    /** The recipients of the job that no batch holds yet: each one's number with its line. */
+    /**
+     * Adopts a batch whose create was in doubt and which Cartesia turned out to hold: its members, as
+     * its intent recorded them, that still wait for a batch.
+     *
+     * @return how many recipients were adopted
+     */
+    public int adoptMembers(long jobInstanceId, int batchNo, String batchId) {
+        return jdbc.sql("""
+                UPDATE bc_recipient SET batch_no = ?, batch_id = ?, status = 'queued', attempts = attempts + 1
+                WHERE job_instance_id = ? AND batch_no IS NULL
+                  AND line IN (SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?)""")
+            .params(batchNo, batchId, jobInstanceId, jobInstanceId, batchNo)
+            .update();
+    }
+
+    /** The recipients of the job that wait for a batch: each one's number with its line. */
     public SeenNumbers waiting(long jobInstanceId) {
         SeenNumbers waiting = new SeenNumbers();
-        jdbcTemplate.query("SELECT to_number, line FROM bc_recipient WHERE job_instance_id = ? AND batch_id IS NULL",
+        jdbcTemplate.query("SELECT to_number, line FROM bc_recipient WHERE job_instance_id = ? AND batch_no IS NULL",
                 rs -> {
                     waiting.putIfAbsent(SeenNumbers.toLong(rs.getString(1)), rs.getLong(2));
                 }, jobInstanceId);
         return waiting;
     }
 
-    /**
-     * Adopts a batch found by name after a crash: its recipients are the unsubmitted ones in the
-     * line range its intent recorded, since a chunk is always the next run of unsubmitted rows.
-     */
-    public int adoptRange(long jobInstanceId, TrackedBatch intent, String batchId) {
+    /** The group (window and round) of the recipient on a line. */
+    public WaitingGroup groupOf(long jobInstanceId, long line) {
+        return jdbc.sql("SELECT zones, redial_round FROM bc_recipient WHERE job_instance_id = ? AND line = ?")
+            .params(jobInstanceId, line)
+            .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), 1))
+            .single();
+    }
+
+    /** How many recipients wait for a batch, by window and round. Reads every recipient of the job. */
+    public List<WaitingGroup> waitingGroups(long jobInstanceId) {
         return jdbc.sql("""
-                UPDATE bc_recipient SET chunk_no = ?, batch_id = ?, status = 'queued', attempts = 1
-                WHERE job_instance_id = ? AND batch_id IS NULL AND line BETWEEN ? AND ?""")
-            .params(intent.chunkNo(), batchId, jobInstanceId, intent.firstLine(), intent.lastLine())
-            .update();
+                SELECT zones, redial_round, COUNT(*) FROM bc_recipient WHERE job_instance_id = ? AND batch_no IS NULL
+                GROUP BY zones, redial_round ORDER BY zones, redial_round""")
+            .param(jobInstanceId)
+            .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), rs.getLong(3)))
+            .list();
     }
 
     /**
-     * Stores the latest outcome of each recipient of a finished batch, matched by number (a number is
-     * staged once per job), through the primary key: the batch's rows are those of its line range.
-     * An outcome for a number the batch does not hold is ignored.
+     * Stores the latest outcome of each recipient a finished batch still holds, matched by number
+     * among its members. A recipient the batch cancelled before dialing it waits again for a batch,
+     * with its attempt taken back, unless {@code carryOver} is off (the job was cancelled). An outcome
+     * for a number the batch does not hold is ignored.
      */
-    public void recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes) {
+    public Outcomes recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes, boolean carryOver) {
         Map<String, Long> lines = new HashMap<>();
         jdbcTemplate.query("""
-                SELECT to_number, line FROM bc_recipient
-                WHERE job_instance_id = ? AND line BETWEEN ? AND ? AND batch_id = ?""", rs -> {
+                SELECT r.to_number, r.line FROM bc_batch_member m
+                JOIN bc_recipient r ON r.job_instance_id = m.job_instance_id AND r.line = m.line
+                WHERE m.job_instance_id = ? AND m.batch_no = ? AND r.batch_no = ?""", rs -> {
                     lines.put(rs.getString(1), rs.getLong(2));
-                }, batch.jobInstanceId(), batch.firstLine(), batch.lastLine(), batch.batchId());
+                }, batch.jobInstanceId(), batch.batchNo(), batch.batchNo());
         List<CallBatchRecipient> known = outcomes.stream().filter(outcome -> lines.containsKey(outcome.toNumber())).toList();
         jdbcTemplate.batchUpdate("""
-                UPDATE bc_recipient SET recipient_id = ?, status = ?, agent_call_id = ?, end_reason = ?, error_message = ?
+                UPDATE bc_recipient SET recipient_id = ?, status = ?, agent_call_id = ?, end_reason = ?,
+                    error_message = ?,
+                    batch_no = CASE WHEN ? THEN NULL ELSE batch_no END,
+                    attempts = CASE WHEN ? THEN attempts - 1 ELSE attempts END
                 WHERE job_instance_id = ? AND line = ?""", known, known.size(), (statement, outcome) -> {
+                    boolean carried = carryOver && isCancelled(outcome);
                     statement.setString(1, outcome.id());
                     statement.setString(2, outcome.status() == null ? null : outcome.status().raw());
                     statement.setString(3, outcome.agentCallId());
                     statement.setString(4, outcome.endReason());
                     statement.setString(5, outcome.errorMessage());
-                    statement.setLong(6, batch.jobInstanceId());
-                    statement.setLong(7, lines.get(outcome.toNumber()));
+                    statement.setBoolean(6, carried);
+                    statement.setBoolean(7, carried);
+                    statement.setLong(8, batch.jobInstanceId());
+                    statement.setLong(9, lines.get(outcome.toNumber()));
                 });
+        int failed = (int) known.stream().filter(RecipientRepository::isFailed).count();
+        int carried = carryOver ? (int) known.stream().filter(RecipientRepository::isCancelled).count() : 0;
+        return new Outcomes(failed, carried);
     }
 
-    /** The failed recipients of a retried batch are queued again: one more attempt each. */
-    public int markRequeued(TrackedBatch batch) {
+    /** The failed recipients a retried batch holds are queued again: one more attempt each. */
+    public int requeueFailed(TrackedBatch batch) {
         return jdbc.sql("""
                 UPDATE bc_recipient SET attempts = attempts + 1, status = 'queued'
-                WHERE job_instance_id = ? AND line BETWEEN ? AND ? AND batch_id = ? AND status = 'failed'""")
-            .params(batch.jobInstanceId(), batch.firstLine(), batch.lastLine(), batch.batchId())
+                WHERE job_instance_id = ? AND batch_no = ? AND status = 'failed'
+                  AND line IN (SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?)""")
+            .params(batch.jobInstanceId(), batch.batchNo(), batch.jobInstanceId(), batch.batchNo())
             .update();
+    }
+
+    /**
+     * The failed recipients a batch holds wait for a batch of their own in this redial round: Retry
+     * Call Batch cannot take them (a cancelled batch, a closed window).
+     */
+    public int waitForRedial(TrackedBatch batch, int round) {
+        return jdbc.sql("""
+                UPDATE bc_recipient SET batch_no = NULL, redial_round = ?
+                WHERE job_instance_id = ? AND batch_no = ? AND status = 'failed'
+                  AND line IN (SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?)""")
+            .params(round, batch.jobInstanceId(), batch.batchNo(), batch.jobInstanceId(), batch.batchNo())
+            .update();
+    }
+
+    private static boolean isCancelled(CallBatchRecipient outcome) {
+        return outcome.status() != null && outcome.status().kind() == RecipientStatus.Kind.CANCELLED;
+    }
+
+    private static boolean isFailed(CallBatchRecipient outcome) {
+        return outcome.status() != null && outcome.status().kind() == RecipientStatus.Kind.FAILED;
+    }
+
+    /** Staged recipients by the zones of their calling window; {@code none} for those staged with windows off. */
+    public Map<String, Long> countByZones(long jobInstanceId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbcTemplate.query("""
+                SELECT COALESCE(zones, 'none'), COUNT(*) FROM bc_recipient
+                WHERE job_instance_id = ? GROUP BY COALESCE(zones, 'none') ORDER BY 1""",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, jobInstanceId);
+        return counts;
     }
 
     public Map<String, Long> countByStatus(long jobInstanceId) {
@@ -181,7 +245,7 @@ public class RecipientRepository {
             var statement = connection.prepareStatement("""
                     SELECT line, to_number, metadata, batch_id, recipient_id,
                            COALESCE(status, 'not_submitted') AS status, agent_call_id, end_reason,
-                           error_message, attempts
+                           error_message, attempts, zones
                     FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""");
             statement.setFetchSize(1000);
             statement.setLong(1, jobInstanceId);
@@ -190,7 +254,7 @@ public class RecipientRepository {
             consumer.accept(new RecipientResult(rs.getLong("line"), rs.getString("to_number"),
                     metadata(rs.getString("metadata")), rs.getString("batch_id"), rs.getString("recipient_id"),
                     rs.getString("status"), rs.getString("agent_call_id"), rs.getString("end_reason"),
-                    rs.getString("error_message"), rs.getInt("attempts")));
+                    rs.getString("error_message"), rs.getInt("attempts"), rs.getString("zones")));
         });
     }
 

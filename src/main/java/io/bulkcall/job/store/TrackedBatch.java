@@ -1,27 +1,52 @@
 package io.bulkcall.job.store;
 
+import java.time.Instant;
+
 /**
- * A call batch of a job as the job database knows it. {@code batchId} is {@code null} while the
- * create is in doubt (sent, or about to be, with no answer recorded).
+ * A Cartesia call batch of a job as the job database knows it. {@code batchId} is {@code null} while
+ * the create is in doubt (sent, or about to be, with no answer recorded).
+ *
+ * @param batchNo the batch's number within the job, part of its deterministic name
+ * @param recipients how many recipients it was created with
+ * @param failed how many of the recipients it holds now failed on their latest attempt
+ * @param retryRounds the last redial round that dealt with it (by Retry Call Batch, or by moving its
+ *        failed recipients to a new batch); a batch created for a round counts as dealt with in it
+ * @param zones the time zones of its recipients' window ({@code Zones} key), or {@code null} when
+ *        calling windows were off
+ * @param redialRound the round it was created for, 0 for the first pass
+ * @param scheduledAt when it was to start dialing, {@code null} for at once
+ * @param closesAt when the window it dials in ends, {@code null} for never: its queued calls are
+ *        cancelled the closing margin before
+ * @param cancelledAt when bulkcall cancelled it (a window's end, a stop), {@code null} if it did not
  */
 public record TrackedBatch(
         long jobInstanceId,
-        int chunkNo,
+        int batchNo,
         String name,
-        long firstLine,
-        long lastLine,
         int recipients,
         String batchId,
         String status,
         int callsScheduled,
         int callsDispatched,
         int callsFinished,
+        int failed,
         int retryCount,
         int retryRounds,
         boolean finished,
-        java.time.Instant intentAt) {
+        Instant intentAt,
+        String zones,
+        int redialRound,
+        Instant scheduledAt,
+        Instant closesAt,
+        Instant cancelledAt) {
 
     public boolean isCancelled() {
         return "cancelled".equals(status);
+    }
+
+    /** Whether Cartesia may still dial some of its recipients: created, not cancelled, not all dispatched. */
+    public boolean mayDialMore() {
+        return batchId != null && !finished && cancelledAt == null && !"completed".equals(status)
+                && !"cancelled".equals(status) && !"failed".equals(status);
     }
 }

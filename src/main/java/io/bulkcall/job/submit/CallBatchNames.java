@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 import io.bulkcall.job.InputFile;
 
 /**
- * Deterministic batch names: the same job and chunk always give the same name, which is how a create
+ * Deterministic batch names: the same job and batch number always give the same name, which is how a create
  * whose answer was lost is found again, and how a restarted job recognises its own batches among
  * every batch of the agent. The content hash keeps two databases (or a wiped one) from ever producing
  * the same name for different files; the rest keeps it readable in Cartesia's dashboard.
@@ -15,12 +15,12 @@ final class CallBatchNames {
     private CallBatchNames() {
     }
 
-    static String of(InputFile file, long jobInstanceId, int chunkNo) {
-        return prefix(file, jobInstanceId) + chunkNo + suffix(file);
+    static String of(InputFile file, long jobInstanceId, int batchNo) {
+        return prefix(file, jobInstanceId) + batchNo + suffix(file);
     }
 
-    /** The chunk number of a name of this job's, or empty for any other name. */
-    static OptionalInt chunkOf(String name, InputFile file, long jobInstanceId) {
+    /** The batch number of a name of this job's, or empty for any other name. */
+    static OptionalInt numberOf(String name, InputFile file, long jobInstanceId) {
         String prefix = prefix(file, jobInstanceId);
         String suffix = suffix(file);
         if (name == null || !name.startsWith(prefix) || !name.endsWith(suffix)

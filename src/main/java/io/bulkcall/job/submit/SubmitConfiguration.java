@@ -1,7 +1,6 @@
 package io.bulkcall.job.submit;
 
 import java.time.Clock;
-import java.util.Map;
 import javax.sql.DataSource;
 
 import io.bulkcall.cartesia.CartesiaClient;
@@ -10,49 +9,56 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
-import io.bulkcall.job.store.StagedRecipient;
+import io.bulkcall.window.CallingWindows;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/**
- * The step-scoped reader and writer of the {@code submit} step. The reader's name is persisted state:
- * renaming it breaks the restart of an unfinished job.
- */
+/** The {@code submit} step, with its step-scoped reader and writer. */
 @Configuration(proxyBeanMethods = false)
 class SubmitConfiguration {
 
     /**
-     * Reads recipients not yet in a batch, in line order, keyset-paged: a restart needs no saved
-     * position, since the rows already submitted are the ones with a batch id.
+     * One call batch per chunk, so that each create is committed with its recipients on its own. Not
+     * fault-tolerant on purpose: a write retry or skip would re-send a create; transient faults are the
+     * client's business and an unknown outcome is reconciled by name.
      */
     @Bean
-    @StepScope
-    public JdbcPagingItemReader<StagedRecipient> stagedRecipientReader(DataSource dataSource,
-            RecipientRepository recipients, BulkcallProperties properties,
-            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) throws Exception {
-        return new JdbcPagingItemReaderBuilder<StagedRecipient>().name("stagedRecipientReader")
-            .dataSource(dataSource)
-            .queryProvider(new UnsubmittedRecipientsQuery())
-            .parameterValues(Map.of("jobInstanceId", jobInstanceId))
-            .rowMapper((rs, row) -> new StagedRecipient(rs.getLong("line"), rs.getString("to_number"),
-                    recipients.metadata(rs.getString("metadata"))))
-            .pageSize(properties.batch().size())
-            .saveState(false)
+    Step submit(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ItemStreamReader<PlannedBatch> dueBatchReader, ItemWriter<PlannedBatch> callBatchWriter,
+            SubmitReconciler submitReconciler) {
+        return new StepBuilder("submit", jobRepository).<PlannedBatch, PlannedBatch>chunk(1)
+            .transactionManager(transactionManager)
+            .reader(dueBatchReader)
+            .writer(callBatchWriter)
+            .listener(submitReconciler)
+            .allowStartIfComplete(true)
             .build();
     }
 
     @Bean
     @StepScope
-    public CallBatchWriter callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs,
+    ItemStreamReader<PlannedBatch> dueBatchReader(DataSource dataSource, RecipientRepository recipients,
+            JobRecordRepository jobs, CallingWindows windows, BulkcallProperties properties, Clock clock,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+        return new DueBatchReader(jobInstanceId, properties.batch().size(), dataSource, recipients, jobs, windows, clock);
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<PlannedBatch> callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
-            SendOnce sendOnce, Clock clock, @Value("#{stepExecution}") StepExecution stepExecution) {
+            SendOnce sendOnce, CallingWindows windows, Clock clock, @Value("#{stepExecution}") StepExecution stepExecution) {
         return new CallBatchWriter(stepExecution, properties, jobs, batches, recipients, client, finder, sendOnce,
-                clock);
+                windows, clock);
     }
 }

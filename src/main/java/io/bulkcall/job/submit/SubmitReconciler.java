@@ -16,11 +16,15 @@ import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.InputFile;
+import io.bulkcall.job.store.BatchIntent;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
+import io.bulkcall.job.store.WaitingGroup;
 import io.bulkcall.validation.SeenNumbers;
+import io.bulkcall.window.CallingWindows;
+import io.bulkcall.window.Dispatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +37,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Before the submit step reads anything, makes the job database agree with what Cartesia holds, so
- * that no batch is created twice whatever the database forgot. One paged pass of List Call Batches,
- * back to the job's first start, finds every batch under this job's names:
+ * Before the submit step first reads anything in a job execution, makes the job database agree with
+ * what Cartesia holds, so that no batch is created twice whatever the database forgot. One paged pass
+ * of List Call Batches, back to the job's first start, finds every batch under this job's names:
  * <ul>
  * <li>a batch whose create was in doubt when the last run stopped (its intent has no batch id) is
  * adopted if Cartesia has it, or forgotten so that its chunk is sent again;</li>
@@ -52,22 +56,27 @@ public class SubmitReconciler implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(SubmitReconciler.class);
 
+    /** Job context key: the submit step already reconciled in this job execution. */
+    private static final String RECONCILED = "bulkcall.reconciled";
+
     private final CallBatchRepository batches;
     private final RecipientRepository recipients;
     private final JobRecordRepository jobs;
     private final JobRepository jobRepository;
     private final CartesiaClient client;
+    private final CallingWindows windows;
     private final String agentId;
     private final TransactionTemplate transaction;
 
     public SubmitReconciler(CallBatchRepository batches, RecipientRepository recipients, JobRecordRepository jobs,
-            JobRepository jobRepository, CartesiaClient client, BulkcallProperties properties,
+            JobRepository jobRepository, CartesiaClient client, CallingWindows windows, BulkcallProperties properties,
             PlatformTransactionManager transactionManager) {
         this.batches = batches;
         this.recipients = recipients;
         this.jobs = jobs;
         this.jobRepository = jobRepository;
         this.client = client;
+        this.windows = windows;
         this.agentId = properties.agentId();
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -75,12 +84,16 @@ public class SubmitReconciler implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         JobExecution jobExecution = stepExecution.getJobExecution();
+        if (jobExecution.getExecutionContext().containsKey(RECONCILED)) {
+            return;
+        }
+        jobExecution.getExecutionContext().putString(RECONCILED, "yes");
         long jobInstanceId = jobExecution.getJobInstanceId();
         InputFile file = InputFile.from(jobExecution.getJobParameters());
         Map<String, CallBatch> atCartesia = jobBatchesAtCartesia(jobExecution, file);
         Map<Integer, TrackedBatch> known = batches.all(jobInstanceId)
             .stream()
-            .collect(Collectors.toMap(TrackedBatch::chunkNo, Function.identity()));
+            .collect(Collectors.toMap(TrackedBatch::batchNo, Function.identity()));
         for (TrackedBatch intent : known.values()) {
             if (intent.batchId() == null) {
                 settle(intent, atCartesia.get(intent.name()));
@@ -88,8 +101,7 @@ public class SubmitReconciler implements StepExecutionListener {
         }
         List<CallBatch> lost = new ArrayList<>();
         for (CallBatch batch : atCartesia.values()) {
-            int chunkNo = CallBatchNames.chunkOf(batch.name(), file, jobInstanceId).orElseThrow();
-            TrackedBatch knownAs = known.get(chunkNo);
+            TrackedBatch knownAs = known.get(CallBatchNames.numberOf(batch.name(), file, jobInstanceId).orElseThrow());
             if (knownAs == null) {
                 lost.add(batch);
             }
@@ -110,7 +122,7 @@ public class SubmitReconciler implements StepExecutionListener {
         Instant horizon = firstStart(jobExecution).minus(CallBatchFinder.CLOCK_SKEW);
         Map<String, List<CallBatch>> byName = client.listAllCallBatches(agentId)
             .takeWhile(batch -> batch.createdAt() == null || !batch.createdAt().toInstant().isBefore(horizon))
-            .filter(batch -> CallBatchNames.chunkOf(batch.name(), file, jobInstanceId).isPresent())
+            .filter(batch -> CallBatchNames.numberOf(batch.name(), file, jobInstanceId).isPresent())
             .collect(Collectors.groupingBy(CallBatch::name));
         byName.values().stream().filter(same -> same.size() > 1).findFirst().ifPresent(same -> {
             throw new CartesiaException("Cartesia holds " + same.size() + " call batches named \""
@@ -136,7 +148,7 @@ public class SubmitReconciler implements StepExecutionListener {
 
     private void settle(TrackedBatch intent, CallBatch found) {
         if (found == null) {
-            batches.discardIntent(intent.jobInstanceId(), intent.chunkNo());
+            batches.discardIntent(intent.jobInstanceId(), intent.batchNo());
             log.info("Call batch \"{}\" was never created; its recipients will be sent again", intent.name());
             return;
         }
@@ -146,12 +158,12 @@ public class SubmitReconciler implements StepExecutionListener {
                     + "; it was not created by this job");
         }
         transaction.executeWithoutResult(status -> {
-            batches.recordCreated(intent.jobInstanceId(), intent.chunkNo(), found);
-            int adopted = recipients.adoptRange(intent.jobInstanceId(), intent, found.id());
+            batches.recordCreated(intent.jobInstanceId(), intent.batchNo(), found);
+            int adopted = recipients.adoptMembers(intent.jobInstanceId(), intent.batchNo(), found.id());
             if (adopted != intent.recipients()) {
                 throw new CartesiaException("call batch " + found.id() + " (\"" + intent.name() + "\") has "
-                        + intent.recipients() + " recipients but " + adopted + " unsubmitted rows are left in lines "
-                        + intent.firstLine() + "-" + intent.lastLine() + "; the job database does not match Cartesia");
+                        + intent.recipients() + " recipients but only " + adopted
+                        + " of them wait for a batch in the job database; the job database does not match Cartesia");
             }
         });
         log.info("Call batch \"{}\" was created before the last run stopped; adopted it as {}", intent.name(), found.id());
@@ -175,10 +187,16 @@ public class SubmitReconciler implements StepExecutionListener {
                 }
                 lines.add(line);
             }
-            int chunkNo = CallBatchNames.chunkOf(batch.name(), file, jobInstanceId).orElseThrow();
+            int batchNo = CallBatchNames.numberOf(batch.name(), file, jobInstanceId).orElseThrow();
+            WaitingGroup group = recipients.groupOf(jobInstanceId, lines.get(0));
+            Instant created = batch.scheduledAt() != null ? batch.scheduledAt().toInstant() : batch.createdAt().toInstant();
+            Instant windowEnd = windows.dispatch(group.zones(), created).map(Dispatch::windowEnd).orElse(null);
+            BatchIntent intent = new BatchIntent(jobInstanceId, batchNo, batch.name(), lines, group.zones(),
+                    group.redialRound(), batch.scheduledAt() == null ? null : batch.scheduledAt().toInstant(), windowEnd,
+                    batch.createdAt().toInstant());
             transaction.executeWithoutResult(status -> {
-                batches.recordAdopted(jobInstanceId, chunkNo, batch, lines);
-                recipients.assignLines(jobInstanceId, lines, chunkNo, batch.id());
+                batches.recordAdopted(intent, batch);
+                recipients.assign(jobInstanceId, lines, batchNo, batch.id());
             });
             log.warn("Call batch {} \"{}\" with {} recipients was missing from the job database (restored from a backup, or commits lost); adopted it",
                     batch.id(), batch.name(), lines.size());

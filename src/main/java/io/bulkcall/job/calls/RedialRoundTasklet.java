@@ -1,6 +1,7 @@
 package io.bulkcall.job.calls;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -15,6 +16,8 @@ import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.time.Durations;
 import io.bulkcall.time.Waiter;
+import io.bulkcall.window.CallingWindows;
+import io.bulkcall.window.Dispatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,37 +29,45 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * One Retry Call Batch round: waits {@code bulkcall.retry.delay}, opens the round, then retries one
- * batch with failed recipients per {@code execute()}, so each retry is a checkpoint. A retry is never
- * sent twice for one round: before every send, the batch's {@code retry_count} tells whether Cartesia
- * applied it already, after a crash between the request and the commit or an answer that was lost.
- * One whose outcome is unknown and did not take effect is sent again, up to
- * {@code bulkcall.cartesia.max-attempts} times, rather than failing the job over one 5xx.
+ * One redial round ({@code bulkcall.retry.*}): waits {@code bulkcall.retry.delay}, opens the round, then
+ * deals with one batch holding failed recipients per {@code execute()}, so each is a checkpoint:
+ * <ul>
+ * <li>while the batch's window is open, and it was not cancelled (Cartesia cannot retry a cancelled
+ * batch), Retry Call Batch re-queues its failed recipients, dialing until its window closes;</li>
+ * <li>otherwise its failed recipients wait for a new batch of their group, created at the window's
+ * next opening by the submit step.</li>
+ * </ul>
+ * A retry is never sent twice for one round: before every send, the batch's {@code retry_count} tells
+ * whether Cartesia applied it already, after a crash between the request and the commit; an answer
+ * that was lost is reconciled by {@link SendOnce}. {@code attempts} in the results stays the number
+ * of dials. Stateless: the round in progress is in the step's ExecutionContext and in the job database.
  */
 @Component
-public class RetryFailedCallsTasklet implements Tasklet {
+public class RedialRoundTasklet implements Tasklet {
 
-    private static final Logger log = LoggerFactory.getLogger(RetryFailedCallsTasklet.class);
+    private static final Logger log = LoggerFactory.getLogger(RedialRoundTasklet.class);
     private static final String ROUND = "round";
 
     private final JobRecordRepository jobs;
     private final CallBatchRepository batches;
     private final RecipientRepository recipients;
     private final CartesiaClient client;
-    private final BulkcallProperties.Retry settings;
     private final SendOnce sendOnce;
+    private final CallingWindows windows;
+    private final BulkcallProperties.Retry settings;
     private final Clock clock;
     private final Waiter waiter;
 
-    public RetryFailedCallsTasklet(JobRecordRepository jobs, CallBatchRepository batches,
-            RecipientRepository recipients, CartesiaClient client, SendOnce sendOnce, BulkcallProperties properties,
+    public RedialRoundTasklet(JobRecordRepository jobs, CallBatchRepository batches, RecipientRepository recipients,
+            CartesiaClient client, SendOnce sendOnce, CallingWindows windows, BulkcallProperties properties,
             Clock clock, Waiter waiter) {
         this.jobs = jobs;
         this.batches = batches;
         this.recipients = recipients;
         this.client = client;
-        this.settings = properties.retry();
         this.sendOnce = sendOnce;
+        this.windows = windows;
+        this.settings = properties.retry();
         this.clock = clock;
         this.waiter = waiter;
     }
@@ -69,21 +80,32 @@ public class RetryFailedCallsTasklet implements Tasklet {
             return openOrResumeRound(step, jobInstanceId);
         }
         int round = step.getExecutionContext().getInt(ROUND);
-        List<TrackedBatch> targets = batches.retryTargets(jobInstanceId, round);
+        List<TrackedBatch> targets = batches.redialTargets(jobInstanceId, round);
         if (targets.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
         TrackedBatch target = targets.get(0);
-        CallBatch retried = retryOnce(target);
-        batches.recordRetried(jobInstanceId, retried, round);
-        int requeued = recipients.markRequeued(target);
-        log.info("Retry round {}: re-queued {} failed recipients of batch {}", round, requeued, target.batchId());
+        Instant now = clock.instant();
+        Optional<Dispatch> open = target.isCancelled() ? Optional.empty()
+                : windows.dispatch(target.zones(), now).filter(dispatch -> dispatch.isOpen(now));
+        if (open.isPresent()) {
+            CallBatch retried = retryOnce(target);
+            batches.recordRetried(jobInstanceId, retried, round, open.get().windowEnd());
+            int requeued = recipients.requeueFailed(target);
+            log.info("Retry round {}: re-queued {} failed recipients of batch {}", round, requeued, target.batchId());
+        }
+        else {
+            int waiting = recipients.waitForRedial(target, round);
+            batches.recordRedialElsewhere(jobInstanceId, target.batchNo(), round);
+            log.info("Retry round {}: {} failed recipients of batch {} wait for a new batch in their window ({})", round,
+                    waiting, target.batchId(), target.isCancelled() ? "the batch was cancelled" : "closed now");
+        }
         return RepeatStatus.CONTINUABLE;
     }
 
     private RepeatStatus openOrResumeRound(StepExecution step, long jobInstanceId) {
         int round = jobs.retryRounds(jobInstanceId);
-        if (round == 0 || batches.retryTargets(jobInstanceId, round).isEmpty()) {
+        if (round == 0 || batches.redialTargets(jobInstanceId, round).isEmpty()) {
             log.info("Waiting {} before retry round {} of {}", Durations.human(settings.delay()), round + 1,
                     settings.maxAttempts());
             if (!waiter.waitUntil(clock.instant().plus(settings.delay()), step::isTerminateOnly)) {

@@ -11,11 +11,12 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * After every call ended: another Retry Call Batch round while rounds remain and some recipients
- * failed, or the round a crash interrupted; otherwise, or once the job was cancelled, on to the report.
+ * Once nothing is open or waiting: another redial round while rounds remain ({@code bulkcall.retry.max-attempts})
+ * and some batch holds failed recipients, or the round a crash interrupted; otherwise, or once the job
+ * was cancelled, on to the report.
  */
 @Component
-class RetryDecider implements JobExecutionDecider {
+class RedialDecider implements JobExecutionDecider {
 
     public static final FlowExecutionStatus RETRY = new FlowExecutionStatus("RETRY");
     public static final FlowExecutionStatus DONE = new FlowExecutionStatus("DONE");
@@ -24,7 +25,7 @@ class RetryDecider implements JobExecutionDecider {
     private final CallBatchRepository batches;
     private final int maxRounds;
 
-    public RetryDecider(JobRecordRepository jobs, CallBatchRepository batches, BulkcallProperties properties) {
+    public RedialDecider(JobRecordRepository jobs, CallBatchRepository batches, BulkcallProperties properties) {
         this.jobs = jobs;
         this.batches = batches;
         this.maxRounds = properties.retry().maxAttempts();
@@ -37,8 +38,8 @@ class RetryDecider implements JobExecutionDecider {
             return DONE;
         }
         int round = jobs.retryRounds(jobInstanceId);
-        boolean interrupted = round > 0 && !batches.retryTargets(jobInstanceId, round).isEmpty();
-        boolean another = round < maxRounds && !batches.retryTargets(jobInstanceId, round + 1).isEmpty();
+        boolean interrupted = round > 0 && !batches.redialTargets(jobInstanceId, round).isEmpty();
+        boolean another = round < maxRounds && !batches.redialTargets(jobInstanceId, round + 1).isEmpty();
         return interrupted || another ? RETRY : DONE;
     }
 }

@@ -1,9 +1,8 @@
-package io.bulkcall.crash;
+package io.bulkcall.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.bulkcall.testing.CsvFiles;
 
 /**
  * The input file of the crash tests: distinct valid numbers with three bad rows among them (too
@@ -13,14 +12,14 @@ import io.bulkcall.testing.CsvFiles;
  * @param validNumbers the numbers that must each be sent to Cartesia exactly once
  * @param dataRows the rows below the header; lines 2 to {@code dataRows + 1}
  */
-record CallList(String content, List<String> validNumbers, int dataRows) {
+public record CallList(String content, List<String> validNumbers, int dataRows) {
 
-    static CallList of(int valid) {
+    public static CallList of(int valid) {
         return of(valid, 0);
     }
 
     /** As {@link #of(int)}, with numbers from the {@code first}-th on, so that two lists share none. */
-    static CallList of(int valid, int first) {
+    public static CallList of(int valid, int first) {
         StringBuilder csv = new StringBuilder("to_number,customer_id\n");
         List<String> numbers = new ArrayList<>();
         int rows = 0;

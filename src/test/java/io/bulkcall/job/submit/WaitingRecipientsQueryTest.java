@@ -1,0 +1,82 @@
+package io.bulkcall.job.submit;
+
+import java.util.List;
+import java.util.Map;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The submit step's pages of waiting recipients, on a job database migrated as bulkcall migrates it. */
+class WaitingRecipientsQueryTest {
+
+    private static final int PAGE = 2;
+    private static final String NEW_YORK = "America/New_York";
+    private static final String LONDON = "Europe/London";
+
+    private NamedParameterJdbcTemplate jdbc;
+
+    @BeforeEach
+    void migratedDatabase() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + getClass().getSimpleName() + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        jdbc = new NamedParameterJdbcTemplate(dataSource);
+        // job 7: lines 2 and 3 already in a batch, 4 to 8 wait, 6 in London, 8 staged with windows off;
+        // job 8 has its own line 5
+        for (long line = 2; line <= 8; line++) {
+            jdbc.getJdbcTemplate().update("""
+                    INSERT INTO bc_recipient (job_instance_id, line, to_number, batch_no, zones) VALUES (7, ?, ?, ?, ?)""",
+                    line, "+1212555010" + line, line <= 3 ? 1 : null, line == 6 ? LONDON : line == 8 ? null : NEW_YORK);
+        }
+        jdbc.getJdbcTemplate().update("INSERT INTO bc_recipient (job_instance_id, line, to_number) VALUES (8, 5, '+12125550199')");
+    }
+
+    @Test
+    void pagesThroughTheWaitingRecipientsOfOneJobInLineOrder() {
+        // given
+        WaitingRecipientsQuery query = WaitingRecipientsQuery.all();
+
+        // when
+        List<Long> first = lines(query.generateFirstPageQuery(PAGE), Map.of("jobInstanceId", 7));
+        List<Long> second = lines(query.generateRemainingPagesQuery(PAGE), Map.of("jobInstanceId", 7, "_line", 5));
+        List<Long> last = lines(query.generateRemainingPagesQuery(PAGE), Map.of("jobInstanceId", 7, "_line", 7));
+
+        // then
+        assertThat(first).containsExactly(4L, 5L);
+        assertThat(second).containsExactly(6L, 7L);
+        assertThat(last).containsExactly(8L);
+    }
+
+    @Test
+    void readsOnlyTheGroupsWhoseBatchesAreDue() {
+        // when
+        List<Long> newYork = lines(WaitingRecipientsQuery.inGroups(false).generateFirstPageQuery(10),
+                Map.of("jobInstanceId", 7, "zones", List.of(NEW_YORK)));
+        List<Long> londonAndWindowless = lines(WaitingRecipientsQuery.inGroups(true).generateFirstPageQuery(10),
+                Map.of("jobInstanceId", 7, "zones", List.of(LONDON)));
+
+        // then
+        assertThat(newYork).containsExactly(4L, 5L, 7L);
+        assertThat(londonAndWindowless).containsExactly(6L, 8L);
+    }
+
+    @Test
+    void readsEachPageFromThePrimaryKeyInOrderRatherThanSortingTheRestOfTheJob() {
+        // when
+        String plan = jdbc.queryForObject("EXPLAIN " + WaitingRecipientsQuery.inGroups(false).generateRemainingPagesQuery(PAGE),
+                Map.of("jobInstanceId", 7, "_line", 5, "zones", List.of(NEW_YORK)), String.class);
+
+        // then: a million-row file took seconds a page when H2 sorted instead
+        assertThat(plan).contains("PRIMARY_KEY").contains("/* index sorted */");
+    }
+
+    private List<Long> lines(String sql, Map<String, ?> parameters) {
+        return jdbc.query(sql, parameters, (rs, row) -> rs.getLong("line"));
+    }
+}
