@@ -105,11 +105,13 @@ public record BulkcallProperties(
 
     /**
      * @param interval the wait between two polls of the batches
-     * @param maxWait how long one run waits for calls to finish before it stops, restartable
+     * @param maxWait how long one run of a job waits (for calls to end, for windows to open) before it
+     *     stops, restartable; a week, since a job whose recipients' windows open on several days runs
+     *     for days
      */
     public record Poll(
             @DefaultValue("30s") @NotNull Duration interval,
-            @DefaultValue("12h") @NotNull Duration maxWait) {
+            @DefaultValue("7d") @NotNull Duration maxWait) {
     }
 
     /**

@@ -6,5 +6,5 @@ import org.springframework.context.annotation.Import;
 /** Lets the application's settings bind {@code bulkcall.calling-window.*} with its own converters and messages. */
 @Configuration(proxyBeanMethods = false)
 @Import({ DailyHoursConverter.class, WeekDaysConverter.class, IsoDateConverter.class })
-class CallingWindowConfiguration {
+public class CallingWindowConfiguration {
 }

@@ -89,8 +89,19 @@ public final class CallingWindows {
 
     /** An instant in a group's local time, for a log line: {@code Fri 09:00 America/New_York}. */
     public String local(Instant instant, String zones) {
-        ZoneId zone = zones == null ? ZoneId.of("UTC") : Zones.parse(zones).ids().get(0);
-        return LOCAL.format(instant.atZone(zone)) + " " + zone.getId();
+        return localTime(instant, zones) + " " + zoneOf(zones).getId();
+    }
+
+    /**
+     * An instant as the group's clocks show it, for a log line that names the group already:
+     * {@code Fri 09:00}; in the first of its zones when it has several.
+     */
+    public String localTime(Instant instant, String zones) {
+        return LOCAL.format(instant.atZone(zoneOf(zones)));
+    }
+
+    private static ZoneId zoneOf(String zones) {
+        return zones == null ? ZoneId.of("UTC") : Zones.parse(zones).ids().get(0);
     }
 
     private Schedule schedule(String zones) {

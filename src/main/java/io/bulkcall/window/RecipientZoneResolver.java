@@ -117,7 +117,7 @@ public final class RecipientZoneResolver {
                     + "; give a time_zone";
         }
         return written + ": its time zone " + zones + " has no hour of " + policy.hours() + " beyond the closing margin ("
-                + Durations.human(closingMargin) + ") within a year; check bulkcall.calling-window";
+                + Durations.setting(closingMargin) + ") within a year; check bulkcall.calling-window";
     }
 
     private static Optional<Zones> zones(List<String> ids) {

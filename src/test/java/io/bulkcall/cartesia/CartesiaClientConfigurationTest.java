@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.window.CallingWindowConfiguration;
 import io.bulkcall.config.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +46,7 @@ class CartesiaClientConfigurationTest {
     static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withUserConfiguration(Settings.class, CartesiaClientConfiguration.class)
+            .withUserConfiguration(Settings.class, CallingWindowConfiguration.class, CartesiaClientConfiguration.class)
             .withBean(Clock.class, Clock::systemUTC)
             .withBean(WebClient.Builder.class, WebClient::builder)
             .withPropertyValues("bulkcall.agent-id=agent_1", "bulkcall.from-number-id=ap_1");
@@ -69,7 +70,7 @@ class CartesiaClientConfigurationTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
                         ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class))
-                .withUserConfiguration(Settings.class, CartesiaClientConfiguration.class)
+                .withUserConfiguration(Settings.class, CallingWindowConfiguration.class, CartesiaClientConfiguration.class)
                 .withBean(Clock.class, Clock::systemUTC)
                 .withPropertyValues("bulkcall.agent-id=agent_1", "bulkcall.from-number-id=ap_1",
                         "bulkcall.cartesia.api-key=sk_car_test", "bulkcall.cartesia.base-url=" + cartesia.baseUrl())

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.time.JumpingWaiter;
 import io.bulkcall.time.SimulatedClock;
+import io.bulkcall.window.CallingWindowSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -114,7 +115,8 @@ class SendOnceTest {
     }
 
     private static BulkcallProperties settings(String maxAttempts, String initialBackoff) {
-        return new Binder(new MapConfigurationPropertySource(Map.of("bulkcall.cartesia.max-attempts", maxAttempts,
-                "bulkcall.cartesia.initial-backoff", initialBackoff))).bindOrCreate("bulkcall", BulkcallProperties.class);
+        return new Binder(List.of(new MapConfigurationPropertySource(Map.of("bulkcall.cartesia.max-attempts", maxAttempts,
+                "bulkcall.cartesia.initial-backoff", initialBackoff))), null, CallingWindowSettings.conversionService())
+            .bindOrCreate("bulkcall", BulkcallProperties.class);
     }
 }

@@ -64,7 +64,8 @@ public class AwaitCallsTasklet implements Tasklet {
     private static final String POLLS = "polls";
     private static final String NEXT_DUE = "next.due";
     private static final String ANY_WAITING = "waiting";
-    private static final String ANNOUNCED = "announced";
+    private static final String ANNOUNCED = "bulkcall.announced";
+    private static final String PROGRESS = "progress";
 
     private final CallBatchRepository batches;
     private final RecipientRepository recipients;
@@ -115,7 +116,7 @@ public class AwaitCallsTasklet implements Tasklet {
         if (polls == 0 || outcomesIn || context.containsKey(NEXT_DUE) && !now.isBefore(nextDue(context))) {
             lookAtWaitingGroups(step, now);
         }
-        logProgress(step.getJobExecution().getId(), jobInstanceId);
+        logProgress(step, jobInstanceId);
         if (!cancelled && context.containsKey(NEXT_DUE) && !now.isBefore(nextDue(context))) {
             contribution.setExitStatus(SUBMIT);
             return RepeatStatus.FINISHED;
@@ -150,9 +151,8 @@ public class AwaitCallsTasklet implements Tasklet {
                 String next = windows.dispatch(batch.zones(), batch.closesAt())
                     .map(dispatch -> windows.local(start(dispatch), batch.zones()))
                     .orElse("no further opening");
-                log.info("Window of {} closes at {}: call batch {} cancelled with {} recipients not dialed; {} carried to {}",
-                        batch.zones(), windows.local(batch.closesAt(), batch.zones()), batch.batchId(), carried, carried,
-                        next);
+                log.info("Calling window of {} closes at {} local: call batch {} cancelled, {} carried to {}",
+                        batch.zones(), windows.localTime(batch.closesAt(), batch.zones()), batch.batchId(), carried, next);
             }
         }
     }
@@ -190,8 +190,9 @@ public class AwaitCallsTasklet implements Tasklet {
      */
     private void lookAtWaitingGroups(StepExecution step, Instant now) {
         ExecutionContext context = step.getExecutionContext();
+        ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
         String file = InputFile.from(step.getJobExecution().getJobParameters()).name();
-        StringBuilder announced = new StringBuilder(context.getString(ANNOUNCED, ""));
+        StringBuilder announced = new StringBuilder(jobContext.getString(ANNOUNCED, ""));
         Instant nextDue = null;
         boolean anyWaiting = false;
         for (WaitingGroup group : recipients.waitingGroups(step.getJobExecution().getJobInstanceId())) {
@@ -208,10 +209,10 @@ public class AwaitCallsTasklet implements Tasklet {
             if (start.isAfter(now) && announced.indexOf(key) < 0) {
                 announced.append(key);
                 log.info("{}: {} recipients in {} wait for {} local (in {})", file, group.recipients(), group.zones(),
-                        windows.local(start, group.zones()), Durations.human(Duration.between(now, start)));
+                        windows.localTime(start, group.zones()), Durations.human(Duration.between(now, start)));
             }
         }
-        context.putString(ANNOUNCED, announced.toString());
+        jobContext.putString(ANNOUNCED, announced.toString());
         context.put(ANY_WAITING, anyWaiting);
         if (nextDue == null) {
             context.remove(NEXT_DUE);
@@ -228,20 +229,26 @@ public class AwaitCallsTasklet implements Tasklet {
         }
         long executionId = step.getJobExecution().getId();
         String message = "job %d stopped waiting after %s (bulkcall.poll.max-wait) with calls still to make; resume with: bulkcall restart %d"
-            .formatted(executionId, Durations.human(settings.maxWait()), executionId);
+            .formatted(executionId, Durations.setting(settings.maxWait()), executionId);
         log.warn(message);
         step.getJobExecution().getExecutionContext().putString(STOPPED_KEY, message);
         step.setTerminateOnly();
     }
 
-    private void logProgress(long executionId, long jobInstanceId) {
+    /** A line when the calls moved on since the last one: nothing is logged while a group waits for its window. */
+    private void logProgress(StepExecution step, long jobInstanceId) {
         List<TrackedBatch> all = batches.all(jobInstanceId);
-        Map<String, Long> statuses = recipients.countByStatus(jobInstanceId);
-        log.info("Job {}: {}/{} batches finished, calls {}/{} finished; outcomes recorded: {} completed, {} failed",
-                executionId, all.stream().filter(TrackedBatch::finished).count(), all.size(),
+        String progress = "%d/%d batches finished, calls %d/%d finished".formatted(
+                all.stream().filter(TrackedBatch::finished).count(), all.size(),
                 all.stream().mapToInt(TrackedBatch::callsFinished).sum(),
-                all.stream().mapToInt(TrackedBatch::callsScheduled).sum(), statuses.getOrDefault("completed", 0L),
-                statuses.getOrDefault("failed", 0L));
+                all.stream().mapToInt(TrackedBatch::callsScheduled).sum());
+        if (progress.equals(step.getExecutionContext().getString(PROGRESS, ""))) {
+            return;
+        }
+        step.getExecutionContext().putString(PROGRESS, progress);
+        Map<String, Long> statuses = recipients.countByStatus(jobInstanceId);
+        log.info("Job {}: {}; outcomes recorded: {} completed, {} failed", step.getJobExecution().getId(), progress,
+                statuses.getOrDefault("completed", 0L), statuses.getOrDefault("failed", 0L));
     }
 
     private static Instant start(Dispatch dispatch) {

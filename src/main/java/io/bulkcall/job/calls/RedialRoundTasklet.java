@@ -106,7 +106,7 @@ public class RedialRoundTasklet implements Tasklet {
     private RepeatStatus openOrResumeRound(StepExecution step, long jobInstanceId) {
         int round = jobs.retryRounds(jobInstanceId);
         if (round == 0 || batches.redialTargets(jobInstanceId, round).isEmpty()) {
-            log.info("Waiting {} before retry round {} of {}", Durations.human(settings.delay()), round + 1,
+            log.info("Waiting {} before retry round {} of {}", Durations.setting(settings.delay()), round + 1,
                     settings.maxAttempts());
             if (!waiter.waitUntil(clock.instant().plus(settings.delay()), step::isTerminateOnly)) {
                 return RepeatStatus.CONTINUABLE;

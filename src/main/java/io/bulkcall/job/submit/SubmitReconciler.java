@@ -56,7 +56,7 @@ public class SubmitReconciler implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(SubmitReconciler.class);
 
-    /** Job context key: the submit step already reconciled in this job execution. */
+    /** Job context key: the job execution whose submit step reconciled already. */
     private static final String RECONCILED = "bulkcall.reconciled";
 
     private final CallBatchRepository batches;
@@ -84,10 +84,11 @@ public class SubmitReconciler implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         JobExecution jobExecution = stepExecution.getJobExecution();
-        if (jobExecution.getExecutionContext().containsKey(RECONCILED)) {
+        // a restart copies the job context of the execution before it: the flag names its execution
+        if (jobExecution.getExecutionContext().getLong(RECONCILED, -1) == jobExecution.getId()) {
             return;
         }
-        jobExecution.getExecutionContext().putString(RECONCILED, "yes");
+        jobExecution.getExecutionContext().putLong(RECONCILED, jobExecution.getId());
         long jobInstanceId = jobExecution.getJobInstanceId();
         InputFile file = InputFile.from(jobExecution.getJobParameters());
         Map<String, CallBatch> atCartesia = jobBatchesAtCartesia(jobExecution, file);
