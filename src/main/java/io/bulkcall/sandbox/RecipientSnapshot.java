@@ -1,5 +1,7 @@
 package io.bulkcall.sandbox;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Map;
  * @param errorMessage why its latest attempt failed before a call was placed, otherwise {@code null}
  * @param metadata the metadata it was sent with, {@code null} if none; values as JSON types
  *        (strings, numbers, booleans, lists, maps)
+ * @param dispatchedAt when it was handed to the dialer, once per attempt, in order
  */
 public record RecipientSnapshot(
         String id,
@@ -25,5 +28,10 @@ public record RecipientSnapshot(
         String agentCallId,
         String endReason,
         String errorMessage,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        List<Instant> dispatchedAt) {
+
+    public RecipientSnapshot {
+        dispatchedAt = List.copyOf(dispatchedAt);
+    }
 }

@@ -105,7 +105,7 @@ final class SimulatedCallBatch {
 
     void dial(SimulatedRecipient recipient, SimulatedCall call, Instant at) {
         calls.add(call);
-        change(recipient, () -> recipient.dial(call.id()), at);
+        change(recipient, () -> recipient.dial(call.id(), at), at);
     }
 
     /** Every call placed for its recipients, retries included, in the order they were placed. */
@@ -114,7 +114,7 @@ final class SimulatedCallBatch {
     }
 
     void failBeforeDialing(SimulatedRecipient recipient, String errorMessage, Instant at) {
-        change(recipient, () -> recipient.failBeforeDialing(errorMessage), at);
+        change(recipient, () -> recipient.failBeforeDialing(errorMessage, at), at);
     }
 
     void answer(SimulatedRecipient recipient, Instant at) {

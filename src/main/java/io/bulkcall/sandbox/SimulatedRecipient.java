@@ -1,6 +1,8 @@
 package io.bulkcall.sandbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ final class SimulatedRecipient {
     private final JsonNode metadata;
     private final Instant createdAt;
     private Status status = Status.QUEUED;
-    private int attempts;
+    private final List<Instant> dispatches = new ArrayList<>();
     private String agentCallId;
     private String endReason;
     private String errorMessage;
@@ -54,14 +56,14 @@ final class SimulatedRecipient {
         return status;
     }
 
-    void dial(String callId) {
-        attempts++;
+    void dial(String callId, Instant at) {
+        dispatches.add(at);
         status = Status.DISPATCHED;
         agentCallId = callId;
     }
 
-    void failBeforeDialing(String message) {
-        attempts++;
+    void failBeforeDialing(String message, Instant at) {
+        dispatches.add(at);
         status = Status.FAILED;
         errorMessage = message;
     }
@@ -94,6 +96,7 @@ final class SimulatedRecipient {
 
     RecipientSnapshot snapshot() {
         Map<String, Object> values = metadata == null ? null : WireFormat.JSON.convertValue(metadata, METADATA);
-        return new RecipientSnapshot(id, toNumber, status.wire(), attempts, agentCallId, endReason, errorMessage, values);
+        return new RecipientSnapshot(id, toNumber, status.wire(), dispatches.size(), agentCallId, endReason, errorMessage,
+                values, List.copyOf(dispatches));
     }
 }

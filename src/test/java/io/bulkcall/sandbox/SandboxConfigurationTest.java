@@ -1,9 +1,5 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -31,6 +27,10 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ClassPathResource;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code sandbox} profile's wiring, on its own: no application, no database. Each test's
@@ -207,8 +207,8 @@ class SandboxConfigurationTest {
             SandboxSettings settings = context.getBean(SandboxServer.class).settings();
 
             assertThat(settings).isEqualTo(SandboxSettings.defaults()
-                    .withOrgConcurrencyLimit(20)
-                    .withDurations(Duration.ofMillis(200), Duration.ofMillis(800)));
+                    .withOrgConcurrencyLimit(4)
+                    .withDurations(Duration.ofSeconds(15), Duration.ofMinutes(2)));
             assertThat(context.getEnvironment().getProperty("bulkcall.agent-id")).isEqualTo(settings.agentId());
             assertThat(context.getEnvironment().getProperty("bulkcall.from-number-id"))
                     .isEqualTo(settings.fromNumberId());
