@@ -12,6 +12,7 @@ import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.InputFile;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.Outcomes;
 import io.bulkcall.job.store.RecipientRepository;
@@ -40,7 +41,8 @@ import org.springframework.stereotype.Component;
  * <li>a batch whose window closes within the closing margin has its queued calls cancelled; once its
  * calls have all ended, the recipients it never dialed wait for the group's next opening;</li>
  * <li>the progress of the other open batches is read with List Call Batches, and a batch whose calls
- * have all ended has its recipients' outcomes fetched (once) and committed with the poll;</li>
+ * have all ended has its recipients' outcomes fetched (once) and committed with the poll; the dials
+ * reserved for recipients to whom no call was placed are taken back from the contact history;</li>
  * <li>once a waiting group's batches are due (its window opens), the step ends with exit status
  * {@link #SUBMIT}, and the flow creates them; once nothing is open or waiting, it ends COMPLETED.</li>
  * </ul>
@@ -74,13 +76,14 @@ public class AwaitCallsTasklet implements Tasklet {
     private final CallBatchCanceller canceller;
     private final CartesiaClient client;
     private final CallingWindows windows;
+    private final ContactHistory contacts;
     private final BulkcallProperties.Poll settings;
     private final Clock clock;
     private final Waiter waiter;
 
     public AwaitCallsTasklet(CallBatchRepository batches, RecipientRepository recipients, JobRecordRepository jobs,
             BatchProgressPoller poller, CallBatchCanceller canceller, CartesiaClient client, CallingWindows windows,
-            BulkcallProperties properties, Clock clock, Waiter waiter) {
+            ContactHistory contacts, BulkcallProperties properties, Clock clock, Waiter waiter) {
         this.batches = batches;
         this.recipients = recipients;
         this.jobs = jobs;
@@ -88,6 +91,7 @@ public class AwaitCallsTasklet implements Tasklet {
         this.canceller = canceller;
         this.client = client;
         this.windows = windows;
+        this.contacts = contacts;
         this.settings = properties.poll();
         this.clock = clock;
         this.waiter = waiter;
@@ -173,6 +177,7 @@ public class AwaitCallsTasklet implements Tasklet {
                 if (full.isFinished()) {
                     Outcomes outcomes = recipients.recordOutcomes(tracked, full.recipients(), carryOver);
                     batches.recordFailed(jobInstanceId, tracked.batchNo(), outcomes.failed());
+                    contacts.release(jobInstanceId, tracked.batchNo(), full.retryCount(), outcomes.notPlaced());
                     batches.recordProgress(jobInstanceId, full, true);
                     outcomesIn = true;
                     continue;

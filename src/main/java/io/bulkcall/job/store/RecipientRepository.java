@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.bulkcall.cartesia.CallBatchRecipient;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Repository;
 public class RecipientRepository {
 
     private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -126,6 +129,19 @@ public class RecipientRepository {
         return waiting;
     }
 
+    /**
+     * The recipients on these lines will not be dialed (again), each for the reason given (their
+     * number reached the contact limit): they wait no more.
+     */
+    public void markNotDialed(long jobInstanceId, Map<Long, String> reasons) {
+        jdbcTemplate.batchUpdate("UPDATE bc_recipient SET batch_no = NULL, not_dialed = ? WHERE job_instance_id = ? AND line = ?",
+                List.copyOf(reasons.entrySet()), reasons.size(), (statement, reason) -> {
+                    statement.setString(1, reason.getValue());
+                    statement.setLong(2, jobInstanceId);
+                    statement.setLong(3, reason.getKey());
+                });
+    }
+
     /** The group (window and round) of the recipient on a line. */
     public WaitingGroup groupOf(long jobInstanceId, long line) {
         return jdbc.sql("SELECT zones, redial_round FROM bc_recipient WHERE job_instance_id = ? AND line = ?")
@@ -137,7 +153,8 @@ public class RecipientRepository {
     /** How many recipients wait for a batch, by window and round. Reads every recipient of the job. */
     public List<WaitingGroup> waitingGroups(long jobInstanceId) {
         return jdbc.sql("""
-                SELECT zones, redial_round, COUNT(*) FROM bc_recipient WHERE job_instance_id = ? AND batch_no IS NULL
+                SELECT zones, redial_round, COUNT(*) FROM bc_recipient
+                WHERE job_instance_id = ? AND batch_no IS NULL AND not_dialed IS NULL
                 GROUP BY zones, redial_round ORDER BY zones, redial_round""")
             .param(jobInstanceId)
             .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), rs.getLong(3)))
@@ -178,7 +195,23 @@ public class RecipientRepository {
                 });
         int failed = (int) known.stream().filter(RecipientRepository::isFailed).count();
         int carried = carryOver ? (int) known.stream().filter(RecipientRepository::isCancelled).count() : 0;
-        return new Outcomes(failed, carried);
+        List<String> notPlaced = known.stream()
+            .filter(outcome -> isCancelled(outcome) || isFailed(outcome) && outcome.agentCallId() == null)
+            .map(CallBatchRecipient::toNumber)
+            .toList();
+        return new Outcomes(failed, carried, notPlaced);
+    }
+
+    /** The recipients a batch holds whose latest attempt failed: each one's line by its number. */
+    public Map<String, Long> failedMembers(TrackedBatch batch) {
+        Map<String, Long> failed = new LinkedHashMap<>();
+        jdbcTemplate.query("""
+                SELECT r.to_number, r.line FROM bc_batch_member m
+                JOIN bc_recipient r ON r.job_instance_id = m.job_instance_id AND r.line = m.line
+                WHERE m.job_instance_id = ? AND m.batch_no = ? AND r.batch_no = ? AND r.status = 'failed'""", rs -> {
+                    failed.put(rs.getString(1), rs.getLong(2));
+                }, batch.jobInstanceId(), batch.batchNo(), batch.batchNo());
+        return failed;
     }
 
     /** The failed recipients a retried batch holds are queued again: one more attempt each. */
@@ -224,11 +257,25 @@ public class RecipientRepository {
         return counts;
     }
 
+    /**
+     * Staged recipients by status ({@code not_submitted}, {@code not_dialed} for those never in a batch);
+     * for a job whose recipients were purged, the counts it had then.
+     */
     public Map<String, Long> countByStatus(long jobInstanceId) {
+        Optional<String> purged = jdbc.sql("SELECT purged_counts FROM bc_job WHERE job_instance_id = ? AND purged_counts IS NOT NULL")
+            .param(jobInstanceId)
+            .query(String.class)
+            .optional();
+        if (purged.isPresent()) {
+            return json.readValue(purged.get(), COUNTS);
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbcTemplate.query("""
-                SELECT COALESCE(status, 'not_submitted'), COUNT(*) FROM bc_recipient
-                WHERE job_instance_id = ? GROUP BY COALESCE(status, 'not_submitted') ORDER BY 1""",
+                SELECT COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END) AS final_status,
+                       COUNT(*)
+                FROM bc_recipient WHERE job_instance_id = ?
+                GROUP BY COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END)
+                ORDER BY final_status""",
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, jobInstanceId);
@@ -244,8 +291,12 @@ public class RecipientRepository {
         jdbcTemplate.query(connection -> {
             var statement = connection.prepareStatement("""
                     SELECT line, to_number, metadata, batch_id, recipient_id,
-                           COALESCE(status, 'not_submitted') AS status, agent_call_id, end_reason,
-                           error_message, attempts, zones
+                           COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END) AS status,
+                           agent_call_id, end_reason,
+                           CASE WHEN not_dialed IS NULL THEN error_message
+                                WHEN error_message IS NULL THEN not_dialed
+                                ELSE error_message || '; ' || not_dialed END AS error_message,
+                           attempts, zones
                     FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""");
             statement.setFetchSize(1000);
             statement.setLong(1, jobInstanceId);
