@@ -40,6 +40,7 @@ import org.springframework.validation.annotation.Validated;
  * @param callingWindow when each recipient may be called, in their own local time
  * @param contactPolicy how often one number may be dialed, across files, jobs and nodes
  * @param retention how long the recipients of ended jobs are kept
+ * @param results what each job's reports hold beyond {@code results.csv} and {@code summary.json}
  */
 @Validated
 @ConfigurationProperties("bulkcall")
@@ -57,7 +58,8 @@ public record BulkcallProperties(
         @DefaultValue @Valid Database database,
         @DefaultValue @Valid CallingWindowSettings callingWindow,
         @DefaultValue @Valid ContactPolicy contactPolicy,
-        @DefaultValue @Valid Retention retention) {
+        @DefaultValue @Valid Retention retention,
+        @DefaultValue @Valid Results results) {
 
     /**
      * @param baseUrl the API's root URL; tests and the sandbox point it elsewhere
@@ -155,5 +157,12 @@ public record BulkcallProperties(
      *     job database; {@code bulkcall run} purges older ones as it starts, {@code bulkcall purge} on demand
      */
     public record Retention(@DefaultValue("90d") @NotNull @DurationMin(hours = 1) Duration recipients) {
+    }
+
+    /**
+     * @param transcripts whether each job writes {@code transcripts.jsonl}: every call's turns, which are
+     *     personal data, so off unless asked for
+     */
+    public record Results(@DefaultValue("false") boolean transcripts) {
     }
 }

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The last step: writes {@code results.csv} (streamed from the job database, one row per staged
- * recipient) and {@code summary.json}. Both are idempotent, so a restart after a crash here writes
- * the same reports again. The input file is moved to {@code processed/} by {@link FileJobLauncher}
+ * recipient), {@code summary.json}, and {@code transcripts.jsonl} when the calls' transcripts were
+ * kept. Each is idempotent, so a restart after a crash here writes the same reports again. The input file is moved to {@code processed/} by {@link FileJobLauncher}
  * once the job's completion is committed: moved here, a crash before that commit would leave a job
  * that is not complete with no input file for the next run to find.
  */
@@ -67,6 +67,10 @@ public class WriteReportTasklet implements Tasklet {
         try (ResultsCsvWriter results = new ResultsCsvWriter(folder.resultsCsv(), jobs.metadataColumns(jobInstanceId))) {
             recipients.forEachResult(jobInstanceId, results::write);
             accepted = results.commit();
+        }
+        long transcripts = new TranscriptsFile(folder).gather();
+        if (transcripts >= 0) {
+            log.info("{}: {} call transcripts in {}", file.name(), transcripts, TranscriptsFile.TRANSCRIPTS_JSONL);
         }
         Summary summary = summarize(jobExecution, file, folder, accepted);
         summaryWriter.write(folder.summaryJson(), summary);

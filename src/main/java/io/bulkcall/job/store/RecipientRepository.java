@@ -1,5 +1,7 @@
 package io.bulkcall.job.store;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.bulkcall.cartesia.AgentCall;
 import io.bulkcall.cartesia.CallBatchRecipient;
 import io.bulkcall.cartesia.RecipientStatus;
 import io.bulkcall.report.RecipientResult;
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RecipientRepository {
 
+    /** The width of {@code bc_recipient.summary}: a longer summary is cut, marked with an ellipsis. */
+    private static final int SUMMARY_LENGTH = 4000;
     private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
     };
     private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
@@ -168,17 +173,11 @@ public class RecipientRepository {
      * for a number the batch does not hold is ignored.
      */
     public Outcomes recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes, boolean carryOver) {
-        Map<String, Long> lines = new HashMap<>();
-        jdbcTemplate.query("""
-                SELECT r.to_number, r.line FROM bc_batch_member m
-                JOIN bc_recipient r ON r.job_instance_id = m.job_instance_id AND r.line = m.line
-                WHERE m.job_instance_id = ? AND m.batch_no = ? AND r.batch_no = ?""", rs -> {
-                    lines.put(rs.getString(1), rs.getLong(2));
-                }, batch.jobInstanceId(), batch.batchNo(), batch.batchNo());
+        Map<String, Long> lines = members(batch);
         List<CallBatchRecipient> known = outcomes.stream().filter(outcome -> lines.containsKey(outcome.toNumber())).toList();
         jdbcTemplate.batchUpdate("""
                 UPDATE bc_recipient SET recipient_id = ?, status = ?, agent_call_id = ?, end_reason = ?,
-                    error_message = ?,
+                    error_message = ?, started_at = NULL, ended_at = NULL, summary = NULL,
                     batch_no = CASE WHEN ? THEN NULL ELSE batch_no END,
                     attempts = CASE WHEN ? THEN attempts - 1 ELSE attempts END
                 WHERE job_instance_id = ? AND line = ?""", known, known.size(), (statement, outcome) -> {
@@ -204,14 +203,52 @@ public class RecipientRepository {
 
     /** The recipients a batch holds whose latest attempt failed: each one's line by its number. */
     public Map<String, Long> failedMembers(TrackedBatch batch) {
-        Map<String, Long> failed = new LinkedHashMap<>();
+        return members(batch, " AND r.batch_no = m.batch_no AND r.status = 'failed'");
+    }
+
+    /** The recipients a batch holds (those not since moved to another batch): each one's line by its number. */
+    public Map<String, Long> members(TrackedBatch batch) {
+        return members(batch, " AND r.batch_no = m.batch_no");
+    }
+
+    /** The recipients a batch was created with, held by it still or not: each one's line by its number. */
+    public Map<String, Long> createdWith(TrackedBatch batch) {
+        return members(batch, "");
+    }
+
+    private Map<String, Long> members(TrackedBatch batch, String condition) {
+        Map<String, Long> members = new LinkedHashMap<>();
         jdbcTemplate.query("""
                 SELECT r.to_number, r.line FROM bc_batch_member m
                 JOIN bc_recipient r ON r.job_instance_id = m.job_instance_id AND r.line = m.line
-                WHERE m.job_instance_id = ? AND m.batch_no = ? AND r.batch_no = ? AND r.status = 'failed'""", rs -> {
-                    failed.put(rs.getString(1), rs.getLong(2));
-                }, batch.jobInstanceId(), batch.batchNo(), batch.batchNo());
-        return failed;
+                WHERE m.job_instance_id = ? AND m.batch_no = ?""" + condition, rs -> {
+                    members.put(rs.getString(1), rs.getLong(2));
+                }, batch.jobInstanceId(), batch.batchNo());
+        return members;
+    }
+
+    /**
+     * Stores when each call started and ended and its summary, on the recipient whose latest call it
+     * is; a call that is no recipient's latest (an earlier attempt) changes nothing, and a call that
+     * never connected leaves all three empty ({@link #recordOutcomes} emptied them).
+     */
+    public void recordCallDetails(TrackedBatch batch, List<AgentCall> calls) {
+        List<AgentCall> connected = calls.stream().filter(call -> call.startTime() != null).toList();
+        jdbcTemplate.batchUpdate("""
+                UPDATE bc_recipient SET started_at = ?, ended_at = ?, summary = ?
+                WHERE job_instance_id = ? AND batch_no = ? AND agent_call_id = ?""", connected, connected.size(),
+                (statement, call) -> {
+                    statement.setObject(1, call.startTime());
+                    statement.setObject(2, call.endTime());
+                    statement.setString(3, call.summary() == null ? null : truncate(call.summary(), SUMMARY_LENGTH));
+                    statement.setLong(4, batch.jobInstanceId());
+                    statement.setInt(5, batch.batchNo());
+                    statement.setString(6, call.id());
+                });
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     /** The failed recipients a retried batch holds are queued again: one more attempt each. */
@@ -296,7 +333,7 @@ public class RecipientRepository {
                            CASE WHEN not_dialed IS NULL THEN error_message
                                 WHEN error_message IS NULL THEN not_dialed
                                 ELSE error_message || '; ' || not_dialed END AS error_message,
-                           attempts, zones
+                           attempts, zones, started_at, ended_at, summary
                     FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""");
             statement.setFetchSize(1000);
             statement.setLong(1, jobInstanceId);
@@ -305,8 +342,14 @@ public class RecipientRepository {
             consumer.accept(new RecipientResult(rs.getLong("line"), rs.getString("to_number"),
                     metadata(rs.getString("metadata")), rs.getString("batch_id"), rs.getString("recipient_id"),
                     rs.getString("status"), rs.getString("agent_call_id"), rs.getString("end_reason"),
-                    rs.getString("error_message"), rs.getInt("attempts"), rs.getString("zones")));
+                    rs.getString("error_message"), rs.getInt("attempts"), rs.getString("zones"),
+                    instant(rs.getObject("started_at", OffsetDateTime.class)),
+                    instant(rs.getObject("ended_at", OffsetDateTime.class)), rs.getString("summary")));
         });
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     public Map<String, String> metadata(String column) {
