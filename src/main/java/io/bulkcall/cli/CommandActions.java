@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What each command does, in terms of the job package, and the one line it ends with. Returns
- * DESIGN.md's exit codes.
+ * {@link ExitCodes}.
  */
 @Component
 class CommandActions {

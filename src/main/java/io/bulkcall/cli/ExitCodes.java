@@ -1,6 +1,6 @@
 package io.bulkcall.cli;
 
-/** The exit codes DESIGN.md documents; the worst one of a run wins. */
+/** The exit codes of bulkcall, as the README lists them; the worst one of a run wins. */
 final class ExitCodes {
 
     public static final int COMPLETED = 0;

@@ -17,10 +17,6 @@ public record CsvRow(long line, List<String> values, String malformation) {
         values = List.copyOf(values);
     }
 
-    public static CsvRow wellFormed(long line, List<String> values) {
-        return new CsvRow(line, values, null);
-    }
-
     public boolean isMalformed() {
         return malformation != null;
     }

@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.builder.TaskletStepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -97,30 +98,29 @@ public class BulkCallJobConfiguration {
     @Bean
     Step rejectFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RejectFileTasklet rejectFileTasklet) {
-        return new StepBuilder("rejectFile", jobRepository).tasklet(rejectFileTasklet, transactionManager)
-            .allowStartIfComplete(true)
-            .build();
+        return rerunOnRestart(new StepBuilder("rejectFile", jobRepository).tasklet(rejectFileTasklet, transactionManager));
     }
 
     @Bean
     Step await(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             AwaitCallsTasklet awaitCallsTasklet) {
-        return new StepBuilder("await", jobRepository).tasklet(awaitCallsTasklet, transactionManager)
-            .allowStartIfComplete(true)
-            .build();
+        return rerunOnRestart(new StepBuilder("await", jobRepository).tasklet(awaitCallsTasklet, transactionManager));
     }
 
     @Bean
     Step retry(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RedialRoundTasklet redialRoundTasklet) {
-        return new StepBuilder("retry", jobRepository).tasklet(redialRoundTasklet, transactionManager)
-            .allowStartIfComplete(true)
-            .build();
+        return rerunOnRestart(new StepBuilder("retry", jobRepository).tasklet(redialRoundTasklet, transactionManager));
     }
 
     @Bean
     Step report(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             WriteReportTasklet writeReportTasklet) {
         return new StepBuilder("report", jobRepository).tasklet(writeReportTasklet, transactionManager).build();
+    }
+
+    /** A step the flow passes through more than once in one execution, and again on restart. */
+    private static Step rerunOnRestart(TaskletStepBuilder step) {
+        return step.allowStartIfComplete(true).build();
     }
 }

@@ -44,9 +44,10 @@ public final class ExactlyOnce {
         Map<String, List<RecipientSnapshot>> sent = occurrences(batches);
         assertThat(sent.keySet()).as("numbers sent to Cartesia").isEqualTo(new HashSet<>(validNumbers));
         sent.forEach((number, inBatches) -> {
+            // an earlier batch may have dialed it (a failure, a redial cancelled while queued): the sum counts those
             assertThat(inBatches.subList(0, inBatches.size() - 1))
-                .as("%s in an earlier batch that neither cancelled it before dialing nor failed it", number)
-                .allSatisfy(earlier -> assertThat(earlier.attempts() == 0 || "failed".equals(earlier.status())).isTrue());
+                .as("%s in an earlier batch that neither cancelled it before its next dial nor failed it", number)
+                .allSatisfy(earlier -> assertThat(earlier.status()).isIn("cancelled", "failed"));
             assertThat(inBatches.stream().mapToInt(RecipientSnapshot::attempts).sum())
                 .as("dials of %s", number)
                 .isBetween(1, 1 + rounds);

@@ -149,6 +149,6 @@ class RowScreenerTest {
     }
 
     private static CsvRow row(long line, String... values) {
-        return CsvRow.wellFormed(line, List.of(values));
+        return new CsvRow(line, List.of(values), null);
     }
 }

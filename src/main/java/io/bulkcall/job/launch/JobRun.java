@@ -6,7 +6,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * What happened to one input file in this run, with the exit code DESIGN.md documents:
+ * What happened to one input file in this run, with its exit code ({@code ExitCodes}, as the README lists them):
  * 0 completed, 1 failed or stopped (restartable), 3 rejected by validation.
  *
  * @param execution the job execution, or {@code null} when no job ran (another process runs it)

@@ -122,13 +122,7 @@ public class CallBatchRepository {
     }
 
     public void recordProgress(long jobInstanceId, CallBatch batch, boolean finished) {
-        jdbc.sql("""
-                UPDATE bc_batch SET status = ?, calls_scheduled = ?, calls_dispatched = ?, calls_finished = ?,
-                    retry_count = ?, finished = ?
-                WHERE job_instance_id = ? AND batch_id = ?""")
-            .params(batch.status().raw(), batch.totalCallsScheduled(), batch.totalCallsDispatched(),
-                    batch.totalCallsFinished(), batch.retryCount(), finished, jobInstanceId, batch.id())
-            .update();
+        recordStatus(jobInstanceId, batch, "finished", finished);
     }
 
     /** Records how many of the recipients the batch holds failed, once its outcomes are in. */
@@ -140,12 +134,17 @@ public class CallBatchRepository {
 
     /** Records that bulkcall cancelled the batch (its window closing, a stop, {@code bulkcall cancel}). */
     public void recordCancelled(long jobInstanceId, CallBatch batch, Instant at) {
+        recordStatus(jobInstanceId, batch, "cancelled_at", Timestamp.from(at));
+    }
+
+    /** Records what Cartesia says of the batch, and one more column of bulkcall's own. */
+    private void recordStatus(long jobInstanceId, CallBatch batch, String column, Object value) {
         jdbc.sql("""
                 UPDATE bc_batch SET status = ?, calls_scheduled = ?, calls_dispatched = ?, calls_finished = ?,
-                    retry_count = ?, cancelled_at = ?
-                WHERE job_instance_id = ? AND batch_id = ?""")
+                    retry_count = ?, %s = ?
+                WHERE job_instance_id = ? AND batch_id = ?""".formatted(column))
             .params(batch.status().raw(), batch.totalCallsScheduled(), batch.totalCallsDispatched(),
-                    batch.totalCallsFinished(), batch.retryCount(), Timestamp.from(at), jobInstanceId, batch.id())
+                    batch.totalCallsFinished(), batch.retryCount(), value, jobInstanceId, batch.id())
             .update();
     }
 

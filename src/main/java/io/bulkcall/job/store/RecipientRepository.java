@@ -73,12 +73,7 @@ public class RecipientRepository {
 
     /** The numbers staged so far, so that a restarted validation still finds duplicates of them. */
     public SeenNumbers seenNumbers(long jobInstanceId) {
-        SeenNumbers seen = new SeenNumbers();
-        jdbcTemplate.query("SELECT to_number, line FROM bc_recipient WHERE job_instance_id = ?",
-                rs -> {
-                    seen.putIfAbsent(SeenNumbers.toLong(rs.getString(1)), rs.getLong(2));
-                }, jobInstanceId);
-        return seen;
+        return numbers(jobInstanceId, "");
     }
 
     public long countStaged(long jobInstanceId) {
@@ -126,12 +121,15 @@ public class RecipientRepository {
 
     /** The recipients of the job that wait for a batch: each one's number with its line. */
     public SeenNumbers waiting(long jobInstanceId) {
-        SeenNumbers waiting = new SeenNumbers();
-        jdbcTemplate.query("SELECT to_number, line FROM bc_recipient WHERE job_instance_id = ? AND batch_no IS NULL",
-                rs -> {
-                    waiting.putIfAbsent(SeenNumbers.toLong(rs.getString(1)), rs.getLong(2));
-                }, jobInstanceId);
-        return waiting;
+        return numbers(jobInstanceId, " AND batch_no IS NULL");
+    }
+
+    private SeenNumbers numbers(long jobInstanceId, String condition) {
+        SeenNumbers numbers = new SeenNumbers();
+        jdbcTemplate.query("SELECT to_number, line FROM bc_recipient WHERE job_instance_id = ?" + condition, rs -> {
+            numbers.putIfAbsent(SeenNumbers.toLong(rs.getString(1)), rs.getLong(2));
+        }, jobInstanceId);
+        return numbers;
     }
 
     /**
