@@ -1,0 +1,16 @@
+package io.bulkcall.job.store;
+
+import java.time.Instant;
+
+/**
+ * What the job database knows of a job instance as a whole, for its reports.
+ *
+ * @param createdAt when its first execution started
+ * @param retryRounds redial rounds opened
+ * @param firstBatchAt when its first call batch was about to be created, {@code null} before any
+ * @param firstCallAt when its first call started, {@code null} before any
+ * @param lastCallEndedAt when its last call ended, {@code null} before any
+ */
+public record JobFacts(Instant createdAt, int retryRounds, Instant firstBatchAt, Instant firstCallAt,
+        Instant lastCallEndedAt) {
+}
