@@ -7,6 +7,7 @@ import io.bulkcall.job.calls.AwaitCallsTasklet;
 import io.bulkcall.job.calls.QueuedCallsCanceller;
 import io.bulkcall.job.calls.RedialRoundTasklet;
 import io.bulkcall.job.launch.JobLease;
+import io.bulkcall.job.progress.CallProgressSampler;
 import io.bulkcall.job.launch.RunningJobs;
 import io.bulkcall.job.staging.RejectFileTasklet;
 import io.bulkcall.report.ReportOnJobEnd;
@@ -107,8 +108,9 @@ public class BulkCallJobConfiguration {
 
     @Bean
     Step await(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            AwaitCallsTasklet awaitCallsTasklet) {
+            AwaitCallsTasklet awaitCallsTasklet, CallProgressSampler callProgressSampler) {
         return new StepBuilder("await", jobRepository).tasklet(awaitCallsTasklet, transactionManager)
+            .stream(callProgressSampler)
             .allowStartIfComplete(true)
             .build();
     }
