@@ -3,6 +3,7 @@ package io.bulkcall.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,7 +69,8 @@ final class StatusJson {
             String exit = job.exitDescription() == null || job.exitDescription().isBlank() ? null
                     : job.exitDescription().lines().findFirst().orElse(null);
             return new JobJson(job.executionId(), job.jobInstanceId(), job.file(), job.state().name(), exit,
-                    job.started() == null ? null : job.started().atZone(ZoneId.systemDefault()).toInstant(),
+                    job.started() == null ? null
+                            : job.started().atZone(ZoneId.systemDefault()).toInstant().truncatedTo(ChronoUnit.SECONDS),
                     job.duration().toSeconds(), job.batchesFinished(), job.batches().size(), progress.done(),
                     progress.total(), job.completed(), job.failed(),
                     progress.perMinute() == null ? null : Math.round(progress.perMinute() * 10) / 10.0,

@@ -41,27 +41,32 @@ final class HourlyChart {
     }
 
     /**
-     * @param hours the hours with calls, in order; at least one
+     * @param span the hours to draw
+     * @param hours the hours with calls, in order; those outside {@code span} are left out
      * @param lanes the calling windows to shade under the bars
      */
-    static String svg(List<HourlyCalls> hours, List<WindowLane> lanes) {
-        Instant start = hours.get(0).hour();
-        Instant end = hours.get(hours.size() - 1).hour().plus(Duration.ofHours(1));
-        int slots = (int) Duration.between(start, end).toHours();
+    static String svg(ChartSpan span, List<HourlyCalls> hours, List<WindowLane> lanes) {
+        Instant start = span.start();
+        Instant end = span.end();
+        int slots = span.hours();
         Map<Instant, HourlyCalls> byHour = new HashMap<>();
         long most = 1;
-        for (HourlyCalls hour : hours) {
+        for (HourlyCalls hour : hours.stream().filter(hour -> span.contains(hour.hour())).toList()) {
             byHour.put(hour.hour(), hour);
             most = Math.max(most, Math.max(hour.dispatched(), hour.finished()));
         }
         long top = roundUp(Math.max(2, most));
         double slot = (WIDTH - GUTTER - RIGHT) / (double) slots;
-        int height = TOP + PLOT_HEIGHT + AXIS_HEIGHT + lanes.size() * (LANE_HEIGHT + LANE_GAP) + 4;
+        // without a known call there are no bars to draw: the time axis and the windows alone
+        int plot = byHour.isEmpty() ? 0 : PLOT_HEIGHT;
+        int height = TOP + plot + AXIS_HEIGHT + lanes.size() * (LANE_HEIGHT + LANE_GAP) + 4;
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
             .append("\" role=\"img\" aria-label=\"Calls started and ended per hour, with the calling windows\">");
-        gridLines(svg, top);
-        for (int i = 0; i < slots; i++) {
+        if (plot > 0) {
+            gridLines(svg, top);
+        }
+        for (int i = 0; i < slots && plot > 0; i++) {
             Instant hour = start.plus(Duration.ofHours(i));
             HourlyCalls calls = byHour.getOrDefault(hour, new HourlyCalls(hour, 0, 0));
             double x = GUTTER + i * slot;
@@ -73,9 +78,9 @@ final class HourlyChart {
             bar(svg, "ended", x + slot * 0.52, slot * 0.36, calls.finished(), top);
             svg.append("</g>");
         }
-        timeAxis(svg, start, slots, slot);
+        timeAxis(svg, TOP + plot, start, slots, slot);
         for (int i = 0; i < lanes.size(); i++) {
-            lane(svg, lanes.get(i), TOP + PLOT_HEIGHT + AXIS_HEIGHT + i * (LANE_HEIGHT + LANE_GAP), start, end);
+            lane(svg, lanes.get(i), TOP + plot + AXIS_HEIGHT + i * (LANE_HEIGHT + LANE_GAP), start, end);
         }
         return svg.append("</svg>").toString();
     }
@@ -100,7 +105,7 @@ final class HourlyChart {
             .append("\" height=\"").append(coordinate(height)).append("\"/>");
     }
 
-    private static void timeAxis(StringBuilder svg, Instant start, int slots, double slot) {
+    private static void timeAxis(StringBuilder svg, int baseline, Instant start, int slots, double slot) {
         int step = LABEL_STEPS[LABEL_STEPS.length - 1];
         for (int candidate : LABEL_STEPS) {
             if (slots / candidate <= MOST_LABELS) {
@@ -108,11 +113,10 @@ final class HourlyChart {
                 break;
             }
         }
-        int baseline = TOP + PLOT_HEIGHT;
         String lastDay = "";
         for (int i = 0; i <= slots; i++) {
             ZonedDateTime hour = utc(start.plus(Duration.ofHours(i)));
-            if ((hour.getHour() + 24L * hour.getDayOfYear()) % step != 0 && i != 0) {
+            if ((hour.getHour() + 24L * hour.getDayOfYear()) % step != 0) {
                 continue;
             }
             double x = GUTTER + i * slot;

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param rejectedShown the first rows of {@code rejected.csv}
  * @param callingWindow the window's settings in words, {@code null} when calling windows are off
- * @param windowLanes the largest time-zone groups' openings over the span of the hourly chart
+ * @param chartSpan the hours the calls-over-time chart spans, {@code null} when there is nothing to chart
+ * @param windowLanes the largest time-zone groups' openings over that span
  * @param lanesLeftOut time-zone groups too many to draw a lane for
  */
-record JobReport(Summary summary, List<RejectedRowSample> rejectedShown, String callingWindow,
+record JobReport(Summary summary, List<RejectedRowSample> rejectedShown, String callingWindow, ChartSpan chartSpan,
         List<WindowLane> windowLanes, int lanesLeftOut, List<ReportFile> files) {
 
     JobReport {

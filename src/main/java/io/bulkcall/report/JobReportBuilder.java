@@ -92,10 +92,10 @@ class JobReportBuilder {
                 new Redials(facts.retryRounds(), rounds.stream().mapToLong(RedialRoundCount::retries).sum(), rounds,
                         query.recipientsByDials(jobInstanceId)),
                 facts.firstBatchAt(), facts.firstCallAt(), facts.lastCallEndedAt());
-        List<WindowLane> windowLanes = hours.isEmpty() ? List.of()
-                : lanes.over(groups, hours.get(0).hour(), hours.get(hours.size() - 1).hour().plus(Duration.ofHours(1)));
+        ChartSpan span = ChartSpan.of(facts.firstBatchAt(), hours, facts.lastCallEndedAt(), finishedAt);
         return new JobReport(summary, RejectedRowSample.first(folder.rejectedCsv(), REJECTED_SHOWN), lanes.describe(),
-                windowLanes, hours.isEmpty() ? 0 : lanes.leftOut(groups),
+                span, span == null ? List.of() : lanes.over(groups, span.start(), span.end()),
+                span == null ? 0 : lanes.leftOut(groups),
                 List.of(new ReportFile("one row per recipient, with its outcome", folder.resultsCsv(), resultsWritten),
                         new ReportFile("every rejected row, with its reason", folder.rejectedCsv(),
                                 Files.exists(folder.rejectedCsv())),

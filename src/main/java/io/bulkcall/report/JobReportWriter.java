@@ -41,9 +41,8 @@ class JobReportWriter {
             ReportPage.write(report, folder.reportHtml());
         }
         catch (RuntimeException failure) {
-            log.error("{}: {} could not be written ({}); {} has the same counts",
-                    InputFile.from(execution.getJobParameters()).name(), folder.reportHtml(), failure.getMessage(),
-                    folder.summaryJson());
+            log.error("{}: report.html could not be written ({}); summary.json beside it has the same counts",
+                    InputFile.from(execution.getJobParameters()).name(), failure.getMessage());
         }
         return report.summary();
     }

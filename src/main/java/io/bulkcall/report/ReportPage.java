@@ -109,7 +109,7 @@ final class ReportPage {
         funnelRow(out, "Rows", "rows", funnel.rows(), funnel.rows(), "data rows of the file");
         funnelRow(out, "Accepted", "accepted", funnel.accepted(), funnel.rows(), "valid, staged to be called");
         funnelRow(out, "Dialed", "dialed", funnel.dialed(), funnel.rows(), "an attempt with an outcome");
-        funnelRow(out, "Connected", "connected", funnel.connected(), funnel.rows(), "the latest call started");
+        funnelRow(out, "Connected", "connected", funnel.connected(), funnel.rows(), "the latest call started, or completed");
         funnelRow(out, "Completed", "completed", funnel.completed(), funnel.rows(), "the latest call completed");
         out.write("</table>");
         out.write("<div class=\"pair\"><div><h3>Rejected as bad data</h3>");
@@ -168,28 +168,36 @@ final class ReportPage {
                 ? "Calling windows were off: calls were dialed at once."
                 : "Calling window: " + escape(report.callingWindow()) + ". Shaded where it was open, per time-zone group.")
                 + " Hours in UTC.</p>");
-        if (hours.isEmpty()) {
-            out.write("<p class=\"empty\">No call start or end is known for this job yet.</p></section>\n");
+        if (report.chartSpan() == null) {
+            out.write("<p class=\"empty\">No call batch was created: there is nothing to chart.</p></section>\n");
             return;
         }
-        out.write("<div class=\"legend\"><span style=\"--swatch:var(--started)\">calls started per hour</span>"
-                + "<span style=\"--swatch:var(--ended)\">calls ended per hour</span>"
+        if (hours.isEmpty()) {
+            out.write("<p class=\"empty\">No call start or end is known for this job yet: Cartesia's call details are "
+                    + "read once a batch's calls have all ended.</p>");
+        }
+        out.write("<div class=\"legend\">" + (hours.isEmpty() ? "" : "<span style=\"--swatch:var(--started)\">calls "
+                + "started per hour</span><span style=\"--swatch:var(--ended)\">calls ended per hour</span>")
                 + (report.windowLanes().isEmpty() ? "" : "<span style=\"--swatch:var(--open)\">calling window open</span>"
                         + "<span style=\"--swatch:var(--closed)\">closed</span>")
                 + "</div>");
-        out.write(HourlyChart.svg(hours, report.windowLanes()));
+        out.write(HourlyChart.svg(report.chartSpan(), hours, report.windowLanes()));
         if (report.lanesLeftOut() > 0) {
-            out.write("<p class=\"hint\">" + report.lanesLeftOut() + " smaller time-zone groups are not drawn.</p>");
+            out.write("<p class=\"hint\">" + (report.lanesLeftOut() == 1 ? "1 smaller time-zone group is"
+                    : report.lanesLeftOut() + " smaller time-zone groups are") + " not drawn.</p>");
         }
-        out.write("<details><summary>The same, as a table</summary><table><tr><th>Hour (UTC)</th>"
-                + "<th class=\"num\">Started</th><th class=\"num\">Ended</th></tr>");
-        for (int i = 0; i < hours.size(); i++) {
-            HourlyCalls hour = hours.get(i);
-            out.write("<tr><td>" + TIME.format(hour.hour()).replace(":00:00 UTC", ":00") + "</td><td class=\"num\">"
-                    + count(hour.dispatched(), "calls_per_hour", i, "dispatched") + "</td><td class=\"num\">"
-                    + count(hour.finished(), "calls_per_hour", i, "finished") + "</td></tr>");
+        if (!hours.isEmpty()) {
+            out.write("<details><summary>The same, as a table</summary><table><tr><th>Hour (UTC)</th>"
+                    + "<th class=\"num\">Started</th><th class=\"num\">Ended</th></tr>");
+            for (int i = 0; i < hours.size(); i++) {
+                HourlyCalls hour = hours.get(i);
+                out.write("<tr><td>" + TIME.format(hour.hour()).replace(":00:00 UTC", ":00") + "</td><td class=\"num\">"
+                        + count(hour.dispatched(), "calls_per_hour", i, "dispatched") + "</td><td class=\"num\">"
+                        + count(hour.finished(), "calls_per_hour", i, "finished") + "</td></tr>");
+            }
+            out.write("</table></details>");
         }
-        out.write("</table></details></section>\n");
+        out.write("</section>\n");
     }
 
     private static void zoneGroups(Summary summary, Writer out) throws IOException {

@@ -19,6 +19,7 @@ import io.bulkcall.job.store.ZoneGroupOutcome;
  * @param durationSeconds from the job's first start to the end of this report
  * @param resultsCsv where {@code results.csv} is; {@code null} when the job did not complete, as it is
  *        written only then
+ * @param reportHtml where {@code report.html} is, the same counts for a person
  * @param state how the job ended: {@code COMPLETED}, {@code FAILED}, {@code STOPPED} (restartable) or
  *        {@code REJECTED} (by validation: nothing was dialed)
  * @param note why it ended so, in one line; {@code null} when it completed

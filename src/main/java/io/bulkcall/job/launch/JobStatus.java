@@ -50,10 +50,12 @@ public record JobStatus(
     /**
      * A job's calls as the last poll saw them.
      *
-     * @param done calls whose latest attempt ended (completed or failed), over all its batches
+     * @param done calls whose latest attempt ended (completed or failed), over all its batches; a
+     *        recipient redialed by Retry Call Batch counts again
      * @param total calls it makes in this round: its batches' recipients (those a batch cancelled before
      *        dialing them left out) and the recipients that wait for a batch
-     * @param perMinute calls done per minute over the last polls, {@code null} before two polls
+     * @param perMinute calls done per minute over the last polls; {@code null} before two polls, and
+     *        once the job is not running
      * @param eta how long the rest should take at that rate, {@code null} without a rate above zero
      * @param nextOpening when dialing resumes, where every group with calls left waits for its window
      *        to open; {@code null} while one dials

@@ -97,7 +97,8 @@ public class JobStatusQuery {
         long total = all.stream().mapToLong(batch -> batch.cancelledAt() != null ? batch.callsDispatched()
                 : batch.callsScheduled()).sum() + groups.stream().mapToLong(Group::waiting).sum();
         ProgressSamples samples = samples(execution);
-        Double perMinute = samples.perMinute().isPresent() ? samples.perMinute().getAsDouble() : null;
+        Double perMinute = execution.isRunning() && samples.perMinute().isPresent() ? samples.perMinute().getAsDouble()
+                : null;
         Optional<Group> nextToOpen = execution.isRunning() ? nextToOpen(groups) : Optional.empty();
         Duration eta = perMinute == null || perMinute <= 0 || nextToOpen.isPresent() ? null
                 : Duration.ofSeconds(Math.round(Math.max(0, total - done) * 60 / perMinute));
