@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.InputFile;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.CallTimes;
 import io.bulkcall.job.store.HourlyCalls;
 import io.bulkcall.job.store.JobFacts;
 import io.bulkcall.job.store.RecipientRepository;
@@ -79,7 +80,8 @@ class JobReportBuilder {
         JobFacts facts = query.facts(jobInstanceId);
         Instant finishedAt = clock.instant();
         Instant startedAt = facts.createdAt() == null ? finishedAt : facts.createdAt();
-        List<HourlyCalls> hours = query.callsPerHour(jobInstanceId);
+        CallTimes times = query.callTimes(jobInstanceId, CallDurations.BOUNDS);
+        List<HourlyCalls> hours = times.hours();
         List<RedialRoundCount> rounds = query.rounds(jobInstanceId);
         Summary summary = new Summary(file.name(), file.sha256(), jobInstanceId, execution.getId(), funnel.rows(),
                 funnel.accepted(), total(rejected), rejected, batches.all(jobInstanceId).size(),
@@ -88,11 +90,11 @@ class JobReportBuilder {
                 resultsWritten ? folder.resultsCsv().toString() : null, folder.rejectedCsv().toString(),
                 folder.reportHtml().toString(), ending.state(), ending.note(), total(suppressed), suppressed, funnel,
                 query.endReasons(jobInstanceId), hours,
-                CallDurations.of(query.durations(jobInstanceId, CallDurations.BOUNDS)), groups,
+                CallDurations.of(times.durations()), groups,
                 new Redials(facts.retryRounds(), rounds.stream().mapToLong(RedialRoundCount::retries).sum(), rounds,
                         query.recipientsByDials(jobInstanceId)),
-                facts.firstBatchAt(), facts.firstCallAt(), facts.lastCallEndedAt());
-        ChartSpan span = ChartSpan.of(facts.firstBatchAt(), hours, facts.lastCallEndedAt(), finishedAt);
+                facts.firstBatchAt(), times.firstStartedAt(), times.lastEndedAt());
+        ChartSpan span = ChartSpan.of(facts.firstBatchAt(), hours, times.lastEndedAt(), finishedAt);
         return new JobReport(summary, RejectedRowSample.first(folder.rejectedCsv(), REJECTED_SHOWN), lanes.describe(),
                 span, span == null ? List.of() : lanes.over(groups, span.start(), span.end()),
                 span == null ? 0 : lanes.leftOut(groups),

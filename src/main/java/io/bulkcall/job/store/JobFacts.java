@@ -8,9 +8,6 @@ import java.time.Instant;
  * @param createdAt when its first execution started
  * @param retryRounds redial rounds opened
  * @param firstBatchAt when its first call batch was about to be created, {@code null} before any
- * @param firstCallAt when its first call started, {@code null} before any
- * @param lastCallEndedAt when its last call ended, {@code null} before any
  */
-public record JobFacts(Instant createdAt, int retryRounds, Instant firstBatchAt, Instant firstCallAt,
-        Instant lastCallEndedAt) {
+public record JobFacts(Instant createdAt, int retryRounds, Instant firstBatchAt) {
 }

@@ -3,6 +3,7 @@ package io.bulkcall.job.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Read-only aggregates of a job's tables for its reports ({@code summary.json}, {@code report.html}):
  * every figure is counted by the database, grouped, so that a job of a million recipients costs a few
- * scans and small result sets, never a row per recipient in memory. The same SQL on H2 and PostgreSQL;
- * durations and hours are worked out from epoch seconds, whatever the session's time zone.
+ * scans and small result sets, never a row per recipient in memory; call times are counted in one
+ * streamed pass. The same SQL on H2 and PostgreSQL.
  * Thread-safe (stateless over JDBC).
  */
 @Repository
@@ -30,15 +31,13 @@ public class ReportQuery {
 
     private static final String CONNECTED = "(" + DIALED + ") AND (started_at IS NOT NULL OR status = 'completed')";
 
-    private static final String SECONDS_OF_CALL = "EXTRACT(EPOCH FROM ended_at) - EXTRACT(EPOCH FROM started_at)";
-
     private final JdbcTemplate jdbc;
 
     public ReportQuery(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The job's first start, redial rounds, and the span of its batches and calls. */
+    /** The job's first start, its redial rounds, and when its first batch was created. */
     public JobFacts facts(long jobInstanceId) {
         Instant[] job = new Instant[1];
         int[] rounds = new int[1];
@@ -48,12 +47,7 @@ public class ReportQuery {
         }, jobInstanceId);
         Instant firstBatch = jdbc.query("SELECT MIN(intent_at) FROM bc_batch WHERE job_instance_id = ?",
                 rs -> rs.next() ? instant(rs, 1) : null, jobInstanceId);
-        Instant[] calls = new Instant[2];
-        jdbc.query("SELECT MIN(started_at), MAX(ended_at) FROM bc_recipient WHERE job_instance_id = ?", rs -> {
-            calls[0] = instant(rs, 1);
-            calls[1] = instant(rs, 2);
-        }, jobInstanceId);
-        return new JobFacts(job[0], rounds[0], firstBatch, calls[0], calls[1]);
+        return new JobFacts(job[0], rounds[0], firstBatch);
     }
 
     /** Rejected rows by reason as stored, most frequent first. */
@@ -72,56 +66,66 @@ public class ReportQuery {
     /** What became of each time-zone group, largest first; their sums are the job's {@link CallFunnel}. */
     public List<ZoneGroupOutcome> zoneGroups(long jobInstanceId) {
         return jdbc.query("""
-                SELECT zones, COUNT(*) AS recipients, SUM(dialed) AS dialed, SUM(connected) AS connected,
-                       SUM(completed) AS completed, SUM(failed) AS failed
-                FROM (SELECT COALESCE(zones, 'none') AS zones,
-                             CASE WHEN %s THEN 1 ELSE 0 END AS dialed,
-                             CASE WHEN %s THEN 1 ELSE 0 END AS connected,
-                             CASE WHEN status = 'completed' THEN 1 ELSE 0 END AS completed,
-                             CASE WHEN status = 'failed' THEN 1 ELSE 0 END AS failed
-                      FROM bc_recipient WHERE job_instance_id = ?) r
-                GROUP BY zones ORDER BY 2 DESC, 1""".formatted(DIALED, CONNECTED),
-                (rs, row) -> new ZoneGroupOutcome(rs.getString("zones"), rs.getLong("recipients"),
+                SELECT COALESCE(zones, 'none') AS zone_key, COUNT(*) AS recipients,
+                       SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS dialed,
+                       SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS connected,
+                       SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS completed,
+                       SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed
+                FROM bc_recipient WHERE job_instance_id = ?
+                GROUP BY COALESCE(zones, 'none') ORDER BY 2 DESC, 1""".formatted(DIALED, CONNECTED),
+                (rs, row) -> new ZoneGroupOutcome(rs.getString("zone_key"), rs.getLong("recipients"),
                         rs.getLong("dialed"), rs.getLong("connected"), rs.getLong("completed"), rs.getLong("failed"),
                         rs.getLong("recipients") - rs.getLong("dialed")),
                 jobInstanceId);
     }
 
-    /** Calls started and ended per clock hour (UTC), in order; hours without either left out. */
-    public List<HourlyCalls> callsPerHour(long jobInstanceId) {
-        Map<Long, long[]> hours = new TreeMap<>();
-        perHour("started_at", jobInstanceId, (hour, calls) -> hours.computeIfAbsent(hour, h -> new long[2])[0] = calls);
-        perHour("ended_at", jobInstanceId, (hour, calls) -> hours.computeIfAbsent(hour, h -> new long[2])[1] = calls);
-        List<HourlyCalls> result = new ArrayList<>(hours.size());
-        hours.forEach((hour, calls) -> result.add(new HourlyCalls(Instant.ofEpochSecond(hour * 3600), calls[0], calls[1])));
-        return result;
-    }
-
     /**
-     * How long the calls lasted, counted into buckets.
+     * Calls started and ended per clock hour, their durations counted into buckets, the first start and
+     * the last end: one streamed
+     * pass over the recipients with a call, which costs the database less than grouping by hours and
+     * durations it would have to work out from each row's timestamps; memory holds an entry per hour.
      *
-     * @param boundsSeconds the upper bounds of all buckets but the last, ascending
+     * @param boundsSeconds the upper bounds of all duration buckets but the last, ascending
      */
-    public DurationCounts durations(long jobInstanceId, List<Long> boundsSeconds) {
-        StringBuilder bucket = new StringBuilder("CASE");
-        for (int i = 0; i < boundsSeconds.size(); i++) {
-            bucket.append(" WHEN d < ").append(boundsSeconds.get(i)).append(" THEN ").append(i);
-        }
-        bucket.append(" ELSE ").append(boundsSeconds.size()).append(" END");
-        Long[] perBucket = new Long[boundsSeconds.size() + 1];
-        Arrays.fill(perBucket, 0L);
+    public CallTimes callTimes(long jobInstanceId, List<Long> boundsSeconds) {
+        Map<Long, long[]> hours = new TreeMap<>();
+        long[] perBucket = new long[boundsSeconds.size() + 1];
         double[] totalAndMax = new double[2];
-        jdbc.query("""
-                SELECT %s AS bucket, COUNT(*), SUM(d), MAX(d)
-                FROM (SELECT %s AS d FROM bc_recipient
-                      WHERE job_instance_id = ? AND started_at IS NOT NULL AND ended_at IS NOT NULL AND ended_at >= started_at) c
-                GROUP BY %s""".formatted(bucket, SECONDS_OF_CALL, bucket), rs -> {
-            perBucket[rs.getInt(1)] = rs.getLong(2);
-            totalAndMax[0] += rs.getDouble(3);
-            totalAndMax[1] = Math.max(totalAndMax[1], rs.getDouble(4));
-        }, jobInstanceId);
-        long calls = Arrays.stream(perBucket).mapToLong(Long::longValue).sum();
-        return new DurationCounts(calls, totalAndMax[0], totalAndMax[1], List.of(perBucket));
+        Instant[] span = new Instant[2];
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT started_at, ended_at FROM bc_recipient
+                    WHERE job_instance_id = ? AND (started_at IS NOT NULL OR ended_at IS NOT NULL)""");
+            statement.setFetchSize(1000);
+            statement.setLong(1, jobInstanceId);
+            return statement;
+        }, rs -> {
+            Instant started = instant(rs, 1);
+            Instant ended = instant(rs, 2);
+            if (started != null) {
+                span[0] = span[0] == null || started.isBefore(span[0]) ? started : span[0];
+                hours.computeIfAbsent(Math.floorDiv(started.getEpochSecond(), 3600), hour -> new long[2])[0]++;
+            }
+            if (ended != null) {
+                span[1] = span[1] == null || ended.isAfter(span[1]) ? ended : span[1];
+                hours.computeIfAbsent(Math.floorDiv(ended.getEpochSecond(), 3600), hour -> new long[2])[1]++;
+            }
+            if (started != null && ended != null && !ended.isBefore(started)) {
+                double seconds = Duration.between(started, ended).toMillis() / 1000.0;
+                int bucket = 0;
+                while (bucket < boundsSeconds.size() && seconds >= boundsSeconds.get(bucket)) {
+                    bucket++;
+                }
+                perBucket[bucket]++;
+                totalAndMax[0] += seconds;
+                totalAndMax[1] = Math.max(totalAndMax[1], seconds);
+            }
+        });
+        List<HourlyCalls> perHour = new ArrayList<>(hours.size());
+        hours.forEach((hour, calls) -> perHour.add(new HourlyCalls(Instant.ofEpochSecond(hour * 3600), calls[0], calls[1])));
+        long calls = Arrays.stream(perBucket).sum();
+        return new CallTimes(perHour, new DurationCounts(calls, totalAndMax[0], totalAndMax[1],
+                Arrays.stream(perBucket).boxed().toList()), span[0], span[1]);
     }
 
     /** The created call batches by the round they were created for, in order. */
@@ -143,15 +147,6 @@ public class ReportQuery {
         return Collections.unmodifiableMap(counts);
     }
 
-    private void perHour(String column, long jobInstanceId, HourCount sink) {
-        jdbc.query("""
-                SELECT hour_no, COUNT(*) FROM (SELECT FLOOR(EXTRACT(EPOCH FROM %s) / 3600) AS hour_no FROM bc_recipient
-                                               WHERE job_instance_id = ? AND %s IS NOT NULL) h
-                GROUP BY hour_no""".formatted(column, column), rs -> {
-            sink.accept(rs.getLong(1), rs.getLong(2));
-        }, jobInstanceId);
-    }
-
     private Map<String, Long> counts(String sql, long jobInstanceId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {
@@ -163,10 +158,5 @@ public class ReportQuery {
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
-    }
-
-    @FunctionalInterface
-    private interface HourCount {
-        void accept(long hour, long calls);
     }
 }
