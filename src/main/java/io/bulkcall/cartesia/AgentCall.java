@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A call as Get Call and List Calls return it; telephony details are not read.
+ * A call as Get Call and List Calls return it; of its telephony details only the number called is read.
  *
+ * @param telephonyParams where the call went; {@code null} when Cartesia sent none
  * @param transcript the call's turns, in order; empty unless List Calls was asked for transcripts
  *        (Get Call always sends it), and for a call that never connected or keeps no data
  */
@@ -20,9 +21,19 @@ public record AgentCall(
         String errorMessage,
         String summary,
         Map<String, Object> metadata,
+        TelephonyParams telephonyParams,
         List<TranscriptTurn> transcript) {
 
     public AgentCall {
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
+    }
+
+    /** The number called, E.164; {@code null} when Cartesia did not say. */
+    public String toNumber() {
+        return telephonyParams == null ? null : telephonyParams.to();
+    }
+
+    /** The call's {@code telephony_params}; only the number called is read. */
+    public record TelephonyParams(String to) {
     }
 }

@@ -1,21 +1,25 @@
 package io.bulkcall.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
+import org.springframework.boot.convert.DurationStyle;
+
 /**
  * The command line: {@code bulkcall [run] [FILE...]}, {@code validate}, {@code status},
- * {@code restart}, {@code cancel}. Only parses and delegates; the work is done by
+ * {@code restart}, {@code cancel}, {@code purge}. Only parses and delegates; the work is done by
  * {@link CommandActions}. The same class parses the arguments before Spring starts (to answer
  * {@code --help} and usage errors without settings or a database) and runs them afterwards.
  */
@@ -80,9 +84,30 @@ class BulkcallCommand implements Callable<Integer> {
         return actions.restart(job);
     }
 
+    @Command(name = "purge", mixinStandardHelpOptions = true,
+            description = "Forget the recipients (numbers and metadata) of jobs that completed before then; their counts stay.")
+    int purge(@Option(names = "--older-than", required = true, paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "how long ago a job must have ended, e.g. 90d, 12h") Duration olderThan) {
+        return actions.purge(olderThan);
+    }
+
     @Command(name = "cancel", mixinStandardHelpOptions = true,
             description = "Cancel the job's queued calls on Cartesia and stop the job; calls in flight finish.")
     int cancel(@Parameters(paramLabel = "JOB", description = "a job id as status lists it") long job) {
         return actions.cancel(job);
+    }
+
+    /** Durations as settings write them: {@code 90d}, {@code 12h}, {@code 30m}, or ISO-8601. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+
+        @Override
+        public Duration convert(String value) {
+            try {
+                return DurationStyle.detectAndParse(value);
+            }
+            catch (IllegalArgumentException notADuration) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 90d, 12h or 30m");
+            }
+        }
     }
 }

@@ -3,6 +3,9 @@ package io.bulkcall.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +16,9 @@ import io.bulkcall.job.launch.JobCanceller;
 import io.bulkcall.job.launch.JobLaunchFailure;
 import io.bulkcall.job.launch.JobRun;
 import io.bulkcall.job.launch.JobStatusQuery;
+import io.bulkcall.job.store.RecipientPurge;
 import io.bulkcall.report.Counts;
+import io.bulkcall.time.Durations;
 import io.bulkcall.validation.FileValidation;
 import io.bulkcall.validation.RejectRatio;
 import io.bulkcall.validation.ValidationReport;
@@ -31,25 +36,30 @@ class CommandActions {
 
     private static final Logger log = LoggerFactory.getLogger(CommandActions.class);
     private static final int RECENT_JOBS = 50;
+    private static final DateTimeFormatter ENDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+        .withZone(ZoneOffset.UTC);
 
     private final FileJobLauncher launcher;
     private final JobStatusQuery statusQuery;
     private final JobCanceller canceller;
     private final InputFolderScan scan;
     private final FileValidation fileValidation;
+    private final RecipientPurge purge;
     private final BulkcallProperties properties;
 
     public CommandActions(FileJobLauncher launcher, JobStatusQuery statusQuery, JobCanceller canceller,
-            InputFolderScan scan, FileValidation fileValidation, BulkcallProperties properties) {
+            InputFolderScan scan, FileValidation fileValidation, RecipientPurge purge, BulkcallProperties properties) {
         this.launcher = launcher;
         this.statusQuery = statusQuery;
         this.canceller = canceller;
         this.scan = scan;
         this.fileValidation = fileValidation;
+        this.purge = purge;
         this.properties = properties;
     }
 
     int run(List<Path> files) {
+        report(purge.purge(properties.retention().recipients()), "bulkcall.retention.recipients");
         List<Path> work = files.isEmpty() ? scan.readyFiles() : files;
         if (work.isEmpty()) {
             log.info("No CSV file is waiting in {}", scan.folder().toAbsolutePath().normalize());
@@ -127,6 +137,22 @@ class CommandActions {
             log.error("there is no job {}; `bulkcall status` lists the jobs", executionId);
             return ExitCodes.USAGE;
         });
+    }
+
+    int purge(Duration olderThan) {
+        List<RecipientPurge.Purged> purged = purge.purge(olderThan);
+        report(purged, "--older-than " + Durations.setting(olderThan));
+        if (purged.isEmpty()) {
+            log.info("No completed job ended more than {} ago still holds recipients", Durations.setting(olderThan));
+        }
+        return ExitCodes.COMPLETED;
+    }
+
+    private static void report(List<RecipientPurge.Purged> purged, String because) {
+        for (RecipientPurge.Purged job : purged) {
+            log.info("Purged the {} recipients of job {} ({}, ended {}; {}); its counts stay", job.recipients(),
+                    job.jobExecutionId(), job.file(), ENDED.format(job.endedAt()), because);
+        }
     }
 
     int cancel(long executionId) {

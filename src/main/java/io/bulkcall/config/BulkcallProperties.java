@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import io.bulkcall.window.CallingWindowSettings;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -37,6 +38,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retry the Retry Call Batch rounds after the first pass
  * @param database how the job database is opened
  * @param callingWindow when each recipient may be called, in their own local time
+ * @param contactPolicy how often one number may be dialed, across files, jobs and nodes
+ * @param retention how long the recipients of ended jobs are kept
+ * @param results what each job's reports hold beyond {@code results.csv} and {@code summary.json}
  */
 @Validated
 @ConfigurationProperties("bulkcall")
@@ -52,7 +56,10 @@ public record BulkcallProperties(
         @DefaultValue @Valid Poll poll,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Database database,
-        @DefaultValue @Valid CallingWindowSettings callingWindow) {
+        @DefaultValue @Valid CallingWindowSettings callingWindow,
+        @DefaultValue @Valid ContactPolicy contactPolicy,
+        @DefaultValue @Valid Retention retention,
+        @DefaultValue @Valid Results results) {
 
     /**
      * @param baseUrl the API's root URL; tests and the sandbox point it elsewhere
@@ -129,5 +136,33 @@ public record BulkcallProperties(
      *     wait this long for each other
      */
     public record Database(@DefaultValue("30s") @NotNull Duration openTimeout) {
+    }
+
+    /**
+     * @param maxDials dials of one number allowed within the period, counted across every job, file and
+     *     node that shares the job database; 0 turns the policy off
+     * @param period the rolling period the dials are counted in ({@code 7d} for Regulation F)
+     */
+    public record ContactPolicy(
+            @DefaultValue("3") @Min(0) int maxDials,
+            @DefaultValue("24h") @NotNull @DurationMin(minutes = 1) Duration period) {
+
+        public boolean isOn() {
+            return maxDials > 0;
+        }
+    }
+
+    /**
+     * @param recipients how long after a job ended its recipients (numbers and metadata) are kept in the
+     *     job database; {@code bulkcall run} purges older ones as it starts, {@code bulkcall purge} on demand
+     */
+    public record Retention(@DefaultValue("90d") @NotNull @DurationMin(hours = 1) Duration recipients) {
+    }
+
+    /**
+     * @param transcripts whether each job writes {@code transcripts.jsonl}: every call's turns, which are
+     *     personal data, so off unless asked for
+     */
+    public record Results(@DefaultValue("false") boolean transcripts) {
     }
 }

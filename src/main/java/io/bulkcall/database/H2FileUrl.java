@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * created; exactly once must not depend on a flag in a URL.</li>
  * <li>{@code AUTO_SERVER=TRUE}: the first process to open the file serves it to the others on this
  * host, so that a {@code status} or a second {@code run} can share it with a running job.</li>
+ * <li>{@code LOCK_TIMEOUT=10000}: a transaction waits up to 10 s for a row another one holds (the
+ * contact policy's lock, taken by every process that creates a batch), not H2's default second.</li>
  * </ul>
  * Other settings are kept as written. Immutable.
  *
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
  */
 record H2FileUrl(String url, Path path) {
 
-    private static final Map<String, String> REQUIRED = Map.of("WRITE_DELAY", "0", "AUTO_SERVER", "TRUE");
+    private static final Map<String, String> REQUIRED = Map.of("WRITE_DELAY", "0", "AUTO_SERVER", "TRUE", "LOCK_TIMEOUT",
+            "10000");
 
     /** The H2 file database the URL names; empty for any other URL (PostgreSQL, in-memory, a TCP server). */
     public static Optional<H2FileUrl> parse(String url) {
@@ -67,6 +70,11 @@ record H2FileUrl(String url, Path path) {
     /** The file an operator finds on disk, for messages. */
     public Path file() {
         return path.resolveSibling(path.getFileName() + ".mv.db");
+    }
+
+    /** Beside the database: present when it is to be compacted as it is closed ({@link Compaction}). */
+    Path compactionRequest() {
+        return path.resolveSibling(path.getFileName() + ".compact");
     }
 
     /** Beside the database: processes of this host take it in turn to open or close the database. */

@@ -88,6 +88,7 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
             try (Turn turn = Turn.take(database)) {
                 int guests = guestsOf(pool);
                 if (guests == 0) {
+                    compactIfRequested(pool, database);
                     pool.close();
                     return;
                 }
@@ -126,16 +127,46 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
         }
     }
 
+    /**
+     * Compacts the database as it closes, when a purge asked for it: H2 rewrites the file without the
+     * deleted values. Only the process that serves the file can; a guest leaves the request for it.
+     */
+    private static void compactIfRequested(HikariDataSource pool, H2FileUrl database) {
+        if (!Files.exists(database.compactionRequest()) || !serves(pool)) {
+            return;
+        }
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+            Files.deleteIfExists(database.compactionRequest());
+            log.info("Compacted {}: purged values are gone from the file", database.file());
+        }
+        catch (SQLException | IOException | RuntimeException failed) {
+            log.warn("{} was not compacted ({}); purged values stay in the file until it is", database.file(),
+                    failed.getMessage());
+        }
+    }
+
+    private static boolean serves(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet session = statement.executeQuery(
+                        "SELECT CLIENT_ADDR FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()")) {
+            return session.next() && session.getString(1) == null;
+        }
+        catch (SQLException | RuntimeException gone) {
+            return false;
+        }
+    }
+
     /** Sessions of other processes, when this process serves the file; 0 when it is a guest itself. */
     private static int guestsOf(HikariDataSource pool) {
+        if (!serves(pool)) {
+            return 0;
+        }
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-                ResultSet sessions = statement.executeQuery("""
-                        SELECT COUNT(*) FILTER (WHERE CLIENT_ADDR IS NOT NULL),
-                               MAX(CASE WHEN SESSION_ID = SESSION_ID() AND CLIENT_ADDR IS NULL THEN 1 ELSE 0 END)
-                        FROM INFORMATION_SCHEMA.SESSIONS""")) {
-            sessions.next();
-            boolean serving = sessions.getInt(2) == 1;
-            return serving ? sessions.getInt(1) : 0;
+                ResultSet guests = statement.executeQuery(
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+            guests.next();
+            return guests.getInt(1);
         }
         catch (SQLException | RuntimeException gone) {
             log.debug("Could not count the sessions of the job database: {}", gone.getMessage());

@@ -4,10 +4,13 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,15 +19,17 @@ import io.bulkcall.csv.SpreadsheetSafe;
 
 /**
  * Writes {@code results.csv}, one row per staged recipient:
- * {@code line,to_number,<metadata columns>,batch_id,recipient_id,status,agent_call_id,end_reason,error_message,attempts,time_zone}
- * ({@code time_zone}: the zone the recipient's window was worked out in, or its zones joined with {@code |}).
+ * {@code line,to_number,<metadata columns>,batch_id,recipient_id,status,agent_call_id,end_reason,error_message,attempts,
+ * time_zone,started_at,ended_at,duration_seconds,summary} ({@code time_zone}: the zone the recipient's window was
+ * worked out in, or its zones joined with {@code |}; the last four describe the latest call, empty where none
+ * connected).
  * Rows go to a temporary file that replaces the report only on {@link #commit()}, so a report is
  * never seen half-written and a restarted report step simply writes it again. Not thread-safe.
  */
 final class ResultsCsvWriter implements Closeable {
 
     private static final List<String> OUTCOME_COLUMNS = List.of("batch_id", "recipient_id", "status", "agent_call_id",
-            "end_reason", "error_message", "attempts", "time_zone");
+            "end_reason", "error_message", "attempts", "time_zone", "started_at", "ended_at", "duration_seconds", "summary");
 
     private final Path target;
     private final Path partial;
@@ -51,7 +56,7 @@ final class ResultsCsvWriter implements Closeable {
     }
 
     public void write(RecipientResult result) {
-        List<String> cells = new ArrayList<>(metadataColumns.size() + 9);
+        List<String> cells = new ArrayList<>(metadataColumns.size() + 2 + OUTCOME_COLUMNS.size());
         cells.add(Long.toString(result.line()));
         cells.add(SpreadsheetSafe.numberCell(result.toNumber()));
         for (String column : metadataColumns) {
@@ -65,6 +70,10 @@ final class ResultsCsvWriter implements Closeable {
         cells.add(SpreadsheetSafe.cell(result.errorMessage()));
         cells.add(Integer.toString(result.attempts()));
         cells.add(SpreadsheetSafe.cell(result.zones()));
+        cells.add(result.startedAt() == null ? "" : result.startedAt().toString());
+        cells.add(result.endedAt() == null ? "" : result.endedAt().toString());
+        cells.add(result.duration() == null ? "" : seconds(result.duration()));
+        cells.add(SpreadsheetSafe.cell(result.summary()));
         try {
             csv.writeRow(cells);
         }
@@ -72,6 +81,11 @@ final class ResultsCsvWriter implements Closeable {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
         rows++;
+    }
+
+    /** Seconds with one decimal, rounded half up, whatever the locale. */
+    private static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Puts the finished report in place of any earlier one; returns how many rows it holds. */

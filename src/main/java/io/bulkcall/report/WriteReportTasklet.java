@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The last step: writes {@code results.csv} (streamed from the job database, one row per staged
- * recipient), then {@code summary.json} and {@code report.html}. All are idempotent, so a restart after
- * a crash here writes the same reports again. The input file is moved to {@code processed/} by
- * {@link FileJobLauncher} once the job's completion is committed: moved here, a crash before that
- * commit would leave a job that is not complete with no input file for the next run to find. A job
- * that ends otherwise gets its summary and page from {@link ReportOnJobEnd}.
+ * recipient), {@code transcripts.jsonl} when the calls' transcripts were kept, then {@code summary.json}
+ * and {@code report.html}. Each is idempotent, so a restart after a crash here writes the same reports
+ * again. The input file is moved to {@code processed/} by {@link FileJobLauncher} once the job's
+ * completion is committed: moved here, a crash before that commit would leave a job that is not
+ * complete with no input file for the next run to find. A job that ends otherwise gets its summary and
+ * page from {@link ReportOnJobEnd}.
  */
 @Component
 public class WriteReportTasklet implements Tasklet {
@@ -50,6 +51,10 @@ public class WriteReportTasklet implements Tasklet {
         try (ResultsCsvWriter results = new ResultsCsvWriter(folder.resultsCsv(), jobs.metadataColumns(jobInstanceId))) {
             recipients.forEachResult(jobInstanceId, results::write);
             accepted = results.commit();
+        }
+        long transcripts = new TranscriptsFile(folder).gather();
+        if (transcripts >= 0) {
+            log.info("{}: {} call transcripts in {}", file.name(), transcripts, TranscriptsFile.TRANSCRIPTS_JSONL);
         }
         Summary summary = reportWriter.write(jobExecution, JobEnding.COMPLETED, true);
         log.info("{}: {} rows, {} called ({}), {} rejected ({}), {} retry round(s); reports in {}", file.name(),

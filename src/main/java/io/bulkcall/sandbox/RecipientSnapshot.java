@@ -12,6 +12,7 @@ import java.util.Map;
  * @param status its status as the API reports it: {@code queued}, {@code dispatched},
  *        {@code started}, {@code completed}, {@code failed} or {@code cancelled}
  * @param attempts how many times it was handed to the dialer; 0 means it was never dialed
+ * @param callsPlaced how many of those attempts placed a call (the others failed before dialing)
  * @param agentCallId the call of its latest attempt, {@code null} before dispatch or after a
  *        failure before dialing
  * @param endReason how its latest call ended, {@code null} until it did
@@ -25,6 +26,7 @@ public record RecipientSnapshot(
         String toNumber,
         String status,
         int attempts,
+        int callsPlaced,
         String agentCallId,
         String endReason,
         String errorMessage,

@@ -33,6 +33,7 @@ final class SimulatedRecipient {
     private final Instant createdAt;
     private Status status = Status.QUEUED;
     private final List<Instant> dispatches = new ArrayList<>();
+    private int callsPlaced;
     private String agentCallId;
     private String endReason;
     private String errorMessage;
@@ -58,6 +59,7 @@ final class SimulatedRecipient {
 
     void dial(String callId, Instant at) {
         dispatches.add(at);
+        callsPlaced++;
         status = Status.DISPATCHED;
         agentCallId = callId;
     }
@@ -96,7 +98,7 @@ final class SimulatedRecipient {
 
     RecipientSnapshot snapshot() {
         Map<String, Object> values = metadata == null ? null : WireFormat.JSON.convertValue(metadata, METADATA);
-        return new RecipientSnapshot(id, toNumber, status.wire(), dispatches.size(), agentCallId, endReason, errorMessage,
-                values, List.copyOf(dispatches));
+        return new RecipientSnapshot(id, toNumber, status.wire(), dispatches.size(), callsPlaced, agentCallId, endReason,
+                errorMessage, values, List.copyOf(dispatches));
     }
 }

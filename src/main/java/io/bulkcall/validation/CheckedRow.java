@@ -13,6 +13,12 @@ import io.bulkcall.window.ZoneResolution;
  *        it is rejected for its shape
  * @param zones the recipient's time zones, or why it has no calling window; {@code null} when its number
  *        is not valid or calling windows are off
+ * @param contactLimit why its number may not be dialed now, when it reached the contact policy's limit;
+ *        {@code null} otherwise
  */
-public record CheckedRow(CsvRow row, String rawNumber, NumberCheck check, ZoneResolution zones) {
+public record CheckedRow(CsvRow row, String rawNumber, NumberCheck check, ZoneResolution zones, String contactLimit) {
+
+    CheckedRow atContactLimit(String detail) {
+        return new CheckedRow(row, rawNumber, check, zones, detail);
+    }
 }

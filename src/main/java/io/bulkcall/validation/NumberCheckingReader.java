@@ -152,7 +152,7 @@ public class NumberCheckingReader extends ItemStreamSupport implements ItemStrea
             if (!rowsAhead.isEmpty()) {
                 CsvHeader header = rows.header();
                 blocksAhead.add(CompletableFuture.supplyAsync(
-                        () -> rowsAhead.stream().map(row -> checker.check(row, header)).toList(), executor));
+                        () -> checker.check(rowsAhead, header), executor));
             }
         }
     }

@@ -22,13 +22,19 @@ public enum RejectionReason {
      * Its time zones share no calling time, its zone cannot be told and no default is set, or its
      * {@code time_zone} cell is not a zone.
      */
-    NO_CALLING_WINDOW;
+    NO_CALLING_WINDOW,
 
     /**
-     * Whether the row was left out by choice (do-not-call) rather than for bad data: suppressions do
-     * not count toward {@code bulkcall.validation.max-reject-ratio}.
+     * The number was dialed as often as {@code bulkcall.contact-policy.*} allows within its period,
+     * by any job: a suppression, not bad data.
+     */
+    CONTACT_LIMIT;
+
+    /**
+     * Whether the row was left out by choice (do-not-call, contact limit) rather than for bad data:
+     * suppressions do not count toward {@code bulkcall.validation.max-reject-ratio}.
      */
     public boolean isSuppression() {
-        return this == DO_NOT_CALL;
+        return this == DO_NOT_CALL || this == CONTACT_LIMIT;
     }
 }

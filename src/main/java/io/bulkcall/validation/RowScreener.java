@@ -15,8 +15,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * number ({@link CheckedRow}, worked out ahead by {@link NumberCheckingReader}). The checks run in this
  * order and the first that fails is the row's {@link RejectionReason}: the row is malformed, its
  * number cell is empty, the number is invalid, the same number was accepted on an earlier line (in
- * any format: numbers are compared in E.164), the number is on the do-not-call list, the recipient has
- * no calling window. Never returns
+ * any format: numbers are compared in E.164), the number is on the do-not-call list, the number reached
+ * the contact policy's limit, the recipient has no calling window. Never returns
  * {@code null}: a rejected row is an item too, so every row is accounted for.
  *
  * <p>Only accepted numbers are recorded in {@link SeenNumbers}, so a restart that fills it from the
@@ -61,6 +61,9 @@ public final class RowScreener implements ItemProcessor<CheckedRow, ScreenedRow>
         if (doNotCall.contains(e164)) {
             return new RejectedRow(row.line(), rawNumber, RejectionReason.DO_NOT_CALL,
                     "on the do-not-call list (" + doNotCall.whereListed(e164) + ")", values);
+        }
+        if (checked.contactLimit() != null) {
+            return new RejectedRow(row.line(), rawNumber, RejectionReason.CONTACT_LIMIT, checked.contactLimit(), values);
         }
         if (checked.zones() instanceof ZoneResolution.NoCallingWindow none) {
             return new RejectedRow(row.line(), rawNumber, RejectionReason.NO_CALLING_WINDOW, none.detail(), values);

@@ -51,9 +51,9 @@ class ValidationConfiguration {
 
     @Bean
     FileValidation fileValidation(PhoneNumberNormalizer phoneNumberNormalizer, DoNotCallList doNotCallList,
-            Executor numberCheckExecutor, BulkcallProperties properties, Clock clock) {
+            Executor numberCheckExecutor, BulkcallProperties properties, Clock clock, ContactLimits contactLimits) {
         return new FileValidation(
-                () -> RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant()), doNotCallList,
-                numberCheckExecutor);
+                () -> RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits),
+                doNotCallList, numberCheckExecutor);
     }
 }

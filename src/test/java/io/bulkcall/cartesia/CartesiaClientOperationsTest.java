@@ -338,7 +338,7 @@ class CartesiaClientOperationsTest {
                 "completed", OffsetDateTime.parse("2026-03-01T12:01:00Z"),
                 OffsetDateTime.parse("2026-03-01T12:03:30Z"), "agent_hangup", null,
                 "Customer confirmed the appointment.", Map.of("customer_id", "cust_123"),
-                List.of(new TranscriptTurn("assistant", "Hello!", 0.1, 0.9))));
+                new AgentCall.TelephonyParams("+14155559876"), List.of(new TranscriptTurn("assistant", "Hello!", 0.1, 0.9))));
     }
 
     @Test
@@ -352,7 +352,7 @@ class CartesiaClientOperationsTest {
 
         // then
         assertThat(call).isEqualTo(new AgentCall("ac_9Kq2LmNpQrStUvWxYz5678", "agent_Fo7pKNBUwLZxrTd6jvhpaE",
-                "failed", null, null, "dial_busy", "The line was busy", null, null, List.of()));
+                "failed", null, null, "dial_busy", "The line was busy", null, null, null, List.of()));
     }
 
     private void stubListPages() {

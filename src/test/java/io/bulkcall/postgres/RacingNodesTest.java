@@ -147,6 +147,37 @@ class RacingNodesTest {
         assertThat(sandbox.batches()).hasSize(1);
     }
 
+    @Test
+    void twoNodesReservingTheSameNumberAtOnceDialItNoMoreThanThePolicyAllows() throws Exception {
+        // given: one dial a day, and another node reserving a dial of the first number for a batch of
+        // its own, its transaction still open
+        workspace.with("--bulkcall.contact-policy.max-dials=1");
+        assertThat(workspace.run("status")).isZero();
+        workspace.drop("numbers.csv", CsvFiles.numbers(3));
+        int exitCode;
+        try (OtherNode other = new OtherNode(postgres)) {
+            other.update("UPDATE bc_contact_lock SET reservations = reservations + 1 WHERE id = 1");
+            other.update("""
+                    INSERT INTO bc_contact_dial (to_number, dialed_at, job_instance_id, batch_no, retry)
+                    VALUES (?, ?, 99, 1, 0)""", CsvFiles.usNumber(0), Timestamp.from(Instant.now()));
+
+            // when: this node reserves the same number for its batch, waits for the other's lock, then sees its dial
+            exitCode = runWhileTheOtherNodeCommits(other, "run");
+        }
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.createdToNumbers()).containsExactlyInAnyOrder(CsvFiles.usNumber(1), CsvFiles.usNumber(2));
+        assertThat(CsvFiles.records(workspace.reports(1, "numbers").resolve("results.csv")))
+            .filteredOn(row -> row.get("to_number").equals(CsvFiles.usNumber(0)))
+            .singleElement()
+            .satisfies(row -> {
+                assertThat(row.get("status")).isEqualTo("not_dialed");
+                assertThat(row.get("error_message")).startsWith("contact limit: dialed 1 time since ")
+                    .contains("(last by job 99)");
+            });
+    }
+
     /** Runs big.csv: its first batch is created, its second create fails for good. */
     private void failAtTheSecondBatch() {
         workspace.drop("big.csv", CsvFiles.numbers(1500));

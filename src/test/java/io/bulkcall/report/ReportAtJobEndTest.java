@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every job ends with its {@code summary.json} and {@code report.html}, whether it completed, stopped,
- * or was refused by validation; end to end against the sandbox, with the call details the sandbox
- * gives (none yet: the page says so rather than guess).
+ * or was refused by validation; end to end against the sandbox, with the call details it gives.
  */
 @ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class ReportAtJobEndTest {
@@ -48,6 +47,8 @@ class ReportAtJobEndTest {
         JsonNode summary = ReportPages.summary(reports);
         assertThat(summary.at("/state").asString()).isEqualTo("COMPLETED");
         assertThat(summary.at("/funnel/completed").asLong()).isEqualTo(30);
+        assertThat(summary.at("/call_durations/calls").asLong()).isEqualTo(30);
+        assertThat(ReportPages.parse(reports.resolve("report.html")).select("svg.chart rect.started")).isNotEmpty();
         assertThat(summary.at("/results_csv").asString()).isEqualTo(reports.resolve("results.csv").toString());
     }
 

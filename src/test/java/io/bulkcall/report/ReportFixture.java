@@ -26,7 +26,6 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -58,7 +57,7 @@ final class ReportFixture {
             .bindOrCreate("bulkcall", BulkcallProperties.class);
         ReportFolders folders = new ReportFolders(properties);
         JobReportBuilder builder = new JobReportBuilder(new ReportQuery(jdbc), new RecipientRepository(client, jdbc, json),
-                new CallBatchRepository(client, jdbc, new DataSourceTransactionManager(dataSource)), folders, properties,
+                new CallBatchRepository(client, jdbc), folders, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         writer = new JobReportWriter(builder, new SummaryWriter(), folders);
         InputFile file = new InputFile(outputDir.resolve("calls.csv"), "calls.csv",

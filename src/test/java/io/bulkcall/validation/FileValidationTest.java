@@ -41,7 +41,8 @@ class FileValidationTest {
                 entry(RejectionReason.DUPLICATE, 1L),
                 entry(RejectionReason.DO_NOT_CALL, 1L),
                 entry(RejectionReason.MALFORMED_ROW, 1L),
-                entry(RejectionReason.NO_CALLING_WINDOW, 0L));
+                entry(RejectionReason.NO_CALLING_WINDOW, 0L),
+                entry(RejectionReason.CONTACT_LIMIT, 0L));
     }
 
     @Test

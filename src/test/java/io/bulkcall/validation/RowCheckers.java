@@ -17,6 +17,6 @@ final class RowCheckers {
     static RowChecker windowsOff(PhoneNumberNormalizer normalizer) {
         CallingWindowSettings off = new CallingWindowSettings(false, DailyHours.parse("09:00-20:00"),
                 WeekDays.parse("MON-SAT"), List.of(), null, Duration.ofMinutes(5));
-        return RowChecker.of(normalizer, off, Instant.EPOCH);
+        return RowChecker.of(normalizer, off, Instant.EPOCH, ContactLimits.NONE);
     }
 }

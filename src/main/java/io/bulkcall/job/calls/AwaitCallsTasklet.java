@@ -12,11 +12,14 @@ import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.InputFile;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.Outcomes;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
+import io.bulkcall.report.ReportFolder;
+import io.bulkcall.report.ReportFolders;
 import io.bulkcall.time.Durations;
 import io.bulkcall.time.Waiter;
 import io.bulkcall.window.CallingWindows;
@@ -40,7 +43,8 @@ import org.springframework.stereotype.Component;
  * <li>a batch whose window closes within the closing margin has its queued calls cancelled; once its
  * calls have all ended, the recipients it never dialed wait for the group's next opening;</li>
  * <li>the progress of the other open batches is read with List Call Batches, and a batch whose calls
- * have all ended has its recipients' outcomes fetched (once) and committed with the poll;</li>
+ * have all ended has its recipients' outcomes and call details fetched (once) and committed with the poll; the dials
+ * reserved for recipients to whom no call was placed are taken back from the contact history;</li>
  * <li>once a waiting group's batches are due (its window opens), the step ends with exit status
  * {@link #SUBMIT}, and the flow creates them; once nothing is open or waiting, it ends COMPLETED.</li>
  * </ul>
@@ -73,13 +77,17 @@ public class AwaitCallsTasklet implements Tasklet {
     private final BatchProgressPoller poller;
     private final CallBatchCanceller canceller;
     private final CartesiaClient client;
+    private final CallDetailsReader callDetails;
+    private final ReportFolders reportFolders;
     private final CallingWindows windows;
+    private final ContactHistory contacts;
     private final BulkcallProperties.Poll settings;
     private final Clock clock;
     private final Waiter waiter;
 
     public AwaitCallsTasklet(CallBatchRepository batches, RecipientRepository recipients, JobRecordRepository jobs,
-            BatchProgressPoller poller, CallBatchCanceller canceller, CartesiaClient client, CallingWindows windows,
+            BatchProgressPoller poller, CallBatchCanceller canceller, CartesiaClient client,
+            CallDetailsReader callDetails, ReportFolders reportFolders, CallingWindows windows, ContactHistory contacts,
             BulkcallProperties properties, Clock clock, Waiter waiter) {
         this.batches = batches;
         this.recipients = recipients;
@@ -87,7 +95,10 @@ public class AwaitCallsTasklet implements Tasklet {
         this.poller = poller;
         this.canceller = canceller;
         this.client = client;
+        this.callDetails = callDetails;
+        this.reportFolders = reportFolders;
         this.windows = windows;
+        this.contacts = contacts;
         this.settings = properties.poll();
         this.clock = clock;
         this.waiter = waiter;
@@ -111,7 +122,7 @@ public class AwaitCallsTasklet implements Tasklet {
         Instant now = clock.instant();
         boolean cancelled = jobs.isCancelled(jobInstanceId);
         closeWindows(jobInstanceId, now, cancelled);
-        boolean outcomesIn = pollOpenBatches(jobInstanceId, !cancelled);
+        boolean outcomesIn = pollOpenBatches(jobInstanceId, reportFolders.of(step.getJobExecution()), !cancelled);
         context.putInt(POLLS, polls + 1);
         if (polls == 0 || outcomesIn || context.containsKey(NEXT_DUE) && !now.isBefore(nextDue(context))) {
             lookAtWaitingGroups(step, now);
@@ -157,8 +168,11 @@ public class AwaitCallsTasklet implements Tasklet {
         }
     }
 
-    /** Reads the open batches' progress; records the outcomes of those whose calls have all ended. */
-    private boolean pollOpenBatches(long jobInstanceId, boolean carryOver) {
+    /**
+     * Reads the open batches' progress; records the outcomes and call details of those whose calls have
+     * all ended.
+     */
+    private boolean pollOpenBatches(long jobInstanceId, ReportFolder folder, boolean carryOver) {
         List<TrackedBatch> open = batches.unfinished(jobInstanceId);
         if (open.isEmpty()) {
             return false;
@@ -173,6 +187,8 @@ public class AwaitCallsTasklet implements Tasklet {
                 if (full.isFinished()) {
                     Outcomes outcomes = recipients.recordOutcomes(tracked, full.recipients(), carryOver);
                     batches.recordFailed(jobInstanceId, tracked.batchNo(), outcomes.failed());
+                    contacts.release(jobInstanceId, tracked.batchNo(), full.retryCount(), outcomes.notPlaced());
+                    callDetails.read(tracked, full, folder);
                     batches.recordProgress(jobInstanceId, full, true);
                     outcomesIn = true;
                     continue;

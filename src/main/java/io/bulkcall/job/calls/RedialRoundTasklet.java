@@ -2,7 +2,9 @@ package io.bulkcall.job.calls;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -11,6 +13,7 @@ import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
@@ -27,15 +30,19 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One redial round ({@code bulkcall.retry.*}): waits {@code bulkcall.retry.delay}, opens the round, then
  * deals with one batch holding failed recipients per {@code execute()}, so each is a checkpoint:
  * <ul>
- * <li>while the batch's window is open, and it was not cancelled (Cartesia cannot retry a cancelled
- * batch), Retry Call Batch re-queues its failed recipients, dialing until its window closes;</li>
+ * <li>while the batch's window is open, it was not cancelled (Cartesia cannot retry a cancelled
+ * batch), and none of its failed recipients reached the contact limit, Retry Call Batch re-queues them,
+ * dialing until its window closes;</li>
  * <li>otherwise its failed recipients wait for a new batch of their group, created at the window's
- * next opening by the submit step.</li>
+ * next opening by the submit step; those at the contact limit are not redialed.</li>
  * </ul>
  * A retry is never sent twice for one round: before every send, the batch's {@code retry_count} tells
  * whether Cartesia applied it already, after a crash between the request and the commit; an answer
@@ -54,19 +61,24 @@ public class RedialRoundTasklet implements Tasklet {
     private final CartesiaClient client;
     private final SendOnce sendOnce;
     private final CallingWindows windows;
+    private final ContactHistory contacts;
+    private final TransactionTemplate ownTransaction;
     private final BulkcallProperties.Retry settings;
     private final Clock clock;
     private final Waiter waiter;
 
     public RedialRoundTasklet(JobRecordRepository jobs, CallBatchRepository batches, RecipientRepository recipients,
-            CartesiaClient client, SendOnce sendOnce, CallingWindows windows, BulkcallProperties properties,
-            Clock clock, Waiter waiter) {
+            CartesiaClient client, SendOnce sendOnce, CallingWindows windows, ContactHistory contacts,
+            PlatformTransactionManager transactionManager, BulkcallProperties properties, Clock clock, Waiter waiter) {
         this.jobs = jobs;
         this.batches = batches;
         this.recipients = recipients;
         this.client = client;
         this.sendOnce = sendOnce;
         this.windows = windows;
+        this.contacts = contacts;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.settings = properties.retry();
         this.clock = clock;
         this.waiter = waiter;
@@ -88,7 +100,7 @@ public class RedialRoundTasklet implements Tasklet {
         Instant now = clock.instant();
         Optional<Dispatch> open = target.isCancelled() ? Optional.empty()
                 : windows.dispatch(target.zones(), now).filter(dispatch -> dispatch.isOpen(now));
-        if (open.isPresent()) {
+        if (open.isPresent() && reservedForRetry(target, now)) {
             CallBatch retried = retryOnce(target);
             batches.recordRetried(jobInstanceId, retried, round, open.get().windowEnd());
             int requeued = recipients.requeueFailed(target);
@@ -97,10 +109,37 @@ public class RedialRoundTasklet implements Tasklet {
         else {
             int waiting = recipients.waitForRedial(target, round);
             batches.recordRedialElsewhere(jobInstanceId, target.batchNo(), round);
-            log.info("Retry round {}: {} failed recipients of batch {} wait for a new batch in their window ({})", round,
-                    waiting, target.batchId(), target.isCancelled() ? "the batch was cancelled" : "closed now");
+            log.info("Retry round {}: {} failed recipients of batch {} wait for a new batch in their window", round,
+                    waiting, target.batchId());
         }
         return RepeatStatus.CONTINUABLE;
+    }
+
+    /**
+     * Reserves, under the contact policy, the redial of every failed recipient the batch holds, in a
+     * transaction that commits before the retry is sent. Retry Call Batch re-queues all of them or none:
+     * when one number reached its limit, it is not redialed (results.csv says why), the reservations
+     * go back, and the others are redialed in a new batch of their group instead.
+     *
+     * @return whether Retry Call Batch may re-queue them all
+     */
+    private boolean reservedForRetry(TrackedBatch target, Instant now) {
+        int retry = target.retryCount() + 1;
+        return ownTransaction.execute(status -> {
+            Map<String, Long> failed = recipients.failedMembers(target);
+            Map<String, String> refused = contacts.reserve(target.jobInstanceId(), target.batchNo(), retry,
+                    failed.keySet(), now);
+            if (refused.isEmpty()) {
+                return true;
+            }
+            contacts.release(target.jobInstanceId(), target.batchNo(), retry, failed.keySet());
+            Map<Long, String> notRedialed = new LinkedHashMap<>();
+            refused.forEach((number, why) -> notRedialed.put(failed.get(number), "not redialed, contact limit: " + why));
+            recipients.markNotDialed(target.jobInstanceId(), notRedialed);
+            log.info("Retry round: {} failed recipients of batch {} reached the contact limit and are not redialed",
+                    refused.size(), target.batchId());
+            return false;
+        });
     }
 
     private RepeatStatus openOrResumeRound(StepExecution step, long jobInstanceId) {

@@ -13,6 +13,7 @@ import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.report.ReportFolder;
 import io.bulkcall.report.ReportFolders;
 import io.bulkcall.validation.CheckedRow;
+import io.bulkcall.validation.ContactLimits;
 import io.bulkcall.validation.DoNotCallList;
 import io.bulkcall.validation.NumberCheckingReader;
 import io.bulkcall.validation.PhoneNumberNormalizer;
@@ -62,9 +63,10 @@ class StagingConfiguration {
     @StepScope
     NumberCheckingReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
             PhoneNumberNormalizer phoneNumberNormalizer, BulkcallProperties properties, Clock clock,
-            Executor numberCheckExecutor) {
+            ContactLimits contactLimits, Executor numberCheckExecutor) {
         NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(Path.of(path)),
-                RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant()), numberCheckExecutor);
+                RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits),
+                numberCheckExecutor);
         reader.setName("numberCheckingReader");
         return reader;
     }

@@ -11,9 +11,6 @@ import io.bulkcall.cartesia.CallBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code bc_batch} and {@code bc_batch_member} tables: one row per call batch of a job, written
@@ -30,13 +27,10 @@ public class CallBatchRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final TransactionTemplate ownTransaction;
 
-    public CallBatchRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
+    public CallBatchRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public int nextBatchNumber(long jobInstanceId) {
@@ -47,12 +41,12 @@ public class CallBatchRepository {
     }
 
     /**
-     * Records that a batch is about to be created, with its members, committed at once in a
-     * transaction of its own: if the process dies after the create and before the chunk commits, this
-     * is what tells the next run to look the batch up instead of creating it again.
+     * Records that a batch is about to be created, with its members, in the caller's transaction, which
+     * must commit before the create is sent: if the process dies after the create and before the
+     * chunk commits, this is what tells the next run to look the batch up instead of creating it again.
      */
     public void recordIntent(BatchIntent intent) {
-        ownTransaction.executeWithoutResult(status -> insert(intent));
+        insert(intent);
     }
 
     /**
@@ -69,7 +63,7 @@ public class CallBatchRepository {
                 INSERT INTO bc_batch (job_instance_id, batch_no, name, recipients, intent_at, zones, redial_round,
                     retry_rounds, scheduled_at, closes_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(intent.jobInstanceId(), intent.batchNo(), intent.name(), intent.lines().size(),
+            .params(intent.jobInstanceId(), intent.batchNo(), intent.name(), intent.members().size(),
                     Timestamp.from(intent.at()), intent.zones(), intent.redialRound(), intent.redialRound(),
                     timestamp(intent.scheduledAt()), timestamp(intent.closesAt()))
             .update();
@@ -83,14 +77,12 @@ public class CallBatchRepository {
 
     /** Forgets a batch whose create never took effect, so that its recipients are sent again. */
     public void discardIntent(long jobInstanceId, int batchNo) {
-        ownTransaction.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?")
-                .params(jobInstanceId, batchNo)
-                .update();
-            jdbc.sql("DELETE FROM bc_batch WHERE job_instance_id = ? AND batch_no = ? AND batch_id IS NULL")
-                .params(jobInstanceId, batchNo)
-                .update();
-        });
+        jdbc.sql("DELETE FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?")
+            .params(jobInstanceId, batchNo)
+            .update();
+        jdbc.sql("DELETE FROM bc_batch WHERE job_instance_id = ? AND batch_no = ? AND batch_id IS NULL")
+            .params(jobInstanceId, batchNo)
+            .update();
     }
 
     public void recordCreated(long jobInstanceId, int batchNo, CallBatch batch) {

@@ -1,12 +1,16 @@
 package io.bulkcall.job.store;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.bulkcall.cartesia.AgentCall;
 import io.bulkcall.cartesia.CallBatchRecipient;
 import io.bulkcall.cartesia.RecipientStatus;
 import io.bulkcall.report.RecipientResult;
@@ -29,7 +33,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RecipientRepository {
 
+    /** The width of {@code bc_recipient.summary}: a longer summary is cut, marked with an ellipsis. */
+    private static final int SUMMARY_LENGTH = 4000;
     private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -126,6 +134,19 @@ public class RecipientRepository {
         return waiting;
     }
 
+    /**
+     * The recipients on these lines will not be dialed (again), each for the reason given (their
+     * number reached the contact limit): they wait no more.
+     */
+    public void markNotDialed(long jobInstanceId, Map<Long, String> reasons) {
+        jdbcTemplate.batchUpdate("UPDATE bc_recipient SET batch_no = NULL, not_dialed = ? WHERE job_instance_id = ? AND line = ?",
+                List.copyOf(reasons.entrySet()), reasons.size(), (statement, reason) -> {
+                    statement.setString(1, reason.getValue());
+                    statement.setLong(2, jobInstanceId);
+                    statement.setLong(3, reason.getKey());
+                });
+    }
+
     /** The group (window and round) of the recipient on a line. */
     public WaitingGroup groupOf(long jobInstanceId, long line) {
         return jdbc.sql("SELECT zones, redial_round FROM bc_recipient WHERE job_instance_id = ? AND line = ?")
@@ -137,7 +158,8 @@ public class RecipientRepository {
     /** How many recipients wait for a batch, by window and round. Reads every recipient of the job. */
     public List<WaitingGroup> waitingGroups(long jobInstanceId) {
         return jdbc.sql("""
-                SELECT zones, redial_round, COUNT(*) FROM bc_recipient WHERE job_instance_id = ? AND batch_no IS NULL
+                SELECT zones, redial_round, COUNT(*) FROM bc_recipient
+                WHERE job_instance_id = ? AND batch_no IS NULL AND not_dialed IS NULL
                 GROUP BY zones, redial_round ORDER BY zones, redial_round""")
             .param(jobInstanceId)
             .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), rs.getLong(3)))
@@ -151,17 +173,11 @@ public class RecipientRepository {
      * for a number the batch does not hold is ignored.
      */
     public Outcomes recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes, boolean carryOver) {
-        Map<String, Long> lines = new HashMap<>();
-        jdbcTemplate.query("""
-                SELECT r.to_number, r.line FROM bc_batch_member m
-                JOIN bc_recipient r ON r.job_instance_id = m.job_instance_id AND r.line = m.line
-                WHERE m.job_instance_id = ? AND m.batch_no = ? AND r.batch_no = ?""", rs -> {
-                    lines.put(rs.getString(1), rs.getLong(2));
-                }, batch.jobInstanceId(), batch.batchNo(), batch.batchNo());
+        Map<String, Long> lines = members(batch);
         List<CallBatchRecipient> known = outcomes.stream().filter(outcome -> lines.containsKey(outcome.toNumber())).toList();
         jdbcTemplate.batchUpdate("""
                 UPDATE bc_recipient SET recipient_id = ?, status = ?, agent_call_id = ?, end_reason = ?,
-                    error_message = ?,
+                    error_message = ?, started_at = NULL, ended_at = NULL, summary = NULL,
                     batch_no = CASE WHEN ? THEN NULL ELSE batch_no END,
                     attempts = CASE WHEN ? THEN attempts - 1 ELSE attempts END
                 WHERE job_instance_id = ? AND line = ?""", known, known.size(), (statement, outcome) -> {
@@ -178,7 +194,61 @@ public class RecipientRepository {
                 });
         int failed = (int) known.stream().filter(RecipientRepository::isFailed).count();
         int carried = carryOver ? (int) known.stream().filter(RecipientRepository::isCancelled).count() : 0;
-        return new Outcomes(failed, carried);
+        List<String> notPlaced = known.stream()
+            .filter(outcome -> isCancelled(outcome) || isFailed(outcome) && outcome.agentCallId() == null)
+            .map(CallBatchRecipient::toNumber)
+            .toList();
+        return new Outcomes(failed, carried, notPlaced);
+    }
+
+    /** The recipients a batch holds whose latest attempt failed: each one's line by its number. */
+    public Map<String, Long> failedMembers(TrackedBatch batch) {
+        return members(batch, " AND r.batch_no = m.batch_no AND r.status = 'failed'");
+    }
+
+    /** The recipients a batch holds (those not since moved to another batch): each one's line by its number. */
+    public Map<String, Long> members(TrackedBatch batch) {
+        return members(batch, " AND r.batch_no = m.batch_no");
+    }
+
+    /** The recipients a batch was created with, held by it still or not: each one's line by its number. */
+    public Map<String, Long> createdWith(TrackedBatch batch) {
+        return members(batch, "");
+    }
+
+    private Map<String, Long> members(TrackedBatch batch, String condition) {
+        Map<String, Long> members = new LinkedHashMap<>();
+        jdbcTemplate.query("""
+                SELECT r.to_number, r.line FROM bc_batch_member m
+                JOIN bc_recipient r ON r.job_instance_id = m.job_instance_id AND r.line = m.line
+                WHERE m.job_instance_id = ? AND m.batch_no = ?""" + condition, rs -> {
+                    members.put(rs.getString(1), rs.getLong(2));
+                }, batch.jobInstanceId(), batch.batchNo());
+        return members;
+    }
+
+    /**
+     * Stores when each call started and ended and its summary, on the recipient whose latest call it
+     * is; a call that is no recipient's latest (an earlier attempt) changes nothing, and a call that
+     * never connected leaves all three empty ({@link #recordOutcomes} emptied them).
+     */
+    public void recordCallDetails(TrackedBatch batch, List<AgentCall> calls) {
+        List<AgentCall> connected = calls.stream().filter(call -> call.startTime() != null).toList();
+        jdbcTemplate.batchUpdate("""
+                UPDATE bc_recipient SET started_at = ?, ended_at = ?, summary = ?
+                WHERE job_instance_id = ? AND batch_no = ? AND agent_call_id = ?""", connected, connected.size(),
+                (statement, call) -> {
+                    statement.setObject(1, call.startTime());
+                    statement.setObject(2, call.endTime());
+                    statement.setString(3, call.summary() == null ? null : truncate(call.summary(), SUMMARY_LENGTH));
+                    statement.setLong(4, batch.jobInstanceId());
+                    statement.setInt(5, batch.batchNo());
+                    statement.setString(6, call.id());
+                });
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     /** The failed recipients a retried batch holds are queued again: one more attempt each. */
@@ -224,11 +294,25 @@ public class RecipientRepository {
         return counts;
     }
 
+    /**
+     * Staged recipients by status ({@code not_submitted}, {@code not_dialed} for those never in a batch);
+     * for a job whose recipients were purged, the counts it had then.
+     */
     public Map<String, Long> countByStatus(long jobInstanceId) {
+        Optional<String> purged = jdbc.sql("SELECT purged_counts FROM bc_job WHERE job_instance_id = ? AND purged_counts IS NOT NULL")
+            .param(jobInstanceId)
+            .query(String.class)
+            .optional();
+        if (purged.isPresent()) {
+            return json.readValue(purged.get(), COUNTS);
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbcTemplate.query("""
-                SELECT COALESCE(status, 'not_submitted'), COUNT(*) FROM bc_recipient
-                WHERE job_instance_id = ? GROUP BY COALESCE(status, 'not_submitted') ORDER BY 1""",
+                SELECT COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END) AS final_status,
+                       COUNT(*)
+                FROM bc_recipient WHERE job_instance_id = ?
+                GROUP BY COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END)
+                ORDER BY final_status""",
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, jobInstanceId);
@@ -244,8 +328,12 @@ public class RecipientRepository {
         jdbcTemplate.query(connection -> {
             var statement = connection.prepareStatement("""
                     SELECT line, to_number, metadata, batch_id, recipient_id,
-                           COALESCE(status, 'not_submitted') AS status, agent_call_id, end_reason,
-                           error_message, attempts, zones
+                           COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END) AS status,
+                           agent_call_id, end_reason,
+                           CASE WHEN not_dialed IS NULL THEN error_message
+                                WHEN error_message IS NULL THEN not_dialed
+                                ELSE error_message || '; ' || not_dialed END AS error_message,
+                           attempts, zones, started_at, ended_at, summary
                     FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""");
             statement.setFetchSize(1000);
             statement.setLong(1, jobInstanceId);
@@ -254,8 +342,14 @@ public class RecipientRepository {
             consumer.accept(new RecipientResult(rs.getLong("line"), rs.getString("to_number"),
                     metadata(rs.getString("metadata")), rs.getString("batch_id"), rs.getString("recipient_id"),
                     rs.getString("status"), rs.getString("agent_call_id"), rs.getString("end_reason"),
-                    rs.getString("error_message"), rs.getInt("attempts"), rs.getString("zones")));
+                    rs.getString("error_message"), rs.getInt("attempts"), rs.getString("zones"),
+                    instant(rs.getObject("started_at", OffsetDateTime.class)),
+                    instant(rs.getObject("ended_at", OffsetDateTime.class)), rs.getString("summary")));
         });
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     public Map<String, String> metadata(String column) {

@@ -3,7 +3,11 @@ package io.bulkcall.job.submit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CallRecipient;
@@ -14,6 +18,7 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.InputFile;
 import io.bulkcall.job.store.BatchIntent;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.window.CallingWindows;
@@ -24,11 +29,16 @@ import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates one Cartesia call batch for each planned batch, exactly once: its intent and members are
- * committed before the create is sent ({@link SendOnce} reconciles an unknown outcome by the batch's
- * name), and its id is recorded against its recipients in the chunk's own transaction. Once the step
+ * committed before the create is sent, with a reservation of each recipient's dial under the contact
+ * policy ({@link ContactHistory}; a number at its limit is left out), {@link SendOnce} reconciles an
+ * unknown outcome by the batch's name, and its id is recorded against its recipients in the chunk's
+ * own transaction. Once the step
  * execution was asked to stop, no further batch is created: the chunk at hand is rolled back and the
  * step ends STOPPED. Not thread-safe: one per step execution.
  */
@@ -47,11 +57,14 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
     private final CallBatchFinder finder;
     private final SendOnce sendOnce;
     private final CallingWindows windows;
+    private final ContactHistory contacts;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     CallBatchWriter(StepExecution stepExecution, BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
-            SendOnce sendOnce, CallingWindows windows, Clock clock) {
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.stepExecution = stepExecution;
         this.file = InputFile.from(stepExecution.getJobExecution().getJobParameters());
         this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
@@ -63,6 +76,9 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
         this.finder = finder;
         this.sendOnce = sendOnce;
         this.windows = windows;
+        this.contacts = contacts;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -86,16 +102,55 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
         int batchNo = batches.nextBatchNumber(jobInstanceId);
         String name = CallBatchNames.of(file, jobInstanceId, batchNo);
         Instant intentAt = clock.instant();
-        BatchIntent intent = new BatchIntent(jobInstanceId, batchNo, name, planned.lines(), planned.zones(),
-                planned.redialRound(), planned.dispatch().scheduledAt(), planned.dispatch().windowEnd(), intentAt);
-        batches.recordIntent(intent);
-        CreateCallBatchRequest request = request(name, planned);
+        BatchIntent planning = new BatchIntent(jobInstanceId, batchNo, name,
+                planned.recipients().stream().map(r -> new BatchIntent.Member(r.line(), r.toNumber())).toList(),
+                planned.zones(), planned.redialRound(), planned.dispatch().scheduledAt(), planned.dispatch().windowEnd(),
+                intentAt);
+        BatchIntent intent = ownTransaction.execute(status -> recordIntent(planning, dialsAt(planned, intentAt)));
+        if (intent.members().isEmpty()) {
+            return;
+        }
+        Set<String> kept = new HashSet<>(intent.numbers());
+        List<CallRecipient> callRecipients = planned.recipients().stream()
+            .filter(recipient -> kept.contains(recipient.toNumber()))
+            .map(recipient -> new CallRecipient(recipient.toNumber(), recipient.metadata()))
+            .toList();
+        CreateCallBatchRequest request = request(name, callRecipients, planned.dispatch().scheduledAt());
         CallBatch batch = sendOnce.send("call batch \"" + name + "\"", () -> client.createCallBatch(request),
-                () -> finder.findByName(name, planned.recipients().size(), intentAt));
+                () -> finder.findByName(name, callRecipients.size(), intentAt));
         batches.recordCreated(jobInstanceId, batchNo, batch);
-        recipients.assign(jobInstanceId, planned.lines(), batchNo, batch.id());
-        log.info("Created call batch {} \"{}\" with {} recipients{}", batch.id(), name, planned.recipients().size(),
+        recipients.assign(jobInstanceId, intent.lines(), batchNo, batch.id());
+        log.info("Created call batch {} \"{}\" with {} recipients{}", batch.id(), name, callRecipients.size(),
                 dialing(planned));
+    }
+
+    /**
+     * Reserves a dial of each recipient's number under the contact policy and records the batch's
+     * intent with those whose reservation went through, in one transaction that commits before the
+     * create is sent; a recipient whose number reached its limit is left out and dialed no more.
+     */
+    private BatchIntent recordIntent(BatchIntent planning, Instant dialsAt) {
+        Map<String, String> refused = contacts.reserve(jobInstanceId, planning.batchNo(), 0, planning.numbers(), dialsAt);
+        if (!refused.isEmpty()) {
+            Map<Long, String> notDialed = new LinkedHashMap<>();
+            planning.members().stream()
+                .filter(member -> refused.containsKey(member.toNumber()))
+                .forEach(member -> notDialed.put(member.line(), "contact limit: " + refused.get(member.toNumber())));
+            recipients.markNotDialed(jobInstanceId, notDialed);
+            log.info("{} recipients of call batch \"{}\" are left out: their numbers reached the contact limit",
+                    refused.size(), planning.name());
+        }
+        BatchIntent intent = planning.without(refused.keySet());
+        if (!intent.members().isEmpty()) {
+            batches.recordIntent(intent);
+        }
+        return intent;
+    }
+
+    /** A dial counts from when it may happen: the batch's start, or now. */
+    private static Instant dialsAt(PlannedBatch planned, Instant now) {
+        Instant start = planned.dispatch().scheduledAt();
+        return start != null && start.isAfter(now) ? start : now;
     }
 
     private String dialing(PlannedBatch planned) {
@@ -109,11 +164,9 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
                 windows.local(windows.cancelAt(end), planned.zones()));
     }
 
-    private CreateCallBatchRequest request(String name, PlannedBatch planned) {
+    private CreateCallBatchRequest request(String name, List<CallRecipient> callRecipients, Instant scheduledAt) {
         BulkcallProperties.Batch options = properties.batch();
-        Instant scheduledAt = planned.dispatch().scheduledAt();
-        return new CreateCallBatchRequest(name, properties.agentId(), properties.fromNumberId(),
-                planned.recipients().stream().map(item -> new CallRecipient(item.toNumber(), item.metadata())).toList(),
+        return new CreateCallBatchRequest(name, properties.agentId(), properties.fromNumberId(), callRecipients,
                 options.targetConcurrencyLimit(), options.ringingTimeoutSeconds(), options.maxCallDurationMinutes(),
                 scheduledAt == null ? null : scheduledAt.atOffset(ZoneOffset.UTC));
     }

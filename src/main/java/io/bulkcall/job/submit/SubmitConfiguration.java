@@ -7,6 +7,7 @@ import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.window.CallingWindows;
@@ -57,8 +58,10 @@ class SubmitConfiguration {
     @StepScope
     ItemWriter<PlannedBatch> callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
-            SendOnce sendOnce, CallingWindows windows, Clock clock, @Value("#{stepExecution}") StepExecution stepExecution) {
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts,
+            PlatformTransactionManager transactionManager, Clock clock,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
         return new CallBatchWriter(stepExecution, properties, jobs, batches, recipients, client, finder, sendOnce,
-                windows, clock);
+                windows, contacts, transactionManager, clock);
     }
 }

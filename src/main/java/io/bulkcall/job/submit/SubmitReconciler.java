@@ -18,6 +18,7 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.InputFile;
 import io.bulkcall.job.store.BatchIntent;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
@@ -65,18 +66,20 @@ public class SubmitReconciler implements StepExecutionListener {
     private final JobRepository jobRepository;
     private final CartesiaClient client;
     private final CallingWindows windows;
+    private final ContactHistory contacts;
     private final String agentId;
     private final TransactionTemplate transaction;
 
     public SubmitReconciler(CallBatchRepository batches, RecipientRepository recipients, JobRecordRepository jobs,
-            JobRepository jobRepository, CartesiaClient client, CallingWindows windows, BulkcallProperties properties,
-            PlatformTransactionManager transactionManager) {
+            JobRepository jobRepository, CartesiaClient client, CallingWindows windows, ContactHistory contacts,
+            BulkcallProperties properties, PlatformTransactionManager transactionManager) {
         this.batches = batches;
         this.recipients = recipients;
         this.jobs = jobs;
         this.jobRepository = jobRepository;
         this.client = client;
         this.windows = windows;
+        this.contacts = contacts;
         this.agentId = properties.agentId();
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -149,7 +152,10 @@ public class SubmitReconciler implements StepExecutionListener {
 
     private void settle(TrackedBatch intent, CallBatch found) {
         if (found == null) {
-            batches.discardIntent(intent.jobInstanceId(), intent.batchNo());
+            transaction.executeWithoutResult(status -> {
+                batches.discardIntent(intent.jobInstanceId(), intent.batchNo());
+                contacts.forget(intent.jobInstanceId(), intent.batchNo());
+            });
             log.info("Call batch \"{}\" was never created; its recipients will be sent again", intent.name());
             return;
         }
@@ -179,28 +185,29 @@ public class SubmitReconciler implements StepExecutionListener {
         Set<Long> taken = new HashSet<>();
         for (CallBatch listed : lost) {
             CallBatch batch = client.getCallBatch(listed.id());
-            List<Long> lines = new ArrayList<>(batch.recipients().size());
+            List<BatchIntent.Member> members = new ArrayList<>(batch.recipients().size());
             for (var recipient : batch.recipients()) {
                 long line = lineOf(waiting, recipient.toNumber());
                 if (line < 0 || !taken.add(line)) {
                     throw new CartesiaException("call batch %s (\"%s\") holds %s, which the job database has no recipient waiting for; the database does not match Cartesia: look at the batch in Cartesia's dashboard, cancel it if it should not dial, then restart"
                         .formatted(batch.id(), batch.name(), recipient.toNumber()));
                 }
-                lines.add(line);
+                members.add(new BatchIntent.Member(line, recipient.toNumber()));
             }
             int batchNo = CallBatchNames.numberOf(batch.name(), file, jobInstanceId).orElseThrow();
-            WaitingGroup group = recipients.groupOf(jobInstanceId, lines.get(0));
+            WaitingGroup group = recipients.groupOf(jobInstanceId, members.get(0).line());
             Instant created = batch.scheduledAt() != null ? batch.scheduledAt().toInstant() : batch.createdAt().toInstant();
             Instant windowEnd = windows.dispatch(group.zones(), created).map(Dispatch::windowEnd).orElse(null);
-            BatchIntent intent = new BatchIntent(jobInstanceId, batchNo, batch.name(), lines, group.zones(),
+            BatchIntent intent = new BatchIntent(jobInstanceId, batchNo, batch.name(), members, group.zones(),
                     group.redialRound(), batch.scheduledAt() == null ? null : batch.scheduledAt().toInstant(), windowEnd,
                     batch.createdAt().toInstant());
             transaction.executeWithoutResult(status -> {
                 batches.recordAdopted(intent, batch);
-                recipients.assign(jobInstanceId, lines, batchNo, batch.id());
+                recipients.assign(jobInstanceId, intent.lines(), batchNo, batch.id());
+                contacts.record(jobInstanceId, batchNo, 0, intent.numbers(), intent.at());
             });
             log.warn("Call batch {} \"{}\" with {} recipients was missing from the job database (restored from a backup, or commits lost); adopted it",
-                    batch.id(), batch.name(), lines.size());
+                    batch.id(), batch.name(), members.size());
         }
     }
 

@@ -20,7 +20,7 @@ final class WaitingRecipientsQuery implements PagingQueryProvider {
 
     private static final String WAITING = """
             SELECT line, to_number, metadata, zones, redial_round FROM bc_recipient
-            WHERE job_instance_id = :jobInstanceId AND batch_no IS NULL""";
+            WHERE job_instance_id = :jobInstanceId AND batch_no IS NULL AND not_dialed IS NULL""";
 
     private static final String PAGE = " ORDER BY job_instance_id, line FETCH FIRST %d ROWS ONLY";
 

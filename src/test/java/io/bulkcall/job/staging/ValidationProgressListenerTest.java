@@ -51,7 +51,7 @@ class ValidationProgressListenerTest {
 
     private static Chunk<CheckedRow> rows(int count) {
         List<CheckedRow> rows = IntStream.range(0, count)
-            .mapToObj(i -> new CheckedRow(CsvRow.wellFormed(2 + i, List.of("+12125550100", "abc")), "+12125550100", null, null))
+            .mapToObj(i -> new CheckedRow(CsvRow.wellFormed(2 + i, List.of("+12125550100", "abc")), "+12125550100", null, null, null))
             .toList();
         return new Chunk<>(rows);
     }

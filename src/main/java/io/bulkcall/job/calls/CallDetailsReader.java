@@ -1,0 +1,102 @@
+package io.bulkcall.job.calls;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import io.bulkcall.cartesia.AgentCall;
+import io.bulkcall.cartesia.CallBatch;
+import io.bulkcall.cartesia.CallBatchRecipient;
+import io.bulkcall.cartesia.CartesiaClient;
+import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.store.RecipientRepository;
+import io.bulkcall.job.store.TrackedBatch;
+import io.bulkcall.report.ReportFolder;
+import io.bulkcall.report.TranscriptsFile;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the calls of a batch whose calls have all ended, for {@code results.csv}: when each
+ * recipient's latest call started and ended, and its summary. One List Calls by batch, all its pages
+ * (a hundred calls a page), rather than one Get Call per recipient; Get Call only for a latest call
+ * the list did not show. With {@code bulkcall.results.transcripts} on, the list brings the
+ * transcripts too, and every call of the batch, earlier attempts included, is kept for
+ * {@code transcripts.jsonl}.
+ */
+@Component
+class CallDetailsReader {
+
+    private static final Comparator<AgentCall> OLDEST_FIRST = Comparator
+        .comparing(AgentCall::startTime, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(AgentCall::id);
+
+    private final CartesiaClient client;
+    private final RecipientRepository recipients;
+    private final String agentId;
+    private final boolean transcripts;
+
+    public CallDetailsReader(CartesiaClient client, RecipientRepository recipients, BulkcallProperties properties) {
+        this.client = client;
+        this.recipients = recipients;
+        this.agentId = properties.agentId();
+        this.transcripts = properties.results().transcripts();
+    }
+
+    /**
+     * @param batch the finished batch, with its recipients' outcomes already recorded
+     * @param finished what Get Call Batch said of it, recipients included
+     * @param folder the job's report folder, where its transcripts wait for the report
+     */
+    public void read(TrackedBatch batch, CallBatch finished, ReportFolder folder) {
+        List<String> latest = finished.recipients()
+            .stream()
+            .map(CallBatchRecipient::agentCallId)
+            .filter(Objects::nonNull)
+            .toList();
+        if (latest.isEmpty() && !transcripts) {
+            return;
+        }
+        Map<String, AgentCall> calls = new LinkedHashMap<>();
+        client.listAllCalls(agentId, finished.id(), transcripts).forEach(call -> calls.put(call.id(), call));
+        for (String callId : latest) {
+            calls.computeIfAbsent(callId, client::getCall);
+        }
+        recipients.recordCallDetails(batch, latest.stream().map(calls::get).toList());
+        if (transcripts) {
+            new TranscriptsFile(folder).writeBatch(batch.batchNo(), transcriptsOf(batch, finished, calls.values()));
+        }
+    }
+
+    /** Every call of the batch, oldest first, each with the row of the number it called. */
+    private List<TranscriptsFile.CallTranscript> transcriptsOf(TrackedBatch batch, CallBatch finished,
+            Collection<AgentCall> calls) {
+        Map<String, Long> lines = recipients.createdWith(batch);
+        Map<String, String> latestNumbers = new HashMap<>();
+        finished.recipients()
+            .stream()
+            .filter(recipient -> recipient.agentCallId() != null)
+            .forEach(recipient -> latestNumbers.put(recipient.agentCallId(), recipient.toNumber()));
+        return calls.stream()
+            .sorted(OLDEST_FIRST)
+            .flatMap(call -> {
+                String number = call.toNumber() != null ? call.toNumber() : latestNumbers.get(call.id());
+                Long line = lines.get(number);
+                return line == null ? Stream.empty()
+                        : Stream.of(new TranscriptsFile.CallTranscript(line, number, call.id(), finished.id(),
+                                instant(call.startTime()), instant(call.endTime()), call.transcript()));
+            })
+            .toList();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

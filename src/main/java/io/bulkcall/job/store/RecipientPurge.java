@@ -1,0 +1,124 @@
+package io.bulkcall.job.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.bulkcall.database.Compaction;
+import io.bulkcall.job.BulkCallJobConfiguration;
+import io.bulkcall.job.InputFile;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Forgets the personal data the job database no longer needs ({@code bulkcall purge},
+ * {@code bulkcall.retention.recipients}): the staged recipients (numbers and metadata) of every job
+ * that completed before a given time, and its batches' member rows. A job keeps its counts by status,
+ * so {@code status} still shows it; a job that may still run (started, failed, stopped: restartable)
+ * is never touched; the contact history keeps what the policy's period still needs (older dials go).
+ * On H2 the database file is compacted as it closes, so the values are gone from the file too.
+ * Reports in the output folder are the operator's and are not touched. Thread-safe.
+ */
+@Component
+public class RecipientPurge {
+
+    private static final int JOBS_PER_PAGE = 100;
+
+    private final JobRepository jobRepository;
+    private final JdbcClient jdbc;
+    private final RecipientRepository recipients;
+    private final ContactHistory contacts;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public RecipientPurge(JobRepository jobRepository, JdbcClient jdbc, RecipientRepository recipients,
+            ContactHistory contacts, DataSource dataSource, PlatformTransactionManager transactionManager, JsonMapper json,
+            Clock clock) {
+        this.jobRepository = jobRepository;
+        this.jdbc = jdbc;
+        this.recipients = recipients;
+        this.contacts = contacts;
+        this.dataSource = dataSource;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What one purge removed, for the lines it prints. */
+    public record Purged(long jobExecutionId, String file, Instant endedAt, int recipients) {
+    }
+
+    /**
+     * @param olderThan how long ago a job must have ended for its recipients to go
+     * @return the jobs whose recipients were purged
+     */
+    public List<Purged> purge(Duration olderThan) {
+        // Spring Batch records when a job ended on the system clock
+        Instant endedBefore = Instant.now().minus(olderThan);
+        List<Purged> purged = new ArrayList<>();
+        for (int page = 0;; page += JOBS_PER_PAGE) {
+            List<JobInstance> instances = jobRepository.getJobInstances(BulkCallJobConfiguration.JOB_NAME, page, JOBS_PER_PAGE);
+            for (JobInstance instance : instances) {
+                JobExecution last = jobRepository.getLastJobExecution(instance);
+                if (last != null && isEnded(last) && endedAt(last).isBefore(endedBefore) && !isPurged(instance.getInstanceId())) {
+                    purged.add(purge(last));
+                }
+            }
+            if (instances.size() < JOBS_PER_PAGE) {
+                break;
+            }
+        }
+        contacts.expire(clock.instant());
+        if (!purged.isEmpty()) {
+            Compaction.request(dataSource);
+        }
+        return purged;
+    }
+
+    private Purged purge(JobExecution last) {
+        long jobInstanceId = last.getJobInstanceId();
+        int removed = transaction.execute(status -> {
+            Map<String, Long> counts = recipients.countByStatus(jobInstanceId);
+            jdbc.sql("UPDATE bc_job SET purged_at = ?, purged_counts = ? WHERE job_instance_id = ?")
+                .params(Timestamp.from(clock.instant()), json.writeValueAsString(counts), jobInstanceId)
+                .update();
+            jdbc.sql("DELETE FROM bc_batch_member WHERE job_instance_id = ?").param(jobInstanceId).update();
+            return jdbc.sql("DELETE FROM bc_recipient WHERE job_instance_id = ?").param(jobInstanceId).update();
+        });
+        return new Purged(last.getId(), InputFile.from(last.getJobParameters()).name(), endedAt(last), removed);
+    }
+
+    /** Completed, or abandoned: no run will look at its recipients again. */
+    private static boolean isEnded(JobExecution execution) {
+        return (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED)
+                && execution.getEndTime() != null;
+    }
+
+    private static Instant endedAt(JobExecution execution) {
+        return execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    private boolean isPurged(long jobInstanceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM bc_job WHERE job_instance_id = ? AND purged_at IS NOT NULL")
+            .param(jobInstanceId)
+            .query(Integer.class)
+            .single() > 0;
+    }
+}
