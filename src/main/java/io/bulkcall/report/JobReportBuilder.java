@@ -1,9 +1,11 @@
 package io.bulkcall.report;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +100,20 @@ class JobReportBuilder {
         return new JobReport(summary, RejectedRowSample.first(folder.rejectedCsv(), REJECTED_SHOWN), lanes.describe(),
                 span, span == null ? List.of() : lanes.over(groups, span.start(), span.end()),
                 span == null ? 0 : lanes.leftOut(groups),
-                List.of(new ReportFile("one row per recipient, with its outcome", folder.resultsCsv(), resultsWritten),
-                        new ReportFile("every rejected row, with its reason", folder.rejectedCsv(),
-                                Files.exists(folder.rejectedCsv())),
-                        new ReportFile("the counts of this page, for scripts", folder.summaryJson(), true),
-                        new ReportFile("this page", folder.reportHtml(), true)));
+                files(folder, resultsWritten));
+    }
+
+    private static List<ReportFile> files(ReportFolder folder, boolean resultsWritten) {
+        List<ReportFile> files = new ArrayList<>(List.of(
+                new ReportFile("one row per recipient, with its outcome", folder.resultsCsv(), resultsWritten),
+                new ReportFile("every rejected row, with its reason", folder.rejectedCsv(), Files.exists(folder.rejectedCsv())),
+                new ReportFile("the counts of this page, for scripts", folder.summaryJson(), true),
+                new ReportFile("this page", folder.reportHtml(), true)));
+        Path transcripts = folder.path().resolve(TranscriptsFile.TRANSCRIPTS_JSONL);
+        if (Files.exists(transcripts)) {
+            files.add(new ReportFile("the calls' transcripts: personal data, keep it as such", transcripts, true));
+        }
+        return files;
     }
 
     private static Funnel funnel(List<ZoneGroupOutcome> groups, long rejected) {
