@@ -72,9 +72,10 @@ class BulkcallCommand implements Callable<Integer> {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Jobs with their state and call progress; with JOB, that job and its batches.")
-    int status(@Parameters(paramLabel = "JOB", arity = "0..1", description = "a job id as status lists it") Long job) {
-        return actions.status(job, spec.commandLine().getOut());
+            description = "Jobs with their state, call progress, rate and ETA; with JOB, that job with its time-zone groups and batches.")
+    int status(@Parameters(paramLabel = "JOB", arity = "0..1", description = "a job id as status lists it") Long job,
+            @Option(names = "--json", description = "print the same as JSON, for scripts and monitoring") boolean json) {
+        return actions.status(job, json, spec.commandLine().getOut());
     }
 
     @Command(name = "restart", mixinStandardHelpOptions = true,

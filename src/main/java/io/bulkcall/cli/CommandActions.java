@@ -114,13 +114,24 @@ class CommandActions {
         return exitCode;
     }
 
-    int status(Long executionId, PrintWriter out) {
+    int status(Long executionId, boolean json, PrintWriter out) {
         if (executionId == null) {
-            StatusTable.jobs(statusQuery.recent(RECENT_JOBS), out);
+            var jobs = statusQuery.recent(RECENT_JOBS);
+            if (json) {
+                StatusJson.jobs(jobs, out);
+            }
+            else {
+                StatusTable.jobs(jobs, out);
+            }
             return ExitCodes.COMPLETED;
         }
         return statusQuery.of(executionId).map(job -> {
-            StatusTable.job(job, out);
+            if (json) {
+                StatusJson.job(job, out);
+            }
+            else {
+                StatusTable.job(job, out);
+            }
             return ExitCodes.COMPLETED;
         }).orElseGet(() -> {
             log.error("there is no job {}; `bulkcall status` lists the jobs", executionId);

@@ -6,11 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.bulkcall.job.launch.JobStatus;
+import io.bulkcall.job.launch.JobStatus.Group;
 import io.bulkcall.job.store.TrackedBatch;
 
 /**
- * Formats {@code bulkcall status}: a table of jobs, or one job with its batches. Plain text with
- * aligned columns, for a terminal or a log.
+ * Formats {@code bulkcall status}: a table of jobs with a progress line for each running one, or one
+ * job with its progress, its time-zone groups and its batches. Plain text with aligned columns, for a
+ * terminal or a log.
  */
 final class StatusTable {
 
@@ -20,21 +22,29 @@ final class StatusTable {
     }
 
     static void jobs(List<JobStatus> jobs, PrintWriter out) {
-        String format = "%-6s %-28s %-10s %-8s %-15s %-9s %-7s %-19s %s%n";
-        out.printf(format, "JOB", "FILE", "STATE", "BATCHES", "CALLS DONE", "COMPLETED", "FAILED", "STARTED", "DURATION");
-        for (JobStatus job : jobs) {
-            out.printf(format, job.executionId(), abbreviate(job.file(), 28), job.state(),
-                    job.batchesFinished() + "/" + job.batches().size(), job.callsFinished() + "/" + job.callsScheduled(),
-                    job.completed(), job.failed(), job.started() == null ? "-" : STARTED.format(job.started()),
-                    duration(job.duration()));
+        table(jobs, out);
+        List<JobStatus> running = jobs.stream().filter(JobStatus::isRunning).toList();
+        if (!running.isEmpty()) {
+            out.println();
+        }
+        for (JobStatus job : running) {
+            out.printf("Job %d (%s): %s%n", job.executionId(), job.file(), ProgressLine.of(job));
         }
         out.flush();
     }
 
     static void job(JobStatus job, PrintWriter out) {
-        jobs(List.of(job), out);
+        table(List.of(job), out);
+        out.printf("%nProgress: %s%n", ProgressLine.of(job));
         if (job.exitDescription() != null && !job.exitDescription().isBlank()) {
-            out.printf("%nLast exit: %s%n", job.exitDescription().lines().findFirst().orElse(""));
+            out.printf("Last exit: %s%n", job.exitDescription().lines().findFirst().orElse(""));
+        }
+        out.println();
+        String groupFormat = "%-32s %-42s %8s %8s %8s %9s%n";
+        out.printf(groupFormat, "ZONES", "CALLING WINDOW", "WAITING", "QUEUED", "DIALED", "FINISHED");
+        for (Group group : job.groups()) {
+            out.printf(groupFormat, abbreviate(group.zones(), 32), ProgressLine.window(group, job.asOf()),
+                    group.waiting(), group.queued(), group.dialed(), group.finished());
         }
         out.println();
         String format = "%-6s %-26s %-14s %-11s %-12s %-8s %s%n";
@@ -45,6 +55,17 @@ final class StatusTable {
                     batch.callsFinished() + "/" + batch.callsScheduled(), batch.retryCount(), batch.name());
         }
         out.flush();
+    }
+
+    private static void table(List<JobStatus> jobs, PrintWriter out) {
+        String format = "%-6s %-28s %-10s %-8s %-15s %-9s %-7s %-19s %s%n";
+        out.printf(format, "JOB", "FILE", "STATE", "BATCHES", "CALLS DONE", "COMPLETED", "FAILED", "STARTED", "DURATION");
+        for (JobStatus job : jobs) {
+            out.printf(format, job.executionId(), abbreviate(job.file(), 28), job.state(),
+                    job.batchesFinished() + "/" + job.batches().size(), job.progress().done() + "/" + job.progress().total(),
+                    job.completed(), job.failed(), job.started() == null ? "-" : STARTED.format(job.started()),
+                    duration(job.duration()));
+        }
     }
 
     private static String abbreviate(String text, int width) {

@@ -7,8 +7,10 @@ import io.bulkcall.job.calls.AwaitCallsTasklet;
 import io.bulkcall.job.calls.QueuedCallsCanceller;
 import io.bulkcall.job.calls.RedialRoundTasklet;
 import io.bulkcall.job.launch.JobLease;
+import io.bulkcall.job.progress.CallProgressSampler;
 import io.bulkcall.job.launch.RunningJobs;
 import io.bulkcall.job.staging.RejectFileTasklet;
+import io.bulkcall.report.ReportOnJobEnd;
 import io.bulkcall.report.WriteReportTasklet;
 import io.bulkcall.window.CallingWindows;
 
@@ -62,11 +64,13 @@ public class BulkCallJobConfiguration {
     Job bulkCallJob(JobRepository jobRepository, Step validate, ValidationOutcomeDecider validationOutcome,
             Step rejectFile, Step submit, Step await, RedialDecider redialDecision, Step retry, Step report,
             JobRecordListener jobRecordListener, JobLease jobLease, RunningJobs runningJobs,
-            QueuedCallsCanceller queuedCallsCanceller) {
+            QueuedCallsCanceller queuedCallsCanceller, ReportOnJobEnd reportOnJobEnd) {
         return new JobBuilder(JOB_NAME, jobRepository)
             .listener(jobRecordListener)
             .listener(jobLease)
             .listener(runningJobs)
+            // listeners end in reverse order: the report is written once queued calls are cancelled
+            .listener(reportOnJobEnd)
             .listener(queuedCallsCanceller)
             .start(validate).on(COMPLETED).to(validationOutcome)
             .from(validate).on(ANY).fail()
@@ -103,8 +107,9 @@ public class BulkCallJobConfiguration {
 
     @Bean
     Step await(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            AwaitCallsTasklet awaitCallsTasklet) {
-        return rerunOnRestart(new StepBuilder("await", jobRepository).tasklet(awaitCallsTasklet, transactionManager));
+            AwaitCallsTasklet awaitCallsTasklet, CallProgressSampler callProgressSampler) {
+        return rerunOnRestart(new StepBuilder("await", jobRepository).tasklet(awaitCallsTasklet, transactionManager)
+            .stream(callProgressSampler));
     }
 
     @Bean

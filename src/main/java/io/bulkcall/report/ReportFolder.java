@@ -11,6 +11,7 @@ public record ReportFolder(Path path) {
     public static final String REJECTED_CSV = "rejected.csv";
     public static final String RESULTS_CSV = "results.csv";
     public static final String SUMMARY_JSON = "summary.json";
+    public static final String REPORT_HTML = "report.html";
 
     public Path rejectedCsv() {
         return path.resolve(REJECTED_CSV);
@@ -22,5 +23,9 @@ public record ReportFolder(Path path) {
 
     public Path summaryJson() {
         return path.resolve(SUMMARY_JSON);
+    }
+
+    public Path reportHtml() {
+        return path.resolve(REPORT_HTML);
     }
 }

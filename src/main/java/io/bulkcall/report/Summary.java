@@ -1,17 +1,35 @@
 package io.bulkcall.report;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import io.bulkcall.job.store.HourlyCalls;
+import io.bulkcall.job.store.ZoneGroupOutcome;
+
 /**
- * The content of {@code summary.json}: what became of a file's rows, in counts.
+ * The content of {@code summary.json}, and every count {@code report.html} shows: what became of a
+ * file's rows. Immutable.
  *
  * @param rows data rows of the input (accepted + rejected)
- * @param rejected rejected rows by reason
+ * @param rejected rejected rows by reason, suppressions included
  * @param calls staged recipients by final status
  * @param timeZones staged recipients by the zones of their calling window ({@code none} with windows off)
  * @param retryRounds Retry Call Batch rounds that were opened
  * @param durationSeconds from the job's first start to the end of this report
+ * @param resultsCsv where {@code results.csv} is; {@code null} when the job did not complete, as it is
+ *        written only then
+ * @param reportHtml where {@code report.html} is, the same counts for a person
+ * @param state how the job ended: {@code COMPLETED}, {@code FAILED}, {@code STOPPED} (restartable) or
+ *        {@code REJECTED} (by validation: nothing was dialed)
+ * @param note why it ended so, in one line; {@code null} when it completed
+ * @param suppressed the rejected rows left out by choice (do-not-call, contact limit), by reason
+ * @param endReasons recipients by the {@code end_reason} of their latest call
+ * @param callsPerHour calls started and ended per clock hour (UTC), hours without either left out
+ * @param zoneGroups what became of each time-zone group, largest first
+ * @param firstBatchAt when the first call batch was about to be created
+ * @param firstCallAt when the first call started, as Cartesia gave it
+ * @param lastCallEndedAt when the last call ended, as Cartesia gave it
  */
 record Summary(
         String file,
@@ -30,5 +48,19 @@ record Summary(
         Instant finishedAt,
         double durationSeconds,
         String resultsCsv,
-        String rejectedCsv) {
+        String rejectedCsv,
+        String reportHtml,
+        String state,
+        String note,
+        long suppressedTotal,
+        Map<String, Long> suppressed,
+        Funnel funnel,
+        Map<String, Long> endReasons,
+        List<HourlyCalls> callsPerHour,
+        CallDurations callDurations,
+        List<ZoneGroupOutcome> zoneGroups,
+        Redials redials,
+        Instant firstBatchAt,
+        Instant firstCallAt,
+        Instant lastCallEndedAt) {
 }

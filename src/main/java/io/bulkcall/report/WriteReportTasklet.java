@@ -1,22 +1,9 @@
 package io.bulkcall.report;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.bulkcall.job.InputFile;
 import io.bulkcall.job.launch.FileJobLauncher;
-import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
-import io.bulkcall.report.Counts;
-import io.bulkcall.report.ReportFolder;
-import io.bulkcall.report.ResultsCsvWriter;
-import io.bulkcall.report.Summary;
-import io.bulkcall.report.SummaryWriter;
-import io.bulkcall.validation.RejectionReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The last step: writes {@code results.csv} (streamed from the job database, one row per staged
- * recipient), {@code summary.json}, and {@code transcripts.jsonl} when the calls' transcripts were
- * kept. Each is idempotent, so a restart after a crash here writes the same reports again. The input file is moved to {@code processed/} by {@link FileJobLauncher}
- * once the job's completion is committed: moved here, a crash before that commit would leave a job
- * that is not complete with no input file for the next run to find.
+ * recipient), {@code transcripts.jsonl} when the calls' transcripts were kept, then {@code summary.json}
+ * and {@code report.html}. Each is idempotent, so a restart after a crash here writes the same reports
+ * again. The input file is moved to {@code processed/} by {@link FileJobLauncher} once the job's
+ * completion is committed: moved here, a crash before that commit would leave a job that is not
+ * complete with no input file for the next run to find. A job that ends otherwise gets its summary and
+ * page from {@link ReportOnJobEnd}.
  */
 @Component
 public class WriteReportTasklet implements Tasklet {
@@ -40,20 +29,16 @@ public class WriteReportTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(WriteReportTasklet.class);
 
     private final RecipientRepository recipients;
-    private final CallBatchRepository batches;
     private final JobRecordRepository jobs;
-    private final SummaryWriter summaryWriter;
+    private final JobReportWriter reportWriter;
     private final ReportFolders reportFolders;
-    private final Clock clock;
 
-    public WriteReportTasklet(RecipientRepository recipients, CallBatchRepository batches, JobRecordRepository jobs,
-            SummaryWriter summaryWriter, ReportFolders reportFolders, Clock clock) {
+    public WriteReportTasklet(RecipientRepository recipients, JobRecordRepository jobs, JobReportWriter reportWriter,
+            ReportFolders reportFolders) {
         this.recipients = recipients;
-        this.batches = batches;
         this.jobs = jobs;
-        this.summaryWriter = summaryWriter;
+        this.reportWriter = reportWriter;
         this.reportFolders = reportFolders;
-        this.clock = clock;
     }
 
     @Override
@@ -62,7 +47,6 @@ public class WriteReportTasklet implements Tasklet {
         long jobInstanceId = jobExecution.getJobInstanceId();
         InputFile file = InputFile.from(jobExecution.getJobParameters());
         ReportFolder folder = reportFolders.of(jobInstanceId, file);
-
         long accepted;
         try (ResultsCsvWriter results = new ResultsCsvWriter(folder.resultsCsv(), jobs.metadataColumns(jobInstanceId))) {
             recipients.forEachResult(jobInstanceId, results::write);
@@ -72,25 +56,10 @@ public class WriteReportTasklet implements Tasklet {
         if (transcripts >= 0) {
             log.info("{}: {} call transcripts in {}", file.name(), transcripts, TranscriptsFile.TRANSCRIPTS_JSONL);
         }
-        Summary summary = summarize(jobExecution, file, folder, accepted);
-        summaryWriter.write(folder.summaryJson(), summary);
+        Summary summary = reportWriter.write(jobExecution, JobEnding.COMPLETED, true);
         log.info("{}: {} rows, {} called ({}), {} rejected ({}), {} retry round(s); reports in {}", file.name(),
-                summary.rows(), accepted, Counts.describe(summary.calls()), summary.rejectedTotal(), Counts.describe(summary.rejected()),
-                summary.retryRounds(), folder.path());
+                summary.rows(), accepted, Counts.describe(summary.calls()), summary.rejectedTotal(),
+                Counts.describe(summary.rejected()), summary.retryRounds(), folder.path());
         return RepeatStatus.FINISHED;
-    }
-
-    private Summary summarize(JobExecution jobExecution, InputFile file, ReportFolder folder, long accepted) {
-        long jobInstanceId = jobExecution.getJobInstanceId();
-        Map<String, Long> rejected = new LinkedHashMap<>();
-        recipients.rejectionCounts(jobInstanceId).forEach((RejectionReason reason, Long count) -> rejected.put(reason.name(), count));
-        long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
-        Instant finishedAt = clock.instant();
-        Instant startedAt = jobs.createdAt(jobInstanceId).orElse(finishedAt);
-        return new Summary(file.name(), file.sha256(), jobInstanceId, jobExecution.getId(), accepted + rejectedTotal,
-                accepted, rejectedTotal, rejected, batches.all(jobInstanceId).size(),
-                recipients.countByStatus(jobInstanceId), recipients.countByZones(jobInstanceId), jobs.retryRounds(jobInstanceId), startedAt, finishedAt,
-                Duration.between(startedAt, finishedAt).toMillis() / 1000.0, folder.resultsCsv().toString(),
-                folder.rejectedCsv().toString());
     }
 }

@@ -1,5 +1,8 @@
 /**
- * The job's reports: {@code results.csv} and {@code summary.json}, in a folder per job instance,
- * with cells a spreadsheet would run as formulas neutralized.
+ * The job's reports, in a folder per job instance: {@code results.csv} (one row per recipient, cells a
+ * spreadsheet would run as formulas neutralized), {@code summary.json} (every count) and
+ * {@code report.html} (the same counts for a person: one self-contained, printable page). The summary and
+ * the page come from one {@link io.bulkcall.report.JobReport}, aggregated by the job database, and are
+ * written at the end of every job, whether it completed, failed, stopped or was refused by validation.
  */
 package io.bulkcall.report;

@@ -49,12 +49,13 @@ class StagingConfiguration {
     @Bean
     Step validate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             NumberCheckingReader numberCheckingReader, ItemProcessor<CheckedRow, ScreenedRow> rowScreener,
-            StagingWriter stagingWriter, BulkcallProperties properties) {
+            StagingWriter stagingWriter, BulkcallProperties properties, ValidationProgressListener validationProgressListener) {
         return new StepBuilder("validate", jobRepository).<CheckedRow, ScreenedRow>chunk(properties.batch().size())
             .transactionManager(transactionManager)
             .reader(numberCheckingReader)
             .processor(rowScreener)
             .writer(stagingWriter)
+            .listener(validationProgressListener)
             .build();
     }
 

@@ -1,0 +1,13 @@
+package io.bulkcall.job.store;
+
+import java.time.Instant;
+
+/**
+ * What the job database knows of a job instance as a whole, for its reports.
+ *
+ * @param createdAt when its first execution started
+ * @param retryRounds redial rounds opened
+ * @param firstBatchAt when its first call batch was about to be created, {@code null} before any
+ */
+public record JobFacts(Instant createdAt, int retryRounds, Instant firstBatchAt) {
+}

@@ -1,0 +1,162 @@
+package io.bulkcall.job.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Read-only aggregates of a job's tables for its reports ({@code summary.json}, {@code report.html}):
+ * every figure is counted by the database, grouped, so that a job of a million recipients costs a few
+ * scans and small result sets, never a row per recipient in memory; call times are counted in one
+ * streamed pass. The same SQL on H2 and PostgreSQL.
+ * Thread-safe (stateless over JDBC).
+ */
+@Repository
+public class ReportQuery {
+
+    /** A recipient with the outcome of a dial; see {@link CallFunnel#dialed()}. */
+    private static final String DIALED = "status IS NOT NULL AND status NOT IN ('queued', 'cancelled')";
+
+    private static final String CONNECTED = "(" + DIALED + ") AND (started_at IS NOT NULL OR status = 'completed')";
+
+    private final JdbcTemplate jdbc;
+
+    public ReportQuery(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The job's first start, its redial rounds, and when its first batch was created. */
+    public JobFacts facts(long jobInstanceId) {
+        Instant[] job = new Instant[1];
+        int[] rounds = new int[1];
+        jdbc.query("SELECT created_at, retry_rounds FROM bc_job WHERE job_instance_id = ?", rs -> {
+            job[0] = instant(rs, 1);
+            rounds[0] = rs.getInt(2);
+        }, jobInstanceId);
+        Instant firstBatch = jdbc.query("SELECT MIN(intent_at) FROM bc_batch WHERE job_instance_id = ?",
+                rs -> rs.next() ? instant(rs, 1) : null, jobInstanceId);
+        return new JobFacts(job[0], rounds[0], firstBatch);
+    }
+
+    /** Rejected rows by reason as stored, most frequent first. */
+    public Map<String, Long> rejections(long jobInstanceId) {
+        return counts("SELECT reason, COUNT(*) FROM bc_rejection WHERE job_instance_id = ? GROUP BY reason ORDER BY 2 DESC, 1",
+                jobInstanceId);
+    }
+
+    /** Recipients by the {@code end_reason} of their latest call, most frequent first; those without one left out. */
+    public Map<String, Long> endReasons(long jobInstanceId) {
+        return counts("""
+                SELECT end_reason, COUNT(*) FROM bc_recipient WHERE job_instance_id = ? AND end_reason IS NOT NULL
+                GROUP BY end_reason ORDER BY 2 DESC, 1""", jobInstanceId);
+    }
+
+    /** What became of each time-zone group, largest first; their sums are the job's {@link CallFunnel}. */
+    public List<ZoneGroupOutcome> zoneGroups(long jobInstanceId) {
+        return jdbc.query("""
+                SELECT COALESCE(zones, 'none') AS zone_key, COUNT(*) AS recipients,
+                       SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS dialed,
+                       SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS connected,
+                       SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS completed,
+                       SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed
+                FROM bc_recipient WHERE job_instance_id = ?
+                GROUP BY COALESCE(zones, 'none') ORDER BY 2 DESC, 1""".formatted(DIALED, CONNECTED),
+                (rs, row) -> new ZoneGroupOutcome(rs.getString("zone_key"), rs.getLong("recipients"),
+                        rs.getLong("dialed"), rs.getLong("connected"), rs.getLong("completed"), rs.getLong("failed"),
+                        rs.getLong("recipients") - rs.getLong("dialed")),
+                jobInstanceId);
+    }
+
+    /**
+     * Calls started and ended per clock hour, their durations counted into buckets, the first start and
+     * the last end: one streamed
+     * pass over the recipients with a call, which costs the database less than grouping by hours and
+     * durations it would have to work out from each row's timestamps; memory holds an entry per hour.
+     *
+     * @param boundsSeconds the upper bounds of all duration buckets but the last, ascending
+     */
+    public CallTimes callTimes(long jobInstanceId, List<Long> boundsSeconds) {
+        Map<Long, long[]> hours = new TreeMap<>();
+        long[] perBucket = new long[boundsSeconds.size() + 1];
+        double[] totalAndMax = new double[2];
+        Instant[] span = new Instant[2];
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT started_at, ended_at FROM bc_recipient
+                    WHERE job_instance_id = ? AND (started_at IS NOT NULL OR ended_at IS NOT NULL)""");
+            statement.setFetchSize(1000);
+            statement.setLong(1, jobInstanceId);
+            return statement;
+        }, rs -> {
+            Instant started = instant(rs, 1);
+            Instant ended = instant(rs, 2);
+            if (started != null) {
+                span[0] = span[0] == null || started.isBefore(span[0]) ? started : span[0];
+                hours.computeIfAbsent(Math.floorDiv(started.getEpochSecond(), 3600), hour -> new long[2])[0]++;
+            }
+            if (ended != null) {
+                span[1] = span[1] == null || ended.isAfter(span[1]) ? ended : span[1];
+                hours.computeIfAbsent(Math.floorDiv(ended.getEpochSecond(), 3600), hour -> new long[2])[1]++;
+            }
+            if (started != null && ended != null && !ended.isBefore(started)) {
+                double seconds = Duration.between(started, ended).toMillis() / 1000.0;
+                int bucket = 0;
+                while (bucket < boundsSeconds.size() && seconds >= boundsSeconds.get(bucket)) {
+                    bucket++;
+                }
+                perBucket[bucket]++;
+                totalAndMax[0] += seconds;
+                totalAndMax[1] = Math.max(totalAndMax[1], seconds);
+            }
+        });
+        List<HourlyCalls> perHour = new ArrayList<>(hours.size());
+        hours.forEach((hour, calls) -> perHour.add(new HourlyCalls(Instant.ofEpochSecond(hour * 3600), calls[0], calls[1])));
+        long calls = Arrays.stream(perBucket).sum();
+        return new CallTimes(perHour, new DurationCounts(calls, totalAndMax[0], totalAndMax[1],
+                Arrays.stream(perBucket).boxed().toList()), span[0], span[1]);
+    }
+
+    /** The created call batches by the round they were created for, in order. */
+    public List<RedialRoundCount> rounds(long jobInstanceId) {
+        return jdbc.query("""
+                SELECT redial_round, COUNT(*), SUM(recipients), SUM(retry_count) FROM bc_batch
+                WHERE job_instance_id = ? AND batch_id IS NOT NULL GROUP BY redial_round ORDER BY redial_round""",
+                (rs, row) -> new RedialRoundCount(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                jobInstanceId);
+    }
+
+    /** Recipients by how often they were dialed, in order of that number. */
+    public Map<Integer, Long> recipientsByDials(long jobInstanceId) {
+        Map<Integer, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT attempts, COUNT(*) FROM bc_recipient WHERE job_instance_id = ? GROUP BY attempts ORDER BY attempts",
+                rs -> {
+                    counts.put(rs.getInt(1), rs.getLong(2));
+                }, jobInstanceId);
+        return Collections.unmodifiableMap(counts);
+    }
+
+    private Map<String, Long> counts(String sql, long jobInstanceId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query(sql, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, jobInstanceId);
+        return Collections.unmodifiableMap(counts);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

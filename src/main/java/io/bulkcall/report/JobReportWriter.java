@@ -1,0 +1,49 @@
+package io.bulkcall.report;
+
+import io.bulkcall.job.InputFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a job's {@code summary.json} and {@code report.html} from one {@link JobReport}, so the page
+ * and the summary always agree. Both are replaced atomically and written again from the job database
+ * each time, so writing them twice is harmless. Thread-safe.
+ */
+@Component
+class JobReportWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(JobReportWriter.class);
+
+    private final JobReportBuilder builder;
+    private final SummaryWriter summaryWriter;
+    private final ReportFolders reportFolders;
+
+    JobReportWriter(JobReportBuilder builder, SummaryWriter summaryWriter, ReportFolders reportFolders) {
+        this.builder = builder;
+        this.summaryWriter = summaryWriter;
+        this.reportFolders = reportFolders;
+    }
+
+    /**
+     * Writes the summary, then the page. A summary that cannot be written throws; a page that cannot be
+     * is an error line in the log, as the summary holds the same counts.
+     *
+     * @param resultsWritten whether {@code results.csv} was written for this job
+     */
+    Summary write(JobExecution execution, JobEnding ending, boolean resultsWritten) {
+        ReportFolder folder = reportFolders.of(execution);
+        JobReport report = builder.build(execution, ending, resultsWritten);
+        summaryWriter.write(folder.summaryJson(), report.summary());
+        try {
+            ReportPage.write(report, folder.reportHtml());
+        }
+        catch (RuntimeException failure) {
+            log.error("{}: report.html could not be written ({}); summary.json beside it has the same counts",
+                    InputFile.from(execution.getJobParameters()).name(), failure.getMessage());
+        }
+        return report.summary();
+    }
+}

@@ -1,0 +1,169 @@
+package io.bulkcall.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.Workspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bulkcall status} beside a running job, on the workspace's simulated clock (Wednesday 10:00 in
+ * New York): a job held in one of its polls by the sandbox while {@code status} runs as a second
+ * process would, and jobs stopped while some of their recipients wait for their calling window.
+ */
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
+class StatusTest {
+
+    /** The keys of a job in {@code status --json}, as the README documents them. */
+    private static final Set<String> JOB_KEYS = Set.of("job", "job_instance", "file", "state", "last_exit", "started_at",
+            "duration_seconds", "batches_finished", "batches_total", "calls_done", "calls_total", "completed", "failed",
+            "rate_per_minute", "eta_seconds", "window_closed", "next_opening", "next_opening_zones", "last_poll_at",
+            "progress");
+
+    private Workspace workspace;
+    private SandboxServer sandbox;
+
+    @BeforeEach
+    void tenCallsAtATimeOfTwoMinutes(Workspace workspace) {
+        this.workspace = workspace;
+        this.sandbox = workspace.useSandbox(SandboxSettings.defaults()
+            .withOrgConcurrencyLimit(20)
+            .withDurations(Duration.ofSeconds(30), Duration.ofMinutes(2))
+            .withFailureRate(0));
+        workspace.with("--bulkcall.poll.interval=1m");
+    }
+
+    @Test
+    void aRunningJobShowsItsCallsDoneTheirRateAndWhenTheRestShouldBeDone(CapturedOutput output) throws Exception {
+        // given: 100 calls, ten at a time, and the job held in its twelfth poll
+        workspace.drop("numbers.csv", CsvFiles.numbers(100));
+
+        // when
+        int exitCode = whileTheJobIsHeldInPoll(12, () -> workspace.run("status"));
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).containsPattern("1 +numbers\\.csv +STARTED")
+            .containsPattern("Job 1 \\(numbers\\.csv\\): [1-9][0-9]/100 calls done, [0-9.]+/min, about [0-9]+ min left");
+    }
+
+    @Test
+    void statusJsonGivesScriptsTheSameProgressRateAndEta(CapturedOutput output) throws Exception {
+        // given
+        workspace.drop("numbers.csv", CsvFiles.numbers(100));
+
+        // when
+        int exitCode = whileTheJobIsHeldInPoll(12, () -> workspace.run("status", "--json"));
+
+        // then
+        assertThat(exitCode).isZero();
+        JsonNode job = json(output.getOut()).get("jobs").get(0);
+        assertThat(job.propertyNames()).containsExactlyInAnyOrderElementsOf(JOB_KEYS);
+        assertThat(job.get("state").asString()).isEqualTo("STARTED");
+        assertThat(job.get("calls_total").asLong()).isEqualTo(100);
+        assertThat(job.get("rate_per_minute").asDouble()).isPositive();
+        assertThat(job.get("eta_seconds").asLong()).isPositive();
+        assertThat(job.get("window_closed").asBoolean()).isFalse();
+        assertThat(job.get("progress").asString()).startsWith(job.get("calls_done").asLong() + "/100 calls done, ");
+    }
+
+    @Test
+    void oneJobShowsEachTimeZoneGroupWithItsWindowAndItsRecipients(CapturedOutput output) {
+        // given: New York dials now, Tokyo waits for Thursday 09:00 (00:00 UTC); a run that stops after an hour
+        List<String> numbers = IntStream.range(0, 12)
+            .mapToObj(i -> List.of("+1212555%04d".formatted(100 + i), "+8131234%04d".formatted(5600 + i)))
+            .flatMap(List::stream)
+            .toList();
+        workspace.drop("world.csv", "to_number\n" + String.join("\n", numbers) + "\n");
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=1h")).isEqualTo(1);
+
+        // when
+        int exitCode = workspace.run("status", "1");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).containsPattern("ZONES +CALLING WINDOW +WAITING +QUEUED +DIALED +FINISHED")
+            .containsPattern("America/New_York +open, closes Wed 20:00 \\(in (8h [0-9]+m|9h)\\) +[0-9]+ +0 +0 +[0-9]+")
+            .containsPattern("Asia/Tokyo +opens Thu 09:00 \\(in (7h [0-9]+m|8h)\\) +12 +0 +0 +0");
+    }
+
+    @Test
+    void aRunningJobWhoseWindowsAreAllClosedShowsTheNextOpening(CapturedOutput output) {
+        // given: Tokyo numbers wait for Thursday 09:00; the job runs in another process, as far as the database says
+        workspace.drop("tokyo.csv", "to_number\n" + IntStream.range(0, 12)
+            .mapToObj(i -> "+8131234%04d".formatted(5600 + i))
+            .reduce((a, b) -> a + "\n" + b)
+            .orElseThrow() + "\n");
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=1h")).isEqualTo(1);
+        jobRepository().sql("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = 1")
+            .update();
+
+        // when
+        int exitCode = workspace.run("status");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).containsPattern(
+                "Job 1 \\(tokyo\\.csv\\): 0/12 calls done, calling window closed until Thu 09:00 Asia/Tokyo \\(in (7h [0-9]+m|8h)\\)");
+    }
+
+    /** Runs the job until the sandbox holds its poll (List Call Batches) number {@code poll}, then {@code status}. */
+    private int whileTheJobIsHeldInPoll(int poll, java.util.function.IntSupplier status) throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        sandbox.whenApplied((endpoint, ordinal) -> {
+            if (endpoint == SandboxEndpoint.LIST_BATCHES && ordinal == poll) {
+                held.countDown();
+                awaitQuietly(release);
+            }
+        });
+        CompletableFuture<Integer> job = CompletableFuture.supplyAsync(() -> workspace.run("run"));
+        try {
+            assertThat(held.await(60, TimeUnit.SECONDS)).as("the job reached poll %d", poll).isTrue();
+            return status.getAsInt();
+        }
+        finally {
+            release.countDown();
+            assertThat(job.get(60, TimeUnit.SECONDS)).as("the job's exit code").isZero();
+        }
+    }
+
+    private JdbcClient jobRepository() {
+        return JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:file:" + workspace.root().resolve("data/bulkcall") + ";AUTO_SERVER=TRUE", "sa", ""));
+    }
+
+    private static JsonNode json(String out) {
+        return JsonMapper.builder().build().readTree(out.substring(out.indexOf('{')));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
