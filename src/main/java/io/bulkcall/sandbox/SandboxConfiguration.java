@@ -34,9 +34,9 @@ public class SandboxConfiguration {
 
     @Bean
     SimulatedClock sandboxClock(SandboxProperties properties) {
-        Instant now = Clock.systemUTC().instant();
+        Instant start = properties.start() != null ? properties.start() : Clock.systemUTC().instant();
         Optional<Instant> lastRun = Optional.ofNullable(properties.stateFolder()).flatMap(StateFolder::lastInstant);
-        return new SimulatedClock(lastRun.filter(now::isBefore).orElse(now));
+        return new SimulatedClock(lastRun.filter(start::isBefore).orElse(start));
     }
 
     @Bean

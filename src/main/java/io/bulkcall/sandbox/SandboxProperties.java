@@ -2,6 +2,7 @@ package io.bulkcall.sandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -31,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param seed seeds call outcomes and faults, so runs repeat
  * @param stateDir the folder the sandbox keeps its batches in across runs, relative to the working
  *        directory like the job database; empty to keep them in memory only
+ * @param start where the simulated clock starts, to play a night or a weekend at any hour; unset for
+ *        now. Either way a sandbox that kept its batches resumes from its last run's time if that is later.
  */
 @Validated
 @ConfigurationProperties("bulkcall.sandbox")
@@ -45,7 +48,8 @@ public record SandboxProperties(
         @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double faultRate,
         @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double lostResponseRate,
         @DefaultValue("42") long seed,
-        @DefaultValue("data/sandbox-cartesia") String stateDir) {
+        @DefaultValue("data/sandbox-cartesia") String stateDir,
+        Instant start) {
 
     /** The settings of the server these properties describe. */
     public SandboxSettings toSettings() {

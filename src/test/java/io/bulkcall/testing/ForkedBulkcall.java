@@ -29,11 +29,16 @@ public final class ForkedBulkcall {
     /** Numbers the runs of every instance, so that several on one folder never share an output file. */
     private static final AtomicInteger runs = new AtomicInteger();
 
-    public ForkedBulkcall(Path root, String cartesiaBaseUrl) {
+    private ForkedBulkcall(Path root) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run these tests with `./mvnw verify`");
         }
         this.root = root;
+    }
+
+    /** bulkcall against a Cartesia at that URL, polling and backing off in milliseconds, windows open all day. */
+    public ForkedBulkcall(Path root, String cartesiaBaseUrl) {
+        this(root);
         environment.put("CARTESIA_API_KEY", TestKeys.API_KEY);
         with("--bulkcall.input-quiet-period=0s", "--bulkcall.cartesia.base-url=" + cartesiaBaseUrl,
                 "--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox",
@@ -42,6 +47,11 @@ public final class ForkedBulkcall {
                 "--bulkcall.cartesia.response-timeout=2s",
                 // on the system clock, a test cannot wait for a window to open
                 "--bulkcall.calling-window.hours=00:00-24:00", "--bulkcall.calling-window.days=MON-SUN");
+    }
+
+    /** bulkcall as the README's first command runs it: the {@code sandbox} profile, no API key, no other setting. */
+    public static ForkedBulkcall inSandboxProfile(Path root) {
+        return new ForkedBulkcall(root).with("--spring.profiles.active=sandbox");
     }
 
     /** Adds or replaces settings ({@code --name=value}) for every later run. */
