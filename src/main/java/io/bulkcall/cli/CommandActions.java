@@ -17,7 +17,6 @@ import io.bulkcall.job.launch.JobLaunchFailure;
 import io.bulkcall.job.launch.JobRun;
 import io.bulkcall.job.launch.JobStatusQuery;
 import io.bulkcall.job.store.RecipientPurge;
-import io.bulkcall.report.Counts;
 import io.bulkcall.time.Durations;
 import io.bulkcall.validation.FileValidation;
 import io.bulkcall.validation.RejectRatio;
@@ -97,11 +96,9 @@ class CommandActions {
                 continue;
             }
             Optional<String> notDialed = new RejectRatio(properties.validation().maxRejectRatio())
-                .whyNotDialed(report.accepted(), report.rejectedByReason());
+                .whyNotDialed(report.tally());
             boolean dialable = notDialed.isEmpty();
-            String line = "%s: %d rows, %d valid, %d rejected (%s); rejected rows in %s%s".formatted(file.getFileName(),
-                    report.rows(), report.accepted(), report.rejected(), Counts.describe(report.rejectedByReason()),
-                    rejected,
+            String line = "%s: %s; rejected rows in %s%s".formatted(file.getFileName(), report.tally().describe(), rejected,
                     notDialed.map(why -> "; a run would not dial this file: " + why).orElse(""));
             if (dialable) {
                 log.info(line);

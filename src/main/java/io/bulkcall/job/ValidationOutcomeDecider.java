@@ -1,14 +1,14 @@
 package io.bulkcall.job;
 
-import java.util.Map;
 import java.util.Optional;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.RecipientRepository;
-import io.bulkcall.report.Counts;
 import io.bulkcall.report.ReportFolders;
 import io.bulkcall.validation.RejectRatio;
-import io.bulkcall.validation.RejectionReason;
+import io.bulkcall.validation.RowTally;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Between validation and the first call batch: a file with no valid row, or with more rejected rows
  * than {@code bulkcall.validation.max-reject-ratio} allows, is not dialed at all. The reason is
- * left in the job's context for the operator.
+ * left in the job's context for the operator; a file that is dialed gets a line with its counts.
+ * Either way suppressions (do-not-call, contact limit) are counted apart: they are not bad data.
  */
 @Component
 public class ValidationOutcomeDecider implements JobExecutionDecider {
@@ -28,6 +29,8 @@ public class ValidationOutcomeDecider implements JobExecutionDecider {
     public static final FlowExecutionStatus REJECTED = new FlowExecutionStatus("REJECTED");
     /** Job context key of the one-line reason a file was rejected. */
     public static final String REJECTION_KEY = "bulkcall.rejection";
+
+    private static final Logger log = LoggerFactory.getLogger(ValidationOutcomeDecider.class);
 
     private final RecipientRepository recipients;
     private final RejectRatio rejectRatio;
@@ -43,15 +46,15 @@ public class ValidationOutcomeDecider implements JobExecutionDecider {
     @Override
     public FlowExecutionStatus decide(JobExecution jobExecution, StepExecution stepExecution) {
         long jobInstanceId = jobExecution.getJobInstanceId();
-        long accepted = recipients.countStaged(jobInstanceId);
-        Map<RejectionReason, Long> reasons = recipients.rejectionCounts(jobInstanceId);
-        Optional<String> why = rejectRatio.whyNotDialed(accepted, reasons);
+        RowTally tally = new RowTally(recipients.countStaged(jobInstanceId), recipients.rejectionCounts(jobInstanceId));
+        InputFile file = InputFile.from(jobExecution.getJobParameters());
+        Optional<String> why = rejectRatio.whyNotDialed(tally);
         if (why.isEmpty()) {
+            log.info("{}: {}", file.name(), tally.describe());
             return ACCEPTED;
         }
-        InputFile file = InputFile.from(jobExecution.getJobParameters());
-        String message = reasons.isEmpty() ? "%s was not dialed: %s".formatted(file.name(), why.get())
-                : "%s was not dialed: %s (%s); reasons in %s".formatted(file.name(), why.get(), Counts.describe(reasons),
+        String message = tally.rows() == tally.accepted() ? "%s was not dialed: %s".formatted(file.name(), why.get())
+                : "%s was not dialed: %s (%s); reasons in %s".formatted(file.name(), why.get(), tally.describeReasons(),
                         reportFolders.of(jobExecution).rejectedCsv());
         jobExecution.getExecutionContext().putString(REJECTION_KEY, message);
         return REJECTED;

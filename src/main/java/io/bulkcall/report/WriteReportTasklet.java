@@ -4,6 +4,8 @@ import io.bulkcall.job.InputFile;
 import io.bulkcall.job.launch.FileJobLauncher;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
+import io.bulkcall.validation.Counts;
+import io.bulkcall.validation.RowTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +59,9 @@ public class WriteReportTasklet implements Tasklet {
             log.info("{}: {} call transcripts in {}", file.name(), transcripts, TranscriptsFile.TRANSCRIPTS_JSONL);
         }
         Summary summary = reportWriter.write(jobExecution, JobEnding.COMPLETED, true);
-        log.info("{}: {} rows, {} called ({}), {} rejected ({}), {} retry round(s); reports in {}", file.name(),
-                summary.rows(), accepted, Counts.describe(summary.calls()), summary.rejectedTotal(),
-                Counts.describe(summary.rejected()), summary.retryRounds(), folder.path());
+        RowTally tally = new RowTally(accepted, recipients.rejectionCounts(jobInstanceId));
+        log.info("{}: {}; calls {}; {} retry round(s); reports in {}", file.name(), tally.describe(),
+                Counts.describe(summary.calls()), summary.retryRounds(), folder.path());
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,6 +1,5 @@
 package io.bulkcall.validation;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,25 +12,14 @@ import java.util.Optional;
  */
 public record RejectRatio(double maxRatio) {
 
-    /**
-     * Why a file with these counts is not dialed, in words for the operator; empty when it is.
-     *
-     * @param accepted the rows that would be dialed
-     * @param rejected the rejected rows by reason
-     */
-    public Optional<String> whyNotDialed(long accepted, Map<RejectionReason, Long> rejected) {
-        long rows = accepted + rejected.values().stream().mapToLong(Long::longValue).sum();
-        long bad = rejected.entrySet()
-            .stream()
-            .filter(entry -> !entry.getKey().isSuppression())
-            .mapToLong(Map.Entry::getValue)
-            .sum();
-        if (accepted == 0) {
-            return Optional.of(rows == 0 ? "it has no data rows" : "none of its " + rows + " rows is valid");
+    /** Why a file with these counts is not dialed, in words for the operator; empty when it is. */
+    public Optional<String> whyNotDialed(RowTally tally) {
+        if (tally.accepted() == 0) {
+            return Optional.of(tally.rows() == 0 ? "it has no data rows" : "none of its " + tally.rows() + " rows is valid");
         }
-        if (bad > maxRatio * rows) {
+        if (tally.bad() > maxRatio * tally.rows()) {
             return Optional.of("%d of its %d rows were rejected (%.1f%%, above bulkcall.validation.max-reject-ratio=%s)"
-                .formatted(bad, rows, 100.0 * bad / rows, maxRatio));
+                .formatted(tally.bad(), tally.rows(), 100.0 * tally.bad() / tally.rows(), maxRatio));
         }
         return Optional.empty();
     }

@@ -25,6 +25,10 @@ public record ValidationReport(Path file, Path rejectedCsv, long rows, long acce
         rejectedByReason = Collections.unmodifiableMap(complete);
     }
 
+    public RowTally tally() {
+        return new RowTally(accepted, rejectedByReason);
+    }
+
     public long rejected() {
         return rows - accepted;
     }

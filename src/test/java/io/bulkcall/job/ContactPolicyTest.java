@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -140,6 +142,11 @@ class ContactPolicyTest {
             .hasSize(6)
             .allSatisfy(row -> assertThat(row.get("reason")).isEqualTo("CONTACT_LIMIT"));
         assertThat(callsPlacedByNumber()).hasSize(10).allSatisfy((number, calls) -> assertThat(calls).isEqualTo(1));
+        assertThat(output.getErr()).contains("second.csv: 10 rows, 4 valid, 0 rejected (none), 6 suppressed (CONTACT_LIMIT 6)");
+        JsonNode summary = JsonMapper.shared().readTree(workspace.reports(2, "second").resolve("summary.json").toFile());
+        assertThat(summary.get("rejected_total").asLong()).isEqualTo(6);
+        assertThat(summary.get("suppressed_total").asLong()).isEqualTo(6);
+        assertThat(summary.get("suppressed").get("CONTACT_LIMIT").asLong()).isEqualTo(6);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.bulkcall.report;
+package io.bulkcall.validation;
 
 import java.util.Map;
 import java.util.stream.Collectors;
