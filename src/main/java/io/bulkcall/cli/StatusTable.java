@@ -48,7 +48,7 @@ final class StatusTable {
         }
         out.println();
         String format = "%-6s %-26s %-14s %-11s %-12s %-8s %s%n";
-        out.printf(format, "CHUNK", "BATCH ID", "STATUS", "RECIPIENTS", "CALLS DONE", "RETRIES", "NAME");
+        out.printf(format, "BATCH", "BATCH ID", "STATUS", "RECIPIENTS", "CALLS DONE", "RETRIES", "NAME");
         for (TrackedBatch batch : job.batches()) {
             out.printf(format, batch.batchNo(), batch.batchId() == null ? "(in doubt)" : batch.batchId(),
                     batch.status() == null ? "-" : batch.status(), batch.recipients(),
