@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The {@code await} step on its own, against the sandbox: five New York recipients in three batches
  * created by the {@code submit} step, each dialing one call at a time, calls answered after 30
- * seconds and lasting 30 minutes; polls every 5 minutes.
+ * seconds and lasting 30 minutes; polls every 5 minutes, for a day at the most in one job execution.
  */
 @StepTest
 @TestPropertySource(properties = { "bulkcall.batch.size=2", "bulkcall.batch.target-concurrency-limit=1",
-        "bulkcall.poll.interval=5m", "bulkcall.sandbox.failure-rate=0", "bulkcall.sandbox.ring-duration=30s",
-        "bulkcall.sandbox.call-duration=30m" })
+        "bulkcall.poll.interval=5m", "bulkcall.poll.max-wait=1d", "bulkcall.sandbox.failure-rate=0",
+        "bulkcall.sandbox.ring-duration=30s", "bulkcall.sandbox.call-duration=30m" })
 class AwaitStepTest {
 
     private static final String NEW_YORK = "America/New_York";
@@ -108,6 +108,28 @@ class AwaitStepTest {
             assertThat(result.attempts()).isEqualTo(carried ? 0 : 1);
         });
         assertThat(job.waiting()).containsExactly(new WaitingGroup(NEW_YORK, 0, 2));
+    }
+
+    @Test
+    void restartedAfterMaxWaitItWaitsMaxWaitAgain() {
+        // given: at 21:00 in New York on Saturday, a day and a half before Monday's opening; the
+        // step stopped after waiting a day (bulkcall.poll.max-wait)
+        Instant saturdayEvening = Instant.parse("2026-11-29T02:00:00Z");
+        clock.advanceTo(saturdayEvening);
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+        job.startStep("submit");
+        StepExecution stopped = job.startStep("await");
+        assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+        assertThat(clock.instant()).isEqualTo(saturdayEvening.plus(Duration.ofDays(1)));
+
+        // when
+        StepExecution restarted = job.startStep("await");
+
+        // then: it waits for Monday's opening, 12 hours later, and ends for the submit step
+        Instant mondayOpening = Instant.parse("2026-11-30T14:00:00Z");
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getExitStatus().getExitCode()).isEqualTo(AwaitCallsTasklet.SUBMIT.getExitCode());
+        assertThat(clock.instant()).isEqualTo(mondayOpening.minus(CallingWindows.CREATE_AHEAD));
     }
 
     private List<RecipientSnapshot> sandboxRecipients() {
