@@ -1,5 +1,8 @@
 package io.bulkcall.job.calls;
 
+import java.util.List;
+
+import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
@@ -11,6 +14,7 @@ import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.JobSteps;
 import io.bulkcall.testing.StepTest;
+import io.bulkcall.time.SimulatedClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -33,6 +37,7 @@ class RedialRoundStepTest {
 
     private static final String NEW_YORK = "America/New_York";
     private static final String LONDON = "Europe/London";
+    private static final long OTHER_JOB = 99;
 
     @Autowired
     private JobSteps steps;
@@ -42,6 +47,12 @@ class RedialRoundStepTest {
 
     @Autowired
     private JobRecordRepository jobs;
+
+    @Autowired
+    private ContactHistory contacts;
+
+    @Autowired
+    private SimulatedClock clock;
 
     @Test
     void retriesOncePerBatchWhoseWindowIsOpenAndRecordsTheRound() {
@@ -86,6 +97,25 @@ class RedialRoundStepTest {
             .containsExactly(tuple(1, 1), tuple(1, 1));
         assertThat(job.results()).extracting(RecipientResult::status, RecipientResult::attempts)
             .containsOnly(tuple("queued", 2));
+    }
+
+    @Test
+    void restartedAfterCartesiaRetriedABatchItFollowsTheRetryEvenOfANumberNowAtItsContactLimit() {
+        // given: meanwhile, other jobs dialed a number of batch 2 three times, the contact limit
+        JobSteps.StagedJob job = roundThatFailedOnceCartesiaRetriedBatchTwo();
+        for (int batchNo = 1; batchNo <= 3; batchNo++) {
+            contacts.record(OTHER_JOB, batchNo, 0, List.of(CsvFiles.usNumber(2)), clock.instant());
+        }
+
+        // when
+        StepExecution restarted = job.startStep("retry");
+
+        // then: Cartesia redials batch 2 whatever the limit says; its outcomes are awaited there, and
+        // none of its recipients waits for a batch of its own, to be dialed a second time in the round
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(job.batches()).extracting(TrackedBatch::retryRounds, TrackedBatch::finished)
+            .containsExactly(tuple(1, false), tuple(1, false));
+        assertThat(job.waiting()).isEmpty();
     }
 
     /**
