@@ -1,0 +1,107 @@
+package io.bulkcall.job.submit;
+
+import java.util.List;
+
+import io.bulkcall.job.store.TrackedBatch;
+import io.bulkcall.sandbox.CallBatchSnapshot;
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxFault;
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.JobSteps;
+import io.bulkcall.testing.StepTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The {@code submit} step on its own, against the sandbox: five recipients staged by the
+ * {@code validate} step, in batches of two.
+ */
+@StepTest
+@TestPropertySource(properties = "bulkcall.batch.size=2")
+class SubmitStepTest {
+
+    @Autowired
+    private JobSteps steps;
+
+    @Autowired
+    private SandboxServer sandbox;
+
+    @Test
+    void createsOneNamedBatchPerPlannedBatchAndRecordsItsId() {
+        // given
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+
+        // when
+        StepExecution submit = job.startStep("submit");
+
+        // then
+        assertThat(submit.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(submit.getWriteCount()).isEqualTo(3);
+        List<CallBatchSnapshot> created = sandbox.batches();
+        assertThat(created).extracting(CallBatchSnapshot::name)
+            .containsExactly(name(job, 1), name(job, 2), name(job, 3));
+        assertThat(created).extracting(CallBatchSnapshot::toNumbers)
+            .containsExactly(CsvFiles.usNumbers(5).subList(0, 2), CsvFiles.usNumbers(5).subList(2, 4),
+                    CsvFiles.usNumbers(5).subList(4, 5));
+        assertThat(job.batches()).extracting(TrackedBatch::batchId)
+            .containsExactlyElementsOf(created.stream().map(CallBatchSnapshot::id).toList());
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(3);
+    }
+
+    @Test
+    void restartedItCreatesNothingNew() {
+        // given: the step created the job's three batches
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+        job.startStep("submit");
+        List<TrackedBatch> recorded = job.batches();
+
+        // when
+        StepExecution again = job.startStep("submit");
+
+        // then
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(again.getWriteCount()).isZero();
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(3);
+        assertThat(sandbox.batches()).hasSize(3);
+        assertThat(job.batches()).isEqualTo(recorded);
+    }
+
+    @Test
+    void aBatchWhoseCreateWasInDoubtIsAdoptedByNameRatherThanCreatedAgain() {
+        // given: a run that failed once Cartesia had created batch 2, before bulkcall knew its id: the
+        // answer was lost, then both attempts at List Call Batches failed (the list that reconciles
+        // at the step's start went through)
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+        sandbox.planFault(SandboxEndpoint.CREATE_BATCH, SandboxFault.LOST_RESPONSE, 1);
+        sandbox.planFault(SandboxEndpoint.LIST_BATCHES, SandboxFault.INTERNAL_ERROR, 1);
+        sandbox.planFault(SandboxEndpoint.LIST_BATCHES, SandboxFault.INTERNAL_ERROR);
+        assertThat(job.startStep("submit").getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(job.batches()).extracting(TrackedBatch::name, TrackedBatch::batchId)
+            .containsExactly(tuple(name(job, 1), sandbox.batches().get(0).id()), tuple(name(job, 2), null));
+        assertThat(sandbox.batchesNamed(name(job, 2))).hasSize(1);
+
+        // when
+        StepExecution restarted = job.startStep("submit");
+
+        // then
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(3);
+        assertThat(sandbox.batches()).extracting(CallBatchSnapshot::name)
+            .containsExactly(name(job, 1), name(job, 2), name(job, 3));
+        assertThat(sandbox.createdToNumbers()).containsExactlyElementsOf(CsvFiles.usNumbers(5));
+        assertThat(job.batches()).extracting(TrackedBatch::batchId)
+            .containsExactlyElementsOf(sandbox.batches().stream().map(CallBatchSnapshot::id).toList());
+    }
+
+    private static String name(JobSteps.StagedJob job, int batchNo) {
+        return CallBatchNames.of(job.file(), job.instanceId(), batchNo);
+    }
+}
