@@ -38,9 +38,8 @@ record JobEnding(String state, String note) {
         }
         String restart = "resume with: bulkcall restart " + execution.getId();
         if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
-            return new JobEnding("STOPPED", context.containsKey(AwaitCallsTasklet.STOPPED_KEY)
-                    ? context.getString(AwaitCallsTasklet.STOPPED_KEY)
-                    : "stopped before every call was made (Ctrl-C, SIGTERM or bulkcall cancel); " + restart);
+            return new JobEnding("STOPPED", AwaitCallsTasklet.maxWaitStop(execution)
+                .orElse("stopped before every call was made (Ctrl-C, SIGTERM or bulkcall cancel); " + restart));
         }
         return new JobEnding("FAILED", JobFailures.firstReadableMessage(execution).orElse("see logs/bulkcall.log")
                 + "; once fixed, " + restart);

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -60,11 +61,14 @@ public class AwaitCallsTasklet implements Tasklet {
 
     /** The exit status of an await that ended because waiting recipients are due for their batches. */
     public static final ExitStatus SUBMIT = new ExitStatus("SUBMIT");
-    /** Job context key of the one-line reason the job stopped waiting. */
-    public static final String STOPPED_KEY = "bulkcall.stopped";
 
     private static final Logger log = LoggerFactory.getLogger(AwaitCallsTasklet.class);
+    /** Job context keys: when this job execution began to wait for calls, and which execution that is. */
     private static final String WAITING_SINCE = "bulkcall.waiting.since";
+    private static final String WAITING_EXECUTION = "bulkcall.waiting.execution";
+    /** Job context keys: why the job stopped waiting, and in which execution (a restart copies the context). */
+    private static final String STOPPED = "bulkcall.stopped";
+    private static final String STOPPED_EXECUTION = "bulkcall.stopped.execution";
     private static final String POLLS = "polls";
     private static final String NEXT_DUE = "next.due";
     private static final String ANY_WAITING = "waiting";
@@ -109,14 +113,14 @@ public class AwaitCallsTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext context = step.getExecutionContext();
         long jobInstanceId = step.getJobExecution().getJobInstanceId();
-        int polls = context.getInt(POLLS, 0);
-        if (polls == 0) {
-            ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
-            if (!jobContext.containsKey(WAITING_SINCE)) {
-                jobContext.putLong(WAITING_SINCE, clock.millis());
-            }
+        ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
+        if (jobContext.getLong(WAITING_EXECUTION, -1) != step.getJobExecution().getId()) {
+            // max-wait counts from this execution's start: a restart copied the last one's context
+            jobContext.putLong(WAITING_EXECUTION, step.getJobExecution().getId());
+            jobContext.putLong(WAITING_SINCE, clock.millis());
         }
-        else if (!waiter.waitUntil(nextWake(jobInstanceId, context), step::isTerminateOnly)) {
+        int polls = context.getInt(POLLS, 0);
+        if (polls > 0 && !waiter.waitUntil(nextWake(jobInstanceId, context), step::isTerminateOnly)) {
             return RepeatStatus.CONTINUABLE;
         }
         Instant now = clock.instant();
@@ -247,8 +251,16 @@ public class AwaitCallsTasklet implements Tasklet {
         String message = "job %d stopped waiting after %s (bulkcall.poll.max-wait) with calls still to make; resume with: bulkcall restart %d"
             .formatted(executionId, Durations.setting(settings.maxWait()), executionId);
         log.warn(message);
-        step.getJobExecution().getExecutionContext().putString(STOPPED_KEY, message);
+        step.getJobExecution().getExecutionContext().putString(STOPPED, message);
+        step.getJobExecution().getExecutionContext().putLong(STOPPED_EXECUTION, executionId);
         step.setTerminateOnly();
+    }
+
+    /** Why this job execution stopped waiting, in one line; empty when it did not stop for {@code bulkcall.poll.max-wait}. */
+    public static Optional<String> maxWaitStop(JobExecution execution) {
+        ExecutionContext context = execution.getExecutionContext();
+        return context.getLong(STOPPED_EXECUTION, -1) == execution.getId() ? Optional.of(context.getString(STOPPED))
+                : Optional.empty();
     }
 
     /** A line when the calls moved on since the last one: nothing is logged while a group waits for its window. */

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
@@ -44,8 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>otherwise its failed recipients wait for a new batch of their group, created at the window's
  * next opening by the submit step; those at the contact limit are not redialed.</li>
  * </ul>
- * A retry is never sent twice for one round: before every send, the batch's {@code retry_count} tells
- * whether Cartesia applied it already, after a crash between the request and the commit; an answer
+ * A retry is never sent twice for one round: first of all, the batch's {@code retry_count} tells
+ * whether Cartesia applied it already (a crash between the request and the commit), and then it is
+ * followed, whatever the contact limit or the window says now, since Cartesia is redialing; an answer
  * that was lost is reconciled by {@link SendOnce}. {@code attempts} in the results stays the number
  * of dials. Stateless: the round in progress is in the step's ExecutionContext and in the job database.
  */
@@ -100,11 +100,17 @@ public class RedialRoundTasklet implements Tasklet {
         Instant now = clock.instant();
         Optional<Dispatch> open = target.isCancelled() ? Optional.empty()
                 : windows.dispatch(target.zones(), now).filter(dispatch -> dispatch.isOpen(now));
-        if (open.isPresent() && reservedForRetry(target, now)) {
-            CallBatch retried = retryOnce(target);
-            batches.recordRetried(jobInstanceId, retried, round, open.get().windowEnd());
-            int requeued = recipients.requeueFailed(target);
-            log.info("Retry round {}: re-queued {} failed recipients of batch {}", round, requeued, target.batchId());
+        Optional<CallBatch> already = target.isCancelled() ? Optional.empty() : retriedAlready(target);
+        if (already.isPresent()) {
+            // Cartesia redials them already, whatever the contact limit or the window says now: follow it
+            // (the dials were reserved before the retry was sent; a window closed since cancels it at once)
+            log.info("Batch {} was already retried before the last run stopped", target.batchId());
+            requeue(target, already.get(), round, open.isPresent() ? open.get().windowEnd() : now);
+        }
+        else if (open.isPresent() && reservedForRetry(target, now)) {
+            CallBatch retried = sendOnce.send("Retry Call Batch " + target.batchId(),
+                    () -> client.retryCallBatch(target.batchId()), () -> retriedAlready(target));
+            requeue(target, retried, round, open.get().windowEnd());
         }
         else {
             int waiting = recipients.waitForRedial(target, round);
@@ -156,19 +162,14 @@ public class RedialRoundTasklet implements Tasklet {
         return RepeatStatus.CONTINUABLE;
     }
 
-    /**
-     * Retries the batch once for this round: not at all if its {@code retry_count} shows the retry
-     * applied already (before a crash, or with an answer that was lost).
-     */
-    private CallBatch retryOnce(TrackedBatch target) {
-        Supplier<Optional<CallBatch>> applied = () -> Optional.of(client.getCallBatch(target.batchId()))
-            .filter(current -> current.retryCount() > target.retryCount());
-        Optional<CallBatch> already = applied.get();
-        if (already.isPresent()) {
-            log.info("Batch {} was already retried before the last run stopped", target.batchId());
-            return already.get();
-        }
-        return sendOnce.send("Retry Call Batch " + target.batchId(), () -> client.retryCallBatch(target.batchId()),
-                applied);
+    private void requeue(TrackedBatch target, CallBatch retried, int round, Instant windowEnd) {
+        batches.recordRetried(target.jobInstanceId(), retried, round, windowEnd);
+        int requeued = recipients.requeueFailed(target);
+        log.info("Retry round {}: re-queued {} failed recipients of batch {}", round, requeued, target.batchId());
+    }
+
+    /** The batch as Cartesia has it, if its {@code retry_count} shows this round's retry applied (before a crash, or with a lost answer). */
+    private Optional<CallBatch> retriedAlready(TrackedBatch target) {
+        return Optional.of(client.getCallBatch(target.batchId())).filter(current -> current.retryCount() > target.retryCount());
     }
 }

@@ -206,8 +206,7 @@ public class FileJobLauncher {
     }
 
     private static String stopReason(JobExecution execution) {
-        var context = execution.getExecutionContext();
-        return context.containsKey(AwaitCallsTasklet.STOPPED_KEY) ? " waiting for calls" : "";
+        return AwaitCallsTasklet.maxWaitStop(execution).isPresent() ? " waiting for calls" : "";
     }
 
     private ReportFolder reportFolder(JobExecution execution, InputFile file) {
