@@ -135,15 +135,27 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
         if (!Files.exists(database.compactionRequest()) || !serves(pool)) {
             return;
         }
+        boolean compacted = false;
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN COMPACT");
+            compacted = true;
+        }
+        catch (SQLException | RuntimeException failed) {
+            // once shut down, closing the connection fails: that says nothing of the compaction
+            if (!compacted) {
+                log.warn("{} was not compacted ({}); purged values stay in the file until it is", database.file(),
+                        failed.getMessage());
+                return;
+            }
+        }
+        try {
             Files.deleteIfExists(database.compactionRequest());
-            log.info("Compacted {}: purged values are gone from the file", database.file());
         }
-        catch (SQLException | IOException | RuntimeException failed) {
-            log.warn("{} was not compacted ({}); purged values stay in the file until it is", database.file(),
-                    failed.getMessage());
+        catch (IOException e) {
+            log.warn("{} was compacted, but {} could not be deleted ({}); it will be compacted again", database.file(),
+                    database.compactionRequest(), e.getMessage());
         }
+        log.info("Compacted {}: purged values are gone from the file", database.file());
     }
 
     private static boolean serves(HikariDataSource pool) {
