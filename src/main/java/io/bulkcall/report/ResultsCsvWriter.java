@@ -16,6 +16,7 @@ import java.util.List;
 
 import io.bulkcall.csv.CsvWriter;
 import io.bulkcall.csv.SpreadsheetSafe;
+import io.bulkcall.job.store.RecipientResult;
 
 /**
  * Writes {@code results.csv}, one row per staged recipient:

@@ -1,7 +1,6 @@
 package io.bulkcall.report;
 
 import io.bulkcall.job.InputFile;
-import io.bulkcall.job.launch.FileJobLauncher;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.validation.Counts;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * The last step: writes {@code results.csv} (streamed from the job database, one row per staged
  * recipient), {@code transcripts.jsonl} when the calls' transcripts were kept, then {@code summary.json}
  * and {@code report.html}. Each is idempotent, so a restart after a crash here writes the same reports
- * again. The input file is moved to {@code processed/} by {@link FileJobLauncher} once the job's
+ * again. The input file is moved to {@code processed/} by {@code FileJobLauncher} once the job's
  * completion is committed: moved here, a crash before that commit would leave a job that is not
  * complete with no input file for the next run to find. A job that ends otherwise gets its summary and
  * page from {@link ReportOnJobEnd}.

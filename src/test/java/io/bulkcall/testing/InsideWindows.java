@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Never outside a window, checked against what the sandbox Cartesia did: every recipient was handed
  * to the dialer, on every attempt, while its calling window was open in every one of its zones (as
- * results.csv names them), and no batch mixed recipients of different windows.
+ * results.csv names them), no batch mixed recipients of different windows, and no batch was scheduled to
+ * start outside its window.
  */
 public final class InsideWindows {
 
@@ -44,6 +45,11 @@ public final class InsideWindows {
             var schedule = policy.schedule(Zones.parse(zonesByNumber.get(recipient.toNumber())));
             assertThat(recipient.dispatchedAt()).as("dispatches of %s", recipient.toNumber())
                 .allSatisfy(at -> assertThat(schedule.isOpen(at)).as("window open at %s", at).isTrue());
+        });
+        assertThat(batches).filteredOn(batch -> batch.scheduledAt() != null).allSatisfy(batch -> {
+            var schedule = policy.schedule(Zones.parse(zonesByNumber.get(batch.recipients().get(0).toNumber())));
+            assertThat(schedule.isOpen(batch.scheduledAt())).as("window open at %s, the scheduled_at of %s",
+                    batch.scheduledAt(), batch.name()).isTrue();
         });
     }
 }

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import io.bulkcall.cartesia.AgentCall;
 import io.bulkcall.cartesia.CallBatchRecipient;
 import io.bulkcall.cartesia.RecipientStatus;
-import io.bulkcall.report.RecipientResult;
 import io.bulkcall.validation.AcceptedRecipient;
 import io.bulkcall.validation.RejectedRow;
 import io.bulkcall.validation.RejectionReason;

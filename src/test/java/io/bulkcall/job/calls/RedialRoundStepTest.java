@@ -4,9 +4,9 @@ import java.util.List;
 
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
+import io.bulkcall.job.store.RecipientResult;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
-import io.bulkcall.report.RecipientResult;
 import io.bulkcall.sandbox.CallBatchSnapshot;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxFault;

@@ -1,4 +1,4 @@
-package io.bulkcall.report;
+package io.bulkcall.job.store;
 
 import java.time.Duration;
 import java.time.Instant;
