@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Gives every job that ends without completing its {@code summary.json} and {@code report.html}, so the
  * operator sees how far it got and why it ended: failed, stopped, or refused by validation (nothing
  * dialed). A completed job got both from its {@code report} step. Never fails the job: a report that
- * cannot be written is an error line in the log. Thread-safe.
+ * cannot be written is a warning in the log. Thread-safe.
  */
 @Component
 public class ReportOnJobEnd implements JobExecutionListener {
@@ -43,7 +43,8 @@ public class ReportOnJobEnd implements JobExecutionListener {
                     reportFolders.of(jobExecution).reportHtml());
         }
         catch (RuntimeException failure) {
-            log.error("{}: the reports of job {} could not be written: {}", file, jobExecution.getId(),
+            // a warning: the job's own line, which follows, is the error the operator acts on
+            log.warn("{}: the reports of job {} could not be written: {}", file, jobExecution.getId(),
                     failure.getMessage());
         }
     }

@@ -65,20 +65,26 @@ class KillAndRestartIT {
     static Stream<KillPoint> killPoints() {
         return Stream.of(
                 KillPoint.intoStep(Phase.VALIDATE, 0),
+                KillPoint.intoStep(Phase.VALIDATE, 80),
                 KillPoint.intoStep(Phase.VALIDATE, 200),
                 KillPoint.beforeAnswer(Phase.SUBMIT, LIST_BATCHES, 1),
                 KillPoint.beforeAnswer(Phase.SUBMIT, CREATE_BATCH, 1),
                 KillPoint.afterAnswer(Phase.SUBMIT, CREATE_BATCH, 2, 0),
+                KillPoint.beforeAnswer(Phase.SUBMIT, CREATE_BATCH, 3),
+                KillPoint.afterAnswer(Phase.SUBMIT, CREATE_BATCH, 4, 3),
                 KillPoint.beforeAnswer(Phase.SUBMIT, CREATE_BATCH, BATCHES),
                 KillPoint.beforeAnswer(Phase.AWAIT, LIST_BATCHES, 2),
+                KillPoint.afterAnswer(Phase.AWAIT, LIST_BATCHES, 3, 0),
                 KillPoint.beforeAnswer(Phase.AWAIT, GET_BATCH, 1),
                 KillPoint.afterAnswer(Phase.AWAIT, GET_BATCH, 4, 2),
                 KillPoint.afterAnswer(Phase.AWAIT, LIST_CALLS, 2, 0),
                 KillPoint.intoStep(Phase.RETRY, 0),
                 KillPoint.beforeAnswer(Phase.RETRY, RETRY_BATCH, 1),
                 KillPoint.afterAnswer(Phase.RETRY, RETRY_BATCH, 2, 0),
+                KillPoint.afterAnswer(Phase.RETRY, RETRY_BATCH, 3, 2),
                 KillPoint.beforeAnswer(Phase.RETRY, RETRY_BATCH, BATCHES),
                 KillPoint.intoStep(Phase.REPORT, 0),
+                KillPoint.intoStep(Phase.REPORT, 20),
                 KillPoint.afterLine(Phase.REPORT, "reports in", 0, false));
     }
 
