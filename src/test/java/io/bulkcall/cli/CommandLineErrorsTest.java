@@ -4,15 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.TestKeys;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -24,24 +21,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * Every way a command can be wrong ends in one readable line that names what is wrong, and the
  * documented exit code: never a stack trace on the console.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class CommandLineErrorsTest {
 
-    @TempDir
-    Path dir;
-
-    private SandboxServer sandbox;
     private Workspace workspace;
 
     @BeforeEach
-    void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults()).start();
-        workspace = new Workspace(dir, sandbox);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
+    void useWorkspace(Workspace workspace) {
+        this.workspace = workspace;
     }
 
     @Test
@@ -63,7 +50,7 @@ class CommandLineErrorsTest {
 
     @Test
     void aMissingFileIsNamedAndIsAUsageError(CapturedOutput output) {
-        int exitCode = workspace.run("run", dir.resolve("nowhere.csv").toString());
+        int exitCode = workspace.run("run", workspace.root().resolve("nowhere.csv").toString());
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains("nowhere.csv: no such file");
