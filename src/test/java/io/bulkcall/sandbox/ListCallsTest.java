@@ -1,9 +1,5 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +8,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.bulkcall.time.SimulatedClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * List Calls: one entry per call attempt, newest first by start time, filtered by agent or batch
@@ -34,14 +34,10 @@ class ListCallsTest {
 
     private final SimulatedClock clock = new SimulatedClock(START);
 
+    @AutoClose
     private SandboxServer sandbox = start(SandboxSettings.defaults().withFailureRate(0));
 
     private SandboxHttp api = new SandboxHttp(sandbox);
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void listsABatchsCallsNewestFirstByStartTime() {

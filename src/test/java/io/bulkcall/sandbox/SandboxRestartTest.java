@@ -1,9 +1,5 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +10,14 @@ import java.time.Instant;
 import java.util.List;
 
 import io.bulkcall.time.SimulatedClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * A server on a state folder goes on where the last server on it stopped: the same batches with
@@ -35,14 +35,10 @@ class SandboxRestartTest {
 
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-01T12:00:00Z"));
 
+    @AutoClose
     private SandboxServer sandbox;
 
     private SandboxHttp api;
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void restartedServerShowsEveryBatchAsItWas() {
