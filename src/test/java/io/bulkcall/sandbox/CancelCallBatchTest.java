@@ -1,7 +1,6 @@
 package io.bulkcall.sandbox;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import io.bulkcall.time.SimulatedClock;
 import org.junit.jupiter.api.AutoClose;
@@ -18,12 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CancelCallBatchTest {
 
-    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final SimulatedClock clock = new SimulatedClock(SteppedSandbox.START);
 
     @AutoClose
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withDurations(Duration.ofSeconds(10), Duration.ofSeconds(60))
-            .withFailureRate(0), clock).start();
+    private final SandboxServer sandbox = new SandboxServer(SteppedSandbox.SETTINGS, clock).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 

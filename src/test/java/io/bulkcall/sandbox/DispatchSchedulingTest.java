@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static io.bulkcall.sandbox.SteppedSandbox.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,17 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DispatchSchedulingTest {
 
-    private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
-
     private static final Duration FIRST_WAVE = Duration.ofSeconds(70);
 
     private final SimulatedClock clock = new SimulatedClock(START);
 
     @AutoClose
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(4)
-            .withDurations(Duration.ofSeconds(10), Duration.ofSeconds(60))
-            .withFailureRate(0), clock).start();
+    private final SandboxServer sandbox = new SandboxServer(SteppedSandbox.SETTINGS.withOrgConcurrencyLimit(4), clock)
+            .start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 

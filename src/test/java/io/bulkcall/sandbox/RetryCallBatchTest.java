@@ -1,7 +1,6 @@
 package io.bulkcall.sandbox;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,12 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetryCallBatchTest {
 
-    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final SimulatedClock clock = new SimulatedClock(SteppedSandbox.START);
 
     @AutoClose
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withDurations(Duration.ofSeconds(10), Duration.ofSeconds(60))
-            .withFailureRate(0.5), clock).start();
+    private final SandboxServer sandbox = new SandboxServer(SteppedSandbox.SETTINGS.withFailureRate(0.5), clock).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import io.bulkcall.time.SimulatedClock;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static io.bulkcall.sandbox.SteppedSandbox.SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -26,14 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class SandboxRestartTest {
 
-    private static final SandboxSettings SETTINGS = SandboxSettings.defaults()
-            .withDurations(Duration.ofSeconds(10), Duration.ofSeconds(60))
-            .withFailureRate(0);
-
     @TempDir
     Path folder;
 
-    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final SimulatedClock clock = new SimulatedClock(SteppedSandbox.START);
 
     @AutoClose
     private SandboxServer sandbox;
