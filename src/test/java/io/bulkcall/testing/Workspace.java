@@ -44,7 +44,7 @@ public final class Workspace {
     private SandboxServer sandbox;
 
     /** A workspace against a sandbox on the system clock; windows open all day. */
-    public Workspace(Path root, SandboxServer sandbox) {
+    Workspace(Path root, SandboxServer sandbox) {
         this(root, sandbox, null);
         with("--bulkcall.poll.interval=50ms", "--bulkcall.calling-window.hours=00:00-24:00",
                 "--bulkcall.calling-window.days=MON-SUN");
