@@ -23,7 +23,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.bulkcall.cartesia.CartesiaTestClients.API_KEY;
 import static io.bulkcall.cartesia.CartesiaTestClients.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +43,7 @@ class CartesiaClientApiKeyTest {
             + "set it to the key alone, as Cartesia shows it";
 
     @RegisterExtension
-    static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
     private final AtomicReference<ApiKey> key = new AtomicReference<>();
 

@@ -5,8 +5,8 @@ import java.time.Clock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.window.CallingWindowConfiguration;
 import io.bulkcall.config.InvalidSettingException;
+import io.bulkcall.window.CallingWindowConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +30,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.bulkcall.cartesia.CartesiaTestClients.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CartesiaClientConfigurationTest {
 
     @RegisterExtension
-    static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withUserConfiguration(Settings.class, CallingWindowConfiguration.class, CartesiaClientConfiguration.class)

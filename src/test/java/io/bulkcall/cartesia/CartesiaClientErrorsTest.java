@@ -3,9 +3,7 @@ package io.bulkcall.cartesia;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,10 +17,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.bulkcall.cartesia.CartesiaTestClients.API_KEY;
 import static io.bulkcall.cartesia.CartesiaTestClients.MAX_ATTEMPTS;
+import static io.bulkcall.cartesia.CartesiaTestClients.errorBody;
 import static io.bulkcall.cartesia.CartesiaTestClients.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,16 +36,11 @@ class CartesiaClientErrorsTest {
     private static final String BATCH = "/agents/calls/batches/acb_1";
 
     @RegisterExtension
-    static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
-    private CartesiaClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
-    }
+    private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
 
     @ParameterizedTest
     @ValueSource(ints = { 400, 401, 402, 404 })
@@ -278,14 +271,5 @@ class CartesiaClientErrorsTest {
     private static CreateCallBatchRequest request() {
         return new CreateCallBatchRequest("bulkcall-7-1", "agent_1", "ap_1",
                 List.of(new CallRecipient("+14155559876", null)), null, null, null, null);
-    }
-
-    private static ResponseDefinitionBuilder errorBody(int status,
-            String errorCode, String title, String message) {
-        String code = errorCode == null ? "null" : "\"" + errorCode + "\"";
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
-                {"error_code": %s, "title": "%s", "message": "%s",
-                 "request_id": "7c1e0a6e-3f5b-4d2a-9b8e-2f4c6d8e0a1b", "doc_url": "https://docs.cartesia.ai/errors"}
-                """.formatted(code, title, message));
     }
 }

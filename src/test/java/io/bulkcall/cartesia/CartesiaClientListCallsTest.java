@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -21,10 +20,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.bulkcall.cartesia.CartesiaTestClients.API_KEY;
 import static io.bulkcall.cartesia.CartesiaTestClients.MAX_ATTEMPTS;
 import static io.bulkcall.cartesia.CartesiaTestClients.VERSION;
+import static io.bulkcall.cartesia.CartesiaTestClients.errorBody;
 import static io.bulkcall.cartesia.CartesiaTestClients.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -46,16 +45,11 @@ class CartesiaClientListCallsTest {
     private static final String THIRD_PAGE = CALLS + "?agent_id=agent_1&batch_id=acb_1&starting_after=ac_2&limit=100";
 
     @RegisterExtension
-    static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
-    private CartesiaClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
-    }
+    private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
 
     @Test
     void listCallsSendsAgentBatchCursorAndLimitAndNoExpand() {
@@ -221,10 +215,8 @@ class CartesiaClientListCallsTest {
     @ValueSource(ints = { 400, 401, 404 })
     void clientErrorFailsAtOnceWithTheErrorBodyRead(int status) {
         // given
-        cartesia.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"error_code": "not_found", "title": "Batch not found", "message": "No batch acb_1",
-                         "request_id": "7c1e0a6e-3f5b-4d2a-9b8e-2f4c6d8e0a1b"}""")));
+        cartesia.stubFor(get(urlPathEqualTo(CALLS)).willReturn(errorBody(status, "not_found", "Batch not found",
+                "No batch acb_1")));
 
         // when
         CartesiaApiException error = catchThrowableOfType(CartesiaApiException.class,

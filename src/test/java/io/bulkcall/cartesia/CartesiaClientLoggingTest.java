@@ -20,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.bulkcall.cartesia.CartesiaTestClients.API_KEY;
 import static io.bulkcall.cartesia.CartesiaTestClients.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +35,7 @@ class CartesiaClientLoggingTest {
             "org.springframework.web.reactive.function.client", "org.springframework.web.service", "org.springframework.http");
 
     @RegisterExtension
-    static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
 

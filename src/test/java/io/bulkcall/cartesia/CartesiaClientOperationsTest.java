@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +22,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.bulkcall.cartesia.CartesiaTestClients.API_KEY;
 import static io.bulkcall.cartesia.CartesiaTestClients.VERSION;
 import static io.bulkcall.cartesia.CartesiaTestClients.fixture;
@@ -37,14 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CartesiaClientOperationsTest {
 
     @RegisterExtension
-    static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
-    private CartesiaClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = CartesiaTestClients.client(cartesia.baseUrl(), new RecordingSleeper());
-    }
+    private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), new RecordingSleeper());
 
     @Test
     void createSendsExactlyTheDocumentedBodyAndHeaders() {
@@ -296,11 +289,7 @@ class CartesiaClientOperationsTest {
         CallBatch batch = client.retryCallBatch("acb_PDWFN995PzAudChwFDqVZ2");
 
         // then
-        cartesia.verify(1, postRequestedFor(urlEqualTo("/agents/calls/batches/acb_PDWFN995PzAudChwFDqVZ2/retry"))
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-                .withHeader("Cartesia-Version", equalTo(VERSION))
-                .withHeader("Content-Type", absent())
-                .withRequestBody(absent()));
+        verifyOnePostWithoutBody("/agents/calls/batches/acb_PDWFN995PzAudChwFDqVZ2/retry");
         assertThat(batch.retryCount()).isEqualTo(1);
         assertThat(batch.status()).isEqualTo(CallBatchStatus.IN_PROGRESS);
     }
@@ -314,11 +303,7 @@ class CartesiaClientOperationsTest {
         CallBatch batch = client.cancelCallBatch("acb_PDWFN995PzAudChwFDqVZ2");
 
         // then
-        cartesia.verify(1, postRequestedFor(urlEqualTo("/agents/calls/batches/acb_PDWFN995PzAudChwFDqVZ2/cancel"))
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-                .withHeader("Cartesia-Version", equalTo(VERSION))
-                .withHeader("Content-Type", absent())
-                .withRequestBody(absent()));
+        verifyOnePostWithoutBody("/agents/calls/batches/acb_PDWFN995PzAudChwFDqVZ2/cancel");
         assertThat(batch.status()).isEqualTo(CallBatchStatus.CANCELLED);
     }
 
@@ -353,6 +338,15 @@ class CartesiaClientOperationsTest {
         // then
         assertThat(call).isEqualTo(new AgentCall("ac_9Kq2LmNpQrStUvWxYz5678", "agent_Fo7pKNBUwLZxrTd6jvhpaE",
                 "failed", null, null, "dial_busy", "The line was busy", null, null, null, List.of()));
+    }
+
+    /** Retry and Cancel Call Batch are POSTs with the usual headers and no body at all. */
+    private static void verifyOnePostWithoutBody(String path) {
+        cartesia.verify(1, postRequestedFor(urlEqualTo(path))
+                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
+                .withHeader("Cartesia-Version", equalTo(VERSION))
+                .withHeader("Content-Type", absent())
+                .withRequestBody(absent()));
     }
 
     private void stubListPages() {

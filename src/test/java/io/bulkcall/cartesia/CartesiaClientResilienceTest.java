@@ -6,12 +6,16 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -20,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.bulkcall.cartesia.CartesiaTestClients.MAX_ATTEMPTS;
 import static io.bulkcall.cartesia.CartesiaTestClients.MAX_BACKOFF;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * Lost answers, late answers and refused connections: idempotent requests are repeated with the
@@ -46,29 +50,24 @@ class CartesiaClientResilienceTest {
     private static final int LATE_MILLIS = 2_500;
 
     @RegisterExtension
-    static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
-    @Test
-    void retryAfterInSecondsIsWaitedBeforeTheNextAttempt() {
-        // given
-        throttleOnceThenAnswer(aResponse().withStatus(429).withHeader("Retry-After", "2"));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
-
-        // when
-        client.getCallBatch("acb_1");
-
-        // then
-        cartesia.verify(2, getRequestedFor(urlEqualTo(BATCH)));
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(2));
+    static Stream<Arguments> retryAfterAnswers() {
+        String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(3).atZone(ZoneOffset.UTC));
+        return Stream.of(
+                argumentSet("429, in seconds", aResponse().withStatus(429).withHeader("Retry-After", "2"),
+                        Duration.ofSeconds(2)),
+                argumentSet("503, as an HTTP date", aResponse().withStatus(503).withHeader("Retry-After", inThreeSeconds),
+                        Duration.ofSeconds(3)));
     }
 
-    @Test
-    void retryAfterAsHttpDateIsWaitedBeforeTheNextAttempt() {
+    @ParameterizedTest
+    @MethodSource("retryAfterAnswers")
+    void retryAfterIsWaitedBeforeTheNextAttempt(ResponseDefinitionBuilder throttled, Duration wait) {
         // given
-        String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(3).atZone(ZoneOffset.UTC));
-        throttleOnceThenAnswer(aResponse().withStatus(503).withHeader("Retry-After", inThreeSeconds));
+        throttleOnceThenAnswer(throttled);
         CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
 
         // when
@@ -76,7 +75,7 @@ class CartesiaClientResilienceTest {
 
         // then
         cartesia.verify(2, getRequestedFor(urlEqualTo(BATCH)));
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(3));
+        assertThat(sleeper.waits()).containsExactly(wait);
     }
 
     @Test

@@ -9,14 +9,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 /**
  * Builds clients as the tests need them: a real WebClient against WireMock, a fixed clock, three
- * attempts, and a sleeper that records the waits instead of spending them.
+ * attempts, and a sleeper that records the waits instead of spending them; and the WireMock and
+ * error answers they talk to.
  */
 final class CartesiaTestClients {
 
@@ -67,6 +73,20 @@ final class CartesiaTestClients {
             RecordingSleeper sleeper) {
         return new CartesiaClient(connection, settings, CLOCK, WebClient.builder(),
                 new RetryPolicy(settings, CLOCK, () -> 0.5), sleeper);
+    }
+
+    /** A WireMock standing in for Cartesia on a free port; register it as a static extension. */
+    static WireMockExtension wireMock() {
+        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    }
+
+    /** An error answer with the body Cartesia documents; a {@code null} error code is sent as JSON null. */
+    static ResponseDefinitionBuilder errorBody(int status, String errorCode, String title, String message) {
+        String code = errorCode == null ? "null" : "\"" + errorCode + "\"";
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
+                {"error_code": %s, "title": "%s", "message": "%s",
+                 "request_id": "7c1e0a6e-3f5b-4d2a-9b8e-2f4c6d8e0a1b", "doc_url": "https://docs.cartesia.ai/errors"}
+                """.formatted(code, title, message));
     }
 
     /** A response or request body under {@code src/test/resources/cartesia/}. */

@@ -3,45 +3,39 @@ package io.bulkcall.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 
-import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.TestKeys;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Every way a command can be wrong ends in one readable line that names what is wrong, and the
  * documented exit code: never a stack trace on the console.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class CommandLineErrorsTest {
 
-    @TempDir
-    Path dir;
-
-    private SandboxServer sandbox;
     private Workspace workspace;
 
     @BeforeEach
-    void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults()).start();
-        workspace = new Workspace(dir, sandbox);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
+    void useWorkspace(Workspace workspace) {
+        this.workspace = workspace;
     }
 
     @Test
@@ -63,7 +57,7 @@ class CommandLineErrorsTest {
 
     @Test
     void aMissingFileIsNamedAndIsAUsageError(CapturedOutput output) {
-        int exitCode = workspace.run("run", dir.resolve("nowhere.csv").toString());
+        int exitCode = workspace.run("run", workspace.root().resolve("nowhere.csv").toString());
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains("nowhere.csv: no such file");
@@ -82,40 +76,28 @@ class CommandLineErrorsTest {
         assertThat(output.getErr()).contains("locked.csv: cannot be read");
     }
 
-    @Test
-    void aBadSettingNamesThePropertyAndTheRule(CapturedOutput output) {
-        int exitCode = workspace.run("status", "--bulkcall.batch.size=5000");
-
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(output.getErr()).contains("bulkcall: invalid setting bulkcall.batch.size=5000",
-                "must be less than or equal to 1000");
-        assertNoStackTrace(output);
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
+                arguments(named("a value out of range names the property and the rule", "--bulkcall.batch.size=5000"),
+                        "status", List.of("bulkcall: invalid setting bulkcall.batch.size=5000",
+                                "must be less than or equal to 1000")),
+                arguments(named("a value of the wrong type names the property", "--bulkcall.poll.interval=soon"),
+                        "status", List.of("bulkcall: invalid setting bulkcall.poll.interval=soon")),
+                arguments(named("a missing API key outside the sandbox says what to set", "--bulkcall.cartesia.api-key="),
+                        "run", List.of("CARTESIA_API_KEY is not set")),
+                arguments(named("a missing agent id is named", "--bulkcall.agent-id="), "run",
+                        List.of("bulkcall.agent-id")));
     }
 
-    @Test
-    void aSettingOfTheWrongTypeNamesTheProperty(CapturedOutput output) {
-        int exitCode = workspace.run("status", "--bulkcall.poll.interval=soon");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSettings")
+    void aBadSettingIsAUsageErrorThatSaysWhatIsWrong(String setting, String command, List<String> message,
+            CapturedOutput output) {
+        int exitCode = workspace.run(command, setting);
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(output.getErr()).contains("bulkcall: invalid setting bulkcall.poll.interval=soon");
+        assertThat(output.getErr()).contains(message);
         assertNoStackTrace(output);
-    }
-
-    @Test
-    void aMissingApiKeyOutsideTheSandboxSaysWhatToSet(CapturedOutput output) {
-        int exitCode = workspace.run("run", "--bulkcall.cartesia.api-key=");
-
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(output.getErr()).contains("CARTESIA_API_KEY is not set");
-        assertNoStackTrace(output);
-    }
-
-    @Test
-    void aMissingAgentIdIsNamed(CapturedOutput output) {
-        int exitCode = workspace.run("run", "--bulkcall.agent-id=");
-
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(output.getErr()).contains("bulkcall.agent-id");
     }
 
     @Test

@@ -8,17 +8,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CallList;
 import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sending anybody twice. bulkcall runs as a process of its own, signalled as systemd or a terminal
  * would; the run after it is launched in this JVM on the same folder.
  */
+@ExtendWith(BulkcallWorkspaces.class)
+@OnSystemClock
 class GracefulStopIT {
 
     private static final CallList INPUT = CallList.of(1_000);
@@ -42,10 +43,7 @@ class GracefulStopIT {
     private static final CallList FIRST_FILE = CallList.of(2_000, 10_000);
     private static final CallList SECOND_FILE = CallList.of(1_000, 20_000);
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    private RunFolder folder;
+    private Workspace workspace;
     private SandboxServer sandbox;
 
     static Stream<Arguments> signalMoments() {
@@ -56,28 +54,21 @@ class GracefulStopIT {
     }
 
     @BeforeEach
-    void startSandbox() {
-        folder = new RunFolder(dir);
+    void useSlowerCalls(Workspace workspace) {
+        this.workspace = workspace;
         // calls long enough for the run to be seen waiting for them
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(100), Duration.ofSeconds(1))
-            .withFailureRate(0.2)).start();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
+            .withDurations(Duration.ofMillis(100), Duration.ofSeconds(1)));
     }
 
     @ParameterizedTest(name = "SIGTERM in {0}")
     @MethodSource("signalMoments")
     void aSignalledRunStopsItsJobWithinSecondsAndTheNextRunCompletesIt(Phase phase, Trigger moment) throws Exception {
         // given
-        folder.drop(INPUT);
-        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS).with(plainUrl()).start("run");
+        workspace.drop("numbers.csv", INPUT.content());
+        Handle run = new ForkedBulkcall(workspace).with(SETTINGS).start("run");
         CompletableFuture<Void> signalled = new CompletableFuture<>();
-        try (Trigger.Armed armed = moment.arm(sandbox, folder.log(), () -> {
+        try (Trigger.Armed armed = moment.arm(sandbox, workspace.log(), () -> {
             run.terminate();
             signalled.complete(null);
         })) {
@@ -86,9 +77,9 @@ class GracefulStopIT {
 
         // when
         int stoppedExit = run.waitFor(GRACE);
-        String statusWhenStopped = folder.lastJobStatus();
-        int logBeforeNextRun = folder.logText().length();
-        int nextExit = new Workspace(dir, sandbox).with(SETTINGS).run("run");
+        String statusWhenStopped = workspace.lastJobStatus();
+        int logBeforeNextRun = workspace.logText().length();
+        int nextExit = workspace.with(SETTINGS).run("run");
 
         // then
         assertThat(stoppedExit).as("exit code of the signalled run").isEqualTo(1);
@@ -96,26 +87,27 @@ class GracefulStopIT {
                 "numbers.csv: job 1 stopped; resume with: bulkcall restart 1")
             .doesNotContain("Exception");
         assertThat(statusWhenStopped).isEqualTo("STOPPED");
-        assertThat(Phase.lastStartedIn(folder.logText().substring(0, logBeforeNextRun))).isEqualTo(phase);
+        assertThat(Phase.lastStartedIn(workspace.logText().substring(0, logBeforeNextRun))).isEqualTo(phase);
         assertThat(nextExit).as("exit code of the next run").isZero();
-        assertThat(folder.logText().substring(logBeforeNextRun))
+        assertThat(workspace.logText().substring(logBeforeNextRun))
             .contains("Restarting job 1 of numbers.csv from its last checkpoint")
             .doesNotContain("recovering");
-        assertThat(folder.lastJobStatus()).isEqualTo("COMPLETED");
+        assertThat(workspace.lastJobStatus()).isEqualTo("COMPLETED");
+        Path reports = workspace.reports(1, "numbers");
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, ROUNDS, INPUT);
-        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(), INPUT);
-        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, folder.reports(), sandbox.requests(RETRY_BATCH));
+        ExactlyOnce.assertEveryRowInExactlyOneReport(reports, INPUT);
+        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, reports, sandbox.requests(RETRY_BATCH));
     }
 
     @Test
     void aStopDuringTheFirstFileStartsNoJobForTheNextAndTheNextRunDoesBoth() throws Exception {
         // given: two files, and SIGTERM as the first file's 2nd batch is created
-        folder.drop("a.csv", FIRST_FILE);
-        folder.drop("b.csv", SECOND_FILE);
-        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with("--bulkcall.batch.size=500", plainUrl())
+        workspace.drop("a.csv", FIRST_FILE.content());
+        workspace.drop("b.csv", SECOND_FILE.content());
+        Handle run = new ForkedBulkcall(workspace).with("--bulkcall.batch.size=500")
             .start("run", "input/a.csv", "input/b.csv");
         CompletableFuture<Void> signalled = new CompletableFuture<>();
-        try (Trigger.Armed armed = new Trigger.OnRequest(CREATE_BATCH, 2, null).arm(sandbox, folder.log(), () -> {
+        try (Trigger.Armed armed = new Trigger.OnRequest(CREATE_BATCH, 2, null).arm(sandbox, workspace.log(), () -> {
             run.terminate();
             signalled.complete(null);
         })) {
@@ -133,17 +125,12 @@ class GracefulStopIT {
             .allSatisfy(batch -> assertThat(batch.name()).startsWith("bulkcall a #1 "));
 
         // and when the next run comes
-        int nextExit = new Workspace(dir, sandbox).with("--bulkcall.batch.size=500").run("run");
+        int nextExit = workspace.with("--bulkcall.batch.size=500").run("run");
 
         // then it finishes both, exactly once
         assertThat(nextExit).isZero();
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 0, FIRST_FILE, SECOND_FILE);
-        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(1, "a"), FIRST_FILE);
-        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(2, "b"), SECOND_FILE);
-    }
-
-    /** The URL an operator writes: no flag of H2's. */
-    private String plainUrl() {
-        return "--spring.datasource.url=jdbc:h2:file:" + folder.database();
+        ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(1, "a"), FIRST_FILE);
+        ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(2, "b"), SECOND_FILE);
     }
 }

@@ -10,16 +10,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CallList;
 import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The runs after the kill are launched in this JVM, as {@code main} launches bulkcall, on the same
  * folder and job database: the same code as a new process, without paying for another JVM start.
  */
+@ExtendWith(BulkcallWorkspaces.class)
+@OnSystemClock
 class KillAndRestartIT {
 
     private static final CallList INPUT = CallList.of(2_000);
@@ -56,10 +57,7 @@ class KillAndRestartIT {
     private static final int MAX_RUNS_AFTER_KILL = 3;
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    private RunFolder folder;
+    private Workspace workspace;
     private SandboxServer sandbox;
 
     static Stream<KillPoint> killPoints() {
@@ -89,56 +87,47 @@ class KillAndRestartIT {
     }
 
     @BeforeEach
-    void startSandbox() {
-        folder = new RunFolder(dir);
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(50), Duration.ofMillis(150))
-            .withFailureRate(0.2)).start();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
+    void useWorkspace(Workspace workspace) {
+        this.workspace = workspace.with(SETTINGS);
+        sandbox = workspace.sandbox();
     }
 
     @ParameterizedTest(name = "killed in {0}")
     @MethodSource("killPoints")
     void aRunKilledAnywhereIsCompletedByTheNextRunsWithEveryRecipientCalledOnce(KillPoint point) throws Exception {
         // given
-        folder.drop(INPUT);
+        workspace.drop("numbers.csv", INPUT.content());
 
         // when
         Phase killedIn = killFirstRunAt(point);
-        int logBeforeRestart = folder.logText().length();
+        int logBeforeRestart = workspace.logText().length();
         int exitCode = runUntilCompleted();
 
         // then
         assertThat(killedIn).as("the step the kill landed in").isEqualTo(point.phase());
         assertThat(exitCode).as("exit code of the last run").isZero();
         if (point.jobLeftRunning()) {
-            assertThat(folder.logText().substring(logBeforeRestart))
+            assertThat(workspace.logText().substring(logBeforeRestart))
                 .contains("was left running by a process that is gone; recovering it",
                         "Restarting job 1 of numbers.csv from its last checkpoint");
         }
-        assertThat(folder.lastJobStatus()).isEqualTo("COMPLETED");
-        assertThat(folder.processed()).exists();
+        assertThat(workspace.lastJobStatus()).isEqualTo("COMPLETED");
+        assertThat(workspace.input().resolve("processed/numbers.csv")).exists();
+        Path reports = workspace.reports(1, "numbers");
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, ROUNDS, INPUT);
-        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(), INPUT);
-        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, folder.reports(), sandbox.requests(RETRY_BATCH));
+        ExactlyOnce.assertEveryRowInExactlyOneReport(reports, INPUT);
+        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, reports, sandbox.requests(RETRY_BATCH));
     }
 
     /** Starts bulkcall as a process, kills it at the point, and returns the step it was in then. */
     private Phase killFirstRunAt(KillPoint point) throws InterruptedException, ExecutionException {
         CompletableFuture<Phase> killedIn = new CompletableFuture<>();
         AtomicBoolean fired = new AtomicBoolean();
-        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS)
-            .with("--spring.datasource.url=jdbc:h2:file:" + folder.database())
-            .start("run");
-        try (Trigger.Armed armed = point.trigger().arm(sandbox, folder.log(), () -> {
+        Handle run = new ForkedBulkcall(workspace).with(SETTINGS).start("run");
+        try (Trigger.Armed armed = point.trigger().arm(sandbox, workspace.log(), () -> {
             if (fired.compareAndSet(false, true)) {
                 run.kill();
-                killedIn.complete(Phase.lastStartedIn(folder.logText()));
+                killedIn.complete(Phase.lastStartedIn(workspace.logText()));
             }
         })) {
             run.process().onExit().get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -154,7 +143,6 @@ class KillAndRestartIT {
 
     /** Runs bulkcall on the folder until a run exits 0, a few times at most; returns the last exit code. */
     private int runUntilCompleted() {
-        Workspace workspace = new Workspace(dir, sandbox).with(SETTINGS);
         int exitCode = workspace.run("run");
         for (int run = 1; exitCode != 0 && run < MAX_RUNS_AFTER_KILL; run++) {
             exitCode = workspace.run("run");

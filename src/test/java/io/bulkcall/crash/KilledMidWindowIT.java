@@ -1,6 +1,5 @@
 package io.bulkcall.crash;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,17 +12,15 @@ import io.bulkcall.sandbox.CallBatchSnapshot;
 import io.bulkcall.sandbox.RecipientSnapshot;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CallList;
 import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
-import io.bulkcall.time.SimulatedClock;
+import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static io.bulkcall.sandbox.SandboxEndpoint.CANCEL_BATCH;
 import static io.bulkcall.sandbox.SandboxEndpoint.CREATE_BATCH;
@@ -33,43 +30,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Only SIGKILL leaves a batch dialing: a process killed while its batch dials inside the window can
  * cancel nothing. The next run of the job cancels what it left queued before anything else, then
- * dials those recipients in a new batch; each number is dialed once. The sandbox runs on a clock of
- * its own that stands still while the first process is killed and the second starts, so that what
- * is queued at the kill is still queued when the second run looks.
+ * dials those recipients in a new batch; each number is dialed once. The sandbox runs on the
+ * workspace's simulated clock, set to now, which stands still while the first process is killed and
+ * the second starts, so that what is queued at the kill is still queued when the second run looks.
  */
+@ExtendWith(BulkcallWorkspaces.class)
 class KilledMidWindowIT {
 
     private static final CallList INPUT = CallList.of(12);
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    private final SimulatedClock sandboxClock = new SimulatedClock(Instant.now());
     private final ScheduledExecutorService time = Executors.newSingleThreadScheduledExecutor();
-    private RunFolder folder;
-    private SandboxServer sandbox;
-
-    @BeforeEach
-    void startSandbox() {
-        folder = new RunFolder(dir);
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(4)
-            .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(10))
-            .withFailureRate(0), sandboxClock).start();
-    }
 
     @AfterEach
-    void stopSandbox() {
+    void stopTime() {
         time.shutdownNow();
-        sandbox.close();
     }
 
     @Test
-    void theNextRunCancelsWhatAKilledRunLeftQueuedThenDialsItInANewBatch() {
+    void theNextRunCancelsWhatAKilledRunLeftQueuedThenDialsItInANewBatch(Workspace workspace) {
         // given: a run killed as it first polls its batch, which dials a few calls and holds the rest queued
-        folder.drop(INPUT);
-        ForkedBulkcall bulkcall = new ForkedBulkcall(dir, sandbox.baseUrl())
-            .with("--bulkcall.validation.max-reject-ratio=0.5");
+        workspace.clock().advanceTo(Instant.now());
+        SandboxServer sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.withOrgConcurrencyLimit(4)
+            .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        workspace.drop("numbers.csv", INPUT.content());
+        ForkedBulkcall bulkcall = new ForkedBulkcall(workspace).with("--bulkcall.validation.max-reject-ratio=0.5");
         Handle killed = bulkcall.start("run");
         sandbox.whenApplied((endpoint, ordinal) -> {
             // the first List Call Batches is the submit step's reconciliation, the second the first poll
@@ -87,7 +71,7 @@ class KilledMidWindowIT {
         sandbox.whenApplied((endpoint, ordinal) -> {
             applied.add(endpoint);
             if (endpoint == CANCEL_BATCH && ordinal == 1) {
-                time.scheduleAtFixedRate(() -> sandboxClock.advance(Duration.ofSeconds(1)), 10, 10,
+                time.scheduleAtFixedRate(() -> workspace.clock().advance(Duration.ofSeconds(1)), 10, 10,
                         TimeUnit.MILLISECONDS);
             }
         });
@@ -98,7 +82,7 @@ class KilledMidWindowIT {
         assertThat(exitCode).as(next.err()).isZero();
         assertThat(applied).containsSubsequence(CANCEL_BATCH, CREATE_BATCH);
         assertThat(applied.subList(0, applied.indexOf(CANCEL_BATCH))).doesNotContain(CREATE_BATCH);
-        assertThat(folder.logText()).contains("Cancelled call batch " + dialing.id()
+        assertThat(workspace.logText()).contains("Cancelled call batch " + dialing.id()
                 + " left queued by the last run: " + queued + " queued recipients wait for the next run");
         List<CallBatchSnapshot> batches = sandbox.batches();
         assertThat(batches).hasSize(2);
@@ -110,7 +94,7 @@ class KilledMidWindowIT {
             .map(RecipientSnapshot::toNumber)
             .toList());
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 0, INPUT);
-        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(), INPUT);
+        ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(1, "numbers"), INPUT);
     }
 
     private static CallBatchSnapshot single(List<CallBatchSnapshot> batches) {

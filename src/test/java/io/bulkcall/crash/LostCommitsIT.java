@@ -7,21 +7,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.zip.ZipInputStream;
 
 import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CallList;
 import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static io.bulkcall.sandbox.SandboxEndpoint.CREATE_BATCH;
 import static io.bulkcall.sandbox.SandboxEndpoint.RETRY_BATCH;
@@ -33,41 +30,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * night's copy would. The job database has now forgotten batches that Cartesia holds. The next run
  * finds them by their names, adopts them by their numbers, and creates only what was never created.
  */
+@ExtendWith(BulkcallWorkspaces.class)
+@OnSystemClock
 class LostCommitsIT {
 
     private static final CallList INPUT = CallList.of(2_000);
     private static final int ROUNDS = 1;
     private static final String[] SETTINGS = { "--bulkcall.batch.size=400", "--bulkcall.retry.max-attempts=" + ROUNDS };
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    private RunFolder folder;
-    private SandboxServer sandbox;
-
-    @BeforeEach
-    void startSandbox() {
-        folder = new RunFolder(dir);
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(50), Duration.ofMillis(150))
-            .withFailureRate(0.2)).start();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
-    }
-
     @Test
-    void batchesTheRestoredDatabaseForgotAreAdoptedNotCreatedAgain() throws Exception {
+    void batchesTheRestoredDatabaseForgotAreAdoptedNotCreatedAgain(Workspace workspace) throws Exception {
         // given: a backup taken as the 2nd batch is created, and a kill as the 4th is
-        folder.drop(INPUT);
-        Path backup = dir.resolve("backup.zip");
-        Handle run = new ForkedBulkcall(dir, sandbox.baseUrl()).with(SETTINGS).with(plainUrl()).start("run");
+        workspace.with(SETTINGS);
+        SandboxServer sandbox = workspace.sandbox();
+        workspace.drop("numbers.csv", INPUT.content());
+        Path backup = workspace.root().resolve("backup.zip");
+        Handle run = new ForkedBulkcall(workspace).with(SETTINGS).start("run");
         sandbox.whenApplied((endpoint, ordinal) -> {
             if (endpoint == CREATE_BATCH && ordinal == 2) {
-                backUp(backup);
+                backUp(workspace, backup);
             }
             if (endpoint == CREATE_BATCH && ordinal == 4) {
                 run.kill();
@@ -79,27 +60,22 @@ class LostCommitsIT {
         assertThat(sandbox.batches()).hasSize(4);
 
         // when
-        restore(backup);
-        Workspace workspace = new Workspace(dir, sandbox).with(SETTINGS).with(plainUrl());
+        restore(workspace, backup);
         int exitCode = workspace.run("run");
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(folder.logText()).contains("was missing from the job database (restored from a backup, or commits lost); adopted it");
-        assertThat(folder.lastJobStatus()).isEqualTo("COMPLETED");
+        assertThat(workspace.logText()).contains("was missing from the job database (restored from a backup, or commits lost); adopted it");
+        assertThat(workspace.lastJobStatus()).isEqualTo("COMPLETED");
+        Path reports = workspace.reports(1, "numbers");
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, ROUNDS, INPUT);
-        ExactlyOnce.assertEveryRowInExactlyOneReport(folder.reports(), INPUT);
-        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, folder.reports(), sandbox.requests(RETRY_BATCH));
-    }
-
-    /** The URL an operator writes: no flag of H2's, so durability is bulkcall's own doing. */
-    private String plainUrl() {
-        return "--spring.datasource.url=jdbc:h2:file:" + folder.database();
+        ExactlyOnce.assertEveryRowInExactlyOneReport(reports, INPUT);
+        ExactlyOnce.assertEachRetryAppliedOnce(sandbox, reports, sandbox.requests(RETRY_BATCH));
     }
 
     /** An online backup through H2, joining the running process's database as its guest. */
-    private void backUp(Path backup) {
-        String url = "jdbc:h2:file:" + folder.database() + ";AUTO_SERVER=TRUE";
+    private static void backUp(Workspace workspace, Path backup) {
+        String url = "jdbc:h2:file:" + workspace.database() + ";AUTO_SERVER=TRUE";
         try (var connection = DriverManager.getConnection(url, "sa", "");
                 var statement = connection.createStatement()) {
             statement.execute("BACKUP TO '" + backup + "'");
@@ -109,10 +85,10 @@ class LostCommitsIT {
         }
     }
 
-    private void restore(Path backup) {
+    private static void restore(Workspace workspace, Path backup) {
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                Files.copy(zip, dir.resolve("data").resolve(entry.getName()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(zip, workspace.root().resolve("data").resolve(entry.getName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         catch (IOException e) {

@@ -7,13 +7,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CallList;
 import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,28 +28,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoint. bulkcall runs in this JVM, on 2,000 numbers in ten batches with one retry round; what
  * the sandbox holds afterwards is what counts.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class UnreliableCartesiaTest {
 
     private static final CallList INPUT = CallList.of(2_000);
     private static final int MAX_RUNS = 5;
     private static final int ROUNDS = 1;
 
-    @TempDir
-    Path dir;
+    /**
+     * Calls over by the job's first look at them, so that the test spends its time on the faults; one
+     * attempt in five fails, so that the retry round has work.
+     */
+    private static final SandboxSettings SANDBOX = BulkcallWorkspaces.SANDBOX
+        .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
+        .withFailureRate(0.2);
 
     private final AtomicLong retriesApplied = new AtomicLong();
+    private Workspace workspace;
     private SandboxServer sandbox;
 
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
+    @BeforeEach
+    void dropTheList(Workspace workspace) {
+        this.workspace = workspace.with("--bulkcall.batch.size=200", "--bulkcall.retry.max-attempts=" + ROUNDS);
+        workspace.drop("numbers.csv", INPUT.content());
     }
 
     @Test
     void createsAndRetriesWhoseAnswersAreLostAreNeitherRepeatedNorMissed(CapturedOutput output) {
         // given: three in ten Create and Retry Call Batch requests take effect and lose their answer
-        Workspace workspace = workspaceAgainst(SandboxSettings.defaults().withFaults(0, 0.3));
+        sandbox = workspace.useSandbox(SANDBOX.withFaults(0, 0.3));
         sandbox.whenApplied(this::countRetries);
 
         // when
@@ -66,8 +73,8 @@ class UnreliableCartesiaTest {
     @Test
     void createsAndRetriesAnsweredAfterTheClientGaveUpAreNeitherRepeatedNorMissed(CapturedOutput output) {
         // given: every third Create and Retry Call Batch is answered long after the client's timeout
-        Workspace workspace = workspaceAgainst(SandboxSettings.defaults())
-            .with("--bulkcall.cartesia.response-timeout=300ms");
+        sandbox = workspace.useSandbox(SANDBOX);
+        workspace.with("--bulkcall.cartesia.response-timeout=300ms");
         AtomicLong late = new AtomicLong();
         sandbox.whenApplied((endpoint, ordinal) -> {
             countRetries(endpoint, ordinal);
@@ -91,8 +98,8 @@ class UnreliableCartesiaTest {
     @Test
     void aStormOf500s503sAnd429sOnEveryEndpointEndsWithEveryRecipientCalledOnce() {
         // given: three in five requests to any endpoint are answered 500, 503 or 429
-        Workspace workspace = workspaceAgainst(SandboxSettings.defaults().withFaults(0.6, 0))
-            .with("--bulkcall.cartesia.max-attempts=20");
+        sandbox = workspace.useSandbox(SANDBOX.withFaults(0.6, 0));
+        workspace.with("--bulkcall.cartesia.max-attempts=20");
         sandbox.whenApplied(this::countRetries);
 
         // when: a run that fails is restarted by the next, as cron would, a few times at most
@@ -107,14 +114,6 @@ class UnreliableCartesiaTest {
         assertExactlyOnce();
     }
 
-    private Workspace workspaceAgainst(SandboxSettings faults) {
-        sandbox = new SandboxServer(faults.withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
-            .withFailureRate(0.2)).start();
-        new RunFolder(dir).drop(INPUT);
-        return new Workspace(dir, sandbox).with("--bulkcall.batch.size=200", "--bulkcall.retry.max-attempts=" + ROUNDS);
-    }
-
     private void countRetries(SandboxEndpoint endpoint, long ordinal) {
         if (endpoint == RETRY_BATCH) {
             retriesApplied.incrementAndGet();
@@ -122,7 +121,7 @@ class UnreliableCartesiaTest {
     }
 
     private void assertExactlyOnce() {
-        Path reports = new RunFolder(dir).reports();
+        Path reports = workspace.reports(1, "numbers");
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, ROUNDS, INPUT);
         ExactlyOnce.assertEveryRowInExactlyOneReport(reports, INPUT);
         ExactlyOnce.assertEachRetryAppliedOnce(sandbox, reports, retriesApplied.get());

@@ -9,14 +9,15 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
-import org.junit.jupiter.api.AfterEach;
+import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * take turns to open the file, and the one that opened it keeps it open for the others. Settings are
  * checked before the database is touched, and a database another program holds is refused in one line.
  */
+@ExtendWith(BulkcallWorkspaces.class)
+@OnSystemClock
 class SharedJobDatabaseIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
@@ -33,22 +36,16 @@ class SharedJobDatabaseIT {
     /** Rounds of three processes started together, on fresh databases, alternating the URL an operator writes and the default's flags. */
     private static final int ROUNDS = 5;
 
-    @TempDir
-    Path dir;
-
+    private Path dir;
     private SandboxServer sandbox;
 
+    /** Each test runs its processes in folders of its own below the workspace's. */
     @BeforeEach
-    void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
+    void useWorkspace(Workspace workspace) {
+        dir = workspace.root();
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
             .withDurations(Duration.ofMillis(20), Duration.ofMillis(100))
-            .withFailureRate(0)).start();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
+            .withFailureRate(0));
     }
 
     @Test

@@ -1,26 +1,21 @@
 package io.bulkcall.hostile;
 
-import java.nio.file.Path;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.TestKeys;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.bulkcall.hostile.HostileInputTest.assertNoStackTrace;
 import static io.bulkcall.hostile.HostileInputTest.errorLines;
@@ -31,33 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * message, exit code 1 (the job is restartable once the cause is fixed), and no stack trace on the
  * console.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class ApiRefusalTest {
 
     @RegisterExtension
     static WireMockExtension cartesia = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    @TempDir
-    Path dir;
-
-    private SandboxServer sandbox;
     private Workspace workspace;
 
     @BeforeEach
-    void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults().withIds("agent_sandbox", "ap_sandbox")).start();
-        workspace = new Workspace(dir, sandbox);
+    void dropNumbers(Workspace workspace) {
+        this.workspace = workspace;
         workspace.drop("numbers.csv", CsvFiles.numbers(5));
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
     }
 
     @Test
     void anAgentCartesiaDoesNotKnowEndsInOneLineWithCartesiasMessage(CapturedOutput output) {
-        // when
+        // when: the sandbox knows agent_sandbox only
         int exitCode = workspace.run("run", "--bulkcall.agent-id=agent_unknown");
 
         // then
@@ -68,7 +53,7 @@ class ApiRefusalTest {
                     "failed: Cartesia answered 404 Not Found: agent 'agent_unknown' not found (error_code not_found",
                     "once fixed, resume with: bulkcall restart 1");
         assertNoStackTrace(output);
-        assertThat(sandbox.batches()).isEmpty();
+        assertThat(workspace.sandbox().batches()).isEmpty();
     }
 
     @Test

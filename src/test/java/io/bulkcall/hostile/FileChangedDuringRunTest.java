@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
-import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -30,33 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or deleted after the folder scan took them. {@link FileChangeDuringValidation} makes the change
  * at an exact row, so each case happens the same way every time.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class FileChangedDuringRunTest {
 
     private static final String HOOK = "--spring.main.sources=" + FileChangeDuringValidation.class.getName();
 
-    @TempDir
-    Path dir;
-
-    private SandboxServer sandbox;
-    private Workspace workspace;
-
-    @BeforeEach
-    void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
-            .withFailureRate(0)).start();
-        workspace = new Workspace(dir, sandbox);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
-    }
-
     @Test
-    void aFileTruncatedWhileItIsValidatedIsRejectedAndNobodyIsDialed(CapturedOutput output) throws IOException {
+    void aFileTruncatedWhileItIsValidatedIsRejectedAndNobodyIsDialed(Workspace workspace, CapturedOutput output)
+            throws IOException {
         // given: 10,000 rows; while the first chunk is screened, the file is cut to 100,000 bytes
         Path file = workspace.drop("shrinking.csv", CsvFiles.numbers(10_000));
         long size = Files.size(file);
@@ -73,12 +49,13 @@ class FileChangedDuringRunTest {
                     + " bytes when opened, 100000 read); process it again once it is complete")
             .endsWith("moved it to " + workspace.input().resolve("failed/shrinking.csv"));
         assertNoStackTrace(output);
-        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
         assertThat(workspace.input().resolve("failed/shrinking.csv")).exists();
     }
 
     @Test
-    void aFileTakenByAnotherProcessAfterTheScanIsSkippedAndNothingOfItIsDialed(CapturedOutput output) throws IOException {
+    void aFileTakenByAnotherProcessAfterTheScanIsSkippedAndNothingOfItIsDialed(Workspace workspace,
+            CapturedOutput output) throws IOException {
         // given: the scan takes both files, oldest first; while the first one is validated, the second is deleted
         Path first = workspace.drop("first.csv", CsvFiles.numbers(20));
         Files.setLastModifiedTime(first, FileTime.from(Instant.now().minusSeconds(60)));
@@ -92,6 +69,6 @@ class FileChangedDuringRunTest {
         assertThat(output.getErr()).contains("second.csv: no longer in the input folder (taken by another process?); skipped");
         assertThat(errorLines(output)).isEmpty();
         assertNoStackTrace(output);
-        assertThat(sandbox.createdToNumbers()).hasSize(20).doesNotContain(CsvFiles.usNumber(100));
+        assertThat(workspace.sandbox().createdToNumbers()).hasSize(20).doesNotContain(CsvFiles.usNumber(100));
     }
 }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -14,15 +13,12 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
-import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not split its line either. One run serves every case, so Spring starts once; big inputs are
  * generated in the temporary folder, never committed.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class HostileInputTest {
 
     /**
@@ -74,28 +70,18 @@ class HostileInputTest {
 
     private static final int REJECTED = 3;
 
-    @TempDir
-    static Path dir;
-
-    private static SandboxServer sandbox;
     private static Workspace workspace;
     private static int exitCode;
 
     @BeforeAll
-    static void runOverAFolderOfHostileFiles() throws IOException {
-        sandbox = new SandboxServer(SandboxSettings.defaults().withFailureRate(0)).start();
-        workspace = new Workspace(dir, sandbox);
+    static void runOverAFolderOfHostileFiles(Workspace shared) throws IOException {
+        workspace = shared;
         Files.createDirectories(workspace.input());
         for (HostileFile file : FILES) {
             Files.write(workspace.input().resolve(file.name()), file.content().get());
         }
         Files.write(workspace.input().resolve(TWO_LINE_NAME), fixture("header-only.csv"));
         exitCode = workspace.run("run");
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
     }
 
     static Stream<Arguments> hostileFiles() {
@@ -109,8 +95,8 @@ class HostileInputTest {
 
     @Test
     void nobodyIsDialed() {
-        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
-        assertThat(sandbox.batches()).isEmpty();
+        assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(workspace.sandbox().batches()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,20 +1,16 @@
 package io.bulkcall.hostile;
 
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
-import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.TestKeys;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,25 +26,15 @@ import static org.junit.jupiter.api.Named.named;
  * read, in one console line that names the setting: an API key with a character no key has (the
  * key itself never shown), a value with a line break in it.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class HostileSettingsTest {
 
-    @TempDir
-    Path dir;
-
-    private SandboxServer sandbox;
     private Workspace workspace;
 
     @BeforeEach
-    void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults()).start();
-        workspace = new Workspace(dir, sandbox);
+    void dropNumbers(Workspace workspace) {
+        this.workspace = workspace;
         workspace.drop("numbers.csv", CsvFiles.numbers(5));
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
     }
 
     static Stream<Named<String>> pastedKeys() {
@@ -71,7 +57,7 @@ class HostileSettingsTest {
                     + "set it to the key alone, as Cartesia shows it");
         assertThat(output.getAll()).doesNotContain(TestKeys.API_KEY.substring(12));
         assertNoStackTrace(output);
-        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
     }
 
     @Test

@@ -5,15 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
-import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -27,30 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the file it could not create as well as the system's reason: "No such file or directory" alone
  * does not tell an operator where to look.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class UnusableOutputFolderTest {
 
-    @TempDir
-    Path dir;
-
-    private SandboxServer sandbox;
-    private Workspace workspace;
-
-    @BeforeEach
-    void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults()).start();
-        workspace = new Workspace(dir, sandbox);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
-    }
-
     @Test
-    void anOutputFolderThatIsAFileFailsTheJobNamingTheReportItCouldNotCreate(CapturedOutput output) throws IOException {
+    void anOutputFolderThatIsAFileFailsTheJobNamingTheReportItCouldNotCreate(Workspace workspace, CapturedOutput output)
+            throws IOException {
         // given
-        Path notAFolder = Files.writeString(dir.resolve("output"), "a file where the output folder should be");
+        Path notAFolder = Files.writeString(workspace.root().resolve("output"), "a file where the output folder should be");
         workspace.drop("numbers.csv", CsvFiles.numbers(5));
 
         // when
@@ -62,6 +42,6 @@ class UnusableOutputFolderTest {
             .asString()
             .contains("numbers.csv: job 1 failed: ", notAFolder.resolve("1-numbers/rejected.csv").toString());
         assertNoStackTrace(output);
-        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
     }
 }

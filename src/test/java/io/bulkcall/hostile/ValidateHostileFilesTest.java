@@ -2,15 +2,11 @@ package io.bulkcall.hostile;
 
 import java.nio.file.Path;
 
-import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,28 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bulkcall validate} over several files, one of them unusable: that one gets its line and
  * exit code 3, and the files after it are still validated.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class ValidateHostileFilesTest {
 
-    @TempDir
-    Path dir;
-
-    private SandboxServer sandbox;
-    private Workspace workspace;
-
-    @BeforeEach
-    void startSandbox() {
-        sandbox = new SandboxServer(SandboxSettings.defaults()).start();
-        workspace = new Workspace(dir, sandbox);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
-    }
-
     @Test
-    void anUnusableFileIsReportedAndTheNextFilesAreStillValidated(CapturedOutput output) {
+    void anUnusableFileIsReportedAndTheNextFilesAreStillValidated(Workspace workspace, CapturedOutput output) {
         // given
         Path empty = workspace.drop("empty.csv", "");
         Path good = workspace.drop("good.csv", CsvFiles.numbers(3));

@@ -1,7 +1,6 @@
 package io.bulkcall.postgres;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -9,17 +8,17 @@ import java.util.List;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.PostgresDatabase;
 import io.bulkcall.testing.PostgresDatabases;
 import io.bulkcall.testing.TestKeys;
-import org.junit.jupiter.api.AfterEach;
+import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,28 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is in no row of any table after a run that completed and one that was killed, neither in plain
  * text (job parameters, bulkcall's tables) nor inside the serialized execution contexts.
  */
-@ExtendWith(PostgresDatabases.class)
+@ExtendWith({ BulkcallWorkspaces.class, PostgresDatabases.class })
+@OnSystemClock
 class NoSecretInPostgresIT {
-
-    @TempDir
-    Path dir;
 
     private SandboxServer sandbox;
     private NodeCluster cluster;
     private JdbcClient database;
 
     @BeforeEach
-    void startSandbox(PostgresDatabase postgres) {
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(10), Duration.ofMillis(50))).start();
-        cluster = new NodeCluster(dir, sandbox, postgres);
+    void startCluster(Workspace workspace, PostgresDatabase postgres) {
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
+            .withDurations(Duration.ofMillis(10), Duration.ofMillis(50)));
+        cluster = new NodeCluster(workspace.root(), sandbox, postgres);
         database = postgres.jdbc();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.bulkcall.postgres;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,17 +7,17 @@ import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxFault;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.PostgresDatabase;
 import io.bulkcall.testing.PostgresDatabases;
 import io.bulkcall.testing.Workspace;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,31 +30,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Spring Batch's job repository and bulkcall's tables both live there, and everything the job does
  * on H2 it does there too: stop, restart, retry rounds, reports.
  */
-@ExtendWith({ PostgresDatabases.class, OutputCaptureExtension.class })
+@ExtendWith({ BulkcallWorkspaces.class, PostgresDatabases.class, OutputCaptureExtension.class })
+@OnSystemClock
 class PostgresJobTest {
 
-    @TempDir
-    Path dir;
+    /** One attempt in three fails: the retry round has work. */
+    private static final SandboxSettings SANDBOX = BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
+        .withDurations(Duration.ofMillis(20), Duration.ofMillis(50))
+        .withFailureRate(0.3);
 
-    private PostgresDatabase postgres;
-    private SandboxServer sandbox;
     private Workspace workspace;
+    private SandboxServer sandbox;
     private JdbcClient database;
 
     @BeforeEach
-    void startSandbox(PostgresDatabase postgres) {
-        this.postgres = postgres;
-        // one attempt in three fails: the retry round has work
-        useSandbox(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(20), Duration.ofMillis(50))
-            .withFailureRate(0.3));
+    void useDatabase(Workspace workspace, PostgresDatabase postgres) {
+        this.workspace = workspace.with(postgres.springArguments()).with("--bulkcall.retry.max-attempts=1");
+        sandbox = workspace.useSandbox(SANDBOX);
         database = postgres.jdbc();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
     }
 
     @Test
@@ -113,7 +105,7 @@ class PostgresJobTest {
     void aStoppedJobLeavesNothingQueuedAndItsRestartDialsTheRestInNewBatches(CapturedOutput output) {
         // given: calls that take a few seconds in all, and a first run that gives up waiting at once,
         // after all three batches were created
-        useSandbox(SandboxSettings.defaults()
+        sandbox = workspace.useSandbox(SandboxSettings.defaults()
             .withOrgConcurrencyLimit(600)
             .withDurations(Duration.ofMillis(200), Duration.ofMillis(400)));
         workspace.drop("big.csv", CsvFiles.numbers(2500));
@@ -191,13 +183,5 @@ class PostgresJobTest {
         return database.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL")
             .query(Long.class)
             .single();
-    }
-
-    private void useSandbox(SandboxSettings settings) {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        sandbox = new SandboxServer(settings).start();
-        workspace = new Workspace(dir, sandbox).with(postgres.springArguments()).with("--bulkcall.retry.max-attempts=1");
     }
 }

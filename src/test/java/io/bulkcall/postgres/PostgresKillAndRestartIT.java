@@ -1,22 +1,21 @@
 package io.bulkcall.postgres;
 
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
 import io.bulkcall.testing.PostgresDatabase;
 import io.bulkcall.testing.PostgresDatabases;
-import org.junit.jupiter.api.AfterEach;
+import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,31 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * left STARTED with a batch in doubt, and the next run, on this host or another, in this time zone
  * or another, recovers it and completes it with every number sent to Cartesia exactly once.
  */
-@ExtendWith(PostgresDatabases.class)
+@ExtendWith({ BulkcallWorkspaces.class, PostgresDatabases.class })
+@OnSystemClock
 class PostgresKillAndRestartIT {
 
     private static final int ROWS = 2_000;
-
-    @TempDir
-    Path dir;
 
     private SandboxServer sandbox;
     private NodeCluster cluster;
     private JdbcClient database;
 
     @BeforeEach
-    void startSandbox(PostgresDatabase postgres) {
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(50), Duration.ofMillis(150))
-            .withFailureRate(0.2)).start();
-        cluster = new NodeCluster(dir, sandbox, postgres);
+    void startCluster(Workspace workspace, PostgresDatabase postgres) {
+        sandbox = workspace.sandbox();
+        cluster = new NodeCluster(workspace.root(), sandbox, postgres);
         database = postgres.jdbc();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
     }
 
     @Test

@@ -14,16 +14,15 @@ import io.bulkcall.job.InputFile;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxFault;
 import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.PostgresDatabase;
 import io.bulkcall.testing.PostgresDatabases;
 import io.bulkcall.testing.Workspace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -38,33 +37,25 @@ import static org.awaitility.Awaitility.await;
  * winner. The test plays the other node on a connection of its own and keeps its transaction open
  * until bulkcall waits behind it, so each race is decided the same way on every run.
  */
-@ExtendWith({ PostgresDatabases.class, OutputCaptureExtension.class })
+@ExtendWith({ BulkcallWorkspaces.class, PostgresDatabases.class, OutputCaptureExtension.class })
+@OnSystemClock
 class RacingNodesTest {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
-
     private PostgresDatabase postgres;
-    private SandboxServer sandbox;
     private Workspace workspace;
+    private SandboxServer sandbox;
     private JdbcClient database;
 
     @BeforeEach
-    void startSandbox(PostgresDatabase postgres) {
+    void useDatabase(Workspace workspace, PostgresDatabase postgres) {
         this.postgres = postgres;
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
+        this.workspace = workspace.with(postgres.springArguments());
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
             .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
-            .withFailureRate(0)).start();
-        workspace = new Workspace(dir, sandbox).with(postgres.springArguments());
+            .withFailureRate(0));
         database = postgres.jdbc();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
     }
 
     @Test

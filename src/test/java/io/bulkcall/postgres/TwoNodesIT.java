@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.bulkcall.sandbox.SandboxServer;
-import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
 import io.bulkcall.testing.PostgresDatabase;
 import io.bulkcall.testing.PostgresDatabases;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,25 +43,20 @@ class TwoNodesIT {
     @TempDir
     Path dir;
 
-    private HeldClock clock;
-    private SandboxServer sandbox;
+    private final HeldClock clock = new HeldClock();
+
+    @AutoClose
+    private final SandboxServer sandbox = new SandboxServer(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
+        .withDurations(Duration.ofMillis(200), Duration.ofMillis(500))
+        .withFailureRate(0), clock).start();
+
     private NodeCluster cluster;
     private JdbcClient database;
 
     @BeforeEach
-    void startSandbox(PostgresDatabase postgres) {
-        clock = new HeldClock();
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(200), Duration.ofMillis(500))
-            .withFailureRate(0), clock).start();
+    void startCluster(PostgresDatabase postgres) {
         cluster = new NodeCluster(dir, sandbox, postgres);
         database = postgres.jdbc();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
     }
 
     @ParameterizedTest(name = "the second node starts {0} ms after the first")
@@ -75,16 +70,13 @@ class TwoNodesIT {
         // when
         Handle first = nodeA.start("run");
         Thread.sleep(delayMillis);
-        Handle second = nodeB.start("run");
-        Handle loser = firstToExit(first, second);
-        Handle winner = loser == first ? second : first;
-        clock.release();
+        Race race = decide(first, nodeB.start("run"));
 
         // then
-        assertThat(loser.exitCode()).as("exit code of the node that left the job alone").isEqualTo(1);
-        assertThat(loser.err()).containsPattern(LEFT_ALONE);
-        assertThat(winner.waitFor(RUN_TIMEOUT)).as("exit code of the node that ran the job").isZero();
-        assertThat(winner.err()).contains("numbers.csv: job 1 completed");
+        assertThat(race.loser().exitCode()).as("exit code of the node that left the job alone").isEqualTo(1);
+        assertThat(race.loser().err()).containsPattern(LEFT_ALONE);
+        assertThat(race.winner().waitFor(RUN_TIMEOUT)).as("exit code of the node that ran the job").isZero();
+        assertThat(race.winner().err()).contains("numbers.csv: job 1 completed");
         assertThat(sandbox.createdToNumbers()).hasSize(ROWS).doesNotHaveDuplicates();
         assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
             .containsExactly("COMPLETED");
@@ -99,21 +91,28 @@ class TwoNodesIT {
         cluster.runKilledAtCreate(cluster.node("node-a"), 2);
 
         // when
-        Handle first = cluster.node("node-b").start("run");
-        Handle second = cluster.node("node-c").start("run");
-        Handle loser = firstToExit(first, second);
-        Handle winner = loser == first ? second : first;
-        clock.release();
+        Race race = decide(cluster.node("node-b").start("run"), cluster.node("node-c").start("run"));
 
         // then
-        assertThat(loser.exitCode()).as("exit code of the node that left the job alone").isEqualTo(1);
-        assertThat(loser.err()).containsPattern(LEFT_ALONE);
-        assertThat(winner.waitFor(RUN_TIMEOUT)).as("exit code of the node that recovered the job").isZero();
-        assertThat(winner.err()).contains("Job 1 of numbers.csv was left running by a process that is gone",
+        assertThat(race.loser().exitCode()).as("exit code of the node that left the job alone").isEqualTo(1);
+        assertThat(race.loser().err()).containsPattern(LEFT_ALONE);
+        assertThat(race.winner().waitFor(RUN_TIMEOUT)).as("exit code of the node that recovered the job").isZero();
+        assertThat(race.winner().err()).contains("Job 1 of numbers.csv was left running by a process that is gone",
                 "was created before the last run stopped; adopted it", "numbers.csv: job 2 completed");
         assertThat(sandbox.createdToNumbers()).hasSize(ROWS).doesNotHaveDuplicates();
         assertThat(database.sql("SELECT status FROM batch_job_execution ORDER BY job_execution_id")
             .query(String.class)
             .list()).containsExactly("FAILED", "COMPLETED");
+    }
+
+    /** Waits until one of two nodes has ended, the one that left the job alone, then lets the other's calls end. */
+    private Race decide(Handle first, Handle second) {
+        Handle loser = firstToExit(first, second);
+        clock.release();
+        return new Race(loser == first ? second : first, loser);
+    }
+
+    /** Two nodes started on one job: the one that ran it and the one that left it alone. */
+    private record Race(Handle winner, Handle loser) {
     }
 }

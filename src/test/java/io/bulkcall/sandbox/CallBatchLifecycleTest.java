@@ -1,29 +1,25 @@
 package io.bulkcall.sandbox;
 
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 /** A batch created, dialed and finished, as Create, Get Call Batch and Get Call show it. */
 class CallBatchLifecycleTest {
 
+    @AutoClose
     private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
             .withDurations(Duration.ofMillis(10), Duration.ofMillis(30))
             .withFailureRate(0)).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void createAnswers201WithTheBatchQueuedAndNoRecipients() {

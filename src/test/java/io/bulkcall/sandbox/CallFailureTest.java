@@ -1,18 +1,18 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every attempt fails: some before a call is placed (no {@code agent_call_id}, an
@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CallFailureTest {
 
+    @AutoClose
     private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
             .withDurations(Duration.ofMillis(10), Duration.ofMillis(10))
             .withFailureRate(1)).start();
@@ -35,11 +36,6 @@ class CallFailureTest {
                 .until(() -> api.get(BATCHES + "/" + id).body(), b -> b.get("total_calls_finished").asInt() == 30);
         byHasCall = batch.get("recipients").valueStream()
                 .collect(Collectors.partitioningBy(recipient -> recipient.has("agent_call_id")));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

@@ -1,15 +1,14 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
-import java.time.Instant;
 
 import io.bulkcall.time.SimulatedClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Cancel Call Batch stops the queued recipients from being dialed while the calls in flight end
@@ -18,18 +17,12 @@ import tools.jackson.databind.JsonNode;
  */
 class CancelCallBatchTest {
 
-    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final SimulatedClock clock = new SimulatedClock(SteppedSandbox.START);
 
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withDurations(Duration.ofSeconds(10), Duration.ofSeconds(60))
-            .withFailureRate(0), clock).start();
+    @AutoClose
+    private final SandboxServer sandbox = new SandboxServer(SteppedSandbox.SETTINGS, clock).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void cancelMidRunCancelsTheQueuedAndLetsCallsInFlightFinish() {

@@ -1,9 +1,5 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
-
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -11,13 +7,17 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.bulkcall.time.SimulatedClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Create Call Batch refuses every body the reference does not allow, and nothing is created: the
@@ -27,15 +27,11 @@ class CreateCallBatchStrictnessTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
+    @AutoClose
     private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults(), new SimulatedClock(NOW))
             .start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     static Stream<Arguments> bodiesBreakingTheReference() {
         return Stream.of(

@@ -1,15 +1,16 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 
 import io.bulkcall.time.SimulatedClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static io.bulkcall.sandbox.SteppedSandbox.START;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When batches start dialing: at their {@code scheduled_at}, and only once the organization's
@@ -18,23 +19,15 @@ import tools.jackson.databind.JsonNode;
  */
 class DispatchSchedulingTest {
 
-    private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
-
     private static final Duration FIRST_WAVE = Duration.ofSeconds(70);
 
     private final SimulatedClock clock = new SimulatedClock(START);
 
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(4)
-            .withDurations(Duration.ofSeconds(10), Duration.ofSeconds(60))
-            .withFailureRate(0), clock).start();
+    @AutoClose
+    private final SandboxServer sandbox = new SandboxServer(SteppedSandbox.SETTINGS.withOrgConcurrencyLimit(4), clock)
+            .start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void scheduledBatchStaysPendingUntilItsTime() {

@@ -1,18 +1,18 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Faults for exactly-once tests: error answers that apply nothing, lost responses that apply the
@@ -20,14 +20,10 @@ import tools.jackson.databind.JsonNode;
  */
 class FaultInjectionTest {
 
+    @AutoClose
     private SandboxServer sandbox;
 
     private SandboxHttp api;
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void plannedConcurrencyLimitedAnswers429WithRetryAfterAndCreatesNothing() {

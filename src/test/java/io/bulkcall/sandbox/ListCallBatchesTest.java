@@ -1,16 +1,16 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * List Call Batches: newest first, filtered by agent, paged by {@code limit} and
@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ListCallBatchesTest {
 
+    @AutoClose
     private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults().withIds(null, null)).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
@@ -28,11 +29,6 @@ class ListCallBatchesTest {
         for (String name : List.of("a1", "b1", "a2", "b2", "a3")) {
             api.create(CreateRequests.sample().put("name", name).put("agent_id", "agent_" + name.charAt(0)));
         }
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

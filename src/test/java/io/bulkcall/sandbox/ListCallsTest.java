@@ -1,9 +1,5 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +8,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.bulkcall.time.SimulatedClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static io.bulkcall.sandbox.SteppedSandbox.START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * List Calls: one entry per call attempt, newest first by start time, filtered by agent or batch
@@ -30,18 +31,12 @@ class ListCallsTest {
 
     private static final String CALLS = "/agents/calls";
 
-    private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
-
     private final SimulatedClock clock = new SimulatedClock(START);
 
-    private SandboxServer sandbox = start(SandboxSettings.defaults().withFailureRate(0));
+    @AutoClose
+    private SandboxServer sandbox = start(SteppedSandbox.SETTINGS);
 
     private SandboxHttp api = new SandboxHttp(sandbox);
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void listsABatchsCallsNewestFirstByStartTime() {
@@ -81,7 +76,7 @@ class ListCallsTest {
     @Test
     void redialedRecipientAppearsOncePerAttemptThatPlacedACall() {
         // given every attempt fails, some before a call is placed, and the batch is retried once
-        restart(SandboxSettings.defaults().withFailureRate(1));
+        restart(SteppedSandbox.SETTINGS.withFailureRate(1));
         String id = create(CreateRequests.withRecipients("failing", 12));
         clock.advance(Duration.ofMinutes(1));
         List<String> firstRound = agentCallIds(id);
@@ -141,7 +136,7 @@ class ListCallsTest {
     @Test
     void filtersByAgentAndByBatch() {
         // given
-        restart(SandboxSettings.defaults().withIds(null, null).withFailureRate(0));
+        restart(SteppedSandbox.SETTINGS.withIds(null, null));
         String a = create(CreateRequests.withRecipients("a", 2).put("agent_id", "agent_a"));
         String b = create(CreateRequests.withRecipients("b", 3).put("agent_id", "agent_b"));
         clock.advance(Duration.ofMinutes(10));
@@ -208,7 +203,7 @@ class ListCallsTest {
     @Test
     void unansweredCallHasNoSummaryAndANullTranscript() {
         // given
-        restart(SandboxSettings.defaults().withFailureRate(1));
+        restart(SteppedSandbox.SETTINGS.withFailureRate(1));
         String id = create(CreateRequests.withRecipients("unanswered", 12));
         clock.advance(Duration.ofMinutes(1));
 
@@ -258,7 +253,7 @@ class ListCallsTest {
     }
 
     private SandboxServer start(SandboxSettings settings) {
-        return new SandboxServer(settings.withDurations(Duration.ofSeconds(10), Duration.ofSeconds(60)), clock).start();
+        return new SandboxServer(settings, clock).start();
     }
 
     private void restart(SandboxSettings settings) {

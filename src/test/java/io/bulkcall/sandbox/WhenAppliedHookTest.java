@@ -1,16 +1,16 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+
+import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hook that lets a test act when Cartesia has applied a request and its client has no answer
@@ -18,13 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class WhenAppliedHookTest {
 
+    @AutoClose
     private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()).start();
     private final SandboxHttp api = new SandboxHttp(sandbox);
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void theHookRunsOnceTheRequestIsAppliedAndTheAnswerWaitsForIt() throws Exception {

@@ -2,6 +2,10 @@ package io.bulkcall.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,14 +20,20 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Gives a test its {@link Workspace} in one line: a fresh folder, a sandbox Cartesia and bulkcall on one
  * {@link SimulatedClock}, set at {@link #START} (a Wednesday, 10:00 in New York, where the tests' numbers
  * are: inside the default calling window). The sandbox places answered calls of {@link #SANDBOX}; a
  * test that needs others calls {@link Workspace#useSandbox}. Declare a {@code Workspace} parameter on a
- * {@code @BeforeEach} or {@code @Test} method: both get the same one. The sandbox is closed after the
- * test, and the folder deleted unless the test failed.
+ * {@code @BeforeEach} or {@code @Test} method: both get the same one; on a {@code @BeforeAll} method,
+ * every test of the class shares it. The sandbox is closed after the test (or the class), and the
+ * folder deleted unless a test failed.
+ * <p>
+ * A class marked {@link OnSystemClock} gets its workspaces on the system clock instead, next to a
+ * sandbox of {@link #SYSTEM_CLOCK_SANDBOX}: for tests beside a forked bulkcall, which runs on the
+ * system clock, or that measure what other processes see in real time.
  */
 public final class BulkcallWorkspaces implements ParameterResolver, AfterTestExecutionCallback {
 
@@ -36,6 +46,20 @@ public final class BulkcallWorkspaces implements ParameterResolver, AfterTestExe
         .withDurations(Duration.ofSeconds(2), Duration.ofSeconds(20))
         .withFailureRate(0);
 
+    /**
+     * A sandbox on the system clock whose calls a test can wait for: ringing 50 ms and lasting
+     * 150 ms, one attempt in five failing, no limit that matters.
+     */
+    public static final SandboxSettings SYSTEM_CLOCK_SANDBOX = SandboxSettings.defaults()
+        .withOrgConcurrencyLimit(10_000)
+        .withDurations(Duration.ofMillis(50), Duration.ofMillis(150));
+
+    /** Marks a test class whose workspaces run bulkcall and the sandbox on the system clock. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface OnSystemClock {
+    }
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BulkcallWorkspaces.class);
 
     @Override
@@ -45,15 +69,18 @@ public final class BulkcallWorkspaces implements ParameterResolver, AfterTestExe
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).computeIfAbsent(Resources.class, type -> new Resources(), Resources.class)
+        return context.getStore(NAMESPACE).computeIfAbsent(Resources.class,
+                type -> new Resources(context.getRequiredTestClass().isAnnotationPresent(OnSystemClock.class)),
+                Resources.class)
             .workspace;
     }
 
-    /** A failed test keeps its folder, to be looked at. */
+    /** A failed test keeps its folder, to be looked at; a skipped one has nothing to show. */
     @Override
     public void afterTestExecution(ExtensionContext context) {
         Resources resources = context.getStore(NAMESPACE).get(Resources.class, Resources.class);
-        if (resources != null && context.getExecutionException().isPresent()) {
+        if (resources != null
+                && context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent()) {
             resources.keep = true;
         }
     }
@@ -65,15 +92,20 @@ public final class BulkcallWorkspaces implements ParameterResolver, AfterTestExe
         private final Workspace workspace;
         private boolean keep;
 
-        Resources() {
+        Resources(boolean onSystemClock) {
             try {
                 folder = Files.createTempDirectory("bulkcall-test-");
             }
             catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            SimulatedClock clock = new SimulatedClock(START);
-            workspace = new Workspace(folder, new SandboxServer(SANDBOX, clock).start(), clock);
+            if (onSystemClock) {
+                workspace = new Workspace(folder, new SandboxServer(SYSTEM_CLOCK_SANDBOX).start());
+            }
+            else {
+                SimulatedClock clock = new SimulatedClock(START);
+                workspace = new Workspace(folder, new SandboxServer(SANDBOX, clock).start(), clock);
+            }
         }
 
         @Override

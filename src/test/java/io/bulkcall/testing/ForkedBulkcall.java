@@ -49,6 +49,15 @@ public final class ForkedBulkcall {
                 "--bulkcall.calling-window.hours=00:00-24:00", "--bulkcall.calling-window.days=MON-SUN");
     }
 
+    /**
+     * bulkcall in the workspace's folder, against its sandbox, on its job database under the URL the
+     * workspace's own runs use: the one an operator writes, without any flag of H2's.
+     */
+    public ForkedBulkcall(Workspace workspace) {
+        this(workspace.root(), workspace.sandbox().baseUrl());
+        with("--spring.datasource.url=jdbc:h2:file:" + workspace.database());
+    }
+
     /** bulkcall as the README's first command runs it: the {@code sandbox} profile, no API key, no other setting. */
     public static ForkedBulkcall inSandboxProfile(Path root) {
         return new ForkedBulkcall(root).with("--spring.profiles.active=sandbox");

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.springframework.context.support.GenericApplicationContext;
  * A working folder for end-to-end tests, laid out as an operator's: {@code input/}, {@code output/},
  * {@code data/} (the H2 job repository) and {@code logs/}, with bulkcall pointed at a sandbox server
  * the test controls. {@link #run} launches bulkcall exactly as {@code main} does, minus
- * {@code System.exit}; each call is a new process as far as Spring is concerned.
+ * {@code System.exit}; each call is a new process as far as Spring is concerned. A
+ * {@link ForkedBulkcall} can run in the same folder, on the same job database.
  * <p>
  * On a {@link SimulatedClock} ({@link BulkcallWorkspaces} makes one), bulkcall and the sandbox share
  * it, and every wait of the job moves it ahead instead of sleeping: a job that waits a night for a
@@ -41,7 +44,7 @@ public final class Workspace {
     private SandboxServer sandbox;
 
     /** A workspace against a sandbox on the system clock; windows open all day. */
-    public Workspace(Path root, SandboxServer sandbox) {
+    Workspace(Path root, SandboxServer sandbox) {
         this(root, sandbox, null);
         with("--bulkcall.poll.interval=50ms", "--bulkcall.calling-window.hours=00:00-24:00",
                 "--bulkcall.calling-window.days=MON-SUN");
@@ -53,7 +56,7 @@ public final class Workspace {
         this.clock = clock;
         with("--bulkcall.input-dir=" + input(), "--bulkcall.output-dir=" + root.resolve("output"),
                 "--bulkcall.input-quiet-period=0s",
-                "--spring.datasource.url=jdbc:h2:file:" + root.resolve("data/bulkcall"),
+                "--spring.datasource.url=jdbc:h2:file:" + database(),
                 "--logging.file.name=" + log(), "--bulkcall.agent-id=agent_sandbox",
                 "--bulkcall.cartesia.api-key=" + TestKeys.API_KEY, "--bulkcall.from-number-id=ap_sandbox",
                 "--bulkcall.poll.interval=10s", "--bulkcall.retry.delay=10ms",
@@ -125,8 +128,37 @@ public final class Workspace {
         return root.resolve("input");
     }
 
+    /** The H2 job database, as a URL names it: without H2's {@code .mv.db}. */
+    public Path database() {
+        return root.resolve("data/bulkcall");
+    }
+
     public Path log() {
         return root.resolve("logs/bulkcall.log");
+    }
+
+    /** What every run, in this JVM or forked, has logged so far. */
+    public String logText() {
+        try {
+            return Files.exists(log()) ? Files.readString(log(), StandardCharsets.ISO_8859_1) : "";
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The status of the last job execution, as the job database holds it; read once no run is left. */
+    public String lastJobStatus() {
+        String url = "jdbc:h2:file:" + database() + ";AUTO_SERVER=TRUE";
+        try (var connection = DriverManager.getConnection(url, "sa", "");
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1")) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job repository in " + root, e);
+        }
     }
 
     /** Writes a file into {@code input/}. */
