@@ -6,19 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.TestKeys;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.h2.Driver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +52,14 @@ class LargeFileBenchmark {
 
     private static final Path JAR = Path.of("target/bulkcall.jar").toAbsolutePath();
 
-    /** A GC log line's heap sizes: in use before the collection, after it, and the heap's size. */
-    private static final Pattern HEAP = Pattern.compile(" (\\d+)M->(\\d+)M\\(\\d+M\\)");
+    /** The Cartesia endpoints a run calls, by the names of Cartesia's reference. */
+    private static final Map<String, SandboxEndpoint> REQUESTS = requests();
+
+    /** A collection in the GC log: when, and the heap in use before it and after it, of the heap's size. */
+    private static final Pattern PAUSE = Pattern.compile("^\\[([^]]+)].* Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\)");
+
+    /** How the GC log's {@code time} decoration writes an instant. */
+    private static final DateTimeFormatter GC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path input;
@@ -98,30 +110,65 @@ class LargeFileBenchmark {
     }
 
     @Test
-    void runValidatesStagesAndSubmitsALargeFileWithA256MegabyteHeap() throws Exception {
-        // given: the file in the input folder, the batches scheduled a day ahead, so that the run
-        // stops at its first wait for calls and nobody is dialed, not even in the sandbox
+    void runCallsALargeFileAndReportsWithA256MegabyteHeap() throws Exception {
+        // given: the file in the input folder, and a sandbox whose calls all connect and end at once,
+        // with room for every batch to dial all its calls together, so that the run goes through the
+        // await step to the report in minutes
         Files.createDirectories(dir.resolve("input"));
         Files.copy(largeCsv, dir.resolve("input/large.csv"));
-        try (SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()).start()) {
+        SandboxSettings instantCalls = SandboxSettings.defaults()
+            .withDurations(Duration.ZERO, Duration.ZERO)
+            .withOrgConcurrencyLimit(1_000_000_000)
+            .withFailureRate(0);
+        try (SandboxServer sandbox = new SandboxServer(instantCalls).start()) {
             // when
+            long start = System.nanoTime();
             int exitCode = bulkcall("run", "--bulkcall.input-quiet-period=0s",
                     "--bulkcall.cartesia.base-url=" + sandbox.baseUrl(), "--bulkcall.cartesia.response-timeout=60s",
-                    "--bulkcall.poll.interval=100ms", "--bulkcall.poll.max-wait=1s", "--bulkcall.batch.scheduled-at="
-                            + OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.SECONDS));
+                    "--bulkcall.poll.interval=1s", "--bulkcall.batch.target-concurrency-limit=1000",
+                    "--bulkcall.calling-window.hours=00:00-24:00", "--bulkcall.calling-window.days=MON-SUN");
+            Duration time = Duration.ofNanos(System.nanoTime() - start);
 
-            // then: stopped waiting for the scheduled calls, every valid number sent once
-            assertThat(exitCode).as(Files.readString(dir.resolve("bulkcall.err"))).isEqualTo(1);
-            assertThat(sandbox.createdToNumbers()).hasSize(valid).doesNotHaveDuplicates();
+            // then: completed, with a report row per valid number, and call details read a page of
+            // calls at a time (at most one short page more per batch), not a request per call
+            assertThat(exitCode).as(Files.readString(dir.resolve("bulkcall.err"))).isZero();
+            Path report = reportFolder();
+            ResultRows results = resultRows(report.resolve("results.csv"));
+            assertThat(results.rows()).isEqualTo(valid);
+            assertThat(report.resolve("summary.json")).exists();
+            assertThat(report.resolve("report.html")).exists();
+            long batches = sandbox.batches().size();
+            assertThat(sandbox.requests(SandboxEndpoint.LIST_CALLS)).isBetween(valid / 100L, valid / 100L + batches);
+
+            System.out.printf("%nbulkcall run, %,d rows, -Xmx256m, sandbox in another JVM, calls that end at once:%n",
+                    ROWS);
+            System.out.printf("  %,d rows to the report in %.1f s, JVM start-up included%n", ROWS, seconds(time));
+            Map<String, StepTime> steps = steps();
+            StepTime validate = steps.get("validate");
+            StepTime submit = steps.get("submit");
+            System.out.println("  " + validate.line(validate.read(),
+                    "%,d rows read, %,d written".formatted(validate.read(), validate.written())));
+            System.out.println("  " + submit.line(valid,
+                    "%,d call batches of %,d recipients created".formatted(submit.written(), valid)));
+            System.out.println("  " + steps.get("await").line(valid,
+                    "%,d recipients' outcomes and call details".formatted(valid)));
+            System.out.println("  " + steps.get("report").line(results.rows(),
+                    "%,d rows in results.csv, %,d with call details".formatted(results.rows(), results.withCallDetails())));
+            System.out.printf("  heap left by a collection, at most: %s%n", steps.values()
+                .stream()
+                .map(step -> "%s %d MB".formatted(step.step(), step.heapLeft()))
+                .collect(Collectors.joining(", ")));
+            System.out.printf("  Cartesia requests for %,d recipients in %,d batches, per 1,000 recipients:%n", valid,
+                    batches);
+            REQUESTS.forEach((name, endpoint) -> System.out.printf("    %-18s %,8d %6.1f%n", name,
+                    sandbox.requests(endpoint), sandbox.requests(endpoint) * 1000.0 / valid));
         }
-        System.out.printf("%nbulkcall run, %,d rows, -Xmx256m, sandbox in another JVM:%n", ROWS);
-        steps().forEach(step -> System.out.println("  " + step));
         printHeap();
     }
 
     private int bulkcall(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log"), "-jar", JAR.toString()));
+                "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time", "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
         command.addAll(List.of("--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
@@ -136,42 +183,107 @@ class LargeFileBenchmark {
         return bulkcall.exitValue();
     }
 
-    /** The job's own record of its steps, from the H2 job repository the run left in its folder. */
-    private List<StepFigures> steps() {
+    /**
+     * The job's own record of its steps, from the H2 job repository the run left in its folder, by
+     * step in the order they first ran; a step that ran more than once is summed. Each with the most
+     * a collection left in the heap while it ran.
+     */
+    private Map<String, StepTime> steps() throws IOException {
+        List<GcPause> collections = collections();
         var dataSource = new SimpleDriverDataSource(new Driver(), "jdbc:h2:file:" + dir.resolve("data/bulkcall"), "sa", "");
-        return JdbcClient.create(dataSource)
+        Map<String, StepTime> steps = new LinkedHashMap<>();
+        JdbcClient.create(dataSource)
             .sql("""
                     SELECT STEP_NAME, READ_COUNT, WRITE_COUNT, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION
-                    WHERE STEP_NAME IN ('validate', 'submit') ORDER BY STEP_EXECUTION_ID""")
-            .query((rs, row) -> new StepFigures(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                    Duration.between(rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant())))
-            .list();
+                    ORDER BY STEP_EXECUTION_ID""")
+            .query((rs, row) -> {
+                Instant start = rs.getTimestamp(4).toInstant();
+                Instant end = rs.getTimestamp(5).toInstant();
+                long heapLeft = collections.stream()
+                    .filter(collection -> !collection.at().isBefore(start) && !collection.at().isAfter(end))
+                    .mapToLong(GcPause::left)
+                    .max()
+                    .orElse(0);
+                return new StepTime(rs.getString(1), rs.getLong(2), rs.getLong(3), Duration.between(start, end), heapLeft);
+            })
+            .list()
+            .forEach(step -> steps.merge(step.step(), step, StepTime::plus));
+        return steps;
+    }
+
+    /** The report folder of the run's job, its only one. */
+    private Path reportFolder() throws IOException {
+        try (Stream<Path> folders = Files.list(dir.resolve("output"))) {
+            return folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    /** Counts the rows of results.csv, and those with a call's start, reading them one at a time. */
+    private static ResultRows resultRows(Path resultsCsv) throws IOException {
+        long rows = 0;
+        long withCallDetails = 0;
+        try (var reader = Files.newBufferedReader(resultsCsv, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                rows++;
+                if (!row.get("started_at").isEmpty()) {
+                    withCallDetails++;
+                }
+            }
+        }
+        return new ResultRows(rows, withCallDetails);
     }
 
     // the most the heap held before a collection, and the most a collection left in it
     private void printHeap() throws IOException {
-        long inUse = 0;
-        long left = 0;
+        List<GcPause> collections = collections();
+        System.out.printf("  heap: at most %d MB in use, at most %d MB left by a collection, of 256 MB%n%n",
+                collections.stream().mapToLong(GcPause::inUse).max().orElse(0),
+                collections.stream().mapToLong(GcPause::left).max().orElse(0));
+    }
+
+    private List<GcPause> collections() throws IOException {
+        List<GcPause> collections = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("gc.log"))) {
-            Matcher heap = HEAP.matcher(line);
-            if (line.contains("Pause") && heap.find()) {
-                inUse = Math.max(inUse, Long.parseLong(heap.group(1)));
-                left = Math.max(left, Long.parseLong(heap.group(2)));
+            Matcher pause = PAUSE.matcher(line);
+            if (pause.find()) {
+                collections.add(new GcPause(GC_TIME.parse(pause.group(1), Instant::from),
+                        Long.parseLong(pause.group(2)), Long.parseLong(pause.group(3))));
             }
         }
-        System.out.printf("  heap: at most %d MB in use, at most %d MB left by a collection, of 256 MB%n%n", inUse, left);
+        return collections;
+    }
+
+    private static Map<String, SandboxEndpoint> requests() {
+        Map<String, SandboxEndpoint> requests = new LinkedHashMap<>();
+        requests.put("Create Call Batch", SandboxEndpoint.CREATE_BATCH);
+        requests.put("List Call Batches", SandboxEndpoint.LIST_BATCHES);
+        requests.put("Get Call Batch", SandboxEndpoint.GET_BATCH);
+        requests.put("List Calls", SandboxEndpoint.LIST_CALLS);
+        requests.put("Get Call", SandboxEndpoint.GET_CALL);
+        return requests;
     }
 
     private static double seconds(Duration time) {
         return time.toMillis() / 1000.0;
     }
 
-    private record StepFigures(String step, long read, long written, Duration time) {
+    private record ResultRows(long rows, long withCallDetails) {
+    }
 
-        @Override
-        public String toString() {
-            return "%-8s %,d rows read, %,d written, in %.1f s: %,.0f rows/s".formatted(step, read, written,
-                    seconds(time), read / seconds(time));
+    /** A collection in the GC log: when, and the megabytes in use before it and left after it. */
+    private record GcPause(Instant at, long inUse, long left) {
+    }
+
+    private record StepTime(String step, long read, long written, Duration time, long heapLeft) {
+
+        StepTime plus(StepTime again) {
+            return new StepTime(step, read + again.read, written + again.written, time.plus(again.time),
+                    Math.max(heapLeft, again.heapLeft));
+        }
+
+        /** The step's figures, its rows per second counted in {@code rows}, which {@code what} describes. */
+        String line(long rows, String what) {
+            return "%-8s %s, in %.1f s: %,.0f rows/s".formatted(step, what, seconds(time), rows / seconds(time));
         }
     }
 }

@@ -8,12 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import io.bulkcall.cartesia.AgentCall;
 import io.bulkcall.cartesia.CallBatch;
-import io.bulkcall.cartesia.CallBatchRecipient;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.RecipientRepository;
@@ -56,20 +54,19 @@ class CallDetailsReader {
      * @param folder the job's report folder, where its transcripts wait for the report
      */
     public void read(TrackedBatch batch, CallBatch finished, ReportFolder folder) {
-        List<String> latest = finished.recipients()
+        Map<String, String> latest = new LinkedHashMap<>();
+        finished.recipients()
             .stream()
-            .map(CallBatchRecipient::agentCallId)
-            .filter(Objects::nonNull)
-            .toList();
+            .filter(recipient -> recipient.agentCallId() != null)
+            .forEach(recipient -> latest.put(recipient.toNumber(), recipient.agentCallId()));
         if (latest.isEmpty() && !transcripts) {
             return;
         }
         Map<String, AgentCall> calls = new LinkedHashMap<>();
         client.listAllCalls(agentId, finished.id(), transcripts).forEach(call -> calls.put(call.id(), call));
-        for (String callId : latest) {
-            calls.computeIfAbsent(callId, client::getCall);
-        }
-        recipients.recordCallDetails(batch, latest.stream().map(calls::get).toList());
+        Map<String, AgentCall> latestCalls = new LinkedHashMap<>();
+        latest.forEach((number, callId) -> latestCalls.put(number, calls.computeIfAbsent(callId, client::getCall)));
+        recipients.recordCallDetails(batch, latestCalls);
         if (transcripts) {
             new TranscriptsFile(folder).writeBatch(batch.batchNo(), transcriptsOf(batch, finished, calls.values()));
         }

@@ -225,21 +225,31 @@ public class RecipientRepository {
     }
 
     /**
-     * Stores when each call started and ended and its summary, on the recipient whose latest call it
-     * is; a call that is no recipient's latest (an earlier attempt) changes nothing, and a call that
-     * never connected leaves all three empty ({@link #recordOutcomes} emptied them).
+     * Stores when each recipient's latest call started and ended and its summary, matched by number
+     * among the recipients the batch holds, as {@link #recordOutcomes} matches outcomes: each row is
+     * found by its primary key, the only index of {@code bc_recipient}, so a batch costs a thousand
+     * lookups, not a thousand scans of the job's recipients. A call that is not the recipient's latest
+     * by {@code agent_call_id} changes nothing, and a call that never connected leaves all three empty
+     * ({@link #recordOutcomes} emptied them).
+     *
+     * @param latestCalls each recipient's latest call, by the recipient's number
      */
-    public void recordCallDetails(TrackedBatch batch, List<AgentCall> calls) {
-        List<AgentCall> connected = calls.stream().filter(call -> call.startTime() != null).toList();
+    public void recordCallDetails(TrackedBatch batch, Map<String, AgentCall> latestCalls) {
+        Map<String, Long> lines = members(batch);
+        List<Map.Entry<String, AgentCall>> connected = latestCalls.entrySet()
+            .stream()
+            .filter(latest -> latest.getValue().startTime() != null && lines.containsKey(latest.getKey()))
+            .toList();
         jdbcTemplate.batchUpdate("""
                 UPDATE bc_recipient SET started_at = ?, ended_at = ?, summary = ?
-                WHERE job_instance_id = ? AND batch_no = ? AND agent_call_id = ?""", connected, connected.size(),
-                (statement, call) -> {
+                WHERE job_instance_id = ? AND line = ? AND agent_call_id = ?""", connected, connected.size(),
+                (statement, latest) -> {
+                    AgentCall call = latest.getValue();
                     statement.setObject(1, call.startTime());
                     statement.setObject(2, call.endTime());
                     statement.setString(3, call.summary() == null ? null : truncate(call.summary(), SUMMARY_LENGTH));
                     statement.setLong(4, batch.jobInstanceId());
-                    statement.setInt(5, batch.batchNo());
+                    statement.setLong(5, lines.get(latest.getKey()));
                     statement.setString(6, call.id());
                 });
     }
