@@ -1,24 +1,21 @@
 package io.bulkcall.window;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Measures the per-row cost of finding a recipient's zones, on numbers already parsed (parsing is the
  * number check's cost): distinct numbers in several NANP area codes, toll-free among them, London and
  * Australian mobiles. A benchmark, not a test: it prints its figures and checks only that numbers
- * were found zones. It runs only when asked for, as it takes seconds:
- * {@code ./mvnw -B test -Dtest=RecipientZoneResolverBenchmark -Dbenchmark=true}.
+ * were found zones. The normal build leaves it out; the {@code benchmark} Maven profile runs it:
+ * {@code ./mvnw -B -Pbenchmark verify}.
  */
-@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class RecipientZoneResolverBenchmark {
 
     private static final int NUMBERS = 200_000;

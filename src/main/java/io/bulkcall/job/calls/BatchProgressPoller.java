@@ -1,5 +1,7 @@
 package io.bulkcall.job.calls;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,9 @@ class BatchProgressPoller {
 
     public Map<String, CallBatch> poll(List<TrackedBatch> open) {
         Set<String> wanted = open.stream().map(TrackedBatch::batchId).collect(Collectors.toSet());
-        var horizon = open.stream()
+        Instant horizon = open.stream()
             .map(TrackedBatch::intentAt)
-            .min(java.util.Comparator.naturalOrder())
+            .min(Comparator.naturalOrder())
             .orElseThrow()
             .minus(CallBatchFinder.CLOCK_SKEW);
         Map<String, CallBatch> seen = new HashMap<>();
