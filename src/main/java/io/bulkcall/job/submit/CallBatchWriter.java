@@ -38,9 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed before the create is sent, with a reservation of each recipient's dial under the contact
  * policy ({@link ContactHistory}; a number at its limit is left out), {@link SendOnce} reconciles an
  * unknown outcome by the batch's name, and its id is recorded against its recipients in the chunk's
- * own transaction. Once the step
- * execution was asked to stop, no further batch is created: the chunk at hand is rolled back and the
- * step ends STOPPED. Not thread-safe: one per step execution.
+ * own transaction. Once the step execution was asked to stop, no further batch is created: the chunk
+ * at hand is rolled back and the step ends STOPPED. Not thread-safe: one per step execution.
  */
 class CallBatchWriter implements ItemWriter<PlannedBatch> {
 

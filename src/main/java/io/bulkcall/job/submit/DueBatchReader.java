@@ -87,7 +87,7 @@ final class DueBatchReader implements ItemStreamReader<PlannedBatch> {
     private JdbcPagingItemReader<StagedRecipient> waitingReader(WaitingRecipientsQuery query, Map<String, Object> parameters) {
         try {
             return new JdbcPagingItemReaderBuilder<StagedRecipient>().name("waitingRecipientReader")
-            .dataSource(dataSource)
+                .dataSource(dataSource)
                 .queryProvider(query)
                 .parameterValues(parameters)
                 .rowMapper((rs, row) -> new StagedRecipient(rs.getLong("line"), rs.getString("to_number"),
