@@ -140,7 +140,7 @@ class CommandActions {
         List<RecipientPurge.Purged> purged = purge.purge(olderThan);
         report(purged, "--older-than " + Durations.setting(olderThan));
         if (purged.isEmpty()) {
-            log.info("No completed job ended more than {} ago still holds recipients", Durations.setting(olderThan));
+            log.info("No job that completed or was refused more than {} ago still holds recipients", Durations.setting(olderThan));
         }
         return ExitCodes.COMPLETED;
     }

@@ -9,7 +9,8 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the job instance's input file in {@code bc_job} when it first starts.
+ * Registers the job instance's input file in {@code bc_job} when it first starts, and starts each
+ * execution with no refusal of validation's.
  */
 @Component
 class JobRecordListener implements JobExecutionListener {
@@ -25,5 +26,7 @@ class JobRecordListener implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution jobExecution) {
         jobs.register(jobExecution.getJobInstanceId(), InputFile.from(jobExecution.getJobParameters()), clock.instant());
+        // a restart copies the last execution's context: a refusal belongs to the execution refused
+        jobExecution.getExecutionContext().remove(ValidationOutcomeDecider.REJECTION_KEY);
     }
 }

@@ -186,10 +186,55 @@ class ContactPolicyTest {
         int restartExit = workspace.run("restart", "1");
 
         // then
-        assertThat(output.getErr()).contains("No completed job ended more than 0s ago still holds recipients");
+        assertThat(output.getErr()).contains("No job that completed or was refused more than 0s ago still holds recipients");
         assertThat(restartExit).isZero();
         assertThat(CsvFiles.records(workspace.reports(1, "later").resolve("results.csv"))).hasSize(3)
             .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("completed"));
+    }
+
+    @Test
+    void aFileValidationRefusedHasItsRowsPurgedAndIsRefusedAgainWhenDroppedAgain(CapturedOutput output)
+            throws IOException {
+        // given: a file refused for its rejects, whose valid row carries a value found nowhere else
+        workspace.drop("refused.csv", "to_number,note\n" + CsvFiles.usNumber(0) + ",Ibex-4410-Marmot\nnot a number,x\n");
+        assertThat(workspace.run("run")).isEqualTo(3);
+        assertThat(databaseFiles()).anyMatch(file -> contains(file, "Ibex-4410-Marmot"));
+
+        // when: purged, then dropped again unchanged with a looser ratio
+        int purgeExit = workspace.run("purge", "--older-than", "0s");
+        Files.move(workspace.input().resolve("failed/refused.csv"), workspace.input().resolve("refused.csv"));
+        int againExit = workspace.run("run", "--bulkcall.validation.max-reject-ratio=1");
+
+        // then
+        assertThat(purgeExit).isZero();
+        assertThat(output.getErr()).contains("Purged the 1 recipients of job 1 (refused.csv");
+        assertThat(databaseFiles()).isNotEmpty().noneMatch(file -> contains(file, "Ibex-4410-Marmot"));
+        assertThat(againExit).isEqualTo(3);
+        assertThat(output.getErr())
+            .contains("refused.csv was not dialed: validation refused this content in job 1, whose rows were purged on");
+        assertThat(sandbox.batches()).isEmpty();
+    }
+
+    @Test
+    void aRefusedFileRestartedUnderLooserSettingsIsNoLongerTakenForRefused(CapturedOutput output) throws IOException {
+        // given: a refused file, dropped again with a looser ratio, whose job then stops before its window opens
+        workspace.drop("refused.csv", "to_number\n" + CsvFiles.usNumber(0) + "\nnot a number\n");
+        assertThat(workspace.run("run")).isEqualTo(3);
+        Files.move(workspace.input().resolve("failed/refused.csv"), workspace.input().resolve("refused.csv"));
+        workspace.with("--bulkcall.validation.max-reject-ratio=1",
+                "--bulkcall.batch.scheduled-at=" + BulkcallWorkspaces.START.plus(Duration.ofHours(2)));
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=0s")).isEqualTo(1);
+
+        // when
+        workspace.run("purge", "--older-than", "0s");
+        int restartExit = workspace.run("run");
+
+        // then: the stopped job kept its recipient, and its restart dials it
+        assertThat(output.getErr()).contains("No job that completed or was refused more than 0s ago still holds recipients");
+        assertThat(restartExit).isZero();
+        assertThat(CsvFiles.records(workspace.reports(1, "refused").resolve("results.csv")))
+            .extracting(row -> row.get("status"))
+            .containsExactly("completed");
     }
 
     private Map<String, Integer> callsPlacedByNumber() {

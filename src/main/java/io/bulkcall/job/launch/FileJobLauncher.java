@@ -2,10 +2,15 @@ package io.bulkcall.job.launch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 import io.bulkcall.job.InputFile;
 import io.bulkcall.job.ValidationOutcomeDecider;
 import io.bulkcall.job.calls.AwaitCallsTasklet;
+import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.report.ReportFolder;
 import io.bulkcall.report.ReportFolders;
 import org.slf4j.Logger;
@@ -31,20 +36,24 @@ import org.springframework.stereotype.Component;
 public class FileJobLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(FileJobLauncher.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job job;
+    private final JobRecordRepository jobs;
     private final JobLease lease;
     private final InputFileArchive archive;
     private final RunningJobs runningJobs;
     private final ReportFolders reportFolders;
 
-    public FileJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job bulkCallJob, JobLease lease,
-            InputFileArchive archive, RunningJobs runningJobs, ReportFolders reportFolders) {
+    public FileJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job bulkCallJob,
+            JobRecordRepository jobs, JobLease lease, InputFileArchive archive, RunningJobs runningJobs,
+            ReportFolders reportFolders) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = bulkCallJob;
+        this.jobs = jobs;
         this.lease = lease;
         this.archive = archive;
         this.runningJobs = runningJobs;
@@ -98,6 +107,14 @@ public class FileJobLauncher {
     }
 
     private JobRun resume(InputFile file, JobExecution last) {
+        Optional<Instant> purged = jobs.purgedAt(last.getJobInstanceId());
+        if (purged.isPresent()) {
+            // its rows are gone: a restart would find no recipient and say the file has no valid row
+            Path moved = archive.toFailed(file);
+            return new JobRun(last, JobRun.Outcome.REJECTED,
+                    "%s was not dialed: validation refused this content in job %d, whose rows were purged on %s; moved it to %s (a changed file is a new job)"
+                        .formatted(file.name(), last.getId(), DAY.format(purged.get()), moved));
+        }
         if (last.getStatus().isRunning() && lease.ownerMayBeAlive(last)) {
             return new JobRun(null, JobRun.Outcome.RUNNING_ELSEWHERE,
                     "%s: job %d is running in another process (%s); left it alone".formatted(file.name(),
@@ -201,8 +218,12 @@ public class FileJobLauncher {
             return context.getString(ValidationOutcomeDecider.REJECTION_KEY);
         }
         Path moved = archive.toFailed(file);
-        return "%s was not dialed: %s; moved it to %s".formatted(file.name(),
+        String message = "%s was not dialed: %s; moved it to %s".formatted(file.name(),
                 JobFailures.inputFileProblem(execution).orElseThrow().getMessage(), moved);
+        // kept with the job, as the decider keeps its reason: a purge knows the job is over by it
+        context.putString(ValidationOutcomeDecider.REJECTION_KEY, message);
+        jobRepository.updateExecutionContext(execution);
+        return message;
     }
 
     private static String stopReason(JobExecution execution) {

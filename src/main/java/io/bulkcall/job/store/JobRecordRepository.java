@@ -90,6 +90,15 @@ public class JobRecordRepository {
             .orElse(false);
     }
 
+    /** When {@code bulkcall purge} removed the job's recipients; empty while it holds them. */
+    public Optional<Instant> purgedAt(long jobInstanceId) {
+        return jdbc.sql("SELECT purged_at FROM bc_job WHERE job_instance_id = ? AND purged_at IS NOT NULL")
+            .param(jobInstanceId)
+            .query(Timestamp.class)
+            .optional()
+            .map(Timestamp::toInstant);
+    }
+
     public Optional<Instant> createdAt(long jobInstanceId) {
         return jdbc.sql("SELECT created_at FROM bc_job WHERE job_instance_id = ?")
             .param(jobInstanceId)

@@ -8,12 +8,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import io.bulkcall.database.Compaction;
 import io.bulkcall.job.BulkCallJobConfiguration;
 import io.bulkcall.job.InputFile;
+import io.bulkcall.job.ValidationOutcomeDecider;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.BatchStatus;
@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Forgets the personal data the job database no longer needs ({@code bulkcall purge},
  * {@code bulkcall.retention.recipients}): the staged recipients (numbers and metadata) of every job
- * that completed before a given time, and its batches' member rows. A job keeps its counts by status,
- * so {@code status} still shows it; a job that may still run (started, failed, stopped: restartable)
- * is never touched; the contact history keeps what the policy's period still needs (older dials go).
+ * that completed, or that validation refused, before a given time, and its batches' member rows. A job
+ * keeps its counts by status, so {@code status} still shows it; a job that may still run (started,
+ * failed, stopped: restartable) is never touched; the contact history keeps what the policy's period still needs (older dials go).
  * On H2 the database file is compacted as it closes, so the values are gone from the file too.
  * Reports in the output folder are the operator's and are not touched. Thread-safe.
  */
@@ -41,6 +41,7 @@ public class RecipientPurge {
 
     private final JobRepository jobRepository;
     private final JdbcClient jdbc;
+    private final JobRecordRepository jobs;
     private final RecipientRepository recipients;
     private final ContactHistory contacts;
     private final DataSource dataSource;
@@ -48,11 +49,12 @@ public class RecipientPurge {
     private final JsonMapper json;
     private final Clock clock;
 
-    public RecipientPurge(JobRepository jobRepository, JdbcClient jdbc, RecipientRepository recipients,
-            ContactHistory contacts, DataSource dataSource, PlatformTransactionManager transactionManager, JsonMapper json,
-            Clock clock) {
+    public RecipientPurge(JobRepository jobRepository, JdbcClient jdbc, JobRecordRepository jobs,
+            RecipientRepository recipients, ContactHistory contacts, DataSource dataSource,
+            PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
+        this.jobs = jobs;
         this.recipients = recipients;
         this.contacts = contacts;
         this.dataSource = dataSource;
@@ -77,7 +79,7 @@ public class RecipientPurge {
             List<JobInstance> instances = jobRepository.getJobInstances(BulkCallJobConfiguration.JOB_NAME, page, JOBS_PER_PAGE);
             for (JobInstance instance : instances) {
                 JobExecution last = jobRepository.getLastJobExecution(instance);
-                if (last != null && isEnded(last) && endedAt(last).isBefore(endedBefore) && !isPurged(instance.getInstanceId())) {
+                if (last != null && isEnded(last) && endedAt(last).isBefore(endedBefore) && jobs.purgedAt(instance.getInstanceId()).isEmpty()) {
                     purged.add(purge(last));
                 }
             }
@@ -105,20 +107,19 @@ public class RecipientPurge {
         return new Purged(last.getId(), InputFile.from(last.getJobParameters()).name(), endedAt(last), removed);
     }
 
-    /** Completed, or abandoned: no run will look at its recipients again. */
+    /**
+     * Completed, abandoned, or refused by validation: no run will dial its recipients. A refused file
+     * dropped again unchanged is its job again, and is refused again once purged (see FileJobLauncher).
+     */
     private static boolean isEnded(JobExecution execution) {
-        return (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED)
+        BatchStatus status = execution.getStatus();
+        boolean refused = status == BatchStatus.FAILED
+                && execution.getExecutionContext().containsKey(ValidationOutcomeDecider.REJECTION_KEY);
+        return (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED || refused)
                 && execution.getEndTime() != null;
     }
 
     private static Instant endedAt(JobExecution execution) {
         return execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant();
-    }
-
-    private boolean isPurged(long jobInstanceId) {
-        return jdbc.sql("SELECT COUNT(*) FROM bc_job WHERE job_instance_id = ? AND purged_at IS NOT NULL")
-            .param(jobInstanceId)
-            .query(Integer.class)
-            .single() > 0;
     }
 }
