@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import javax.sql.DataSource;
 
 import io.bulkcall.database.Compaction;
@@ -30,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code bulkcall.retention.recipients}): the staged recipients (numbers and metadata) of every job
  * that completed, or that validation refused, before a given time, and its batches' member rows. A job
  * keeps its counts by status, so {@code status} still shows it; a job that may still run (started,
- * failed, stopped: restartable) is never touched; the contact history keeps what the policy's period still needs (older dials go).
- * On H2 the database file is compacted as it closes, so the values are gone from the file too.
- * Reports in the output folder are the operator's and are not touched. Thread-safe.
+ * failed, stopped: restartable) is never touched; the contact history keeps what the policy's period
+ * still needs (older dials go). On H2 the database file is compacted as it closes, so the values are
+ * gone from the file too. Reports in the output folder are the operator's and are not touched.
+ * Thread-safe.
  */
 @Component
 public class RecipientPurge {

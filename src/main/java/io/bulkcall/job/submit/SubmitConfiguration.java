@@ -1,6 +1,7 @@
 package io.bulkcall.job.submit;
 
 import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import io.bulkcall.cartesia.CartesiaClient;

@@ -1,6 +1,7 @@
 package io.bulkcall.job.submit;
 
 import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.infrastructure.item.database.Order;
