@@ -164,7 +164,7 @@ public class RedialRoundTasklet implements Tasklet {
 
     private void requeue(TrackedBatch target, CallBatch retried, int round, Instant windowEnd) {
         batches.recordRetried(target.jobInstanceId(), retried, round, windowEnd);
-        int requeued = recipients.requeueFailed(target);
+        int requeued = recipients.requeueFailed(target, round);
         log.info("Retry round {}: re-queued {} failed recipients of batch {}", round, requeued, target.batchId());
     }
 

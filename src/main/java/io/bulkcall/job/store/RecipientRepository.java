@@ -258,13 +258,18 @@ public class RecipientRepository {
         return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
-    /** The failed recipients a retried batch holds are queued again: one more attempt each. */
-    public int requeueFailed(TrackedBatch batch) {
+    /**
+     * The failed recipients a retried batch holds are queued again in this redial round: one more
+     * attempt each. They belong to the round from now on, so that those the batch cancels before
+     * dialing them (a stop, a window's end) carry over into a batch of this round, which the round
+     * does not redial again.
+     */
+    public int requeueFailed(TrackedBatch batch, int round) {
         return jdbc.sql("""
-                UPDATE bc_recipient SET attempts = attempts + 1, status = 'queued'
+                UPDATE bc_recipient SET attempts = attempts + 1, status = 'queued', redial_round = ?
                 WHERE job_instance_id = ? AND batch_no = ? AND status = 'failed'
                   AND line IN (SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?)""")
-            .params(batch.jobInstanceId(), batch.batchNo(), batch.jobInstanceId(), batch.batchNo())
+            .params(round, batch.jobInstanceId(), batch.batchNo(), batch.jobInstanceId(), batch.batchNo())
             .update();
     }
 

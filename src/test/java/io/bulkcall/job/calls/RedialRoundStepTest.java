@@ -2,6 +2,7 @@ package io.bulkcall.job.calls;
 
 import java.util.List;
 
+import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientResult;
@@ -12,6 +13,7 @@ import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxFault;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.JobSteps;
 import io.bulkcall.testing.StepTest;
 import io.bulkcall.time.SimulatedClock;
@@ -26,13 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The redial round's step ({@code retry}) on its own, against the sandbox: every attempt fails, and
- * the one round allowed opens six hours after the first pass, when London's window has closed and
- * New York's is still open.
+ * The redial round's step ({@code retry}) on its own, against the sandbox: every attempt fails, one
+ * call at a time, and the one round allowed opens six hours after the first pass, when London's
+ * window has closed and New York's is still open.
  */
 @StepTest
 @TestPropertySource(properties = { "bulkcall.batch.size=2", "bulkcall.retry.max-attempts=1",
-        "bulkcall.retry.delay=6h", "bulkcall.sandbox.failure-rate=1" })
+        "bulkcall.retry.delay=6h", "bulkcall.sandbox.failure-rate=1", "bulkcall.sandbox.org-concurrency-limit=1" })
 class RedialRoundStepTest {
 
     private static final String NEW_YORK = "America/New_York";
@@ -50,6 +52,12 @@ class RedialRoundStepTest {
 
     @Autowired
     private ContactHistory contacts;
+
+    @Autowired
+    private CallBatchRepository batches;
+
+    @Autowired
+    private CallBatchCanceller canceller;
 
     @Autowired
     private SimulatedClock clock;
@@ -116,6 +124,27 @@ class RedialRoundStepTest {
         assertThat(job.batches()).extracting(TrackedBatch::retryRounds, TrackedBatch::finished)
             .containsExactly(tuple(1, false), tuple(1, false));
         assertThat(job.waiting()).isEmpty();
+    }
+
+    @Test
+    void aRedialCancelledBeforeItWasDialedIsMadeInABatchOfTheRoundThatTheRoundLeavesAlone() {
+        // given: New York's batch retried in the round, then cancelled (a stop) while one redial was queued
+        JobSteps.StagedJob job = failedFirstPass(CsvFiles.numbers(2));
+        job.startStep("retry");
+        canceller.cancel(job.batches().get(0));
+
+        // when: the cancelled batch's outcomes come in, the recipient it did not redial gets a batch, and fails
+        job.startStep("await");
+        job.startStep("submit");
+        job.startStep("await");
+
+        // then: the new batch belongs to the round, which does not redial it a third time
+        assertThat(job.batches())
+            .extracting(TrackedBatch::recipients, TrackedBatch::redialRound, TrackedBatch::retryRounds,
+                    TrackedBatch::finished)
+            .containsExactly(tuple(2, 0, 1, true), tuple(1, 1, 1, true));
+        assertThat(batches.redialTargets(job.instanceId(), 1)).isEmpty();
+        ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 1, List.of(CsvFiles.usNumber(0), CsvFiles.usNumber(1)));
     }
 
     /**
