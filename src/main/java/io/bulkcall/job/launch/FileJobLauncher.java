@@ -107,7 +107,9 @@ public class FileJobLauncher {
     }
 
     private JobRun resume(InputFile file, JobExecution last) {
-        Optional<Instant> purged = jobs.purgedAt(last.getJobInstanceId());
+        // only a completed, abandoned or refused job is purged, and only the refused one gets here
+        Optional<Instant> purged = last.getStatus() == BatchStatus.ABANDONED ? Optional.empty()
+                : jobs.purgedAt(last.getJobInstanceId());
         if (purged.isPresent()) {
             // its rows are gone: a restart would find no recipient and say the file has no valid row
             Path moved = archive.toFailed(file);
