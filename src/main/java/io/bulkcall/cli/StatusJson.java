@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.bulkcall.job.launch.JobStatus;
 import io.bulkcall.job.launch.JobStatus.Group;
 import io.bulkcall.job.store.TrackedBatch;
+import io.bulkcall.window.Zones;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,7 +94,8 @@ final class StatusJson {
             long queued, long dialed, long finished) {
 
         static GroupJson of(Group group) {
-            return new GroupJson("none".equals(group.zones()) ? List.of() : List.of(group.zones().split("\\|")),
+            return new GroupJson(Zones.WINDOWS_OFF.equals(group.zones()) ? List.of()
+                    : Zones.parse(group.zones()).ids().stream().map(ZoneId::getId).toList(),
                     group.window().name().toLowerCase(Locale.ROOT), group.nextChange(), group.nextChangeLocal(),
                     group.waiting(), group.queued(), group.dialed(), group.finished());
         }

@@ -67,6 +67,6 @@ final class CallingWindowLanes {
     }
 
     private static List<ZoneGroupOutcome> withWindow(List<ZoneGroupOutcome> groups) {
-        return groups.stream().filter(group -> !JobReportBuilder.NO_ZONES.equals(group.zones())).toList();
+        return groups.stream().filter(group -> !Zones.WINDOWS_OFF.equals(group.zones())).toList();
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.bulkcall.config.BulkcallProperties;
@@ -22,6 +21,7 @@ import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.RedialRoundCount;
 import io.bulkcall.job.store.ReportQuery;
 import io.bulkcall.job.store.ZoneGroupOutcome;
+import io.bulkcall.validation.RejectionReason;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -36,15 +36,6 @@ class JobReportBuilder {
 
     /** The rejected rows shown on the page; the rest are in {@code rejected.csv}. */
     static final int REJECTED_SHOWN = 100;
-
-    /** The zones key of recipients staged with calling windows off. */
-    static final String NO_ZONES = "none";
-
-    /**
-     * Rejection reasons that leave a row out by choice, not for bad data. By name, so that a report
-     * counts them whichever version of bulkcall rejected the rows.
-     */
-    private static final Set<String> SUPPRESSIONS = Set.of("DO_NOT_CALL", "CONTACT_LIMIT");
 
     private final ReportQuery query;
     private final RecipientRepository recipients;
@@ -73,7 +64,7 @@ class JobReportBuilder {
         Map<String, Long> rejected = query.rejections(jobInstanceId);
         Map<String, Long> suppressed = new LinkedHashMap<>();
         rejected.forEach((reason, count) -> {
-            if (SUPPRESSIONS.contains(reason)) {
+            if (RejectionReason.valueOf(reason).isSuppression()) {
                 suppressed.put(reason, count);
             }
         });

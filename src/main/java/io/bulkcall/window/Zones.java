@@ -21,6 +21,9 @@ public final class Zones {
     /** Joins the zones of a {@link #key()}. */
     public static final String SEPARATOR = "|";
 
+    /** What reports and {@code status} call the group of recipients staged with calling windows off. */
+    public static final String WINDOWS_OFF = "none";
+
     private final List<ZoneId> ids;
 
     private final String key;

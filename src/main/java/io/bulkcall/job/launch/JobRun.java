@@ -32,7 +32,8 @@ public record JobRun(JobExecution execution, Outcome outcome, String message) {
         return outcome.exitCode();
     }
 
-    static Outcome outcomeOf(JobExecution execution) {
+    /** How an execution that ran ended, for the run's line and the job's reports. */
+    public static Outcome outcomeOf(JobExecution execution) {
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED) {
             return Outcome.COMPLETED;

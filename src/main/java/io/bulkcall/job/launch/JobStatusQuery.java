@@ -23,6 +23,7 @@ import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
 import io.bulkcall.window.CallingWindows;
 import io.bulkcall.window.Dispatch;
+import io.bulkcall.window.Zones;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,7 +41,6 @@ import org.springframework.stereotype.Component;
 public class JobStatusQuery {
 
     private static final String AWAIT_STEP = "await";
-    private static final String NO_ZONES = "none";
 
     private final JobRepository jobRepository;
     private final CallBatchRepository batches;
@@ -169,11 +169,11 @@ public class JobStatusQuery {
     }
 
     private static String key(String zones) {
-        return zones == null ? NO_ZONES : zones;
+        return zones == null ? Zones.WINDOWS_OFF : zones;
     }
 
     /** The {@code Zones} key {@link CallingWindows} takes: {@code null} for recipients without a window. */
     private static String zonesOf(String key) {
-        return NO_ZONES.equals(key) ? null : key;
+        return Zones.WINDOWS_OFF.equals(key) ? null : key;
     }
 }

@@ -34,6 +34,8 @@ public class RecipientRepository {
 
     /** The width of {@code bc_recipient.summary}: a longer summary is cut, marked with an ellipsis. */
     private static final int SUMMARY_LENGTH = 4000;
+    /** A recipient's status in its reports; one never in a batch is {@code not_dialed} or {@code not_submitted}. */
+    private static final String FINAL_STATUS = "COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END)";
     private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
     };
     private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
@@ -320,11 +322,8 @@ public class RecipientRepository {
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbcTemplate.query("""
-                SELECT COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END) AS final_status,
-                       COUNT(*)
-                FROM bc_recipient WHERE job_instance_id = ?
-                GROUP BY COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END)
-                ORDER BY final_status""",
+                SELECT %1$s AS final_status, COUNT(*) FROM bc_recipient WHERE job_instance_id = ?
+                GROUP BY %1$s ORDER BY final_status""".formatted(FINAL_STATUS),
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, jobInstanceId);
@@ -339,14 +338,12 @@ public class RecipientRepository {
     public void forEachResult(long jobInstanceId, Consumer<RecipientResult> consumer) {
         jdbcTemplate.query(connection -> {
             var statement = connection.prepareStatement("""
-                    SELECT line, to_number, metadata, batch_id, recipient_id,
-                           COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END) AS status,
-                           agent_call_id, end_reason,
+                    SELECT line, to_number, metadata, batch_id, recipient_id, %s AS status, agent_call_id, end_reason,
                            CASE WHEN not_dialed IS NULL THEN error_message
                                 WHEN error_message IS NULL THEN not_dialed
                                 ELSE error_message || '; ' || not_dialed END AS error_message,
                            attempts, zones, started_at, ended_at, summary
-                    FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""");
+                    FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""".formatted(FINAL_STATUS));
             statement.setFetchSize(1000);
             statement.setLong(1, jobInstanceId);
             return statement;

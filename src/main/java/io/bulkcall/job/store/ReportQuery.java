@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.bulkcall.window.Zones;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -66,13 +68,13 @@ public class ReportQuery {
     /** What became of each time-zone group, largest first; their sums are the job's {@link CallFunnel}. */
     public List<ZoneGroupOutcome> zoneGroups(long jobInstanceId) {
         return jdbc.query("""
-                SELECT COALESCE(zones, 'none') AS zone_key, COUNT(*) AS recipients,
+                SELECT COALESCE(zones, '%3$s') AS zone_key, COUNT(*) AS recipients,
                        SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS dialed,
                        SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS connected,
                        SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS completed,
                        SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed
                 FROM bc_recipient WHERE job_instance_id = ?
-                GROUP BY COALESCE(zones, 'none') ORDER BY 2 DESC, 1""".formatted(DIALED, CONNECTED),
+                GROUP BY COALESCE(zones, '%3$s') ORDER BY 2 DESC, 1""".formatted(DIALED, CONNECTED, Zones.WINDOWS_OFF),
                 (rs, row) -> new ZoneGroupOutcome(rs.getString("zone_key"), rs.getLong("recipients"),
                         rs.getLong("dialed"), rs.getLong("connected"), rs.getLong("completed"), rs.getLong("failed"),
                         rs.getLong("recipients") - rs.getLong("dialed")),
