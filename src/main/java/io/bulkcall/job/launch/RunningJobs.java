@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +28,6 @@ public class RunningJobs implements JobExecutionListener {
 
     private final Set<JobExecution> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
-    private final JobOperator jobOperator;
-
-    public RunningJobs(JobOperator jobOperator) {
-        this.jobOperator = jobOperator;
-    }
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
@@ -58,14 +53,23 @@ public class RunningJobs implements JobExecutionListener {
         return stopRequested.get();
     }
 
+    /**
+     * Marks the execution stopping and its running steps terminate-only, in memory: the job's own
+     * thread sees it at its next checkpoint and is the only one to write the executions. Spring Batch's
+     * {@code JobOperator.stop} also writes the running step executions from the calling thread, which
+     * races the step's own commit and can fail the step instead of stopping it (spring-batch#5308).
+     */
     private void stop(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.STARTING && execution.getStatus() != BatchStatus.STARTED) {
+            log.debug("Job {} ended before it could be stopped", execution.getId());
+            return;
+        }
         log.warn("Stopping job {} at its next checkpoint; `bulkcall restart {}` resumes it", execution.getId(),
                 execution.getId());
-        try {
-            jobOperator.stop(execution);
-        }
-        catch (JobExecutionNotRunningException finishedMeanwhile) {
-            log.debug("Job {} ended before it could be stopped", execution.getId());
-        }
+        execution.setStatus(BatchStatus.STOPPING);
+        execution.getStepExecutions()
+            .stream()
+            .filter(step -> step.getStatus().isRunning())
+            .forEach(StepExecution::setTerminateOnly);
     }
 }
