@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Fallback;
 public class BulkcallApplication {
 
     public static void main(String[] args) {
-        System.exit(BulkcallLauncher.launch(args));
+        System.exit(BulkcallLauncher.launch(BulkcallApplication.class, args));
     }
 
     /** The system clock; the sandbox and tests define a simulated one in its place. */

@@ -7,7 +7,7 @@ import java.util.List;
  * {@code hasMore}, {@code nextPage} is the {@code starting_after} of the next page; when Cartesia
  * leaves it out, the last call's id is.
  */
-public record CallPage(List<AgentCall> data, boolean hasMore, String nextPage) implements Page<AgentCall> {
+record CallPage(List<AgentCall> data, boolean hasMore, String nextPage) implements Page<AgentCall> {
 
     public CallPage {
         data = data == null ? List.of() : List.copyOf(data);

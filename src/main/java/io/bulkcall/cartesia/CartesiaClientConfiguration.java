@@ -15,7 +15,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * (the sandbox profile's in-process stand-in).
  */
 @Configuration(proxyBeanMethods = false)
-public class CartesiaClientConfiguration {
+class CartesiaClientConfiguration {
 
     /** The API from the settings; a fallback, so that any other such bean takes its place. */
     @Bean

@@ -5,7 +5,7 @@ package io.bulkcall.cartesia;
  * (timeout after it was written, connection reset, 5xx). It must not be sent again blindly; the
  * caller reconciles it by {@link #batchName() name} (create) or {@code retry_count} (retry) first.
  */
-public class OutcomeUnknownException extends CartesiaException {
+class OutcomeUnknownException extends CartesiaException {
 
     private final String batchName;
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param <K> the known values, an enum with an {@code UNKNOWN} constant
  */
-public abstract sealed class WireStatus<K extends Enum<K>> permits CallBatchStatus, RecipientStatus {
+abstract sealed class WireStatus<K extends Enum<K>> permits CallBatchStatus, RecipientStatus {
 
     private final K kind;
     private final String raw;

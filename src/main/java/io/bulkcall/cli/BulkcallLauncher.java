@@ -3,7 +3,6 @@ package io.bulkcall.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import io.bulkcall.BulkcallApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -28,16 +27,20 @@ public final class BulkcallLauncher {
     private BulkcallLauncher() {
     }
 
-    public static int launch(String... args) {
-        return launch(List.of(), args);
+    /**
+     * @param application the application's {@code @SpringBootApplication} class
+     * @return the exit code
+     */
+    public static int launch(Class<?> application, String... args) {
+        return launch(application, List.of(), args);
     }
 
     /**
-     * As {@link #launch(String...)}, with initializers run on the context before it starts: tests hand
-     * the job the clock their stand-in for Cartesia runs on.
+     * As {@link #launch(Class, String...)}, with initializers run on the context before it starts: tests
+     * hand the job the clock their stand-in for Cartesia runs on.
      */
-    public static int launch(List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers,
-            String... args) {
+    public static int launch(Class<?> application,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... args) {
         CommandLine parser = new CommandLine(new BulkcallCommand(null));
         PrintWriter err = parser.getErr();
         boolean dials;
@@ -55,14 +58,14 @@ public final class BulkcallLauncher {
             return ExitCodes.USAGE;
         }
         GracefulStop gracefulStop = new GracefulStop();
-        SpringApplication application = new SpringApplication(BulkcallApplication.class);
+        SpringApplication spring = new SpringApplication(application);
         // Ctrl-C and SIGTERM stop the jobs first and let them close the context (GracefulStop); a
         // shutdown hook would close it under them
-        application.setRegisterShutdownHook(false);
-        application.addInitializers(new SettingsCheck(dials));
-        application.addInitializers(gracefulStop::watch);
-        initializers.forEach(application::addInitializers);
-        try (ConfigurableApplicationContext context = application.run(args)) {
+        spring.setRegisterShutdownHook(false);
+        spring.addInitializers(new SettingsCheck(dials));
+        spring.addInitializers(gracefulStop::watch);
+        initializers.forEach(spring::addInitializers);
+        try (ConfigurableApplicationContext context = spring.run(args)) {
             return SpringApplication.exit(context);
         }
         catch (RuntimeException failure) {

@@ -1,6 +1,6 @@
 package io.bulkcall.cli;
 
-import io.bulkcall.job.launch.JobFailures;
+import io.bulkcall.job.instance.JobFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

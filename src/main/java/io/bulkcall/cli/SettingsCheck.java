@@ -3,6 +3,7 @@ package io.bulkcall.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.validation.Validation;
@@ -15,10 +16,12 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.Dialing;
 import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.config.SettingProblems;
-import io.bulkcall.sandbox.SandboxProperties;
 import io.bulkcall.validation.PhoneNumberNormalizer;
 import io.bulkcall.window.CallingWindowSettings;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -26,17 +29,23 @@ import org.springframework.boot.context.properties.bind.PropertySourcesPlacehold
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Checks every setting the command needs before the application context starts, so before the job
- * database or the network is touched: a bad setting ends the run with exit code 2 and one line naming
- * each bad setting and its rule, whatever else is going on (another process holding the database,
- * Cartesia unreachable). The same records and rules as the context's own binding; what only a command
- * that dials needs ({@link Dialing}: agent, phone number, API key) is asked of those commands alone.
+ * Checks every setting the command needs before any bean is made, so before the job database or the
+ * network is touched: a bad setting ends the run with exit code 2 and one line naming each bad setting
+ * and its rule, whatever else is going on (another process holding the database, Cartesia unreachable).
+ * It runs once the context knows its bean definitions: every {@code @ConfigurationProperties} type the
+ * context will bind (the sandbox's only with its profile on) is bound and validated here with the
+ * context's own rules. What only a command that dials needs ({@link Dialing}: agent, phone number, API
+ * key) is asked of those commands alone.
  */
 final class SettingsCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final String SANDBOX_PROFILE = "sandbox";
+    private static final String BULKCALL_PACKAGE = "io.bulkcall";
 
     private final boolean dials;
 
@@ -47,25 +56,27 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        ConfigurableEnvironment environment = context.getEnvironment();
+        context.addBeanFactoryPostProcessor(beanFactory -> check(context.getEnvironment(), beanFactory));
+    }
+
+    private void check(ConfigurableEnvironment environment, ConfigurableListableBeanFactory beanFactory) {
         Binder binder = new Binder(ConfigurationPropertySources.get(environment),
                 new PropertySourcesPlaceholdersResolver(environment), CallingWindowSettings.conversionService());
-        boolean sandbox = environment.acceptsProfiles(Profiles.of("sandbox"));
         List<String> problems = new ArrayList<>();
         try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
             Validator validator = validation.getValidator();
-            BulkcallProperties settings = bind(binder, "bulkcall", BulkcallProperties.class, validator, problems);
-            if (sandbox) {
-                bind(binder, "bulkcall.sandbox", SandboxProperties.class, validator, problems);
+            for (Class<?> type : settingsTypes(beanFactory)) {
+                String prefix = AnnotatedElementUtils.findMergedAnnotation(type, ConfigurationProperties.class).prefix();
+                Object settings = bind(binder, prefix, type, validator, problems);
+                if (settings instanceof BulkcallProperties bulkcall && problems.isEmpty()) {
+                    checkBeyondAnnotations(bulkcall, problems);
+                }
             }
-            if (dials && !sandbox) {
+            if (dials && !environment.acceptsProfiles(Profiles.of(SANDBOX_PROFILE))) {
                 binder.bind("bulkcall.cartesia.api-key", ApiKey.class)
                     .orElseGet(() -> new ApiKey(null))
                     .problem()
                     .ifPresent(problem -> problems.add("CARTESIA_API_KEY " + problem));
-            }
-            if (settings != null && problems.isEmpty()) {
-                checkBeyondAnnotations(settings, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -73,6 +84,20 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
         }
     }
 
+    /** The {@code @ConfigurationProperties} types of the beans the context defines, bulkcall's first. */
+    private static List<Class<?>> settingsTypes(ConfigurableListableBeanFactory beanFactory) {
+        List<Class<?>> types = new ArrayList<>();
+        for (String name : beanFactory.getBeanDefinitionNames()) {
+            if (beanFactory.getBeanDefinition(name) instanceof AbstractBeanDefinition definition
+                    && definition.hasBeanClass()
+                    && definition.getBeanClass().isAnnotationPresent(ConfigurationProperties.class)
+                    && definition.getBeanClass().getPackageName().startsWith(BULKCALL_PACKAGE)) {
+                types.add(definition.getBeanClass());
+            }
+        }
+        types.sort(Comparator.comparing((Class<?> type) -> type != BulkcallProperties.class).thenComparing(Class::getName));
+        return types;
+    }
     /**
      * Binds a settings record and checks all of its rules at once, so that every bad setting of the
      * tree is named, not only the first one found; {@code null} when it does not bind or breaks a rule.

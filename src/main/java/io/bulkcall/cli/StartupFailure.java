@@ -4,7 +4,7 @@ import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.config.SettingProblems;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.database.JobDatabaseUnavailableException;
-import io.bulkcall.job.launch.JobFailures;
+import io.bulkcall.job.instance.JobFailures;
 
 import org.springframework.boot.context.properties.bind.BindException;
 

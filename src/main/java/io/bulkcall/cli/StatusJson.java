@@ -69,7 +69,7 @@ final class StatusJson {
             var progress = job.progress();
             String exit = job.exitDescription() == null || job.exitDescription().isBlank() ? null
                     : job.exitDescription().lines().findFirst().orElse(null);
-            return new JobJson(job.executionId(), job.jobInstanceId(), job.file(), job.state().name(), exit,
+            return new JobJson(job.executionId(), job.jobInstanceId(), job.file(), job.state(), exit,
                     job.started() == null ? null
                             : job.started().atZone(ZoneId.systemDefault()).toInstant().truncatedTo(ChronoUnit.SECONDS),
                     job.duration().toSeconds(), job.batchesFinished(), job.batches().size(), progress.done(),

@@ -2,78 +2,49 @@ package io.bulkcall.csv;
 
 import java.nio.file.Path;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
-import org.springframework.util.Assert;
-
 /**
  * Reads the data rows of an input CSV file, one {@link CsvRow} per non-blank record after the header,
- * streaming: memory use does not grow with the file. The header is read and checked on
- * {@link #open(ExecutionContext) open}; a row whose column count differs from the header's comes back
- * malformed, like a row with broken quoting, and reading carries on.
+ * streaming: memory use does not grow with the file. The header is read and checked when the reader
+ * is opened; a row whose column count differs from the header's comes back malformed, like a row with
+ * broken quoting, and reading carries on. Problems with the file as a whole throw
+ * {@link InputFileException}, from {@link #open} as well as from {@link #read}.
  *
- * <p>Problems with the file as a whole throw {@link InputFileException}, from {@code open} as well as
- * from {@code read} (not wrapped in an {@link ItemStreamException}).
- *
- * <p>Restart: the count of rows read is saved under {@code <name>.read.count}; on restart the file is
- * parsed again from the top and that many rows are skipped, so the file must not have changed in
- * between (the job identifies a file by its content hash). Not thread-safe.
+ * <p>Not thread-safe. A reader that resumes after a restart {@link #skip skips} the rows read before:
+ * the file must not have changed in between (the job identifies a file by its content hash).
  */
-public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<CsvRow> {
+public final class CsvRecordReader implements AutoCloseable {
 
-    private final Path file;
+    private final CsvParser parser;
 
-    private CsvParser parser;
+    private final CsvHeader header;
 
-    private CsvHeader header;
+    private CsvRecordReader(CsvParser parser, CsvHeader header) {
+        this.parser = parser;
+        this.header = header;
+    }
 
     /**
-     * A reader of one file. Give it a name with {@link #setName(String)}: the name prefixes its keys in
-     * the step's ExecutionContext, so it is persisted state, and renaming it breaks the restart of an
-     * unfinished job.
+     * Opens a file and reads its header.
      *
-     * @param file the CSV file to read
+     * @throws InputFileException when the file cannot be read, or its header is unusable
      */
-    public CsvRecordReader(Path file) {
-        Assert.notNull(file, "file must not be null");
-        this.file = file;
-    }
-
-    /** The header of the file; available once the reader is open. */
-    public CsvHeader header() {
-        Assert.state(header != null, "the header is read when the reader is opened");
-        return header;
-    }
-
-    @Override
-    public void open(ExecutionContext executionContext) {
+    public static CsvRecordReader open(Path file) {
+        CsvParser parser = CsvParser.open(file);
         try {
-            super.open(executionContext);
-        }
-        catch (ItemStreamException ex) {
-            if (ex.getCause() instanceof InputFileException inputFileProblem) {
-                throw inputFileProblem;
-            }
-            throw ex;
-        }
-    }
-
-    @Override
-    protected void doOpen() {
-        parser = CsvParser.open(file);
-        try {
-            header = CsvHeader.of(file, parser.next());
+            return new CsvRecordReader(parser, CsvHeader.of(file, parser.next()));
         }
         catch (RuntimeException ex) {
             parser.close();
-            parser = null;
             throw ex;
         }
     }
 
-    @Override
-    protected CsvRow doRead() {
+    public CsvHeader header() {
+        return header;
+    }
+
+    /** The next data row, or {@code null} at the end of the file. */
+    public CsvRow read() {
         CsvRow row = parser.next();
         if (row == null || row.values().size() == header.size()) {
             return row;
@@ -83,11 +54,21 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
                 + header.size());
     }
 
-    @Override
-    protected void doClose() {
-        if (parser != null) {
-            parser.close();
-            parser = null;
+    /**
+     * Reads past {@code rows} data rows, as a reader that read them before a restart did.
+     *
+     * @return how many it read past: fewer only at the end of the file
+     */
+    public long skip(long rows) {
+        long skipped = 0;
+        while (skipped < rows && parser.next() != null) {
+            skipped++;
         }
+        return skipped;
+    }
+
+    @Override
+    public void close() {
+        parser.close();
     }
 }

@@ -1,14 +1,13 @@
 package io.bulkcall.job;
 
-import java.time.Clock;
-
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.calls.AwaitCallsTasklet;
 import io.bulkcall.job.calls.QueuedCallsCanceller;
 import io.bulkcall.job.calls.RedialRoundTasklet;
+import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.launch.JobLease;
-import io.bulkcall.job.progress.CallProgressSampler;
 import io.bulkcall.job.launch.RunningJobs;
+import io.bulkcall.job.progress.CallProgressSampler;
 import io.bulkcall.job.staging.RejectFileTasklet;
 import io.bulkcall.report.ReportOnJobEnd;
 import io.bulkcall.report.WriteReportTasklet;
@@ -44,9 +43,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * an unfinished job.
  */
 @Configuration(proxyBeanMethods = false)
-public class BulkCallJobConfiguration {
+class BulkCallJobConfiguration {
 
-    public static final String JOB_NAME = "bulkCall";
     private static final String COMPLETED = "COMPLETED";
     private static final String ANY = "*";
 
@@ -65,7 +63,7 @@ public class BulkCallJobConfiguration {
             Step rejectFile, Step submit, Step await, RedialDecider redialDecision, Step retry, Step report,
             JobRecordListener jobRecordListener, JobLease jobLease, RunningJobs runningJobs,
             QueuedCallsCanceller queuedCallsCanceller, ReportOnJobEnd reportOnJobEnd) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+        return new JobBuilder(BulkCallJob.NAME, jobRepository)
             .listener(jobRecordListener)
             .listener(jobLease)
             .listener(runningJobs)

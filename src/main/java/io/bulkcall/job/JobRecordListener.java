@@ -2,6 +2,8 @@ package io.bulkcall.job;
 
 import java.time.Clock;
 
+import io.bulkcall.job.instance.BulkCallJob;
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.JobRecordRepository;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -27,6 +29,6 @@ class JobRecordListener implements JobExecutionListener {
     public void beforeJob(JobExecution jobExecution) {
         jobs.register(jobExecution.getJobInstanceId(), InputFile.from(jobExecution.getJobParameters()), clock.instant());
         // a restart copies the last execution's context: a refusal belongs to the execution refused
-        jobExecution.getExecutionContext().remove(ValidationOutcomeDecider.REJECTION_KEY);
+        BulkCallJob.forgetRefusal(jobExecution);
     }
 }

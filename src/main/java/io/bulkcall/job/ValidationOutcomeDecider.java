@@ -3,8 +3,10 @@ package io.bulkcall.job;
 import java.util.Optional;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.instance.BulkCallJob;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.store.RecipientRepository;
-import io.bulkcall.report.ReportFolders;
 import io.bulkcall.validation.RejectRatio;
 import io.bulkcall.validation.RowTally;
 import org.slf4j.Logger;
@@ -23,12 +25,10 @@ import org.springframework.stereotype.Component;
  * Either way suppressions (do-not-call, contact limit) are counted apart: they are not bad data.
  */
 @Component
-public class ValidationOutcomeDecider implements JobExecutionDecider {
+class ValidationOutcomeDecider implements JobExecutionDecider {
 
     public static final FlowExecutionStatus ACCEPTED = new FlowExecutionStatus("ACCEPTED");
     public static final FlowExecutionStatus REJECTED = new FlowExecutionStatus("REJECTED");
-    /** Job context key of the one-line reason a file was rejected. */
-    public static final String REJECTION_KEY = "bulkcall.rejection";
 
     private static final Logger log = LoggerFactory.getLogger(ValidationOutcomeDecider.class);
 
@@ -56,7 +56,7 @@ public class ValidationOutcomeDecider implements JobExecutionDecider {
         String message = tally.rows() == tally.accepted() ? "%s was not dialed: %s".formatted(file.name(), why.get())
                 : "%s was not dialed: %s (%s); reasons in %s".formatted(file.name(), why.get(), tally.describeReasons(),
                         reportFolders.of(jobExecution).rejectedCsv());
-        jobExecution.getExecutionContext().putString(REJECTION_KEY, message);
+        BulkCallJob.refuse(jobExecution, message);
         return REJECTED;
     }
 }

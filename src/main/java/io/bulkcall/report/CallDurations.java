@@ -3,8 +3,6 @@ package io.bulkcall.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.bulkcall.job.store.DurationCounts;
-
 /**
  * How long a job's calls lasted: their number, mean and longest, and how many fall in each of a few
  * ranges, from under 15 seconds to 20 minutes and more. Only calls with a known start and end count.

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.bulkcall.job.store.ZoneGroupOutcome;
 import io.bulkcall.window.CallingWindowPolicy;
 import io.bulkcall.window.CallingWindowSettings;
 import io.bulkcall.window.Opening;

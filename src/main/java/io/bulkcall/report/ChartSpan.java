@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import io.bulkcall.job.store.HourlyCalls;
-
 /**
  * The whole hours (UTC) the "calls over time" chart spans: from the hour of the job's first call batch
  * or call to the hour of its last call's end or of the report, at most {@link #LONGEST}.

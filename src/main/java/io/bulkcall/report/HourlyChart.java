@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.bulkcall.job.store.HourlyCalls;
 import io.bulkcall.window.Opening;
 
 import static io.bulkcall.report.Html.coordinate;

@@ -1,12 +1,10 @@
 package io.bulkcall.report;
 
-import io.bulkcall.job.ValidationOutcomeDecider;
-import io.bulkcall.job.calls.AwaitCallsTasklet;
-import io.bulkcall.job.launch.JobFailures;
-import io.bulkcall.job.launch.JobRun;
+import io.bulkcall.job.instance.BulkCallJob;
+import io.bulkcall.job.instance.JobFailures;
+import io.bulkcall.job.instance.JobOutcome;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * How a job ended, as its reports say it: a state and, unless it completed, one line saying why and
@@ -22,10 +20,10 @@ record JobEnding(String state, String note) {
 
     static JobEnding of(JobExecution execution) {
         String restart = "resume with: bulkcall restart " + execution.getId();
-        return switch (JobRun.outcomeOf(execution)) {
-            case COMPLETED, ALREADY_COMPLETED -> COMPLETED;
+        return switch (JobOutcome.of(execution)) {
+            case COMPLETED -> COMPLETED;
             case REJECTED -> new JobEnding("REJECTED", rejection(execution));
-            case STOPPED -> new JobEnding("STOPPED", AwaitCallsTasklet.maxWaitStop(execution)
+            case STOPPED -> new JobEnding("STOPPED", BulkCallJob.maxWaitStop(execution)
                 .orElse("stopped before every call was made (Ctrl-C, SIGTERM or bulkcall cancel); " + restart));
             default -> new JobEnding("FAILED", JobFailures.firstReadableMessage(execution).orElse("see logs/bulkcall.log")
                     + "; once fixed, " + restart);
@@ -34,9 +32,7 @@ record JobEnding(String state, String note) {
 
     /** The decider's reason for a file it refused, or what made the file unusable. */
     private static String rejection(JobExecution execution) {
-        ExecutionContext context = execution.getExecutionContext();
-        return context.containsKey(ValidationOutcomeDecider.REJECTION_KEY)
-                ? context.getString(ValidationOutcomeDecider.REJECTION_KEY)
-                : "not dialed: " + JobFailures.inputFileProblem(execution).orElseThrow().getMessage();
+        return BulkCallJob.refusal(execution)
+            .orElseGet(() -> "not dialed: " + JobFailures.inputFileProblem(execution).orElseThrow().getMessage());
     }
 }

@@ -12,15 +12,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.ReportFolder;
+import io.bulkcall.job.instance.ReportFolders;
+import io.bulkcall.job.instance.TranscriptsFile;
 import io.bulkcall.job.store.CallBatchRepository;
-import io.bulkcall.job.store.CallTimes;
-import io.bulkcall.job.store.HourlyCalls;
-import io.bulkcall.job.store.JobFacts;
 import io.bulkcall.job.store.RecipientRepository;
-import io.bulkcall.job.store.RedialRoundCount;
-import io.bulkcall.job.store.ReportQuery;
-import io.bulkcall.job.store.ZoneGroupOutcome;
 import io.bulkcall.validation.RejectionReason;
 
 import org.springframework.batch.core.job.JobExecution;

@@ -1,6 +1,8 @@
 package io.bulkcall.report;
 
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.ReportFolder;
+import io.bulkcall.job.instance.ReportFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

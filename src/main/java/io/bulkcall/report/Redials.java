@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.bulkcall.job.store.RedialRoundCount;
-
 /**
  * A job's redial rounds.
  *

@@ -2,7 +2,8 @@ package io.bulkcall.report;
 
 import java.util.Locale;
 
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.ReportFolders;
+import io.bulkcall.job.instance.InputFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,9 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import io.bulkcall.job.store.HourlyCalls;
-import io.bulkcall.job.store.RedialRoundCount;
-import io.bulkcall.job.store.ZoneGroupOutcome;
+import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.time.Durations;
 
 import static io.bulkcall.report.Html.count;

@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.bulkcall.job.store.HourlyCalls;
-import io.bulkcall.job.store.ZoneGroupOutcome;
-
 /**
  * The content of {@code summary.json}, and every count {@code report.html} shows: what became of a
  * file's rows. Immutable.

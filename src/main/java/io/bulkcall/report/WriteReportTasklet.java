@@ -1,6 +1,9 @@
 package io.bulkcall.report;
 
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.ReportFolder;
+import io.bulkcall.job.instance.ReportFolders;
+import io.bulkcall.job.instance.TranscriptsFile;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.validation.Counts;

@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Profile;
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
 @EnableConfigurationProperties(SandboxProperties.class)
-public class SandboxConfiguration {
+class SandboxConfiguration {
 
     @Bean
     SimulatedClock sandboxClock(SandboxProperties properties) {

@@ -16,8 +16,6 @@ import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.CsvWriter;
 import io.bulkcall.csv.InputFileException;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 /**
  * Validates a file without a job, for {@code bulkcall validate}: the rows go through the same
  * {@link NumberCheckingReader} and {@link RowScreener} as in the job's {@code validate} step, streaming,
@@ -55,9 +53,8 @@ public final class FileValidation {
      */
     public ValidationReport validate(Path csv, Path rejectedCsv) {
         Path partial = rejectedCsv.resolveSibling(rejectedCsv.getFileName() + ".part");
-        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(csv), checkers.get(), numberCheckExecutor);
-        reader.open(new ExecutionContext());
-        try {
+        try (NumberCheckingReader reader = new NumberCheckingReader(CsvRecordReader.open(csv), checkers.get(),
+                numberCheckExecutor)) {
             CsvHeader header = reader.header();
             RowScreener screener = new RowScreener(header, doNotCall, new SeenNumbers());
             long rows = 0;
@@ -84,7 +81,6 @@ public final class FileValidation {
             throw new UncheckedIOException("could not write " + rejectedCsv + ": " + ex.getMessage(), ex);
         }
         finally {
-            reader.close();
             deleteQuietly(partial);
         }
     }

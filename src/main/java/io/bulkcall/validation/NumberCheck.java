@@ -5,7 +5,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 /**
  * What {@link PhoneNumberNormalizer} made of a number cell: a number to dial, or the reason it is not one.
  */
-public sealed interface NumberCheck permits NumberCheck.Valid, NumberCheck.Invalid {
+sealed interface NumberCheck permits NumberCheck.Valid, NumberCheck.Invalid {
 
     /**
      * @param e164 the number in E.164, such as {@code +12125550143}

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -13,11 +14,6 @@ import java.util.concurrent.Executor;
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.CsvRow;
-
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemStreamSupport;
-import org.springframework.util.Assert;
 
 /**
  * Reads the data rows of an input file with their numbers checked ({@link CheckedRow}), in file order.
@@ -35,18 +31,15 @@ import org.springframework.util.Assert;
  * {@link io.bulkcall.csv.InputFileException}) is thrown once the rows before it have been returned,
  * exactly where reading without reading ahead would have thrown it.
  *
- * <p>Restart: the count of rows returned, not of rows read ahead, is saved under
- * {@code <name>.read.count}; on restart the file is parsed again from the top and that many rows are
- * skipped unchecked. The file must not have changed in between (the job identifies a file by its
- * content hash). Not thread-safe: one thread reads; the executor's threads only check rows.
+ * <p>Restart: {@link #returned()} counts the rows returned, not the rows read ahead; a reader that
+ * resumes {@link #skip skips} that many rows unchecked. Not thread-safe: one thread reads; the
+ * executor's threads only check rows.
  */
-public class NumberCheckingReader extends ItemStreamSupport implements ItemStreamReader<CheckedRow> {
+public final class NumberCheckingReader implements AutoCloseable {
 
     static final int BLOCK_SIZE = 250;
 
     static final int BLOCKS_AHEAD = 4;
-
-    private static final String READ_COUNT = "read.count";
 
     private final CsvRecordReader rows;
 
@@ -67,39 +60,26 @@ public class NumberCheckingReader extends ItemStreamSupport implements ItemStrea
     private RuntimeException problemAhead;
 
     /**
-     * A reader of the rows {@code rows} parses. Give it a name with {@link #setName(String)}: the name
-     * prefixes its keys in the step's ExecutionContext, so it is persisted state, and renaming it
-     * breaks the restart of an unfinished job.
-     *
-     * @param rows the parser of the file; this reader opens and closes it, and keeps its restart state itself
+     * @param rows the open reader of the file; this reader closes it
      * @param executor runs the checks; a caller-runs executor checks each block on the reading thread
      */
     public NumberCheckingReader(CsvRecordReader rows, RowChecker checker, Executor executor) {
-        Assert.notNull(rows, "rows must not be null");
-        Assert.notNull(checker, "checker must not be null");
-        Assert.notNull(executor, "executor must not be null");
-        this.rows = rows;
-        this.checker = checker;
-        this.executor = executor;
-        rows.setSaveState(false);
+        this.rows = Objects.requireNonNull(rows, "rows");
+        this.checker = Objects.requireNonNull(checker, "checker");
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
-    /** The header of the file; available once the reader is open. */
+    /** The header of the file. */
     public CsvHeader header() {
         return rows.header();
     }
 
-    @Override
-    public void open(ExecutionContext executionContext) {
-        rows.open(new ExecutionContext());
-        long toSkip = executionContext.getLong(getExecutionContextKey(READ_COUNT), 0);
-        returned = 0;
-        while (returned < toSkip && nextRow() != null) {
-            returned++;
-        }
+    /** Reads past the first {@code count} rows unchecked, as returned before a restart; call it before {@link #read}. */
+    public void skip(long count) {
+        returned += rows.skip(count);
     }
 
-    @Override
+    /** The next row with its number checked, or {@code null} at the end of the file. */
     public CheckedRow read() {
         while (!block.hasNext()) {
             readAhead();
@@ -116,9 +96,9 @@ public class NumberCheckingReader extends ItemStreamSupport implements ItemStrea
         return block.next();
     }
 
-    @Override
-    public void update(ExecutionContext executionContext) {
-        executionContext.putLong(getExecutionContextKey(READ_COUNT), returned);
+    /** How many rows were returned (or skipped) so far: where a restart resumes. */
+    public long returned() {
+        return returned;
     }
 
     @Override
@@ -136,7 +116,7 @@ public class NumberCheckingReader extends ItemStreamSupport implements ItemStrea
             List<CsvRow> rowsAhead = new ArrayList<>(BLOCK_SIZE);
             try {
                 while (rowsAhead.size() < BLOCK_SIZE && !endOfFileAhead) {
-                    CsvRow row = nextRow();
+                    CsvRow row = rows.read();
                     if (row == null) {
                         endOfFileAhead = true;
                     }
@@ -166,19 +146,6 @@ public class NumberCheckingReader extends ItemStreamSupport implements ItemStrea
                 throw problem;
             }
             throw ex;
-        }
-    }
-
-    // CsvRecordReader throws no checked exception; read() only declares Exception because ItemReader does.
-    private CsvRow nextRow() {
-        try {
-            return rows.read();
-        }
-        catch (RuntimeException ex) {
-            throw ex;
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
         }
     }
 }

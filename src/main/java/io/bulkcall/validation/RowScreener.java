@@ -8,8 +8,6 @@ import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.window.ZoneResolution;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
 /**
  * Decides for each data row whether it is dialed, in file order, from the row and the check of its
  * number ({@link CheckedRow}, worked out ahead by {@link NumberCheckingReader}). The checks run in this
@@ -25,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  *
  * <p>Not thread-safe, as {@link SeenNumbers} is not.
  */
-public final class RowScreener implements ItemProcessor<CheckedRow, ScreenedRow> {
+public final class RowScreener {
 
     private final CsvHeader header;
 
@@ -39,7 +37,6 @@ public final class RowScreener implements ItemProcessor<CheckedRow, ScreenedRow>
         this.seenNumbers = seenNumbers;
     }
 
-    @Override
     public ScreenedRow process(CheckedRow checked) {
         CsvRow row = checked.row();
         List<String> values = row.values();

@@ -8,7 +8,7 @@ import org.springframework.core.convert.converter.Converter;
  * with a message that says what is wrong. Stateless and thread-safe.
  */
 @ConfigurationPropertiesBinding
-public final class DailyHoursConverter implements Converter<String, DailyHours> {
+final class DailyHoursConverter implements Converter<String, DailyHours> {
 
     @Override
     public DailyHours convert(String source) {

@@ -12,7 +12,7 @@ import org.springframework.core.convert.converter.Converter;
  * failure "at index 4"; this one names the value and the format. Stateless and thread-safe.
  */
 @ConfigurationPropertiesBinding
-public final class IsoDateConverter implements Converter<String, LocalDate> {
+final class IsoDateConverter implements Converter<String, LocalDate> {
 
     @Override
     public LocalDate convert(String source) {

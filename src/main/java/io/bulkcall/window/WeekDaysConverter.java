@@ -8,7 +8,7 @@ import org.springframework.core.convert.converter.Converter;
  * a message that says what is wrong. Stateless and thread-safe.
  */
 @ConfigurationPropertiesBinding
-public final class WeekDaysConverter implements Converter<String, WeekDays> {
+final class WeekDaysConverter implements Converter<String, WeekDays> {
 
     @Override
     public WeekDays convert(String source) {

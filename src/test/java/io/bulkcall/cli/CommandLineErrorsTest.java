@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.bulkcall.BulkcallApplication;
 import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.TestKeys;
 import io.bulkcall.testing.Workspace;
@@ -40,7 +41,7 @@ class CommandLineErrorsTest {
 
     @Test
     void helpListsTheCommandsAndExitCodesWithoutAnySettings(CapturedOutput output) {
-        int exitCode = BulkcallLauncher.launch("--help");
+        int exitCode = BulkcallLauncher.launch(BulkcallApplication.class, "--help");
 
         assertThat(exitCode).isZero();
         assertThat(output.getOut()).contains("run", "validate", "status", "restart", "cancel",
@@ -49,7 +50,7 @@ class CommandLineErrorsTest {
 
     @Test
     void anUnknownOptionIsAUsageError(CapturedOutput output) {
-        int exitCode = BulkcallLauncher.launch("status", "--frobnicate");
+        int exitCode = BulkcallLauncher.launch(BulkcallApplication.class, "status", "--frobnicate");
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains("bulkcall: Unknown option: '--frobnicate'");

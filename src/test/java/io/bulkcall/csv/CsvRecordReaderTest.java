@@ -1,11 +1,5 @@
 package io.bulkcall.csv;
 
-import static io.bulkcall.csv.Fixtures.file;
-import static io.bulkcall.csv.Fixtures.readAll;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +10,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import static io.bulkcall.csv.Fixtures.file;
+import static io.bulkcall.csv.Fixtures.readAll;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CsvRecordReaderTest {
 
@@ -39,12 +38,9 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void dropsAByteOrderMarkBeforeTheHeader() throws Exception {
-        // given
-        CsvRecordReader reader = new CsvRecordReader(file("csv/bom.csv"));
-
+    void dropsAByteOrderMarkBeforeTheHeader() {
         // when
-        reader.open(new ExecutionContext());
+        CsvRecordReader reader = CsvRecordReader.open(file("csv/bom.csv"));
         CsvRow row = reader.read();
         reader.close();
 
@@ -56,10 +52,8 @@ class CsvRecordReaderTest {
     @Test
     void findsTheNumberColumnByAnyAcceptedNameInAnyCaseWithSpacesAround() {
         // given a header "name, Phone_Number ,city"
-        CsvRecordReader reader = new CsvRecordReader(file("csv/phone-number-header.csv"));
-
         // when
-        reader.open(new ExecutionContext());
+        CsvRecordReader reader = CsvRecordReader.open(file("csv/phone-number-header.csv"));
         reader.close();
 
         // then
@@ -156,29 +150,19 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void resumesAfterTheRowsReadBeforeARestart() throws Exception {
-        // given a first run that read two rows and saved its state
-        Path csv = file("csv/quoted.csv");
-        ExecutionContext saved = new ExecutionContext();
-        CsvRecordReader firstRun = new CsvRecordReader(csv);
-        firstRun.setName("csvRecordReader");
-        firstRun.open(new ExecutionContext());
-        firstRun.read();
-        firstRun.read();
-        firstRun.update(saved);
-        firstRun.close();
+    void skipsTheRowsReadBeforeARestart() {
+        // given a second run of a file whose first run read two rows
+        CsvRecordReader secondRun = CsvRecordReader.open(file("csv/quoted.csv"));
 
-        // when a second run opens with that state
-        CsvRecordReader secondRun = new CsvRecordReader(csv);
-        secondRun.setName("csvRecordReader");
-        secondRun.open(saved);
+        // when
+        long skipped = secondRun.skip(2);
         CsvRow third = secondRun.read();
         CsvRow fourth = secondRun.read();
         CsvRow end = secondRun.read();
         secondRun.close();
 
         // then
-        assertThat(saved.getInt("csvRecordReader.read.count")).isEqualTo(2);
+        assertThat(skipped).isEqualTo(2);
         assertThat(third.line()).isEqualTo(5);
         assertThat(fourth.line()).isEqualTo(8);
         assertThat(end).isNull();
@@ -352,8 +336,7 @@ class CsvRecordReaderTest {
     void rejectsAFileTruncatedWhileItIsRead() throws Exception {
         // given a reader part-way through a file larger than its read buffer
         Path csv = write("to_number,name\n" + "+12125550143,Ann\n".repeat(20_000));
-        CsvRecordReader reader = new CsvRecordReader(csv);
-        reader.open(new ExecutionContext());
+        CsvRecordReader reader = CsvRecordReader.open(csv);
         reader.read();
 
         // when the file is cut short, beyond the 64 KiB the reader has read ahead
@@ -374,11 +357,8 @@ class CsvRecordReaderTest {
 
     @Test
     void throwsInputFileProblemsFromOpenUnwrapped() {
-        // given
-        CsvRecordReader reader = new CsvRecordReader(file("csv/no-number-column.csv"));
-
-        // then
-        assertThatThrownBy(() -> reader.open(new ExecutionContext())).isExactlyInstanceOf(InputFileException.class);
+        assertThatThrownBy(() -> CsvRecordReader.open(file("csv/no-number-column.csv")))
+            .isExactlyInstanceOf(InputFileException.class);
     }
 
     private Path write(String content) throws IOException {

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 /** Test fixtures of the csv and validation packages, and a way to read a file to the end. */
 public final class Fixtures {
 
@@ -30,17 +28,12 @@ public final class Fixtures {
 
     /** Every data row of a file, through a freshly opened {@link CsvRecordReader}. */
     public static List<CsvRow> readAll(Path file) throws Exception {
-        CsvRecordReader reader = new CsvRecordReader(file);
-        reader.open(new ExecutionContext());
-        try {
+        try (CsvRecordReader reader = CsvRecordReader.open(file)) {
             List<CsvRow> rows = new ArrayList<>();
             for (CsvRow row = reader.read(); row != null; row = reader.read()) {
                 rows.add(row);
             }
             return rows;
-        }
-        finally {
-            reader.close();
         }
     }
 }

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import io.bulkcall.validation.CheckedRow;
-import io.bulkcall.validation.RowScreener;
 import io.bulkcall.validation.ScreenedRow;
 
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.EnvironmentAware;
@@ -29,6 +29,9 @@ import org.springframework.core.env.Environment;
  */
 public class FileChangeDuringValidation implements BeanPostProcessor, EnvironmentAware {
 
+    /** The validate step's processor itself, not the step scope's proxy of it. */
+    private static final String SCREENER = ScopedProxyUtils.getTargetBeanName("rowScreener");
+
     private Environment environment;
 
     @Override
@@ -38,9 +41,11 @@ public class FileChangeDuringValidation implements BeanPostProcessor, Environmen
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (!(bean instanceof RowScreener screener)) {
+        if (!beanName.equals(SCREENER)) {
             return bean;
         }
+        @SuppressWarnings("unchecked")
+        ItemProcessor<CheckedRow, ScreenedRow> screener = (ItemProcessor<CheckedRow, ScreenedRow>) bean;
         long onLine = environment.getRequiredProperty("hostile.on-line", Long.class);
         return (ItemProcessor<CheckedRow, ScreenedRow>) row -> {
             if (row.row().line() == onLine) {

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxFault;
 import io.bulkcall.sandbox.SandboxServer;

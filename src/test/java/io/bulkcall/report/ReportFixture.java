@@ -11,10 +11,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.ReportFolder;
+import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.RecipientRepository;
-import io.bulkcall.job.store.ReportQuery;
 import io.bulkcall.window.CallingWindowSettings;
 import org.flywaydb.core.Flyway;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +57,7 @@ final class ReportFixture {
                 outputDir.toString()))), null, CallingWindowSettings.conversionService())
             .bindOrCreate("bulkcall", BulkcallProperties.class);
         ReportFolders folders = new ReportFolders(properties);
-        JobReportBuilder builder = new JobReportBuilder(new ReportQuery(jdbc), new RecipientRepository(client, jdbc, json),
+        JobReportBuilder builder = new JobReportBuilder(new ReportQuery(jdbc), new RecipientRepository(client, jdbc, dataSource, json),
                 new CallBatchRepository(client, jdbc), folders, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         writer = new JobReportWriter(builder, new SummaryWriter(), folders);

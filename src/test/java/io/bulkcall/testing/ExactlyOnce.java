@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.bulkcall.report.ReportFolder;
+import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.sandbox.CallBatchSnapshot;
 import io.bulkcall.sandbox.RecipientSnapshot;
 import io.bulkcall.sandbox.SandboxServer;

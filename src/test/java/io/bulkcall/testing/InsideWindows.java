@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.bulkcall.report.ReportFolder;
+import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.sandbox.CallBatchSnapshot;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.window.CallingWindowPolicy;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.bulkcall.BulkcallApplication;
 import io.bulkcall.cli.BulkcallLauncher;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
@@ -108,7 +109,7 @@ public final class Workspace {
                     application.registerBean("jumpingWaiter", Waiter.class, () -> new JumpingWaiter(clock),
                             definition -> definition.setPrimary(true));
                 });
-        return BulkcallLauncher.launch(onClock, args.toArray(String[]::new));
+        return BulkcallLauncher.launch(BulkcallApplication.class, onClock, args.toArray(String[]::new));
     }
 
     public SandboxServer sandbox() {

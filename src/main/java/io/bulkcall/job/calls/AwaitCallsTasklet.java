@@ -10,7 +10,10 @@ import java.util.Optional;
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.BulkCallJob;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.ReportFolder;
+import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
@@ -18,8 +21,6 @@ import io.bulkcall.job.store.Outcomes;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
-import io.bulkcall.report.ReportFolder;
-import io.bulkcall.report.ReportFolders;
 import io.bulkcall.time.Durations;
 import io.bulkcall.time.Waiter;
 import io.bulkcall.window.CallingWindows;
@@ -28,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -66,9 +66,6 @@ public class AwaitCallsTasklet implements Tasklet {
     /** Job context keys: when this job execution began to wait for calls, and which execution that is. */
     private static final String WAITING_SINCE = "bulkcall.waiting.since";
     private static final String WAITING_EXECUTION = "bulkcall.waiting.execution";
-    /** Job context keys: why the job stopped waiting, and in which execution (a restart copies the context). */
-    private static final String STOPPED = "bulkcall.stopped";
-    private static final String STOPPED_EXECUTION = "bulkcall.stopped.execution";
     private static final String POLLS = "polls";
     private static final String NEXT_DUE = "next.due";
     private static final String ANY_WAITING = "waiting";
@@ -251,16 +248,8 @@ public class AwaitCallsTasklet implements Tasklet {
         String message = "job %d stopped waiting after %s (bulkcall.poll.max-wait) with calls still to make; resume with: bulkcall restart %d"
             .formatted(executionId, Durations.setting(settings.maxWait()), executionId);
         log.warn(message);
-        step.getJobExecution().getExecutionContext().putString(STOPPED, message);
-        step.getJobExecution().getExecutionContext().putLong(STOPPED_EXECUTION, executionId);
+        BulkCallJob.stoppedWaiting(step.getJobExecution(), message);
         step.setTerminateOnly();
-    }
-
-    /** Why this job execution stopped waiting, in one line; empty when it did not stop for {@code bulkcall.poll.max-wait}. */
-    public static Optional<String> maxWaitStop(JobExecution execution) {
-        ExecutionContext context = execution.getExecutionContext();
-        return context.getLong(STOPPED_EXECUTION, -1) == execution.getId() ? Optional.of(context.getString(STOPPED))
-                : Optional.empty();
     }
 
     /** A line when the calls moved on since the last one: nothing is logged while a group waits for its window. */

@@ -14,10 +14,10 @@ import io.bulkcall.cartesia.AgentCall;
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.instance.ReportFolder;
+import io.bulkcall.job.instance.TranscriptsFile;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
-import io.bulkcall.report.ReportFolder;
-import io.bulkcall.report.TranscriptsFile;
 
 import org.springframework.stereotype.Component;
 

@@ -7,12 +7,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
-import io.bulkcall.job.InputFile;
-import io.bulkcall.job.ValidationOutcomeDecider;
-import io.bulkcall.job.calls.AwaitCallsTasklet;
+import io.bulkcall.job.instance.BulkCallJob;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.InputFileArchive;
+import io.bulkcall.job.instance.JobFailures;
+import io.bulkcall.job.instance.ReportFolder;
+import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.store.JobRecordRepository;
-import io.bulkcall.report.ReportFolder;
-import io.bulkcall.report.ReportFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -215,21 +216,21 @@ public class FileJobLauncher {
     }
 
     private String rejection(InputFile file, JobExecution execution) {
-        var context = execution.getExecutionContext();
-        if (context.containsKey(ValidationOutcomeDecider.REJECTION_KEY)) {
-            return context.getString(ValidationOutcomeDecider.REJECTION_KEY);
+        Optional<String> refusal = BulkCallJob.refusal(execution);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         Path moved = archive.toFailed(file);
         String message = "%s was not dialed: %s; moved it to %s".formatted(file.name(),
                 JobFailures.inputFileProblem(execution).orElseThrow().getMessage(), moved);
         // kept with the job, as the decider keeps its reason: a purge knows the job is over by it
-        context.putString(ValidationOutcomeDecider.REJECTION_KEY, message);
+        BulkCallJob.refuse(execution, message);
         jobRepository.updateExecutionContext(execution);
         return message;
     }
 
     private static String stopReason(JobExecution execution) {
-        return AwaitCallsTasklet.maxWaitStop(execution).isPresent() ? " waiting for calls" : "";
+        return BulkCallJob.maxWaitStop(execution).isPresent() ? " waiting for calls" : "";
     }
 
     private ReportFolder reportFolder(JobExecution execution, InputFile file) {

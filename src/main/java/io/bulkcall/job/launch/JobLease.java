@@ -2,10 +2,8 @@ package io.bulkcall.job.launch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -14,13 +12,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.bulkcall.job.store.LeaseRepository;
+import io.bulkcall.job.store.LeaseRepository.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +37,7 @@ public class JobLease implements JobExecutionListener {
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     static final Duration EXPIRY = HEARTBEAT.multipliedBy(6);
 
-    private final JdbcClient jdbc;
+    private final LeaseRepository leases;
     private final Clock clock;
     private final String host;
     private final String owner;
@@ -50,8 +48,8 @@ public class JobLease implements JobExecutionListener {
      * On the system clock, not the application's: a lease measures the life of processes, which other
      * hosts and Spring Batch's own times see in the system's time, whatever clock the job's calls run on.
      */
-    public JobLease(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public JobLease(LeaseRepository leases) {
+        this.leases = leases;
         this.clock = Clock.systemUTC();
         this.host = hostName();
         this.owner = ProcessHandle.current().pid() + "@" + host;
@@ -70,33 +68,22 @@ public class JobLease implements JobExecutionListener {
      * @return whether this process now holds the job
      */
     public boolean claim(long jobInstanceId) {
-        Optional<Holder> holder = holder(jobInstanceId);
+        Optional<Lease> holder = leases.find(jobInstanceId);
         if (holder.isPresent()) {
             if (mayBeAlive(holder.get())) {
                 return false;
             }
             // of the claimants that found the same dead owner, only the first removes it
-            int removed = jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ? AND owner = ?")
-                .params(jobInstanceId, holder.get().owner())
-                .update();
-            if (removed == 0) {
+            if (!leases.delete(jobInstanceId, holder.get().owner())) {
                 return false;
             }
         }
-        try {
-            jdbc.sql("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (?, ?, ?)")
-                .params(jobInstanceId, owner, now())
-                .update();
-            return true;
-        }
-        catch (DuplicateKeyException claimedByAnother) {
-            return false;
-        }
+        return leases.insert(jobInstanceId, owner, clock.instant());
     }
 
     /** Gives the job back, if this process holds it; harmless if it does not. */
     public void release(long jobInstanceId) {
-        jdbc.sql("DELETE FROM bc_lease WHERE job_instance_id = ? AND owner = ?").params(jobInstanceId, owner).update();
+        leases.delete(jobInstanceId, owner);
     }
 
     /** Keeps the claim of a restart, or claims a job starting for the first time, then beats. */
@@ -122,9 +109,7 @@ public class JobLease implements JobExecutionListener {
 
     /** Renews this process's lease; whether it holds one. */
     private boolean beat(long jobInstanceId) {
-        return jdbc.sql("UPDATE bc_lease SET heartbeat_at = ? WHERE job_instance_id = ? AND owner = ?")
-            .params(now(), jobInstanceId, owner)
-            .update() > 0;
+        return leases.beat(jobInstanceId, owner, clock.instant());
     }
 
     private void keepAlive(long jobInstanceId) {
@@ -141,7 +126,7 @@ public class JobLease implements JobExecutionListener {
      * with no lease yet is given the expiry time to write one: it may have been created a moment ago.
      */
     public boolean ownerMayBeAlive(JobExecution running) {
-        Optional<Holder> holder = holder(running.getJobInstanceId());
+        Optional<Lease> holder = leases.find(running.getJobInstanceId());
         if (holder.isEmpty()) {
             LocalDateTime created = running.getCreateTime();
             return created.atZone(ZoneId.systemDefault()).toInstant().plus(EXPIRY).isAfter(clock.instant());
@@ -149,29 +134,17 @@ public class JobLease implements JobExecutionListener {
         return mayBeAlive(holder.get());
     }
 
-    private boolean mayBeAlive(Holder lease) {
-        if (lease.isOnHost(host)) {
-            return ProcessHandle.of(lease.pid()).map(ProcessHandle::isAlive).orElse(false);
+    private boolean mayBeAlive(Lease lease) {
+        String leaseOwner = lease.owner();
+        if (leaseOwner.endsWith("@" + host)) {
+            long pid = Long.parseLong(leaseOwner.substring(0, leaseOwner.indexOf('@')));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
         return lease.heartbeatAt().plus(EXPIRY).isAfter(clock.instant());
     }
 
-    private Optional<Holder> holder(long jobInstanceId) {
-        return jdbc.sql("SELECT owner, heartbeat_at FROM bc_lease WHERE job_instance_id = ?")
-            .param(jobInstanceId)
-            .query((rs, row) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant()))
-            .optional();
-    }
-
     public Optional<String> ownerOf(long jobInstanceId) {
-        return jdbc.sql("SELECT owner FROM bc_lease WHERE job_instance_id = ?")
-            .param(jobInstanceId)
-            .query(String.class)
-            .optional();
-    }
-
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
+        return leases.find(jobInstanceId).map(Lease::owner);
     }
 
     private static String hostName() {
@@ -180,17 +153,6 @@ public class JobLease implements JobExecutionListener {
         }
         catch (UnknownHostException e) {
             return "unknown-host";
-        }
-    }
-
-    private record Holder(String owner, Instant heartbeatAt) {
-
-        long pid() {
-            return Long.parseLong(owner.substring(0, owner.indexOf('@')));
-        }
-
-        boolean isOnHost(String host) {
-            return owner.endsWith("@" + host);
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.bulkcall.job.launch;
 
-import io.bulkcall.job.ValidationOutcomeDecider;
+import io.bulkcall.job.instance.JobOutcome;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
@@ -32,16 +31,13 @@ public record JobRun(JobExecution execution, Outcome outcome, String message) {
         return outcome.exitCode();
     }
 
-    /** How an execution that ran ended, for the run's line and the job's reports. */
+    /** How an execution that ran ended, for the run's line and exit code. */
     public static Outcome outcomeOf(JobExecution execution) {
-        BatchStatus status = execution.getStatus();
-        if (status == BatchStatus.COMPLETED) {
-            return Outcome.COMPLETED;
-        }
-        if (execution.getExecutionContext().containsKey(ValidationOutcomeDecider.REJECTION_KEY)
-                || JobFailures.inputFileProblem(execution).isPresent()) {
-            return Outcome.REJECTED;
-        }
-        return status == BatchStatus.STOPPED || status == BatchStatus.STOPPING ? Outcome.STOPPED : Outcome.FAILED;
+        return switch (JobOutcome.of(execution)) {
+            case COMPLETED -> Outcome.COMPLETED;
+            case REJECTED -> Outcome.REJECTED;
+            case STOPPED -> Outcome.STOPPED;
+            case FAILED -> Outcome.FAILED;
+        };
     }
 }

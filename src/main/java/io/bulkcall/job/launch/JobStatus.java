@@ -14,6 +14,7 @@ import org.springframework.batch.core.BatchStatus;
  * poll recorded it, and, for the detailed view, its time-zone groups. Immutable.
  *
  * @param executionId the id to pass to {@code restart} and {@code cancel}
+ * @param state Spring Batch's status of the execution ({@code STARTED}, {@code COMPLETED}, ...)
  * @param batches the job's call batches, for the detailed view
  * @param progress how far its calls are, how fast they go and when they should be done
  * @param groups its time-zone groups, largest first; empty for a completed job in the list of jobs
@@ -23,7 +24,7 @@ public record JobStatus(
         long executionId,
         long jobInstanceId,
         String file,
-        BatchStatus state,
+        String state,
         String exitDescription,
         List<TrackedBatch> batches,
         long completed,
@@ -44,7 +45,7 @@ public record JobStatus(
     }
 
     public boolean isRunning() {
-        return state.isRunning();
+        return BatchStatus.valueOf(state).isRunning();
     }
 
     /**

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.bulkcall.job.BulkCallJobConfiguration;
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.BulkCallJob;
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.launch.JobStatus.Group;
 import io.bulkcall.job.launch.JobStatus.Progress;
 import io.bulkcall.job.launch.JobStatus.Window;
@@ -62,7 +62,7 @@ public class JobStatusQuery {
      * them out reads every recipient of the job, and nothing waits in them any more.
      */
     public List<JobStatus> recent(int count) {
-        return jobRepository.getJobInstances(BulkCallJobConfiguration.JOB_NAME, 0, count)
+        return jobRepository.getJobInstances(BulkCallJob.NAME, 0, count)
             .stream()
             .map(jobRepository::getLastJobExecution)
             .filter(Objects::nonNull)
@@ -86,7 +86,7 @@ public class JobStatusQuery {
         LocalDateTime started = execution.getStartTime();
         LocalDateTime ended = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
         return new JobStatus(execution.getId(), jobInstanceId, InputFile.from(execution.getJobParameters()).name(),
-                execution.getStatus(), execution.getExitStatus().getExitDescription(), all,
+                execution.getStatus().name(), execution.getExitStatus().getExitDescription(), all,
                 statuses.getOrDefault("completed", 0L), statuses.getOrDefault("failed", 0L), started,
                 started == null ? Duration.ZERO : Duration.between(started, ended), progress(execution, all, groups), groups,
                 now);

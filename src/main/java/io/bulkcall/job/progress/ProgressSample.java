@@ -7,5 +7,5 @@ import java.time.Instant;
  *
  * @param callsDone calls whose latest attempt reached a terminal state, over all the job's batches
  */
-public record ProgressSample(Instant at, long callsDone) {
+record ProgressSample(Instant at, long callsDone) {
 }

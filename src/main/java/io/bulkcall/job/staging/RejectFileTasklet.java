@@ -1,8 +1,8 @@
 package io.bulkcall.job.staging;
 
-import io.bulkcall.job.InputFile;
-import io.bulkcall.job.ValidationOutcomeDecider;
-import io.bulkcall.job.launch.InputFileArchive;
+import io.bulkcall.job.instance.BulkCallJob;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.InputFileArchive;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -29,9 +29,7 @@ public class RejectFileTasklet implements Tasklet {
         JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         InputFile file = InputFile.from(jobExecution.getJobParameters());
         var moved = archive.toFailed(file);
-        var context = jobExecution.getExecutionContext();
-        context.putString(ValidationOutcomeDecider.REJECTION_KEY,
-                context.getString(ValidationOutcomeDecider.REJECTION_KEY) + "; moved it to " + moved);
+        BulkCallJob.refuse(jobExecution, BulkCallJob.refusal(jobExecution).orElseThrow() + "; moved it to " + moved);
         return RepeatStatus.FINISHED;
     }
 }

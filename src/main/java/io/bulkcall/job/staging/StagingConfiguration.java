@@ -5,17 +5,15 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.CsvWriter;
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.ReportFolder;
+import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
-import io.bulkcall.report.ReportFolder;
-import io.bulkcall.report.ReportFolders;
 import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.ContactLimits;
 import io.bulkcall.validation.DoNotCallList;
-import io.bulkcall.validation.NumberCheckingReader;
 import io.bulkcall.validation.PhoneNumberNormalizer;
 import io.bulkcall.validation.RejectedRow;
 import io.bulkcall.validation.RejectedRowFormat;
@@ -48,7 +46,7 @@ class StagingConfiguration {
 
     @Bean
     Step validate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            NumberCheckingReader numberCheckingReader, ItemProcessor<CheckedRow, ScreenedRow> rowScreener,
+            CheckedRowReader numberCheckingReader, ItemProcessor<CheckedRow, ScreenedRow> rowScreener,
             StagingWriter stagingWriter, BulkcallProperties properties, ValidationProgressListener validationProgressListener) {
         return new StepBuilder("validate", jobRepository).<CheckedRow, ScreenedRow>chunk(properties.batch().size())
             .transactionManager(transactionManager)
@@ -61,10 +59,10 @@ class StagingConfiguration {
 
     @Bean
     @StepScope
-    NumberCheckingReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
+    CheckedRowReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
             PhoneNumberNormalizer phoneNumberNormalizer, BulkcallProperties properties, Clock clock,
             ContactLimits contactLimits, Executor numberCheckExecutor) {
-        NumberCheckingReader reader = new NumberCheckingReader(new CsvRecordReader(Path.of(path)),
+        CheckedRowReader reader = new CheckedRowReader(Path.of(path),
                 RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits),
                 numberCheckExecutor);
         reader.setName("numberCheckingReader");
@@ -73,15 +71,15 @@ class StagingConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<CheckedRow, ScreenedRow> rowScreener(NumberCheckingReader numberCheckingReader,
+    ItemProcessor<CheckedRow, ScreenedRow> rowScreener(CheckedRowReader numberCheckingReader,
             RecipientRepository recipients, DoNotCallList doNotCallList,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-        return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId));
+        return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId))::process;
     }
 
     @Bean
     @StepScope
-    StagingWriter stagingWriter(NumberCheckingReader numberCheckingReader, RecipientRepository recipients,
+    StagingWriter stagingWriter(CheckedRowReader numberCheckingReader, RecipientRepository recipients,
             JobRecordRepository jobs, ReportFolders reportFolders,
             @Value("#{stepExecution.jobExecution}") JobExecution jobExecution) {
         long jobInstanceId = jobExecution.getJobInstanceId();

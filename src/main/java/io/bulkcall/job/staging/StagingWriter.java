@@ -22,7 +22,7 @@ import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
  * all in the chunk's transaction. The CSV writer is transactional and restartable, so a restart
  * neither loses nor repeats a rejected row. Not thread-safe: one per step execution.
  */
-public class StagingWriter implements ItemStreamWriter<ScreenedRow> {
+class StagingWriter implements ItemStreamWriter<ScreenedRow> {
 
     private final long jobInstanceId;
     private final Supplier<CsvHeader> header;

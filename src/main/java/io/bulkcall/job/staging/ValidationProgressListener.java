@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.ScreenedRow;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @StepScope
-public class ValidationProgressListener implements StepExecutionListener, ChunkListener<CheckedRow, ScreenedRow> {
+class ValidationProgressListener implements StepExecutionListener, ChunkListener<CheckedRow, ScreenedRow> {
 
     /** How often a line is written. */
     public static final Duration EVERY = Duration.ofSeconds(10);

@@ -12,9 +12,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.bulkcall.database.Compaction;
-import io.bulkcall.job.BulkCallJobConfiguration;
-import io.bulkcall.job.InputFile;
-import io.bulkcall.job.ValidationOutcomeDecider;
+import io.bulkcall.job.instance.BulkCallJob;
+import io.bulkcall.job.instance.InputFile;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.BatchStatus;
@@ -78,7 +77,7 @@ public class RecipientPurge {
         Instant endedBefore = Instant.now().minus(olderThan);
         List<Purged> purged = new ArrayList<>();
         for (int page = 0;; page += JOBS_PER_PAGE) {
-            List<JobInstance> instances = jobRepository.getJobInstances(BulkCallJobConfiguration.JOB_NAME, page, JOBS_PER_PAGE);
+            List<JobInstance> instances = jobRepository.getJobInstances(BulkCallJob.NAME, page, JOBS_PER_PAGE);
             for (JobInstance instance : instances) {
                 JobExecution last = jobRepository.getLastJobExecution(instance);
                 if (last != null && isEnded(last) && endedAt(last).isBefore(endedBefore) && jobs.purgedAt(instance.getInstanceId()).isEmpty()) {
@@ -116,7 +115,7 @@ public class RecipientPurge {
     private static boolean isEnded(JobExecution execution) {
         BatchStatus status = execution.getStatus();
         boolean refused = status == BatchStatus.FAILED
-                && execution.getExecutionContext().containsKey(ValidationOutcomeDecider.REJECTION_KEY);
+                && BulkCallJob.refusal(execution).isPresent();
         return (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED || refused)
                 && execution.getEndTime() != null;
     }

@@ -2,13 +2,16 @@ package io.bulkcall.job.store;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import io.bulkcall.cartesia.AgentCall;
 import io.bulkcall.cartesia.CallBatchRecipient;
@@ -20,6 +23,8 @@ import io.bulkcall.validation.SeenNumbers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,10 +48,12 @@ public class RecipientRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final DataSource dataSource;
     private final JsonMapper json;
 
-    public RecipientRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
+    public RecipientRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, JsonMapper json) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
     }
@@ -118,6 +125,42 @@ public class RecipientRepository {
                   AND line IN (SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?)""")
             .params(batchNo, batchId, jobInstanceId, jobInstanceId, batchNo)
             .update();
+    }
+
+    /**
+     * Reads every recipient of the job that waits for a batch, in line order, a page at a time; it
+     * keeps no position (the recipients put in a batch wait no more).
+     */
+    public ItemStreamReader<StagedRecipient> waiting(long jobInstanceId, int pageSize) {
+        return waitingReader(WaitingRecipientsQuery.all(), Map.of("jobInstanceId", jobInstanceId), pageSize);
+    }
+
+    /**
+     * As {@link #waiting(long, int)}, only the recipients of these groups: a {@code null} among the
+     * zones stands for the recipients staged with calling windows off.
+     */
+    public ItemStreamReader<StagedRecipient> waitingIn(long jobInstanceId, Collection<String> zones, int pageSize) {
+        List<String> named = zones.stream().filter(Objects::nonNull).toList();
+        return waitingReader(WaitingRecipientsQuery.inGroups(zones.contains(null)),
+                Map.of("jobInstanceId", jobInstanceId, "zones", named.isEmpty() ? List.of("") : named), pageSize);
+    }
+
+    private ItemStreamReader<StagedRecipient> waitingReader(WaitingRecipientsQuery query, Map<String, Object> parameters,
+            int pageSize) {
+        try {
+            return new JdbcPagingItemReaderBuilder<StagedRecipient>().name("waitingRecipientReader")
+                .dataSource(dataSource)
+                .queryProvider(query)
+                .parameterValues(parameters)
+                .rowMapper((rs, row) -> new StagedRecipient(rs.getLong("line"), rs.getString("to_number"),
+                        metadata(rs.getString("metadata")), rs.getString("zones"), rs.getInt("redial_round")))
+                .pageSize(pageSize)
+                .saveState(false)
+                .build();
+        }
+        catch (Exception misconfigured) {
+            throw new IllegalStateException("the reader of waiting recipients cannot be built", misconfigured);
+        }
     }
 
     /** The recipients of the job that wait for a batch: each one's number with its line. */

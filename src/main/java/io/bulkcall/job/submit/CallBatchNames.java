@@ -2,7 +2,7 @@ package io.bulkcall.job.submit;
 
 import java.util.OptionalInt;
 
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
 
 /**
  * Deterministic batch names: the same job and batch number always give the same name, which is how a create

@@ -15,7 +15,7 @@ import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.CreateCallBatchRequest;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.BatchIntent;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;

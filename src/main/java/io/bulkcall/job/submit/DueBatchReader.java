@@ -8,9 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-
-import javax.sql.DataSource;
 
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
@@ -21,8 +18,6 @@ import io.bulkcall.window.Dispatch;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 
 /**
  * Reads the call batches to create now: the recipients that wait for a batch in the groups whose
@@ -38,7 +33,6 @@ final class DueBatchReader implements ItemStreamReader<PlannedBatch> {
 
     private final long jobInstanceId;
     private final int batchSize;
-    private final DataSource dataSource;
     private final RecipientRepository recipients;
     private final JobRecordRepository jobs;
     private final CallingWindows windows;
@@ -46,14 +40,13 @@ final class DueBatchReader implements ItemStreamReader<PlannedBatch> {
 
     private final Map<Group, List<StagedRecipient>> filling = new LinkedHashMap<>();
     private Map<String, Dispatch> due = Map.of();
-    private JdbcPagingItemReader<StagedRecipient> waiting;
+    private ItemStreamReader<StagedRecipient> waiting;
     private Iterator<Map.Entry<Group, List<StagedRecipient>>> draining;
 
-    DueBatchReader(long jobInstanceId, int batchSize, DataSource dataSource, RecipientRepository recipients,
+    DueBatchReader(long jobInstanceId, int batchSize, RecipientRepository recipients,
             JobRecordRepository jobs, CallingWindows windows, Clock clock) {
         this.jobInstanceId = jobInstanceId;
         this.batchSize = batchSize;
-        this.dataSource = dataSource;
         this.recipients = recipients;
         this.jobs = jobs;
         this.windows = windows;
@@ -78,28 +71,9 @@ final class DueBatchReader implements ItemStreamReader<PlannedBatch> {
         }
         due = dueNow;
         boolean everyGroup = groups.stream().allMatch(group -> due.containsKey(group.zones()));
-        List<String> zones = due.keySet().stream().filter(Objects::nonNull).toList();
-        waiting = waitingReader(everyGroup ? WaitingRecipientsQuery.all() : WaitingRecipientsQuery.inGroups(due.containsKey(null)),
-                everyGroup ? Map.of("jobInstanceId", jobInstanceId)
-                        : Map.of("jobInstanceId", jobInstanceId, "zones", zones.isEmpty() ? List.of("") : zones));
+        waiting = everyGroup ? recipients.waiting(jobInstanceId, batchSize)
+                : recipients.waitingIn(jobInstanceId, due.keySet(), batchSize);
         waiting.open(new ExecutionContext());
-    }
-
-    private JdbcPagingItemReader<StagedRecipient> waitingReader(WaitingRecipientsQuery query, Map<String, Object> parameters) {
-        try {
-            return new JdbcPagingItemReaderBuilder<StagedRecipient>().name("waitingRecipientReader")
-                .dataSource(dataSource)
-                .queryProvider(query)
-                .parameterValues(parameters)
-                .rowMapper((rs, row) -> new StagedRecipient(rs.getLong("line"), rs.getString("to_number"),
-                        recipients.metadata(rs.getString("metadata")), rs.getString("zones"), rs.getInt("redial_round")))
-                .pageSize(batchSize)
-                .saveState(false)
-                .build();
-        }
-        catch (Exception misconfigured) {
-            throw new IllegalStateException("the reader of waiting recipients cannot be built", misconfigured);
-        }
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.bulkcall.job.submit;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
@@ -49,10 +47,10 @@ class SubmitConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<PlannedBatch> dueBatchReader(DataSource dataSource, RecipientRepository recipients,
+    ItemStreamReader<PlannedBatch> dueBatchReader(RecipientRepository recipients,
             JobRecordRepository jobs, CallingWindows windows, BulkcallProperties properties, Clock clock,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-        return new DueBatchReader(jobInstanceId, properties.batch().size(), dataSource, recipients, jobs, windows, clock);
+        return new DueBatchReader(jobInstanceId, properties.batch().size(), recipients, jobs, windows, clock);
     }
 
     @Bean

@@ -15,7 +15,7 @@ import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.InputFile;
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.BatchIntent;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On a first run this costs one page. Thread-safe (stateless).
  */
 @Component
-public class SubmitReconciler implements StepExecutionListener {
+class SubmitReconciler implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(SubmitReconciler.class);
 

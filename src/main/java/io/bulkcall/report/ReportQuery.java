@@ -1,4 +1,4 @@
-package io.bulkcall.job.store;
+package io.bulkcall.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * Thread-safe (stateless over JDBC).
  */
 @Repository
-public class ReportQuery {
+class ReportQuery {
 
     /** A recipient with the outcome of a dial; see {@link CallFunnel#dialed()}. */
     private static final String DIALED = "status IS NOT NULL AND status NOT IN ('queued', 'cancelled')";

@@ -1,4 +1,4 @@
-package io.bulkcall.report;
+package io.bulkcall.job.instance;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.bulkcall.job.store;
+package io.bulkcall.report;
 
 import java.time.Instant;
 
@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param retryRounds redial rounds opened
  * @param firstBatchAt when its first call batch was about to be created, {@code null} before any
  */
-public record JobFacts(Instant createdAt, int retryRounds, Instant firstBatchAt) {
+record JobFacts(Instant createdAt, int retryRounds, Instant firstBatchAt) {
 }

@@ -1,4 +1,4 @@
-package io.bulkcall.job.store;
+package io.bulkcall.report;
 
 /**
  * What became of the recipients of one time-zone group (recipients whose calling window is worked out
@@ -9,6 +9,6 @@ package io.bulkcall.job.store;
  * @param failed recipients whose latest attempt failed
  * @param notDialed recipients never dialed: still waiting, queued or cancelled before their call
  */
-public record ZoneGroupOutcome(String zones, long recipients, long dialed, long connected, long completed,
+record ZoneGroupOutcome(String zones, long recipients, long dialed, long connected, long completed,
         long failed, long notDialed) {
 }

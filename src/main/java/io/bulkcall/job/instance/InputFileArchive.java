@@ -1,4 +1,4 @@
-package io.bulkcall.job.launch;
+package io.bulkcall.job.instance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.InputFile;
 
 import org.springframework.stereotype.Component;
 

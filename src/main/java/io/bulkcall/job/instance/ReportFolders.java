@@ -1,9 +1,8 @@
-package io.bulkcall.report;
+package io.bulkcall.job.instance;
 
 import java.nio.file.Path;
 
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.InputFile;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package io.bulkcall.job.store;
+package io.bulkcall.report;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * @param firstStartedAt when the first call started, {@code null} before any
  * @param lastEndedAt when the last call ended, {@code null} before any
  */
-public record CallTimes(List<HourlyCalls> hours, DurationCounts durations, Instant firstStartedAt, Instant lastEndedAt) {
+record CallTimes(List<HourlyCalls> hours, DurationCounts durations, Instant firstStartedAt, Instant lastEndedAt) {
 
     public CallTimes {
         hours = List.copyOf(hours);

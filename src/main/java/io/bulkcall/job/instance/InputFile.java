@@ -1,4 +1,4 @@
-package io.bulkcall.job;
+package io.bulkcall.job.instance;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.bulkcall.job.submit;
+package io.bulkcall.job.store;
 
 import java.util.List;
 import java.util.Map;

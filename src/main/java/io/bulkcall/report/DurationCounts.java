@@ -1,4 +1,4 @@
-package io.bulkcall.job.store;
+package io.bulkcall.report;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import java.util.List;
  *        durations from bound {@code i - 1} (0 for the first) up to, not including, bound {@code i};
  *        the last bucket everything from the last bound on
  */
-public record DurationCounts(long calls, double totalSeconds, double maxSeconds, List<Long> perBucket) {
+record DurationCounts(long calls, double totalSeconds, double maxSeconds, List<Long> perBucket) {
 
     public DurationCounts {
         perBucket = List.copyOf(perBucket);

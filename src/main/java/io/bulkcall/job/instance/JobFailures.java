@@ -1,4 +1,4 @@
-package io.bulkcall.job.launch;
+package io.bulkcall.job.instance;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.bulkcall.job.store;
+package io.bulkcall.report;
 
 /**
  * The call batches a job created for one round: round 0 is the first pass (recipients carried over
@@ -9,5 +9,5 @@ package io.bulkcall.job.store;
  * @param recipients recipients they were created with
  * @param retries Retry Call Batch requests applied to these batches
  */
-public record RedialRoundCount(int round, long batches, long recipients, long retries) {
+record RedialRoundCount(int round, long batches, long recipients, long retries) {
 }

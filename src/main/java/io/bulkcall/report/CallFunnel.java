@@ -1,4 +1,4 @@
-package io.bulkcall.job.store;
+package io.bulkcall.report;
 
 /**
  * How far a job's staged recipients got, each stage a subset of the one before it.
@@ -9,5 +9,5 @@ package io.bulkcall.job.store;
  * @param connected dialed recipients whose latest call started (Cartesia gave its start), or completed
  * @param completed recipients whose latest call completed
  */
-public record CallFunnel(long accepted, long dialed, long connected, long completed) {
+record CallFunnel(long accepted, long dialed, long connected, long completed) {
 }

@@ -1,4 +1,4 @@
-package io.bulkcall.job.store;
+package io.bulkcall.report;
 
 import java.time.Instant;
 
@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param dispatched calls that started in it (a recipient's latest call, as Cartesia gave its start)
  * @param finished calls that ended in it
  */
-public record HourlyCalls(Instant hour, long dispatched, long finished) {
+record HourlyCalls(Instant hour, long dispatched, long finished) {
 }

@@ -1,0 +1,69 @@
+package io.bulkcall.job.staging;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+
+import io.bulkcall.csv.CsvHeader;
+import io.bulkcall.csv.CsvRecordReader;
+import io.bulkcall.validation.CheckedRow;
+import io.bulkcall.validation.NumberCheckingReader;
+import io.bulkcall.validation.RowChecker;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
+import org.springframework.util.Assert;
+
+/**
+ * The validate step's reader: the input file's rows with their numbers checked ahead
+ * ({@link NumberCheckingReader}), as a restartable Spring Batch reader. It saves the count of rows
+ * returned under {@code <name>.read.count}, and a restarted step skips that many rows unchecked. Its
+ * name is persisted state: renaming it breaks the restart of an unfinished job. Not final: the step
+ * scope proxies it. Not thread-safe.
+ */
+class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<CheckedRow> {
+
+    /** The key, below the reader's name, of the count of rows returned. */
+    static final String READ_COUNT = "read.count";
+
+    private final Path file;
+    private final RowChecker checker;
+    private final Executor executor;
+    private NumberCheckingReader rows;
+
+    CheckedRowReader(Path file, RowChecker checker, Executor executor) {
+        this.file = file;
+        this.checker = checker;
+        this.executor = executor;
+    }
+
+    /** The header of the file; available once the reader is open. */
+    public CsvHeader header() {
+        Assert.state(rows != null, "the header is read when the reader is opened");
+        return rows.header();
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        rows = new NumberCheckingReader(CsvRecordReader.open(file), checker, executor);
+        rows.skip(executionContext.getLong(getExecutionContextKey(READ_COUNT), 0));
+    }
+
+    @Override
+    public CheckedRow read() {
+        return rows.read();
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        executionContext.putLong(getExecutionContextKey(READ_COUNT), rows.returned());
+    }
+
+    @Override
+    public void close() {
+        if (rows != null) {
+            rows.close();
+            rows = null;
+        }
+    }
+}
