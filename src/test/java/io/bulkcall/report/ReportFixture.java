@@ -46,6 +46,11 @@ final class ReportFixture {
     final JobExecution execution;
 
     ReportFixture(Path outputDir) {
+        this(outputDir, "calls.csv");
+    }
+
+    /** @param fileName the input file's name, as the job was started with */
+    ReportFixture(Path outputDir, String fileName) {
         DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
                 "jdbc:h2:mem:report-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
@@ -61,7 +66,7 @@ final class ReportFixture {
                 new CallBatchRepository(client, jdbc), folders, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         writer = new JobReportWriter(builder, new SummaryWriter(), folders);
-        InputFile file = new InputFile(outputDir.resolve("calls.csv"), "calls.csv",
+        InputFile file = new InputFile(outputDir.resolve(fileName), fileName,
                 "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00");
         execution = MetaDataInstanceFactory.createJobExecution("bulkCall", 1L, 7L, file.toJobParameters());
         folder = folders.of(execution);

@@ -2,8 +2,10 @@ package io.bulkcall.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.bulkcall.job.instance.ReportFolder;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,6 +142,54 @@ class ReportPageTest {
         assertThat(page.select("section.rejected p.hint").text())
             .isEqualTo("The first 100 of 154 rejected rows; all of them, with their original cells, are in "
                     + job.folder.rejectedCsv() + ".");
+    }
+
+    @Test
+    void aFileNameWithMarkupQuotesAndAmpersandsIsShownAsWritten() {
+        // given: a file name that would open a script if the page took it for markup
+        String name = "<script>alert(\"Q&A\", 'x')<script>.csv";
+        ReportFixture hostile = new ReportFixture(output.resolve("hostile"), name);
+
+        // when
+        Document page = ReportPages.parse(hostile.writeCompleted().reportHtml());
+
+        // then
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.title()).isEqualTo(name + " · job 7 · bulkcall report");
+        assertThat(page.select("h1").text()).isEqualTo(name + " COMPLETED");
+        assertThat(page.select("ul.files code").eachText())
+            .allSatisfy(path -> assertThat(path).contains("/1-<script>alert(\"Q&A\", 'x')<script>/"));
+    }
+
+    @Test
+    void aRejectedRowWithMarkupQuotesAndAmpersandsIsShownAsWritten() throws IOException {
+        // given: a rejected row whose cells close the table cell and open a script
+        Files.writeString(job.folder.rejectedCsv(), "line,to_number,reason,detail\n"
+                + "2,\"<script>alert('x')</script>\",INVALID_NUMBER,\"</td><td>\"\"quoted\"\" & 'single'\"\n");
+
+        // when
+        Document page = ReportPages.parse(job.writeCompleted().reportHtml());
+
+        // then
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("section.rejected tr:has(td) td").eachText())
+            .containsExactly("2", "<script>alert('x')</script>", "INVALID_NUMBER", "</td><td>\"quoted\" & 'single'");
+    }
+
+    @Test
+    void theTemplatesLeaveEveryValueToTheEnginesEscaping() throws IOException {
+        // given: the page's template and what it includes (partials, style sheet)
+        PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+        List<Resource> templates = new ArrayList<>(List.of(resources.getResources("classpath*:report/*.mustache")));
+        templates.addAll(List.of(resources.getResources("classpath*:report/*.css")));
+
+        // then: no triple mustache, no ampersand tag, and no change of delimiters that could hide either
+        assertThat(templates).extracting(Resource::getFilename).contains("report.html.mustache", "report.css");
+        for (Resource template : templates) {
+            assertThat(template.getContentAsString(StandardCharsets.UTF_8)).as(template.getFilename())
+                .doesNotContain("{{{")
+                .doesNotContainPattern("\\{\\{\\s*[&=]");
+        }
     }
 
     @Test
