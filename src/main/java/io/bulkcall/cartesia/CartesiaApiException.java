@@ -1,10 +1,12 @@
 package io.bulkcall.cartesia;
 
+import java.util.Optional;
+
 /**
  * Cartesia answered with an error status. Carries the documented error body
  * ({@code error_code}, {@code title}, {@code message}, {@code request_id}) when there was one.
  */
-public class CartesiaApiException extends CartesiaException {
+class CartesiaApiException extends CartesiaException {
 
     private final int status;
     private final String errorCode;
@@ -42,6 +44,12 @@ public class CartesiaApiException extends CartesiaException {
             text.append("; check CARTESIA_API_KEY");
         }
         return text.toString();
+    }
+
+    /** The recipient a 400 names, as Cartesia's message does ({@code recipients[3]...}). */
+    @Override
+    public Optional<RefusedRecipient> refusedRecipient() {
+        return status == 400 ? RefusedRecipient.in(apiMessage) : Optional.empty();
     }
 
     public int status() {

@@ -81,7 +81,7 @@ public class CartesiaClient {
         this.api = CartesiaWebClient.api(connection.baseUrl(), settings, json, webClientBuilder);
         this.connection = connection;
         this.host = baseUrl.getPort() == -1 ? baseUrl.getHost() : baseUrl.getHost() + ":" + baseUrl.getPort();
-        this.rules = new CreateCallBatchRequestRules(clock);
+        this.rules = new CreateCallBatchRequestRules(clock, settings.cartesiaVersion(), json);
         this.errors = new ApiErrorReader(json);
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;

@@ -5,8 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+
+import io.bulkcall.config.CartesiaVersion;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rules of the Create Call Batch reference, checked before a request is sent so that a request
@@ -20,10 +25,23 @@ final class CreateCallBatchRequestRules {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
 
-    private final Clock clock;
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final List<String> RESERVED_PREFIXES = List.of("system__", "secret__");
+    private static final int MAX_VARIABLES = 64;
+    private static final int MAX_VARIABLES_BYTES = 16 * 1024;
 
-    CreateCallBatchRequestRules(Clock clock) {
+    private final Clock clock;
+    private final CartesiaVersion version;
+    private final JsonMapper json;
+
+    /**
+     * @param version the version requests are sent under: what a recipient may carry
+     * @param json the mapper requests are written with, to measure a recipient's variables as sent
+     */
+    CreateCallBatchRequestRules(Clock clock, CartesiaVersion version, JsonMapper json) {
         this.clock = clock;
+        this.version = version;
+        this.json = json;
     }
 
     /**
@@ -41,7 +59,7 @@ final class CreateCallBatchRequestRules {
         checkSchedule(request.scheduledAt());
     }
 
-    private static void checkRecipients(List<CallRecipient> recipients) {
+    private void checkRecipients(List<CallRecipient> recipients) {
         int count = recipients == null ? 0 : recipients.size();
         if (count < 1 || count > MAX_RECIPIENTS) {
             throw new InvalidCallBatchRequestException("recipients.size", count,
@@ -56,6 +74,37 @@ final class CreateCallBatchRequestRules {
             if (number == null || !E164.matcher(number).matches()) {
                 throw new InvalidCallBatchRequestException("recipients[" + index + "].to_number", shown(number),
                         "must be E.164 (+ and up to 15 digits, the first not 0)");
+            }
+            checkFields("recipients[" + index + "]", recipient);
+        }
+    }
+
+    /**
+     * A recipient carries only the field its version documents, and its dynamic variables keep
+     * Cartesia's rules; a value is personal data and never named.
+     */
+    private void checkFields(String path, CallRecipient recipient) {
+        if (version.sendsDynamicVariables() ? !recipient.metadata().isEmpty() : !recipient.dynamicVariables().isEmpty()) {
+            throw InvalidCallBatchRequestException.of(path, "carries " + (version.sendsDynamicVariables() ? "metadata"
+                    : "dynamic_variables") + ", which Cartesia-Version " + version + " does not document");
+        }
+        Map<String, String> variables = recipient.dynamicVariables();
+        if (variables.size() > MAX_VARIABLES) {
+            throw InvalidCallBatchRequestException.of(path + ".dynamic_variables",
+                    "has " + variables.size() + " entries; at most " + MAX_VARIABLES);
+        }
+        for (String name : variables.keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!VARIABLE_NAME.matcher(name).matches() || RESERVED_PREFIXES.stream().anyMatch(lower::startsWith)) {
+                throw InvalidCallBatchRequestException.of(path + ".dynamic_variables." + name,
+                        "is not a name Cartesia takes: up to 64 letters, digits and _, starting with a letter or _, not system__ or secret__");
+            }
+        }
+        if (!variables.isEmpty()) {
+            int bytes = json.writeValueAsBytes(variables).length;
+            if (bytes > MAX_VARIABLES_BYTES) {
+                throw InvalidCallBatchRequestException.of(path + ".dynamic_variables",
+                        "takes " + bytes + " bytes of JSON; at most " + MAX_VARIABLES_BYTES);
             }
         }
     }

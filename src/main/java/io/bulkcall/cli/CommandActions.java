@@ -95,6 +95,9 @@ class CommandActions {
                 exitCode = ExitCodes.worst(exitCode, ExitCodes.REJECTED);
                 continue;
             }
+            String name = file.getFileName().toString();
+            log.info("{}: {}", name, report.sentColumns().describe());
+            report.sentColumns().warnings().forEach(warning -> log.warn("{}: {}", name, warning));
             Optional<String> notDialed = new RejectRatio(properties.validation().maxRejectRatio())
                 .whyNotDialed(report.tally());
             boolean dialable = notDialed.isEmpty();

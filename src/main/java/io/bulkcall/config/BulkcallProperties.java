@@ -3,6 +3,7 @@ package io.bulkcall.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -41,6 +42,7 @@ import org.springframework.validation.annotation.Validated;
  * @param contactPolicy how often one number may be dialed, across files, jobs and nodes
  * @param retention how long the recipients of ended jobs are kept
  * @param results what each job's reports hold beyond {@code results.csv} and {@code summary.json}
+ * @param columns which of a file's columns are kept away from Cartesia
  */
 @Validated
 @ConfigurationProperties("bulkcall")
@@ -59,11 +61,12 @@ public record BulkcallProperties(
         @DefaultValue @Valid CallingWindowSettings callingWindow,
         @DefaultValue @Valid ContactPolicy contactPolicy,
         @DefaultValue @Valid Retention retention,
-        @DefaultValue @Valid Results results) {
+        @DefaultValue @Valid Results results,
+        @DefaultValue @Valid Columns columns) {
 
     /**
      * @param baseUrl the API's root URL; tests and the sandbox point it elsewhere
-     * @param version the {@code Cartesia-Version} header
+     * @param version the {@code Cartesia-Version} header, {@link CartesiaVersion}: what the columns become
      * @param apiKey the API key, from {@code CARTESIA_API_KEY}; required outside the sandbox
      * @param connectTimeout how long to wait for a TCP connection
      * @param responseTimeout how long to wait for a response once the request is sent
@@ -73,13 +76,17 @@ public record BulkcallProperties(
      */
     public record Cartesia(
             @DefaultValue("https://api.cartesia.ai") @NotNull @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String baseUrl,
-            @DefaultValue("2026-03-01") @NotBlank String version,
+            @DefaultValue("2026-03-01") @NotNull @Pattern(regexp = "2026-03-01|2026-08-14", message = "must be 2026-03-01 (columns go to metadata, for a code-deployed agent) or 2026-08-14 (columns go to dynamic_variables, for a managed agent's {{variables}})") String version,
             ApiKey apiKey,
             @DefaultValue("5s") @NotNull Duration connectTimeout,
             @DefaultValue("30s") @NotNull Duration responseTimeout,
             @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
             @DefaultValue("500ms") @NotNull Duration initialBackoff,
             @DefaultValue("30s") @NotNull Duration maxBackoff) {
+
+        public CartesiaVersion cartesiaVersion() {
+            return CartesiaVersion.of(version);
+        }
     }
 
     /**
@@ -164,5 +171,16 @@ public record BulkcallProperties(
      *     personal data, so off unless asked for
      */
     public record Results(@DefaultValue("false") boolean transcripts) {
+    }
+
+    /**
+     * @param notSent column headers never sent to Cartesia, whatever the version: compared ignoring case
+     *     and spaces around; they stay in {@code results.csv}
+     */
+    public record Columns(@DefaultValue List<String> notSent) {
+
+        public Columns {
+            notSent = notSent == null ? List.of() : List.copyOf(notSent);
+        }
     }
 }

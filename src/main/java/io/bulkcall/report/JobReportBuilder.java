@@ -17,6 +17,7 @@ import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.instance.TranscriptsFile;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.validation.RejectionReason;
 
@@ -37,15 +38,17 @@ class JobReportBuilder {
     private final ReportQuery query;
     private final RecipientRepository recipients;
     private final CallBatchRepository batches;
+    private final JobRecordRepository jobs;
     private final ReportFolders reportFolders;
     private final CallingWindowLanes lanes;
     private final Clock clock;
 
-    JobReportBuilder(ReportQuery query, RecipientRepository recipients, CallBatchRepository batches,
+    JobReportBuilder(ReportQuery query, RecipientRepository recipients, CallBatchRepository batches, JobRecordRepository jobs,
             ReportFolders reportFolders, BulkcallProperties properties, Clock clock) {
         this.query = query;
         this.recipients = recipients;
         this.batches = batches;
+        this.jobs = jobs;
         this.reportFolders = reportFolders;
         this.lanes = new CallingWindowLanes(properties.callingWindow());
         this.clock = clock;
@@ -83,7 +86,8 @@ class JobReportBuilder {
                 CallDurations.of(times.durations()), groups,
                 new Redials(facts.retryRounds(), rounds.stream().mapToLong(RedialRoundCount::retries).sum(), rounds,
                         query.recipientsByDials(jobInstanceId)),
-                facts.firstBatchAt(), times.firstStartedAt(), times.lastEndedAt());
+                facts.firstBatchAt(), times.firstStartedAt(), times.lastEndedAt(),
+                Summary.Columns.of(jobs.sentColumns(jobInstanceId)));
         ChartSpan span = ChartSpan.of(facts.firstBatchAt(), hours, times.lastEndedAt(), finishedAt);
         return new JobReport(summary, RejectedRowSample.first(folder.rejectedCsv(), REJECTED_SHOWN), lanes.describe(),
                 span, span == null ? List.of() : lanes.over(groups, span.start(), span.end()),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.time.Durations;
@@ -49,10 +50,12 @@ record ReportView(Header header, FunnelSection funnel, NonEmpty<Share> statuses,
      *
      * @param note why the job ended so; {@code null} when it completed
      * @param firstCallAt {@code null} until a call started, as the two after it
+     * @param sent the columns sent and the names they went under
+     * @param notSent the columns kept away from Cartesia; {@code null} when none was
      */
     record Header(String file, String state, String note, String sha256, String jobExecutionId, String jobInstanceId,
             String startedAt, String writtenAt, String firstCallAt, String lastCallEndedAt, String firstBatchAt,
-            String duration) {
+            String duration, String cartesiaVersion, String sentAs, String sent, String notSent) {
 
         static Header of(Summary summary) {
             return new Header(summary.file(), summary.state(), summary.note(), summary.sha256(),
@@ -60,7 +63,18 @@ record ReportView(Header header, FunnelSection funnel, NonEmpty<Share> statuses,
                     Formats.time(summary.startedAt()), Formats.time(summary.finishedAt()),
                     Formats.time(summary.firstCallAt()), Formats.time(summary.lastCallEndedAt()),
                     Formats.time(summary.firstBatchAt()),
-                    Durations.human(Duration.ofMillis(Math.round(summary.durationSeconds() * 1000))));
+                    Durations.human(Duration.ofMillis(Math.round(summary.durationSeconds() * 1000))),
+                    summary.columns().cartesiaVersion(), summary.columns().sentAs(), sent(summary.columns()),
+                    summary.columns().notSent().isEmpty() ? null : String.join(", ", summary.columns().notSent()));
+        }
+
+        private static String sent(Summary.Columns columns) {
+            return columns.sent().isEmpty() ? "none"
+                    : columns.sent()
+                        .stream()
+                        .map(column -> column.column().equals(column.name()) ? column.name()
+                                : column.name() + " (from \u201c" + column.column() + "\u201d)")
+                        .collect(Collectors.joining(", "));
         }
     }
 

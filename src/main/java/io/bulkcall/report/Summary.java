@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.bulkcall.validation.SentColumns;
+
 /**
  * The content of {@code summary.json}, and every count {@code report.html} shows: what became of a
  * file's rows. Immutable.
@@ -27,6 +29,7 @@ import java.util.Map;
  * @param firstBatchAt when the first call batch was about to be created
  * @param firstCallAt when the first call started, as Cartesia gave it
  * @param lastCallEndedAt when the last call ended, as Cartesia gave it
+ * @param columns what the file's columns became at Cartesia: names only, never a value
  */
 record Summary(
         String file,
@@ -59,5 +62,25 @@ record Summary(
         Redials redials,
         Instant firstBatchAt,
         Instant firstCallAt,
-        Instant lastCallEndedAt) {
+        Instant lastCallEndedAt,
+        Columns columns) {
+
+    /**
+     * @param cartesiaVersion the {@code Cartesia-Version} the columns were sent under
+     * @param sentAs the recipient field they went to: {@code metadata} or {@code dynamic_variables}
+     * @param sent each column sent, with the name it was sent under
+     * @param notSent the columns kept away from Cartesia ({@code bulkcall.columns.not-sent})
+     */
+    record Columns(String cartesiaVersion, String sentAs, List<SentColumn> sent, List<String> notSent) {
+
+        static Columns of(SentColumns columns) {
+            return new Columns(columns.version().header(), columns.version().recipientField(),
+                    columns.sent().stream().map(column -> new SentColumn(column.header(), column.name())).toList(),
+                    columns.notSent());
+        }
+    }
+
+    /** A column sent: its header in the file, and the name Cartesia got it under. */
+    record SentColumn(String column, String name) {
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.bulkcall.csv.CsvHeader;
@@ -29,16 +30,21 @@ public final class FileValidation {
 
     private final Supplier<RowChecker> checkers;
 
+    private final BiFunction<Path, CsvHeader, SentColumns> columnsDecision;
+
     private final DoNotCallList doNotCall;
 
     private final Executor numberCheckExecutor;
 
     /**
      * @param checkers a checker for each file validated (see {@link RowChecker#of})
+     * @param columnsDecision what a file's columns become at Cartesia, from its header (see {@link SentColumns#of})
      * @param numberCheckExecutor checks numbers ahead of screening, as in the job's {@code validate} step
      */
-    public FileValidation(Supplier<RowChecker> checkers, DoNotCallList doNotCall, Executor numberCheckExecutor) {
+    public FileValidation(Supplier<RowChecker> checkers, BiFunction<Path, CsvHeader, SentColumns> columnsDecision,
+            DoNotCallList doNotCall, Executor numberCheckExecutor) {
         this.checkers = checkers;
+        this.columnsDecision = columnsDecision;
         this.doNotCall = doNotCall;
         this.numberCheckExecutor = numberCheckExecutor;
     }
@@ -56,7 +62,8 @@ public final class FileValidation {
         try (NumberCheckingReader reader = new NumberCheckingReader(CsvRecordReader.open(csv), checkers.get(),
                 numberCheckExecutor)) {
             CsvHeader header = reader.header();
-            RowScreener screener = new RowScreener(header, doNotCall, new SeenNumbers());
+            SentColumns sentColumns = columnsDecision.apply(csv, header);
+            RowScreener screener = new RowScreener(header, doNotCall, new SeenNumbers(), sentColumns);
             long rows = 0;
             long accepted = 0;
             Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
@@ -75,7 +82,7 @@ public final class FileValidation {
                 }
             }
             Files.move(partial, rejectedCsv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new ValidationReport(csv, rejectedCsv, rows, accepted, rejected);
+            return new ValidationReport(csv, rejectedCsv, rows, accepted, rejected, sentColumns);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("could not write " + rejectedCsv + ": " + ex.getMessage(), ex);

@@ -28,7 +28,13 @@ public enum RejectionReason {
      * The number was dialed as often as {@code bulkcall.contact-policy.*} allows within its period,
      * by any job: a suppression, not bad data.
      */
-    CONTACT_LIMIT;
+    CONTACT_LIMIT,
+
+    /**
+     * Under {@code Cartesia-Version 2026-08-14}, the row's {@code dynamic_variables} would take more than
+     * Cartesia's 16 KiB of JSON: bad data.
+     */
+    VARIABLES_TOO_LARGE;
 
     /**
      * Whether the row was left out by choice (do-not-call, contact limit) rather than for bad data:

@@ -3,6 +3,7 @@ package io.bulkcall.validation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
@@ -14,7 +15,8 @@ import io.bulkcall.window.ZoneResolution;
  * order and the first that fails is the row's {@link RejectionReason}: the row is malformed, its
  * number cell is empty, the number is invalid, the same number was accepted on an earlier line (in
  * any format: numbers are compared in E.164), the number is on the do-not-call list, the number reached
- * the contact policy's limit, the recipient has no calling window. Never returns
+ * the contact policy's limit, the recipient has no calling window, the row's dynamic variables would be
+ * larger than Cartesia takes ({@link SentColumns#oversize}). Never returns
  * {@code null}: a rejected row is an item too, so every row is accounted for.
  *
  * <p>Only accepted numbers are recorded in {@link SeenNumbers}, so a restart that fills it from the
@@ -31,10 +33,13 @@ public final class RowScreener {
 
     private final SeenNumbers seenNumbers;
 
-    public RowScreener(CsvHeader header, DoNotCallList doNotCall, SeenNumbers seenNumbers) {
+    private final SentColumns sentColumns;
+
+    public RowScreener(CsvHeader header, DoNotCallList doNotCall, SeenNumbers seenNumbers, SentColumns sentColumns) {
         this.header = header;
         this.doNotCall = doNotCall;
         this.seenNumbers = seenNumbers;
+        this.sentColumns = sentColumns;
     }
 
     public ScreenedRow process(CheckedRow checked) {
@@ -65,8 +70,15 @@ public final class RowScreener {
         if (checked.zones() instanceof ZoneResolution.NoCallingWindow none) {
             return new RejectedRow(row.line(), rawNumber, RejectionReason.NO_CALLING_WINDOW, none.detail(), values);
         }
+        Map<String, String> metadata = metadata(values);
+        Optional<Integer> oversize = sentColumns.oversize(metadata);
+        if (oversize.isPresent()) {
+            return new RejectedRow(row.line(), rawNumber, RejectionReason.VARIABLES_TOO_LARGE,
+                    "its dynamic_variables would take %,d bytes of JSON; Cartesia takes at most %,d: shorten its cells, or keep a column away with bulkcall.columns.not-sent"
+                        .formatted(oversize.get(), SentColumns.MAX_BYTES), values);
+        }
         seenNumbers.putIfAbsent(number, row.line());
-        return new AcceptedRecipient(row.line(), e164, metadata(values),
+        return new AcceptedRecipient(row.line(), e164, metadata,
                 checked.zones() instanceof ZoneResolution.Found found ? found.zones().key() : null);
     }
 

@@ -54,6 +54,6 @@ class ValidationConfiguration {
             Executor numberCheckExecutor, BulkcallProperties properties, Clock clock, ContactLimits contactLimits) {
         return new FileValidation(
                 () -> RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits),
-                doNotCallList, numberCheckExecutor);
+                (file, header) -> SentColumns.of(file, header, properties), doNotCallList, numberCheckExecutor);
     }
 }

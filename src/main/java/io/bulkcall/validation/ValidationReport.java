@@ -13,9 +13,10 @@ import java.util.Map;
  * @param rows the data rows of the file (blank lines and the header not counted)
  * @param accepted the rows that would be dialed
  * @param rejectedByReason the rejected rows by reason; every reason present, 0 when none
+ * @param sentColumns what the file's columns would become at Cartesia
  */
 public record ValidationReport(Path file, Path rejectedCsv, long rows, long accepted,
-        Map<RejectionReason, Long> rejectedByReason) {
+        Map<RejectionReason, Long> rejectedByReason, SentColumns sentColumns) {
 
     public ValidationReport {
         Map<RejectionReason, Long> complete = new EnumMap<>(RejectionReason.class);

@@ -101,8 +101,8 @@ class CartesiaClientAgainstSandboxTest {
     private static CreateCallBatchRequest request(String name, Integer concurrency, Integer ringing, Integer minutes,
             java.time.OffsetDateTime scheduledAt) {
         return new CreateCallBatchRequest(name, "agent_sandbox", "ap_sandbox",
-                List.of(new CallRecipient("+12125550143", Map.of("customer_id", "c-1")),
-                        new CallRecipient("+12125550178", Map.of())),
+                List.of(new CallRecipient("+12125550143", Map.of("customer_id", "c-1"), null),
+                        new CallRecipient("+12125550178", Map.of(), null)),
                 concurrency, ringing, minutes, scheduledAt);
     }
 }

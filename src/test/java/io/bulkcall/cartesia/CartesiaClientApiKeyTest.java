@@ -112,7 +112,7 @@ class CartesiaClientApiKeyTest {
 
     private static List<Named<Consumer<CartesiaClient>>> operations() {
         CreateCallBatchRequest create = new CreateCallBatchRequest("bulkcall-7-1", "agent_1", "ap_1",
-                List.of(new CallRecipient("+14155559876", null)), null, null, null, null);
+                List.of(new CallRecipient("+14155559876", null, null)), null, null, null, null);
         return List.of(
                 named("Create Call Batch", client -> client.createCallBatch(create)),
                 named("Get Call Batch", client -> client.getCallBatch("acb_1")),

@@ -69,7 +69,7 @@ class CartesiaClientLoggingTest {
 
         // when
         client.createCallBatch(new CreateCallBatchRequest("bulkcall-7-1", "agent_1", "ap_1",
-                List.of(new CallRecipient("+14155559876", null)), null, null, null, null));
+                List.of(new CallRecipient("+14155559876", null, null)), null, null, null, null));
         catchThrowable(() -> client.getCallBatch("acb_1"));
 
         // then

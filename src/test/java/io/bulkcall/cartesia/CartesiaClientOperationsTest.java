@@ -47,8 +47,8 @@ class CartesiaClientOperationsTest {
         // when
         client.createCallBatch(new CreateCallBatchRequest("March outreach", "agent_Fo7pKNBUwLZxrTd6jvhpaE",
                 "ap_Q8PRh7lXyZsawXJmN2KcT5",
-                List.of(new CallRecipient("+14155559876", Map.of("customer_id", "cust_123")),
-                        new CallRecipient("+14155550101", Map.of("customer_id", "cust_456"))),
+                List.of(new CallRecipient("+14155559876", Map.of("customer_id", "cust_123"), null),
+                        new CallRecipient("+14155550101", Map.of("customer_id", "cust_456"), null)),
                 10, 30, 15, OffsetDateTime.parse("2026-03-15T16:00:00Z")));
 
         // then
@@ -67,7 +67,7 @@ class CartesiaClientOperationsTest {
 
         // when
         client.createCallBatch(new CreateCallBatchRequest("March outreach", "agent_Fo7pKNBUwLZxrTd6jvhpaE",
-                "ap_Q8PRh7lXyZsawXJmN2KcT5", List.of(new CallRecipient("+14155559876", Map.of())),
+                "ap_Q8PRh7lXyZsawXJmN2KcT5", List.of(new CallRecipient("+14155559876", Map.of(), null)),
                 null, null, null, null));
 
         // then
@@ -83,7 +83,7 @@ class CartesiaClientOperationsTest {
         // when
         CallBatch batch = client.createCallBatch(new CreateCallBatchRequest("March outreach",
                 "agent_Fo7pKNBUwLZxrTd6jvhpaE", "ap_Q8PRh7lXyZsawXJmN2KcT5",
-                List.of(new CallRecipient("+14155559876", null)), null, null, null, null));
+                List.of(new CallRecipient("+14155559876", null, null)), null, null, null, null));
 
         // then
         assertThat(batch.id()).isEqualTo("acb_PDWFN995PzAudChwFDqVZ2");
@@ -98,7 +98,7 @@ class CartesiaClientOperationsTest {
     void createThatBreaksARuleIsNeverSent() {
         // given
         CreateCallBatchRequest request = new CreateCallBatchRequest("March outreach", "agent_1", "ap_1",
-                List.of(new CallRecipient("+14155559876", null), new CallRecipient("5551234", null)),
+                List.of(new CallRecipient("+14155559876", null, null), new CallRecipient("5551234", null, null)),
                 null, null, null, null);
 
         // when / then

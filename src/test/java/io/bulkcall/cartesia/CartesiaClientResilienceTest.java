@@ -274,6 +274,6 @@ class CartesiaClientResilienceTest {
 
     private static CreateCallBatchRequest request() {
         return new CreateCallBatchRequest("bulkcall-7-1", "agent_1", "ap_1",
-                List.of(new CallRecipient("+14155559876", null)), null, null, null, null);
+                List.of(new CallRecipient("+14155559876", null, null)), null, null, null, null);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.bulkcall.config.CartesiaVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,7 +25,8 @@ class CreateCallBatchRequestRulesTest {
 
     private static final OffsetDateTime NOW = OffsetDateTime.ofInstant(CartesiaTestClients.NOW, ZoneOffset.UTC);
 
-    private final CreateCallBatchRequestRules rules = new CreateCallBatchRequestRules(CLOCK);
+    private final CreateCallBatchRequestRules rules = new CreateCallBatchRequestRules(CLOCK, CartesiaVersion.V2026_03_01,
+            CartesiaWebClient.json());
 
     static Stream<Arguments> brokenRules() {
         return Stream.of(
@@ -99,12 +101,12 @@ class CreateCallBatchRequestRulesTest {
     }
 
     private static List<CallRecipient> recipients(int count) {
-        return Collections.nCopies(count, new CallRecipient("+14155559876", null));
+        return Collections.nCopies(count, new CallRecipient("+14155559876", null, null));
     }
 
     private static List<CallRecipient> withNumberAt(int index, String number) {
         List<CallRecipient> recipients = new ArrayList<>(recipients(index + 2));
-        recipients.set(index, new CallRecipient(number, null));
+        recipients.set(index, new CallRecipient(number, null, null));
         return recipients;
     }
 }

@@ -1,10 +1,10 @@
 package io.bulkcall.validation;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.bulkcall.config.CartesiaVersion;
 import io.bulkcall.csv.CsvParser;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.csv.InputFileException;
@@ -24,6 +24,7 @@ class FileValidationTest {
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer("US");
 
     private final FileValidation validation = new FileValidation(() -> RowCheckers.windowsOff(normalizer),
+            (csv, header) -> SentColumns.of(csv, header.metadataColumns(), CartesiaVersion.V2026_03_01, List.of()),
             DoNotCallList.load(file("validation/dnc-plain.txt"), normalizer), Runnable::run);
 
     @Test
@@ -42,7 +43,8 @@ class FileValidationTest {
                 entry(RejectionReason.DO_NOT_CALL, 1L),
                 entry(RejectionReason.MALFORMED_ROW, 1L),
                 entry(RejectionReason.NO_CALLING_WINDOW, 0L),
-                entry(RejectionReason.CONTACT_LIMIT, 0L));
+                entry(RejectionReason.CONTACT_LIMIT, 0L),
+                entry(RejectionReason.VARIABLES_TOO_LARGE, 0L));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.bulkcall.validation;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.bulkcall.config.CartesiaVersion;
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ class RowScreenerTest {
 
     private final SeenNumbers seenNumbers = new SeenNumbers();
 
-    private final RowScreener screener = new RowScreener(HEADER, doNotCall, seenNumbers);
+    private final RowScreener screener = new RowScreener(HEADER, doNotCall, seenNumbers,
+            SentColumns.of(Path.of("input.csv"), HEADER.metadataColumns(), CartesiaVersion.V2026_03_01, List.of()));
 
     @Test
     void acceptsAValidNumberInE164WithTheOtherCellsAsMetadataInHeaderOrder() {

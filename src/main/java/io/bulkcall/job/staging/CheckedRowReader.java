@@ -2,12 +2,14 @@ package io.bulkcall.job.staging;
 
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.NumberCheckingReader;
 import io.bulkcall.validation.RowChecker;
+import io.bulkcall.validation.SentColumns;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -29,12 +31,20 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
     private final Path file;
     private final RowChecker checker;
     private final Executor executor;
+    private final BiFunction<Path, CsvHeader, SentColumns> columnsDecision;
     private NumberCheckingReader rows;
+    private SentColumns sentColumns;
 
-    CheckedRowReader(Path file, RowChecker checker, Executor executor) {
+    /**
+     * @param columnsDecision what the file's columns become at Cartesia, decided from its header as the
+     *        reader opens; it refuses the file by throwing
+     */
+    CheckedRowReader(Path file, RowChecker checker, Executor executor,
+            BiFunction<Path, CsvHeader, SentColumns> columnsDecision) {
         this.file = file;
         this.checker = checker;
         this.executor = executor;
+        this.columnsDecision = columnsDecision;
     }
 
     /** The header of the file; available once the reader is open. */
@@ -43,9 +53,23 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
         return rows.header();
     }
 
+    /** What the file's columns become at Cartesia; decided once the reader is open. */
+    public SentColumns sentColumns() {
+        Assert.state(sentColumns != null, "the columns are decided when the reader is opened");
+        return sentColumns;
+    }
+
     @Override
     public void open(ExecutionContext executionContext) {
-        rows = new NumberCheckingReader(CsvRecordReader.open(file), checker, executor);
+        NumberCheckingReader opened = new NumberCheckingReader(CsvRecordReader.open(file), checker, executor);
+        try {
+            sentColumns = columnsDecision.apply(file, opened.header());
+        }
+        catch (RuntimeException refused) {
+            opened.close();
+            throw refused;
+        }
+        rows = opened;
         rows.skip(executionContext.getLong(getExecutionContextKey(READ_COUNT), 0));
     }
 

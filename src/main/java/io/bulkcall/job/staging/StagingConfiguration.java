@@ -20,6 +20,7 @@ import io.bulkcall.validation.RejectedRowFormat;
 import io.bulkcall.validation.RowChecker;
 import io.bulkcall.validation.RowScreener;
 import io.bulkcall.validation.ScreenedRow;
+import io.bulkcall.validation.SentColumns;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
@@ -64,7 +65,7 @@ class StagingConfiguration {
             ContactLimits contactLimits, Executor numberCheckExecutor) {
         CheckedRowReader reader = new CheckedRowReader(Path.of(path),
                 RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits),
-                numberCheckExecutor);
+                numberCheckExecutor, (file, header) -> SentColumns.of(file, header, properties));
         reader.setName("numberCheckingReader");
         return reader;
     }
@@ -74,7 +75,8 @@ class StagingConfiguration {
     ItemProcessor<CheckedRow, ScreenedRow> rowScreener(CheckedRowReader numberCheckingReader,
             RecipientRepository recipients, DoNotCallList doNotCallList,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-        return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId))::process;
+        return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId),
+                numberCheckingReader.sentColumns())::process;
     }
 
     @Bean
@@ -92,6 +94,6 @@ class StagingConfiguration {
             .headerCallback(writer -> writer.write(RejectedRowFormat.headerLine(numberCheckingReader.header())))
             .lineAggregator(row -> RejectedRowFormat.line(numberCheckingReader.header(), row))
             .build();
-        return new StagingWriter(jobInstanceId, numberCheckingReader::header, recipients, jobs, rejectedCsv);
+        return new StagingWriter(jobExecution, numberCheckingReader, recipients, jobs, rejectedCsv);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CallRecipient;
 import io.bulkcall.cartesia.CartesiaClient;
+import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.cartesia.CreateCallBatchRequest;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
@@ -21,6 +22,8 @@ import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
+import io.bulkcall.job.store.StagedRecipient;
+import io.bulkcall.validation.SentColumns;
 import io.bulkcall.window.CallingWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +62,7 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
     private final ContactHistory contacts;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private SentColumns sentColumns;
 
     CallBatchWriter(StepExecution stepExecution, BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
@@ -110,13 +114,26 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
             return;
         }
         Set<String> kept = new HashSet<>(intent.numbers());
-        List<CallRecipient> callRecipients = planned.recipients().stream()
+        List<StagedRecipient> sent = planned.recipients().stream()
             .filter(recipient -> kept.contains(recipient.toNumber()))
-            .map(recipient -> new CallRecipient(recipient.toNumber(), recipient.metadata()))
+            .toList();
+        SentColumns columns = sentColumns();
+        List<CallRecipient> callRecipients = sent.stream()
+            .map(recipient -> CallRecipient.of(columns.version(), recipient.toNumber(), columns.fieldsOf(recipient.metadata())))
             .toList();
         CreateCallBatchRequest request = request(name, callRecipients, planned.dispatch().scheduledAt());
-        CallBatch batch = sendOnce.send("call batch \"" + name + "\"", () -> client.createCallBatch(request),
-                () -> finder.findByName(name, callRecipients.size(), intentAt));
+        CallBatch batch;
+        try {
+            batch = sendOnce.send("call batch \"" + name + "\"", () -> client.createCallBatch(request),
+                    () -> finder.findByName(name, callRecipients.size(), intentAt));
+        }
+        catch (CartesiaException refused) {
+            throw refused.refusedRecipient()
+                .filter(recipient -> recipient.index() < sent.size())
+                .<RuntimeException>map(recipient -> RecipientRefusedException.of(file, sent.get(recipient.index()).line(),
+                        recipient.key().flatMap(columns::headerOf), refused))
+                .orElse(refused);
+        }
         batches.recordCreated(jobInstanceId, batchNo, batch);
         recipients.assign(jobInstanceId, intent.lines(), batchNo, batch.id());
         log.info("Created call batch {} \"{}\" with {} recipients{}", batch.id(), name, callRecipients.size(),
@@ -144,6 +161,14 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
             batches.recordIntent(intent);
         }
         return intent;
+    }
+
+    /** What the job's columns become, as validation decided it (or a check at the step's start changed it). */
+    private SentColumns sentColumns() {
+        if (sentColumns == null) {
+            sentColumns = jobs.sentColumns(jobInstanceId);
+        }
+        return sentColumns;
     }
 
     /** A dial counts from when it may happen: the batch's start, or now. */

@@ -35,11 +35,12 @@ class SubmitConfiguration {
     @Bean
     Step submit(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ItemStreamReader<PlannedBatch> dueBatchReader, ItemWriter<PlannedBatch> callBatchWriter,
-            SubmitReconciler submitReconciler) {
+            SentColumnsCheck sentColumnsCheck, SubmitReconciler submitReconciler) {
         return new StepBuilder("submit", jobRepository).<PlannedBatch, PlannedBatch>chunk(1)
             .transactionManager(transactionManager)
             .reader(dueBatchReader)
             .writer(callBatchWriter)
+            .listener(sentColumnsCheck)
             .listener(submitReconciler)
             .allowStartIfComplete(true)
             .build();

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.bulkcall.config.CartesiaVersion;
 import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.ContactLimits;
 import io.bulkcall.validation.PhoneNumberNormalizer;
 import io.bulkcall.validation.RowChecker;
+import io.bulkcall.validation.SentColumns;
 import io.bulkcall.window.CallingWindowSettings;
 import io.bulkcall.window.DailyHours;
 import io.bulkcall.window.WeekDays;
@@ -59,7 +61,8 @@ class CheckedRowReaderTest {
         CallingWindowSettings off = new CallingWindowSettings(false, DailyHours.parse("09:00-20:00"),
                 WeekDays.parse("MON-SAT"), List.of(), null, Duration.ofMinutes(5));
         CheckedRowReader reader = new CheckedRowReader(csv,
-                RowChecker.of(new PhoneNumberNormalizer("US"), off, Instant.EPOCH, ContactLimits.NONE), Runnable::run);
+                RowChecker.of(new PhoneNumberNormalizer("US"), off, Instant.EPOCH, ContactLimits.NONE), Runnable::run,
+                (file, header) -> SentColumns.of(file, header.metadataColumns(), CartesiaVersion.V2026_03_01, List.of()));
         reader.setName("numberCheckingReader");
         return reader;
     }
