@@ -2,9 +2,13 @@ package io.bulkcall.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -15,9 +19,12 @@ import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.Dialing;
 import io.bulkcall.config.InvalidSettingException;
+import io.bulkcall.config.RedialOutcome;
 import io.bulkcall.config.SettingProblems;
 import io.bulkcall.validation.PhoneNumberNormalizer;
 import io.bulkcall.window.CallingWindowSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -31,6 +38,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 
 /**
@@ -44,6 +52,8 @@ import org.springframework.core.env.Profiles;
  */
 final class SettingsCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    private static final Logger log = LoggerFactory.getLogger(SettingsCheck.class);
+
     private static final String SANDBOX_PROFILE = "sandbox";
     private static final String BULKCALL_PACKAGE = "io.bulkcall";
 
@@ -54,15 +64,65 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
         this.dials = dials;
     }
 
+    /**
+     * Looks at the names first (a setting renamed, a name no setting has), as the environment has them
+     * before the context starts, then at the values once the context knows which settings it binds.
+     */
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.addBeanFactoryPostProcessor(beanFactory -> check(context.getEnvironment(), beanFactory));
+        ConfigurableEnvironment environment = context.getEnvironment();
+        List<String> problems = new ArrayList<>(SettingNames.described().unknownIn(environment));
+        carryRenamedSettings(environment, problems);
+        context.addBeanFactoryPostProcessor(beanFactory -> check(environment, beanFactory, problems));
     }
 
-    private void check(ConfigurableEnvironment environment, ConfigurableListableBeanFactory beanFactory) {
-        Binder binder = new Binder(ConfigurationPropertySources.get(environment),
+    /**
+     * A setting given by its old name is bound under its new one, with a line that says so; one given by
+     * both names with two values is a problem, since either could be meant.
+     */
+    private static void carryRenamedSettings(ConfigurableEnvironment environment, List<String> problems) {
+        Binder binder = binder(environment);
+        Map<String, Object> carried = new LinkedHashMap<>();
+        SettingNames.RENAMED.forEach((old, renamed) -> binder.bind(old, String.class).ifBound(value -> {
+            String current = binder.bind(renamed, String.class).orElse(null);
+            if (current == null) {
+                log.warn("{} is now called {}; the old name works for now", old, renamed);
+                carried.put(renamed, value);
+            }
+            else if (!sameSetting(binder, old, renamed)) {
+                problems.add("%s=%s and %s=%s set one setting (its old and its new name) to two values; keep %s only"
+                    .formatted(old, value, renamed, current, renamed));
+            }
+        }));
+        if (!carried.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("bulkcall renamed settings", carried));
+        }
+    }
+
+    /** Whether the two names hold one value: compared as durations or numbers where they read as such. */
+    private static boolean sameSetting(Binder binder, String old, String renamed) {
+        for (Class<?> type : List.of(Duration.class, Long.class)) {
+            try {
+                Object a = binder.bind(old, type).orElse(null);
+                Object b = binder.bind(renamed, type).orElse(null);
+                return Objects.equals(a, b);
+            }
+            catch (BindException notOfThatType) {
+                // try the next type, then the text
+            }
+        }
+        return binder.bind(old, String.class).get().strip().equals(binder.bind(renamed, String.class).get().strip());
+    }
+
+    private static Binder binder(ConfigurableEnvironment environment) {
+        return new Binder(ConfigurationPropertySources.get(environment),
                 new PropertySourcesPlaceholdersResolver(environment), CallingWindowSettings.conversionService());
-        List<String> problems = new ArrayList<>();
+    }
+
+    private void check(ConfigurableEnvironment environment, ConfigurableListableBeanFactory beanFactory,
+            List<String> namingProblems) {
+        Binder binder = binder(environment);
+        List<String> problems = new ArrayList<>(namingProblems);
         try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
             Validator validator = validation.getValidator();
             for (Class<?> type : settingsTypes(beanFactory)) {
@@ -123,6 +183,12 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
 
     /** Rules no annotation can say; looked at only once the rest holds, so nothing is named twice. */
     private static void checkBeyondAnnotations(BulkcallProperties settings, List<String> problems) {
+        settings.redial().outcomes().stream().filter(outcome -> RedialOutcome.named(outcome).isEmpty())
+            .forEach(outcome -> problems.add("bulkcall.redial.outcomes=%s: %s is no outcome; the outcomes are %s"
+                .formatted(String.join(",", settings.redial().outcomes()), outcome.strip(), RedialOutcome.known())));
+        settings.redial().delayAfter().keySet().stream().filter(outcome -> RedialOutcome.named(outcome).isEmpty())
+            .forEach(outcome -> problems.add("bulkcall.redial.delay-after.%s: %s is no outcome; the outcomes are %s"
+                .formatted(outcome, outcome, RedialOutcome.known())));
         try {
             new PhoneNumberNormalizer(settings.validation().defaultRegion());
         }

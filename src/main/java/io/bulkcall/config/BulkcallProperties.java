@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -18,6 +19,7 @@ import io.bulkcall.window.CallingWindowSettings;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -36,7 +38,7 @@ import org.springframework.validation.annotation.Validated;
  * @param batch the options of each call batch
  * @param validation the rules a row must pass to be dialed
  * @param poll how the job waits for calls to finish
- * @param retry the Retry Call Batch rounds after the first pass
+ * @param redial the redial rounds after the first pass: which outcomes, after how long
  * @param database how the job database is opened
  * @param callingWindow when each recipient may be called, in their own local time
  * @param contactPolicy how often one number may be dialed, across files, jobs and nodes
@@ -56,9 +58,9 @@ public record BulkcallProperties(
         @DefaultValue @Valid Batch batch,
         @DefaultValue @Valid Validation validation,
         @DefaultValue @Valid Poll poll,
-        @DefaultValue @Valid Retry retry,
+        @DefaultValue @Valid Redial redial,
         @DefaultValue @Valid Database database,
-        @DefaultValue @Valid CallingWindowSettings callingWindow,
+        @DefaultValue @Valid @NestedConfigurationProperty CallingWindowSettings callingWindow,
         @DefaultValue @Valid ContactPolicy contactPolicy,
         @DefaultValue @Valid Retention retention,
         @DefaultValue @Valid Results results,
@@ -129,12 +131,33 @@ public record BulkcallProperties(
     }
 
     /**
-     * @param maxAttempts Retry Call Batch rounds after the first pass
-     * @param delay the wait before each round
+     * @param rounds redial rounds after the first pass: {@code 2} dials a person at most three times
+     *     (the old name {@code bulkcall.retry.max-attempts} still works)
+     * @param delay the wait before a recipient is redialed, counted from the end of its call (the old
+     *     name {@code bulkcall.retry.delay} still works)
+     * @param outcomes the outcomes that are redialed ({@link RedialOutcome}); a completed call never is
+     * @param delayAfter the wait for one outcome, by the outcome's name, in place of {@code delay}
      */
-    public record Retry(
-            @DefaultValue("0") @Min(0) @Max(10) int maxAttempts,
-            @DefaultValue("15m") @NotNull Duration delay) {
+    public record Redial(
+            @DefaultValue("0") @Min(0) @Max(10) int rounds,
+            @DefaultValue("15m") @NotNull Duration delay,
+            @DefaultValue({ "dial_no_answer", "dial_busy", "dial_failed", "error", "other", "not_placed" }) List<String> outcomes,
+            Map<String, Duration> delayAfter) {
+
+        public Redial {
+            outcomes = List.copyOf(outcomes);
+            delayAfter = delayAfter == null ? Map.of() : Map.copyOf(delayAfter);
+        }
+
+        /** Whether a failed attempt of this outcome is redialed while rounds remain. */
+        public boolean redials(RedialOutcome outcome) {
+            return outcomes.stream().anyMatch(named -> named.strip().equals(outcome.setting()));
+        }
+
+        /** How long after its call ended a recipient of this outcome is redialed. */
+        public Duration delayAfter(RedialOutcome outcome) {
+            return delayAfter.getOrDefault(outcome.setting(), delay);
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.builder.TaskletStepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,13 +32,15 @@ import org.springframework.transaction.PlatformTransactionManager;
  *                 │
  *              ACCEPTED
  *                 ▼
- *              submit ─▶ await ─COMPLETED─▶ (redial?) ─DONE─▶ report
- *                ▲         │  ▲                 │
- *                └─SUBMIT──┘  └──── retry ◀─RETRY┘
+ *              submit ─▶ await ─COMPLETED─▶ report
+ *                ▲         │  ▲
+ *                └─SUBMIT──┘  └─▶ retry (on RETRY, back to await)
  * </pre>
- * {@code submit} creates the batches of the groups whose calling window opens; {@code await} watches
- * the calls, closes windows, and comes back to {@code submit} when a waiting group is due; {@code retry}
- * opens a redial round. They loop, so they may start again after completing. The {@code validate} and
+ * {@code submit} creates the batches of the groups whose calling window opens, and of the recipients whose
+ * redial is due; {@code await} watches the calls, records each finished batch and the redials its
+ * outcomes call for, closes windows, and comes back to {@code submit} when a waiting group is due, or
+ * goes to {@code retry} when a batch's Retry Call Batch is. They loop, so they may start again after
+ * completing. The {@code validate} and
  * {@code submit} steps are defined beside their readers and writers ({@code job.staging},
  * {@code job.submit}). Step and reader names are persisted state: renaming one breaks the restart of
  * an unfinished job.
@@ -60,7 +63,7 @@ class BulkCallJobConfiguration {
 
     @Bean
     Job bulkCallJob(JobRepository jobRepository, Step validate, ValidationOutcomeDecider validationOutcome,
-            Step rejectFile, Step submit, Step await, RedialDecider redialDecision, Step retry, Step report,
+            Step rejectFile, Step submit, Step await, Step retry, Step report,
             JobRecordListener jobRecordListener, JobLease jobLease, RunningJobs runningJobs,
             QueuedCallsCanceller queuedCallsCanceller, ReportOnJobEnd reportOnJobEnd) {
         return new JobBuilder(BulkCallJob.NAME, jobRepository)
@@ -78,10 +81,9 @@ class BulkCallJobConfiguration {
             .from(submit).on(COMPLETED).to(await)
             .from(submit).on(ANY).fail()
             .from(await).on(AwaitCallsTasklet.SUBMIT.getExitCode()).to(submit)
-            .from(await).on(COMPLETED).to(redialDecision)
+            .from(await).on(AwaitCallsTasklet.RETRY.getExitCode()).to(retry)
+            .from(await).on(COMPLETED).to(report)
             .from(await).on(ANY).fail()
-            .from(redialDecision).on(RedialDecider.RETRY.getName()).to(retry)
-            .from(redialDecision).on(RedialDecider.DONE.getName()).to(report)
             .from(retry).on(COMPLETED).to(await)
             .from(retry).on(ANY).fail()
             .from(report).on(COMPLETED).end()
@@ -103,10 +105,15 @@ class BulkCallJobConfiguration {
         return rerunOnRestart(new StepBuilder("rejectFile", jobRepository).tasklet(rejectFileTasklet, transactionManager));
     }
 
+    /**
+     * Its tasklet records each finished batch in a transaction of its own, and waits between polls, up to
+     * days for a window to open: a chunk transaction around it would hold a connection all that time, so
+     * the step runs without one and its checkpoints go straight to the job repository.
+     */
     @Bean
-    Step await(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            AwaitCallsTasklet awaitCallsTasklet, CallProgressSampler callProgressSampler) {
-        return rerunOnRestart(new StepBuilder("await", jobRepository).tasklet(awaitCallsTasklet, transactionManager)
+    Step await(JobRepository jobRepository, AwaitCallsTasklet awaitCallsTasklet, CallProgressSampler callProgressSampler) {
+        return rerunOnRestart(new StepBuilder("await", jobRepository)
+            .tasklet(awaitCallsTasklet, new ResourcelessTransactionManager())
             .stream(callProgressSampler));
     }
 

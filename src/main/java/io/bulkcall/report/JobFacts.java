@@ -6,7 +6,7 @@ import java.time.Instant;
  * What the job database knows of a job instance as a whole, for its reports.
  *
  * @param createdAt when its first execution started
- * @param retryRounds redial rounds opened
+ * @param retryRounds the highest redial round any recipient reached
  * @param firstBatchAt when its first call batch was about to be created, {@code null} before any
  */
 record JobFacts(Instant createdAt, int retryRounds, Instant firstBatchAt) {

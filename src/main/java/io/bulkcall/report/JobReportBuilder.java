@@ -85,7 +85,7 @@ class JobReportBuilder {
                 query.endReasons(jobInstanceId), hours,
                 CallDurations.of(times.durations()), groups,
                 new Redials(facts.retryRounds(), rounds.stream().mapToLong(RedialRoundCount::retries).sum(), rounds,
-                        query.recipientsByDials(jobInstanceId)),
+                        query.recipientsByDials(jobInstanceId), query.redialsByOutcome(jobInstanceId)),
                 facts.firstBatchAt(), times.firstStartedAt(), times.lastEndedAt(),
                 Summary.Columns.of(jobs.sentColumns(jobInstanceId)));
         ChartSpan span = ChartSpan.of(facts.firstBatchAt(), hours, times.lastEndedAt(), finishedAt);

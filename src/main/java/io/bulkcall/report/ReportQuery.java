@@ -43,10 +43,12 @@ class ReportQuery {
     public JobFacts facts(long jobInstanceId) {
         Instant[] job = new Instant[1];
         int[] rounds = new int[1];
-        jdbc.query("SELECT created_at, retry_rounds FROM bc_job WHERE job_instance_id = ?", rs -> {
-            job[0] = instant(rs, 1);
-            rounds[0] = rs.getInt(2);
-        }, jobInstanceId);
+        jdbc.query("""
+                SELECT created_at, (SELECT COALESCE(MAX(round), 0) FROM bc_redial WHERE job_instance_id = j.job_instance_id)
+                FROM bc_job j WHERE job_instance_id = ?""", rs -> {
+                    job[0] = instant(rs, 1);
+                    rounds[0] = rs.getInt(2);
+                }, jobInstanceId);
         Instant firstBatch = jdbc.query("SELECT MIN(intent_at) FROM bc_batch WHERE job_instance_id = ?",
                 rs -> rs.next() ? instant(rs, 1) : null, jobInstanceId);
         return new JobFacts(job[0], rounds[0], firstBatch);
@@ -137,6 +139,14 @@ class ReportQuery {
                 WHERE job_instance_id = ? AND batch_id IS NOT NULL GROUP BY redial_round ORDER BY redial_round""",
                 (rs, row) -> new RedialRoundCount(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
                 jobInstanceId);
+    }
+
+    /** The recipients redialed, by round and by the outcome that called for it, in that order. */
+    List<RedialOutcomeCount> redialsByOutcome(long jobInstanceId) {
+        return jdbc.query("""
+                SELECT round, outcome, COUNT(*) FROM bc_redial WHERE job_instance_id = ?
+                GROUP BY round, outcome ORDER BY round, 3 DESC, outcome""",
+                (rs, row) -> new RedialOutcomeCount(rs.getInt(1), rs.getString(2), rs.getLong(3)), jobInstanceId);
     }
 
     /** Recipients by how often they were dialed, in order of that number. */

@@ -241,7 +241,8 @@ record ReportView(Header header, FunnelSection funnel, NonEmpty<Share> statuses,
      *
      * @param rounds the batches of each round; {@code null} when no batch was created
      */
-    record RedialRounds(Count roundsOpened, Count retryRequests, NonEmpty<Round> rounds, List<Dials> byDials) {
+    record RedialRounds(Count roundsOpened, Count retryRequests, NonEmpty<Round> rounds, List<Dials> byDials,
+            NonEmpty<ByOutcome> byOutcome) {
 
         RedialRounds {
             byDials = List.copyOf(byDials);
@@ -261,9 +262,20 @@ record ReportView(Header header, FunnelSection funnel, NonEmpty<Share> statuses,
                         : dials.getKey() == 0 ? "never dialed" : "dialed " + dials.getKey() + " times",
                         Count.of(dials.getValue(), "redials", "recipients_by_dials", dials.getKey())))
                 .toList();
+            List<ByOutcome> byOutcome = new ArrayList<>();
+            for (int i = 0; i < redials.byOutcome().size(); i++) {
+                RedialOutcomeCount count = redials.byOutcome().get(i);
+                byOutcome.add(new ByOutcome("round " + count.round(), count.outcome(),
+                        Count.of(count.recipients(), "redials", "by_outcome", i, "recipients")));
+            }
             return new RedialRounds(Count.of(redials.roundsOpened(), "redials", "rounds_opened"),
-                    Count.of(redials.retryRequests(), "redials", "retry_requests"), NonEmpty.of(rounds), byDials);
+                    Count.of(redials.retryRequests(), "redials", "retry_requests"), NonEmpty.of(rounds), byDials,
+                    NonEmpty.of(byOutcome));
         }
+    }
+
+    /** @param round {@code round 1}, ... */
+    record ByOutcome(String round, String outcome, Count recipients) {
     }
 
     /** @param name {@code first pass}, {@code round 1}, ... */

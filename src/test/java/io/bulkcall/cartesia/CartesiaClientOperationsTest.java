@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.bulkcall.config.CartesiaVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,6 +39,32 @@ class CartesiaClientOperationsTest {
     static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
     private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), new RecordingSleeper());
+
+    @Test
+    void createUnderTheLaterVersionSendsEachRecipientsDynamicVariablesAndNoMetadata() {
+        // given
+        cartesia.stubFor(post("/agents/calls/batches").willReturn(okJson(fixture("create-response.json")).withStatus(201)));
+        CartesiaClient later = CartesiaTestClients.client(cartesia.baseUrl(), CartesiaVersion.V2026_08_14);
+
+        // when
+        later.createCallBatch(new CreateCallBatchRequest("March outreach", "agent_Fo7pKNBUwLZxrTd6jvhpaE",
+                "ap_Q8PRh7lXyZsawXJmN2KcT5",
+                List.of(CallRecipient.of(CartesiaVersion.V2026_08_14, "+14155559876",
+                        Map.of("first_name", "Zoë", "note", "café \"au lait\"")),
+                        CallRecipient.of(CartesiaVersion.V2026_08_14, "+14155550101", Map.of())),
+                null, null, null, null));
+
+        // then
+        cartesia.verify(1, postRequestedFor(urlEqualTo("/agents/calls/batches"))
+                .withHeader("Cartesia-Version", equalTo("2026-08-14"))
+                .withRequestBody(equalToJson("""
+                        {"name": "March outreach", "agent_id": "agent_Fo7pKNBUwLZxrTd6jvhpaE",
+                         "from_number_id": "ap_Q8PRh7lXyZsawXJmN2KcT5",
+                         "recipients": [
+                           {"to_number": "+14155559876",
+                            "dynamic_variables": {"first_name": "Zoë", "note": "café \\"au lait\\""}},
+                           {"to_number": "+14155550101"}]}""")));
+    }
 
     @Test
     void createSendsExactlyTheDocumentedBodyAndHeaders() {

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.config.CartesiaVersion;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -51,8 +52,18 @@ final class CartesiaTestClients {
     }
 
     static BulkcallProperties.Cartesia settings(String baseUrl, Duration responseTimeout) {
-        return new BulkcallProperties.Cartesia(baseUrl, VERSION, new ApiKey(API_KEY), Duration.ofSeconds(2),
+        return settings(baseUrl, responseTimeout, VERSION);
+    }
+
+    private static BulkcallProperties.Cartesia settings(String baseUrl, Duration responseTimeout, String version) {
+        return new BulkcallProperties.Cartesia(baseUrl, version, new ApiKey(API_KEY), Duration.ofSeconds(2),
                 responseTimeout, MAX_ATTEMPTS, INITIAL_BACKOFF, MAX_BACKOFF);
+    }
+
+    /** A client that speaks another {@code Cartesia-Version}. */
+    static CartesiaClient client(String baseUrl, CartesiaVersion version) {
+        BulkcallProperties.Cartesia settings = settings(baseUrl, RESPONSE_TIMEOUT, version.header());
+        return client(new PropertiesCartesiaConnectionDetails(settings), settings, new RecordingSleeper());
     }
 
     static CartesiaClient client(String baseUrl, RecordingSleeper sleeper) {

@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.bulkcall.config.CartesiaVersion;
@@ -14,8 +17,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static io.bulkcall.cartesia.CartesiaTestClients.CLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -91,6 +96,62 @@ class CreateCallBatchRequestRulesTest {
 
         // when / then
         assertThatNoException().isThrownBy(() -> rules.check(request));
+    }
+
+    @Test
+    void aRecipientCarriesOnlyTheFieldItsVersionDocuments() {
+        CreateCallBatchRequestRules later = new CreateCallBatchRequestRules(CLOCK, CartesiaVersion.V2026_08_14,
+                CartesiaWebClient.json());
+        assertThatExceptionOfType(InvalidCallBatchRequestException.class)
+            .isThrownBy(() -> rules.check(withRecipient(new CallRecipient("+14155559876", null, Map.of("a", "1")))))
+            .withMessage("invalid call batch request: recipients[0] carries dynamic_variables, which Cartesia-Version 2026-03-01 does not document");
+        assertThatExceptionOfType(InvalidCallBatchRequestException.class)
+            .isThrownBy(() -> later.check(withRecipient(new CallRecipient("+14155559876", Map.of("a", "1"), null))))
+            .withMessage("invalid call batch request: recipients[0] carries metadata, which Cartesia-Version 2026-08-14 does not document");
+    }
+
+    static Stream<Arguments> brokenVariables() {
+        Map<String, String> tooMany = new LinkedHashMap<>();
+        IntStream.range(0, 65).forEach(i -> tooMany.put("v" + i, "x"));
+        return Stream.of(
+                arguments(Map.of("first name", "Ada"), "recipients[0].dynamic_variables.first name is not a name Cartesia takes"),
+                arguments(Map.of("system__caller", "Ada"), "recipients[0].dynamic_variables.system__caller is not a name Cartesia takes"),
+                arguments(Map.of("a".repeat(65), "Ada"), "recipients[0].dynamic_variables." + "a".repeat(65) + " is not a name"),
+                arguments(tooMany, "recipients[0].dynamic_variables has 65 entries; at most 64"),
+                arguments(Map.of("note", "x".repeat(16_385 - 11)), "recipients[0].dynamic_variables takes 16385 bytes of JSON; at most 16384"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("brokenVariables")
+    void aBrokenVariableIsNamedWithoutItsValue(Map<String, String> variables, String expected) {
+        // given
+        CreateCallBatchRequestRules later = new CreateCallBatchRequestRules(CLOCK, CartesiaVersion.V2026_08_14,
+                CartesiaWebClient.json());
+
+        // then
+        InvalidCallBatchRequestException refused = catchThrowableOfType(InvalidCallBatchRequestException.class,
+                () -> later.check(withRecipient(new CallRecipient("+14155559876", null, variables))));
+        assertThat(refused).hasMessageStartingWith("invalid call batch request: " + expected)
+            .hasMessageNotContaining("Ada");
+        assertThat(refused.refusedRecipient()).map(RefusedRecipient::index).contains(0);
+    }
+
+    @Test
+    void variablesAtEveryLimitPass() {
+        // given 64 variables of 64-character names, 16,384 bytes in all
+        Map<String, String> variables = new LinkedHashMap<>();
+        IntStream.range(0, 64).forEach(i -> variables.put("v%063d".formatted(i), ""));
+        int bytes = CartesiaWebClient.json().writeValueAsBytes(variables).length;
+        variables.put("v%063d".formatted(63), "x".repeat(16_384 - bytes));
+        CreateCallBatchRequestRules later = new CreateCallBatchRequestRules(CLOCK, CartesiaVersion.V2026_08_14,
+                CartesiaWebClient.json());
+
+        // when / then
+        assertThatNoException().isThrownBy(() -> later.check(withRecipient(new CallRecipient("+14155559876", null, variables))));
+    }
+
+    private static CreateCallBatchRequest withRecipient(CallRecipient recipient) {
+        return request("b", "agent_1", "ap_1", List.of(recipient), null, null, null, null);
     }
 
     private static CreateCallBatchRequest request(String name, String agentId, String fromNumberId,

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import io.bulkcall.BulkcallApplication;
 import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.TestKeys;
 import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,64 @@ class CommandLineErrorsTest {
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains(message);
         assertNoStackTrace(output);
+    }
+
+    @Test
+    void aCartesiaVersionBulkcallDoesNotSpeakIsNamedWithTheTwoItDoesBeforeTheJobDatabaseOpens(CapturedOutput output) {
+        int exitCode = workspace.run("run", "--bulkcall.cartesia.version=2026-09-01");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall: invalid setting bulkcall.cartesia.version=2026-09-01: must be "
+                + "2026-03-01 (columns go to metadata, for a code-deployed agent) or 2026-08-14 (columns go to "
+                + "dynamic_variables, for a managed agent's {{variables}})");
+        assertThat(workspace.database().resolveSibling("bulkcall.mv.db")).doesNotExist();
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void aMisspeltSettingStopsTheRunNamingTheNearestOneBeforeTheJobDatabaseOpens(CapturedOutput output) {
+        int exitCode = workspace.run("run", "--bulkcall.redial.round=1");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr())
+            .contains("bulkcall: invalid setting bulkcall.redial.round: unknown setting; did you mean bulkcall.redial.rounds?");
+        assertThat(workspace.database().resolveSibling("bulkcall.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void anOldSettingNameStillWorksAndSaysItsNewName(CapturedOutput output) {
+        // given every call failing, so that a redial round shows
+        workspace.useSandbox(BulkcallWorkspaces.SANDBOX.with(sandbox -> sandbox.failureRate(1)));
+        workspace.drop("numbers.csv", "to_number\n+12125550143\n");
+
+        // when
+        int exitCode = workspace.run("run", "--bulkcall.retry.max-attempts=1", "--bulkcall.retry.delay=1m");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("bulkcall.retry.max-attempts is now called bulkcall.redial.rounds",
+                "bulkcall.retry.delay is now called bulkcall.redial.delay");
+        assertThat(CsvFiles.records(workspace.reports(1, "numbers").resolve("results.csv")))
+            .singleElement()
+            .satisfies(row -> assertThat(row.get("attempts")).isEqualTo("2"));
+    }
+
+    @Test
+    void anOldAndANewNameOfOneSettingWithTwoValuesStopTheRun(CapturedOutput output) {
+        int exitCode = workspace.run("run", "--bulkcall.retry.max-attempts=1", "--bulkcall.redial.rounds=2");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall.retry.max-attempts=1 and bulkcall.redial.rounds=2 set one setting "
+                + "(its old and its new name) to two values; keep bulkcall.redial.rounds only");
+    }
+
+    @Test
+    void anOutcomeThatIsNoneIsNamedWithTheOutcomes(CapturedOutput output) {
+        int exitCode = workspace.run("run", "--bulkcall.redial.outcomes=dial_busy,busy");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall.redial.outcomes=dial_busy,busy: busy is no outcome; the outcomes are "
+                + "dial_no_answer, dial_busy, dial_failed, error, agent_hangup");
     }
 
     @Test

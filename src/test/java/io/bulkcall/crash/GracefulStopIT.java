@@ -38,7 +38,7 @@ class GracefulStopIT {
 
     private static final CallList INPUT = CallList.of(1_000);
     private static final int ROUNDS = 1;
-    private static final String[] SETTINGS = { "--bulkcall.batch.size=250", "--bulkcall.retry.max-attempts=" + ROUNDS };
+    private static final String[] SETTINGS = { "--bulkcall.batch.size=250", "--bulkcall.redial.rounds=" + ROUNDS };
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final CallList FIRST_FILE = CallList.of(2_000, 10_000);
     private static final CallList SECOND_FILE = CallList.of(1_000, 20_000);

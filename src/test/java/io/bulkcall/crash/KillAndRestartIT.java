@@ -53,7 +53,7 @@ class KillAndRestartIT {
     private static final CallList INPUT = CallList.of(2_000);
     private static final int BATCHES = 5;
     private static final int ROUNDS = 1;
-    private static final String[] SETTINGS = { "--bulkcall.batch.size=400", "--bulkcall.retry.max-attempts=" + ROUNDS };
+    private static final String[] SETTINGS = { "--bulkcall.batch.size=400", "--bulkcall.redial.rounds=" + ROUNDS };
     private static final int MAX_RUNS_AFTER_KILL = 3;
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 

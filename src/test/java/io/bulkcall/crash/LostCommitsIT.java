@@ -36,7 +36,7 @@ class LostCommitsIT {
 
     private static final CallList INPUT = CallList.of(2_000);
     private static final int ROUNDS = 1;
-    private static final String[] SETTINGS = { "--bulkcall.batch.size=400", "--bulkcall.retry.max-attempts=" + ROUNDS };
+    private static final String[] SETTINGS = { "--bulkcall.batch.size=400", "--bulkcall.redial.rounds=" + ROUNDS };
 
     @Test
     void batchesTheRestoredDatabaseForgotAreAdoptedNotCreatedAgain(Workspace workspace) throws Exception {

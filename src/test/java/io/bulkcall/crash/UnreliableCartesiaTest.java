@@ -49,7 +49,7 @@ class UnreliableCartesiaTest {
 
     @BeforeEach
     void dropTheList(Workspace workspace) {
-        this.workspace = workspace.with("--bulkcall.batch.size=200", "--bulkcall.retry.max-attempts=" + ROUNDS);
+        this.workspace = workspace.with("--bulkcall.batch.size=200", "--bulkcall.redial.rounds=" + ROUNDS);
         workspace.drop("numbers.csv", INPUT.content());
     }
 

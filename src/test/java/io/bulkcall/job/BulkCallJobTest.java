@@ -202,7 +202,7 @@ class BulkCallJobTest {
         useSandbox(SandboxSettings.defaults().withOrgConcurrencyLimit(10_000)
             .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
             .withFailureRate(1.0));
-        workspace.with("--bulkcall.retry.max-attempts=2");
+        workspace.with("--bulkcall.redial.rounds=2");
         workspace.drop("hard.csv", CsvFiles.numbers(20));
 
         // when

@@ -59,7 +59,7 @@ class CallDetailsTest {
     @Test
     void resultsSayWhenTheLatestCallStartedAndEndedHowLongItLastedAndItsSummary() {
         // given: a third of the attempts fail, and one redial round in the same batch
-        workspace.with("--bulkcall.retry.max-attempts=1");
+        workspace.with("--bulkcall.redial.rounds=1");
         SandboxServer sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.withFailureRate(0.3));
         workspace.drop("details.csv", CsvFiles.numbers(40));
 
@@ -125,7 +125,7 @@ class CallDetailsTest {
     @Test
     void transcriptsAreWrittenOnlyWhenAskedForOneLinePerCallWithItsRow() throws IOException {
         // given: calls that fail half the time, redialed once
-        workspace.with("--bulkcall.retry.max-attempts=1");
+        workspace.with("--bulkcall.redial.rounds=1");
         SandboxServer sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.withFailureRate(0.5));
         workspace.drop("quiet.csv", CsvFiles.numbers(10));
         assertThat(workspace.run("run")).isZero();

@@ -135,7 +135,7 @@ class CallingWindowsTest {
         workspace.drop("ny.csv", CsvFiles.numbers(5));
 
         // when: it is 19:30 in New York, and the round waits an hour
-        int exitCode = workspace.run("run", "--bulkcall.retry.max-attempts=1", "--bulkcall.retry.delay=1h");
+        int exitCode = workspace.run("run", "--bulkcall.redial.rounds=1", "--bulkcall.redial.delay=1h");
 
         // then
         assertThat(exitCode).isZero();

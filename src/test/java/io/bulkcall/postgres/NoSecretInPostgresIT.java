@@ -49,7 +49,7 @@ class NoSecretInPostgresIT {
     @Test
     void theApiKeyIsInNoRowOfAnyTableAfterACompletedAndAKilledRun() {
         // given
-        ForkedBulkcall node = cluster.node("node-a").with("--bulkcall.retry.max-attempts=1");
+        ForkedBulkcall node = cluster.node("node-a").with("--bulkcall.redial.rounds=1");
         cluster.drop("monday.csv", CsvFiles.numbers(600));
         assertThat(node.run(RUN_TIMEOUT, "run").exitCode()).isZero();
         cluster.drop("tuesday.csv", CsvFiles.numbers(1_200));

@@ -45,7 +45,7 @@ class PostgresJobTest {
 
     @BeforeEach
     void useDatabase(Workspace workspace, PostgresDatabase postgres) {
-        this.workspace = workspace.with(postgres.springArguments()).with("--bulkcall.retry.max-attempts=1");
+        this.workspace = workspace.with(postgres.springArguments()).with("--bulkcall.redial.rounds=1");
         sandbox = workspace.useSandbox(SANDBOX);
         database = postgres.jdbc();
     }

@@ -34,7 +34,7 @@ public final class ExactlyOnce {
      * Every valid number of the inputs was sent to Cartesia, no other; none was dialed more than once
      * per round; no batch name was created twice.
      *
-     * @param rounds the redial rounds the job was allowed ({@code bulkcall.retry.max-attempts})
+     * @param rounds the redial rounds the job was allowed ({@code bulkcall.redial.rounds})
      */
     public static void assertEveryValidNumberDialedOncePerRound(SandboxServer sandbox, int rounds,
             Collection<String> validNumbers) {

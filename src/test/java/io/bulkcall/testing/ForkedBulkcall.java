@@ -42,7 +42,7 @@ public final class ForkedBulkcall {
         environment.put("CARTESIA_API_KEY", TestKeys.API_KEY);
         with("--bulkcall.input-quiet-period=0s", "--bulkcall.cartesia.base-url=" + cartesiaBaseUrl,
                 "--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox",
-                "--bulkcall.poll.interval=100ms", "--bulkcall.retry.delay=10ms",
+                "--bulkcall.poll.interval=100ms", "--bulkcall.redial.delay=10ms",
                 "--bulkcall.cartesia.initial-backoff=10ms", "--bulkcall.cartesia.max-backoff=100ms",
                 "--bulkcall.cartesia.response-timeout=2s",
                 // on the system clock, a test cannot wait for a window to open

@@ -121,6 +121,31 @@ public final class JobSteps {
             return execution.getStepExecutions().iterator().next();
         }
 
+        /**
+         * Runs {@code await}, and whatever its exit status asks for ({@code submit}, {@code retry}), as
+         * the job's flow does, until {@code await} finds nothing left to wait for.
+         *
+         * @return the exit status of each step run, in order, such as {@code await:SUBMIT}
+         * @throws IllegalStateException if a step does not complete
+         */
+        public List<String> runCalls() {
+            List<String> ran = new ArrayList<>();
+            for (String next = "await"; next != null;) {
+                StepExecution step = startStep(next);
+                String exit = step.getExitStatus().getExitCode();
+                ran.add(next + ":" + exit);
+                if (step.getStatus() != BatchStatus.COMPLETED) {
+                    throw new IllegalStateException("the " + next + " step of " + file.name() + " ended " + step.getExitStatus());
+                }
+                next = !next.equals("await") ? "await" : switch (exit) {
+                    case "SUBMIT" -> "submit";
+                    case "RETRY" -> "retry";
+                    default -> null;
+                };
+            }
+            return ran;
+        }
+
         /** Its call batches, in order. */
         public List<TrackedBatch> batches() {
             return batches.all(instanceId());

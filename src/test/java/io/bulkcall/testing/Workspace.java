@@ -60,7 +60,7 @@ public final class Workspace {
                 "--spring.datasource.url=jdbc:h2:file:" + database(),
                 "--logging.file.name=" + log(), "--bulkcall.agent-id=agent_sandbox",
                 "--bulkcall.cartesia.api-key=" + TestKeys.API_KEY, "--bulkcall.from-number-id=ap_sandbox",
-                "--bulkcall.poll.interval=10s", "--bulkcall.retry.delay=10ms",
+                "--bulkcall.poll.interval=10s", "--bulkcall.redial.delay=10ms",
                 "--bulkcall.cartesia.initial-backoff=10ms", "--bulkcall.cartesia.max-backoff=50ms");
         pointAt(sandbox);
     }

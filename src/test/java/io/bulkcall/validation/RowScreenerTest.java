@@ -147,6 +147,24 @@ class RowScreenerTest {
         assertThat(screened).extracting("reason").isEqualTo(RejectionReason.DO_NOT_CALL);
     }
 
+    @Test
+    void rejectsARowWhoseDynamicVariablesWouldPassCartesiasLimitAsBadDataWithTheirSize() {
+        // given: under 2026-08-14 {"name":"…","city":"Paris"} takes 16,385 bytes
+        RowScreener variables = new RowScreener(HEADER, doNotCall, new SeenNumbers(),
+                SentColumns.of(Path.of("input.csv"), HEADER.metadataColumns(), CartesiaVersion.V2026_08_14, List.of()));
+        String name = "A".repeat(SentColumns.MAX_BYTES + 1 - "{\"name\":\"\",\"city\":\"Paris\"}".length());
+
+        // when
+        ScreenedRow screened = variables.process(RowCheckers.windowsOff(normalizer).check(row(2, name, "+12125550143", "Paris"), HEADER));
+
+        // then
+        assertThat(screened).isInstanceOfSatisfying(RejectedRow.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(RejectionReason.VARIABLES_TOO_LARGE);
+            assertThat(rejected.reason().isSuppression()).isFalse();
+            assertThat(rejected.detail()).startsWith("its dynamic_variables would take 16,385 bytes of JSON; Cartesia takes at most 16,384");
+        });
+    }
+
     private ScreenedRow screen(CsvRow row) {
         return screener.process(RowCheckers.windowsOff(normalizer).check(row, HEADER));
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
@@ -15,9 +16,7 @@ import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.store.CallBatchRepository;
-import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
-import io.bulkcall.job.store.Outcomes;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
@@ -43,24 +42,33 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a batch whose window closes within the closing margin has its queued calls cancelled; once its
  * calls have all ended, the recipients it never dialed wait for the group's next opening;</li>
- * <li>the progress of the other open batches is read with List Call Batches, and a batch whose calls
- * have all ended has its recipients' outcomes and call details fetched (once) and committed with the poll; the dials
- * reserved for recipients to whom no call was placed are taken back from the contact history;</li>
- * <li>once a waiting group's batches are due (its window opens), the step ends with exit status
- * {@link #SUBMIT}, and the flow creates them; once nothing is open or waiting, it ends COMPLETED.</li>
+ * <li>the progress of the other open batches is read with List Call Batches, and each batch whose calls
+ * have all ended is recorded, outcomes, call details, redials and all, in a transaction of its own
+ * ({@link FinishedBatchRecorder}), with a line every {@link #PROGRESS_EVERY} while a poll records many;</li>
+ * <li>once a waiting group's batches are due (its window opens, its redials' delay is over), the step
+ * ends with exit status {@link #SUBMIT}, and the flow creates them; once a batch's Retry Call Batch is
+ * due, with {@link #RETRY}; once nothing is open, waiting or due, it ends COMPLETED.</li>
  * </ul>
- * Between polls it waits {@code bulkcall.poll.interval}, or less when a window closes or opens sooner;
- * a group waiting for its window is announced once in a line. After {@code bulkcall.poll.max-wait}
- * in one job execution it stops the job, restartable. A stop request (Ctrl-C, SIGTERM, {@code bulkcall
- * cancel}) marks the step execution terminate-only, which ends a wait at once: stopping is per step
- * execution, never a flag of the process. Stateless: what it knows between polls is in the step's
- * ExecutionContext.
+ * Between polls it waits {@code bulkcall.poll.interval}, or less when a window closes or something falls
+ * due sooner. While no batch has a call queued or in flight, it waits for the next thing due, however far
+ * off, in one wait (in the sandbox, one jump of its clock), writing nothing; it looks at whether the job
+ * was cancelled from another process every {@code bulkcall.poll.interval}, with a read. The step holds no
+ * database transaction of its own (its recording has its own), so none stays open while it waits. After
+ * {@code bulkcall.poll.max-wait} in one job execution it stops the job, restartable. A stop request
+ * (Ctrl-C, SIGTERM, {@code bulkcall cancel}) marks the step execution terminate-only, which ends a wait
+ * at once. Stateless: what it knows between polls is in the step's ExecutionContext.
  */
 @Component
 public class AwaitCallsTasklet implements Tasklet {
 
     /** The exit status of an await that ended because waiting recipients are due for their batches. */
     public static final ExitStatus SUBMIT = new ExitStatus("SUBMIT");
+
+    /** The exit status of an await that ended because a batch's Retry Call Batch is due. */
+    public static final ExitStatus RETRY = new ExitStatus("RETRY");
+
+    /** How often a poll that records many finished batches says how far it got. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(AwaitCallsTasklet.class);
     /** Job context keys: when this job execution began to wait for calls, and which execution that is. */
@@ -78,17 +86,16 @@ public class AwaitCallsTasklet implements Tasklet {
     private final BatchProgressPoller poller;
     private final CallBatchCanceller canceller;
     private final CartesiaClient client;
-    private final CallDetailsReader callDetails;
+    private final FinishedBatchRecorder recorder;
     private final ReportFolders reportFolders;
     private final CallingWindows windows;
-    private final ContactHistory contacts;
     private final BulkcallProperties.Poll settings;
     private final Clock clock;
     private final Waiter waiter;
 
     public AwaitCallsTasklet(CallBatchRepository batches, RecipientRepository recipients, JobRecordRepository jobs,
             BatchProgressPoller poller, CallBatchCanceller canceller, CartesiaClient client,
-            CallDetailsReader callDetails, ReportFolders reportFolders, CallingWindows windows, ContactHistory contacts,
+            FinishedBatchRecorder recorder, ReportFolders reportFolders, CallingWindows windows,
             BulkcallProperties properties, Clock clock, Waiter waiter) {
         this.batches = batches;
         this.recipients = recipients;
@@ -96,10 +103,9 @@ public class AwaitCallsTasklet implements Tasklet {
         this.poller = poller;
         this.canceller = canceller;
         this.client = client;
-        this.callDetails = callDetails;
+        this.recorder = recorder;
         this.reportFolders = reportFolders;
         this.windows = windows;
-        this.contacts = contacts;
         this.settings = properties.poll();
         this.clock = clock;
         this.waiter = waiter;
@@ -117,13 +123,13 @@ public class AwaitCallsTasklet implements Tasklet {
             jobContext.putLong(WAITING_SINCE, clock.millis());
         }
         int polls = context.getInt(POLLS, 0);
-        if (polls > 0 && !waiter.waitUntil(nextWake(jobInstanceId, context), step::isTerminateOnly)) {
+        if (polls > 0 && !waiter.waitUntil(nextWake(step, jobInstanceId), stopRequested(step, jobInstanceId))) {
             return RepeatStatus.CONTINUABLE;
         }
         Instant now = clock.instant();
         boolean cancelled = jobs.isCancelled(jobInstanceId);
         closeWindows(jobInstanceId, now, cancelled);
-        boolean outcomesIn = pollOpenBatches(jobInstanceId, reportFolders.of(step.getJobExecution()), !cancelled);
+        boolean outcomesIn = pollOpenBatches(step, reportFolders.of(step.getJobExecution()), !cancelled);
         context.putInt(POLLS, polls + 1);
         if (polls == 0 || outcomesIn || context.containsKey(NEXT_DUE) && !now.isBefore(nextDue(context))) {
             lookAtWaitingGroups(step, now);
@@ -133,22 +139,56 @@ public class AwaitCallsTasklet implements Tasklet {
             contribution.setExitStatus(SUBMIT);
             return RepeatStatus.FINISHED;
         }
-        if (batches.unfinished(jobInstanceId).isEmpty() && (cancelled || !context.get(ANY_WAITING, Boolean.class, false))) {
+        Optional<Instant> nextRetry = cancelled ? Optional.empty() : batches.nextRetryDue(jobInstanceId);
+        if (nextRetry.isPresent() && !now.isBefore(nextRetry.get())) {
+            contribution.setExitStatus(RETRY);
+            return RepeatStatus.FINISHED;
+        }
+        if (batches.unfinished(jobInstanceId).isEmpty() && nextRetry.isEmpty()
+                && (cancelled || !context.get(ANY_WAITING, Boolean.class, false))) {
             return RepeatStatus.FINISHED;
         }
         stopAfterMaxWait(step, now);
         return RepeatStatus.CONTINUABLE;
     }
 
-    /** The next poll: after the poll interval, or sooner when a window closes or a group is due. */
-    private Instant nextWake(long jobInstanceId, ExecutionContext context) {
-        Instant wake = clock.instant().plus(settings.interval());
-        for (TrackedBatch batch : batches.unfinished(jobInstanceId)) {
+    /**
+     * The next poll: after the poll interval, or sooner when a window closes or something falls due.
+     * With no call queued or in flight there is nothing to poll for: the next thing due, however far.
+     */
+    private Instant nextWake(StepExecution step, long jobInstanceId) {
+        ExecutionContext context = step.getExecutionContext();
+        List<TrackedBatch> open = batches.unfinished(jobInstanceId);
+        Instant wake = open.isEmpty() ? maxWaitEnd(step) : clock.instant().plus(settings.interval());
+        for (TrackedBatch batch : open) {
             if (batch.closesAt() != null && batch.cancelledAt() == null) {
                 wake = earlier(wake, windows.cancelAt(batch.closesAt()));
             }
         }
-        return context.containsKey(NEXT_DUE) ? earlier(wake, nextDue(context)) : wake;
+        if (context.containsKey(NEXT_DUE)) {
+            wake = earlier(wake, nextDue(context));
+        }
+        Optional<Instant> retry = batches.nextRetryDue(jobInstanceId);
+        return retry.isPresent() ? earlier(wake, retry.get()) : wake;
+    }
+
+    /**
+     * A wait ends at once on a stop request of this process, and within the poll interval on one of
+     * another process ({@code bulkcall cancel}), which this reads from the job database, writing nothing.
+     */
+    private BooleanSupplier stopRequested(StepExecution step, long jobInstanceId) {
+        Instant[] lastLook = { clock.instant() };
+        return () -> {
+            if (step.isTerminateOnly()) {
+                return true;
+            }
+            Instant now = clock.instant();
+            if (Duration.between(lastLook[0], now).compareTo(settings.interval()) < 0) {
+                return false;
+            }
+            lastLook[0] = now;
+            return jobs.isCancelled(jobInstanceId);
+        };
     }
 
     /** Cancels what is queued in batches whose window closes within the closing margin. */
@@ -170,40 +210,47 @@ public class AwaitCallsTasklet implements Tasklet {
     }
 
     /**
-     * Reads the open batches' progress; records the outcomes and call details of those whose calls have
-     * all ended.
+     * Reads the open batches' progress; records each batch whose calls have all ended, in a transaction
+     * of its own, saying how far it got every {@link #PROGRESS_EVERY} (in the machine's time: it is for
+     * the person watching).
      */
-    private boolean pollOpenBatches(long jobInstanceId, ReportFolder folder, boolean carryOver) {
+    private boolean pollOpenBatches(StepExecution step, ReportFolder folder, boolean carryOver) {
+        long jobInstanceId = step.getJobExecution().getJobInstanceId();
         List<TrackedBatch> open = batches.unfinished(jobInstanceId);
         if (open.isEmpty()) {
             return false;
         }
         Map<String, CallBatch> progress = poller.poll(open);
-        boolean outcomesIn = false;
+        List<TrackedBatch> finished = open.stream().filter(tracked -> progress.get(tracked.batchId()).isFinished()).toList();
+        int recorded = 0;
+        long lastLine = System.nanoTime();
         for (TrackedBatch tracked : open) {
             CallBatch batch = progress.get(tracked.batchId());
-            if (batch.isFinished()) {
-                // the list omits recipients: fetch them once, now that they will not change
-                CallBatch full = client.getCallBatch(batch.id());
-                if (full.isFinished()) {
-                    Outcomes outcomes = recipients.recordOutcomes(tracked, full.recipients(), carryOver);
-                    batches.recordFailed(jobInstanceId, tracked.batchNo(), outcomes.failed());
-                    contacts.release(jobInstanceId, tracked.batchNo(), full.retryCount(), outcomes.notPlaced());
-                    callDetails.read(tracked, full, folder);
-                    batches.recordProgress(jobInstanceId, full, true);
-                    outcomesIn = true;
-                    continue;
-                }
+            if (!batch.isFinished()) {
+                batches.recordProgress(jobInstanceId, batch, false);
+                continue;
             }
-            batches.recordProgress(jobInstanceId, batch, false);
+            // the list omits recipients: fetch them once, now that they will not change
+            CallBatch full = client.getCallBatch(batch.id());
+            if (!full.isFinished()) {
+                batches.recordProgress(jobInstanceId, full, false);
+                continue;
+            }
+            recorder.record(tracked, full, folder, carryOver);
+            recorded++;
+            if (System.nanoTime() - lastLine >= PROGRESS_EVERY.toNanos() && recorded < finished.size()) {
+                lastLine = System.nanoTime();
+                log.info("Job {}: recorded the outcomes of {} of {} finished call batches", step.getJobExecution().getId(),
+                        recorded, finished.size());
+            }
         }
-        return outcomesIn;
+        return recorded > 0;
     }
 
     /**
-     * Works out when the waiting groups are due, and announces once each group that waits for its
-     * window. Reads every recipient of the job: done on the first poll, after outcomes came in, and
-     * when a group falls due, not on every poll.
+     * Works out when the waiting groups are due (their window opens, their redials' delay is over), and
+     * announces once each group that waits for its window. Reads every recipient of the job: done on the
+     * first poll, after outcomes came in, and when a group falls due, not on every poll.
      */
     private void lookAtWaitingGroups(StepExecution step, Instant now) {
         ExecutionContext context = step.getExecutionContext();
@@ -213,15 +260,17 @@ public class AwaitCallsTasklet implements Tasklet {
         Instant nextDue = null;
         boolean anyWaiting = false;
         for (WaitingGroup group : recipients.waitingGroups(step.getJobExecution().getJobInstanceId())) {
-            Optional<Dispatch> dispatch = windows.dispatch(group.zones(), now);
+            Instant dueAt = group.dueAt(now);
+            Optional<Dispatch> dispatch = windows.dispatch(group.zones(), dueAt);
             if (dispatch.isEmpty()) {
                 log.warn("{}: {} recipients in {} have no opening of their calling window within a year; they are not dialed",
                         file, group.recipients(), group.zones());
                 continue;
             }
             anyWaiting = true;
-            nextDue = nextDue == null ? dispatch.get().createAt() : earlier(nextDue, dispatch.get().createAt());
-            Instant start = start(dispatch.get());
+            Instant createAt = later(dispatch.get().createAt(), dueAt);
+            nextDue = nextDue == null ? createAt : earlier(nextDue, createAt);
+            Instant start = later(start(dispatch.get()), dueAt);
             String key = group.zones() + "@" + start + ";";
             if (start.isAfter(now) && announced.indexOf(key) < 0) {
                 announced.append(key);
@@ -239,9 +288,13 @@ public class AwaitCallsTasklet implements Tasklet {
         }
     }
 
+    private Instant maxWaitEnd(StepExecution step) {
+        return Instant.ofEpochMilli(step.getJobExecution().getExecutionContext().getLong(WAITING_SINCE))
+            .plus(settings.maxWait());
+    }
+
     private void stopAfterMaxWait(StepExecution step, Instant now) {
-        Instant since = Instant.ofEpochMilli(step.getJobExecution().getExecutionContext().getLong(WAITING_SINCE));
-        if (Duration.between(since, now).compareTo(settings.maxWait()) < 0) {
+        if (now.isBefore(maxWaitEnd(step))) {
             return;
         }
         long executionId = step.getJobExecution().getId();
@@ -278,5 +331,9 @@ public class AwaitCallsTasklet implements Tasklet {
 
     private static Instant earlier(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

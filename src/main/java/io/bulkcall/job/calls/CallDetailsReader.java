@@ -49,27 +49,31 @@ class CallDetailsReader {
     }
 
     /**
-     * @param batch the finished batch, with its recipients' outcomes already recorded
+     * Reads the latest call of each recipient of a finished batch that placed one, and keeps the
+     * batch's transcripts for the report when asked to. Writes nothing to the job database: the caller
+     * records the details with the batch's outcomes.
+     *
      * @param finished what Get Call Batch said of it, recipients included
      * @param folder the job's report folder, where its transcripts wait for the report
+     * @return each recipient's latest call, by the recipient's number
      */
-    public void read(TrackedBatch batch, CallBatch finished, ReportFolder folder) {
+    public Map<String, AgentCall> read(TrackedBatch batch, CallBatch finished, ReportFolder folder) {
         Map<String, String> latest = new LinkedHashMap<>();
         finished.recipients()
             .stream()
             .filter(recipient -> recipient.agentCallId() != null)
             .forEach(recipient -> latest.put(recipient.toNumber(), recipient.agentCallId()));
         if (latest.isEmpty() && !transcripts) {
-            return;
+            return Map.of();
         }
         Map<String, AgentCall> calls = new LinkedHashMap<>();
         client.listAllCalls(agentId, finished.id(), transcripts).forEach(call -> calls.put(call.id(), call));
         Map<String, AgentCall> latestCalls = new LinkedHashMap<>();
         latest.forEach((number, callId) -> latestCalls.put(number, calls.computeIfAbsent(callId, client::getCall)));
-        recipients.recordCallDetails(batch, latestCalls);
         if (transcripts) {
             new TranscriptsFile(folder).writeBatch(batch.batchNo(), transcriptsOf(batch, finished, calls.values()));
         }
+        return latestCalls;
     }
 
     /** Every call of the batch, oldest first, each with the row of the number it called. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.bulkcall.cartesia.CallBatch;
 
@@ -22,8 +23,8 @@ public class CallBatchRepository {
 
     private static final String COLUMNS = """
             job_instance_id, batch_no, name, recipients, batch_id, status, calls_scheduled, calls_dispatched,
-            calls_finished, failed, retry_count, retry_rounds, finished, intent_at, zones, redial_round, scheduled_at,
-            closes_at, cancelled_at""";
+            calls_finished, failed, retry_count, finished, intent_at, zones, redial_round, scheduled_at,
+            closes_at, cancelled_at, redial_due_at, retry_closed""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -61,10 +62,10 @@ public class CallBatchRepository {
     private void insert(BatchIntent intent) {
         jdbc.sql("""
                 INSERT INTO bc_batch (job_instance_id, batch_no, name, recipients, intent_at, zones, redial_round,
-                    retry_rounds, scheduled_at, closes_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    scheduled_at, closes_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(intent.jobInstanceId(), intent.batchNo(), intent.name(), intent.members().size(),
-                    Timestamp.from(intent.at()), intent.zones(), intent.redialRound(), intent.redialRound(),
+                    Timestamp.from(intent.at()), intent.zones(), intent.redialRound(),
                     timestamp(intent.scheduledAt()), timestamp(intent.closesAt()))
             .update();
         jdbcTemplate.batchUpdate("INSERT INTO bc_batch_member (job_instance_id, batch_no, line) VALUES (?, ?, ?)",
@@ -125,10 +126,19 @@ public class CallBatchRepository {
         recordStatus(jobInstanceId, batch, "finished", finished);
     }
 
-    /** Records how many of the recipients the batch holds failed, once its outcomes are in. */
-    public void recordFailed(long jobInstanceId, int batchNo, int failed) {
-        jdbc.sql("UPDATE bc_batch SET failed = ? WHERE job_instance_id = ? AND batch_no = ?")
-            .params(failed, jobInstanceId, batchNo)
+    /**
+     * Records, once the batch's outcomes are in, how many of the recipients it holds failed and what is
+     * done about them: retried all at once by Retry Call Batch from {@code retryDueAt}, or not, and then
+     * never again when some of them are redialed elsewhere or not at all.
+     *
+     * @param retryDueAt when Retry Call Batch is due; {@code null} when it is not to be sent
+     * @param retryClosed whether the batch may never be retried again
+     */
+    public void recordRedials(long jobInstanceId, int batchNo, int failed, Instant retryDueAt, boolean retryClosed) {
+        jdbc.sql("""
+                UPDATE bc_batch SET failed = ?, redial_due_at = ?, retry_closed = (retry_closed OR ?)
+                WHERE job_instance_id = ? AND batch_no = ?""")
+            .params(failed, timestamp(retryDueAt), retryClosed, jobInstanceId, batchNo)
             .update();
     }
 
@@ -148,37 +158,42 @@ public class CallBatchRepository {
             .update();
     }
 
-    /**
-     * Finished batches that still hold recipients whose latest attempt failed and that no redial
-     * round up to {@code round} dealt with yet.
-     */
-    public List<TrackedBatch> redialTargets(long jobInstanceId, int round) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bc_batch WHERE job_instance_id = ? AND batch_id IS NOT NULL"
-                + " AND finished = TRUE AND failed > 0 AND retry_rounds < ? ORDER BY batch_no")
-            .params(jobInstanceId, round)
+    /** The batches whose Retry Call Batch is due at {@code now}, in order. */
+    public List<TrackedBatch> retriesDue(long jobInstanceId, Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bc_batch WHERE job_instance_id = ? AND redial_due_at <= ? ORDER BY batch_no")
+            .params(jobInstanceId, Timestamp.from(now))
             .query(CallBatchRepository::map)
             .list();
     }
 
+    /** When the first Retry Call Batch of the job is due; empty when none is to be sent. */
+    public Optional<Instant> nextRetryDue(long jobInstanceId) {
+        return Optional.ofNullable(jdbc.sql("SELECT MIN(redial_due_at) FROM bc_batch WHERE job_instance_id = ?")
+            .param(jobInstanceId)
+            .query(Timestamp.class)
+            .single()).map(Timestamp::toInstant);
+    }
+
     /**
-     * Records that the batch was retried in this round: it dials again until {@code closesAt}, and is
-     * polled until its calls end.
+     * Records that the batch was retried: it dials again until {@code closesAt}, and is polled until its
+     * calls end.
      */
-    public void recordRetried(long jobInstanceId, CallBatch batch, int round, Instant closesAt) {
+    public void recordRetried(long jobInstanceId, CallBatch batch, Instant closesAt) {
         jdbc.sql("""
                 UPDATE bc_batch SET status = ?, calls_scheduled = ?, calls_dispatched = ?, calls_finished = ?,
-                    retry_count = ?, retry_rounds = ?, finished = FALSE, failed = 0, closes_at = ?
+                    retry_count = ?, finished = FALSE, failed = 0, redial_due_at = NULL, closes_at = ?
                 WHERE job_instance_id = ? AND batch_id = ?""")
             .params(batch.status().raw(), batch.totalCallsScheduled(), batch.totalCallsDispatched(),
-                    batch.totalCallsFinished(), batch.retryCount(), round, timestamp(closesAt), jobInstanceId,
-                    batch.id())
+                    batch.totalCallsFinished(), batch.retryCount(), timestamp(closesAt), jobInstanceId, batch.id())
             .update();
     }
 
-    /** Records that this round moved the batch's failed recipients to a batch of their own. */
-    public void recordRedialElsewhere(long jobInstanceId, int batchNo, int round) {
-        jdbc.sql("UPDATE bc_batch SET retry_rounds = ?, failed = 0 WHERE job_instance_id = ? AND batch_no = ?")
-            .params(round, jobInstanceId, batchNo)
+    /** Records that the batch's failed recipients went elsewhere, or nowhere: it is never retried. */
+    public void closeRetry(long jobInstanceId, int batchNo) {
+        jdbc.sql("""
+                UPDATE bc_batch SET failed = 0, redial_due_at = NULL, retry_closed = TRUE
+                WHERE job_instance_id = ? AND batch_no = ?""")
+            .params(jobInstanceId, batchNo)
             .update();
     }
 
@@ -195,8 +210,8 @@ public class CallBatchRepository {
         return new TrackedBatch(rs.getLong("job_instance_id"), rs.getInt("batch_no"), rs.getString("name"),
                 rs.getInt("recipients"), rs.getString("batch_id"), rs.getString("status"),
                 rs.getInt("calls_scheduled"), rs.getInt("calls_dispatched"), rs.getInt("calls_finished"),
-                rs.getInt("failed"), rs.getInt("retry_count"), rs.getInt("retry_rounds"), rs.getBoolean("finished"),
-                instant(rs, "intent_at"), rs.getString("zones"), rs.getInt("redial_round"),
-                instant(rs, "scheduled_at"), instant(rs, "closes_at"), instant(rs, "cancelled_at"));
+                rs.getInt("failed"), rs.getInt("retry_count"), rs.getBoolean("finished"), instant(rs, "intent_at"),
+                rs.getString("zones"), rs.getInt("redial_round"), instant(rs, "scheduled_at"), instant(rs, "closes_at"),
+                instant(rs, "cancelled_at"), instant(rs, "redial_due_at"), rs.getBoolean("retry_closed"));
     }
 }

@@ -109,22 +109,6 @@ public class JobRecordRepository {
             .orElse(List.of());
     }
 
-    public int retryRounds(long jobInstanceId) {
-        return jdbc.sql("SELECT retry_rounds FROM bc_job WHERE job_instance_id = ?")
-            .param(jobInstanceId)
-            .query(Integer.class)
-            .optional()
-            .orElse(0);
-    }
-
-    /** Opens the next retry round and returns its number. */
-    public int openRetryRound(long jobInstanceId) {
-        jdbc.sql("UPDATE bc_job SET retry_rounds = retry_rounds + 1 WHERE job_instance_id = ?")
-            .param(jobInstanceId)
-            .update();
-        return retryRounds(jobInstanceId);
-    }
-
     public void markCancelled(long jobInstanceId) {
         jdbc.sql("UPDATE bc_job SET cancelled = TRUE WHERE job_instance_id = ?").param(jobInstanceId).update();
     }

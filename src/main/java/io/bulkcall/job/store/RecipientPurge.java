@@ -103,6 +103,7 @@ public class RecipientPurge {
                 .params(Timestamp.from(clock.instant()), json.writeValueAsString(counts), jobInstanceId)
                 .update();
             jdbc.sql("DELETE FROM bc_batch_member WHERE job_instance_id = ?").param(jobInstanceId).update();
+            jdbc.sql("DELETE FROM bc_redial WHERE job_instance_id = ?").param(jobInstanceId).update();
             return jdbc.sql("DELETE FROM bc_recipient WHERE job_instance_id = ?").param(jobInstanceId).update();
         });
         return new Purged(last.getId(), InputFile.from(last.getJobParameters()).name(), endedAt(last), removed);

@@ -1,5 +1,6 @@
 package io.bulkcall.job.store;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -136,13 +137,15 @@ public class RecipientRepository {
     }
 
     /**
-     * As {@link #waiting(long, int)}, only the recipients of these groups: a {@code null} among the
-     * zones stands for the recipients staged with calling windows off.
+     * As {@link #waiting(long, int)}, only those due at {@code now} (not waiting for a redial's delay)
+     * in these groups: a {@code null} among the zones stands for the recipients staged with calling
+     * windows off.
      */
-    public ItemStreamReader<StagedRecipient> waitingIn(long jobInstanceId, Collection<String> zones, int pageSize) {
+    public ItemStreamReader<StagedRecipient> dueIn(long jobInstanceId, Collection<String> zones, Instant now, int pageSize) {
         List<String> named = zones.stream().filter(Objects::nonNull).toList();
-        return waitingReader(WaitingRecipientsQuery.inGroups(zones.contains(null)),
-                Map.of("jobInstanceId", jobInstanceId, "zones", named.isEmpty() ? List.of("") : named), pageSize);
+        return waitingReader(WaitingRecipientsQuery.dueInGroups(zones.contains(null)),
+                Map.of("jobInstanceId", jobInstanceId, "zones", named.isEmpty() ? List.of("") : named, "now",
+                        Timestamp.from(now)), pageSize);
     }
 
     private ItemStreamReader<StagedRecipient> waitingReader(WaitingRecipientsQuery query, Map<String, Object> parameters,
@@ -193,18 +196,23 @@ public class RecipientRepository {
     public WaitingGroup groupOf(long jobInstanceId, long line) {
         return jdbc.sql("SELECT zones, redial_round FROM bc_recipient WHERE job_instance_id = ? AND line = ?")
             .params(jobInstanceId, line)
-            .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), 1))
+            .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), 1, null))
             .single();
     }
 
-    /** How many recipients wait for a batch, by window and round. Reads every recipient of the job. */
+    /**
+     * How many recipients wait for a batch, by window and round, and from when the first of them is due.
+     * Reads every recipient of the job.
+     */
     public List<WaitingGroup> waitingGroups(long jobInstanceId) {
         return jdbc.sql("""
-                SELECT zones, redial_round, COUNT(*) FROM bc_recipient
-                WHERE job_instance_id = ? AND batch_no IS NULL AND not_dialed IS NULL
+                SELECT zones, redial_round, COUNT(*), SUM(CASE WHEN redial_due_at IS NULL THEN 1 ELSE 0 END),
+                       MIN(redial_due_at)
+                FROM bc_recipient WHERE job_instance_id = ? AND batch_no IS NULL AND not_dialed IS NULL
                 GROUP BY zones, redial_round ORDER BY zones, redial_round""")
             .param(jobInstanceId)
-            .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), rs.getLong(3)))
+            .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), rs.getLong(3),
+                    rs.getLong(4) > 0 ? null : rs.getTimestamp(5).toInstant()))
             .list();
     }
 
@@ -246,6 +254,62 @@ public class RecipientRepository {
     /** The recipients a batch holds whose latest attempt failed: each one's line by its number. */
     public Map<String, Long> failedMembers(TrackedBatch batch) {
         return members(batch, " AND r.batch_no = m.batch_no AND r.status = 'failed'");
+    }
+
+    /** The recipients a batch holds whose latest attempt failed, with what a redial decision needs, in line order. */
+    public List<FailedMember> failedOf(TrackedBatch batch) {
+        return jdbc.sql("""
+                SELECT r.line, r.to_number, r.redial_round, r.end_reason, r.agent_call_id, r.not_dialed
+                FROM bc_batch_member m JOIN bc_recipient r ON r.job_instance_id = m.job_instance_id AND r.line = m.line
+                WHERE m.job_instance_id = ? AND m.batch_no = ? AND r.batch_no = m.batch_no AND r.status = 'failed'
+                ORDER BY r.line""")
+            .params(batch.jobInstanceId(), batch.batchNo())
+            .query((rs, row) -> new FailedMember(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6)))
+            .list();
+    }
+
+    /** Records each redial decided, in the transaction that records its batch's outcomes, which is made once. */
+    public void recordRedials(long jobInstanceId, List<Redial> redials) {
+        if (redials.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("INSERT INTO bc_redial (job_instance_id, line, round, outcome, due_at) VALUES (?, ?, ?, ?, ?)",
+                redials, redials.size(), (statement, redial) -> {
+                    statement.setLong(1, jobInstanceId);
+                    statement.setLong(2, redial.line());
+                    statement.setInt(3, redial.round());
+                    statement.setString(4, redial.outcome());
+                    statement.setTimestamp(5, Timestamp.from(redial.dueAt()));
+                });
+    }
+
+    /** The recipients leave their batch to wait for a batch of their round, each from when it is due. */
+    public void waitForRedials(long jobInstanceId, List<Redial> redials) {
+        if (redials.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("""
+                UPDATE bc_recipient SET batch_no = NULL, redial_round = ?, redial_due_at = ?
+                WHERE job_instance_id = ? AND line = ?""", redials, redials.size(), (statement, redial) -> {
+                    statement.setInt(1, redial.round());
+                    statement.setTimestamp(2, Timestamp.from(redial.dueAt()));
+                    statement.setLong(3, jobInstanceId);
+                    statement.setLong(4, redial.line());
+                });
+    }
+
+    /** Records why these failed recipients are not redialed; they stay with their batch, their outcome final. */
+    public void markNotRedialed(long jobInstanceId, Map<Long, String> reasons) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("UPDATE bc_recipient SET not_dialed = ? WHERE job_instance_id = ? AND line = ?",
+                List.copyOf(reasons.entrySet()), reasons.size(), (statement, reason) -> {
+                    statement.setString(1, reason.getValue());
+                    statement.setLong(2, jobInstanceId);
+                    statement.setLong(3, reason.getKey());
+                });
     }
 
     /** The recipients a batch holds (those not since moved to another batch): each one's line by its number. */
@@ -304,30 +368,18 @@ public class RecipientRepository {
     }
 
     /**
-     * The failed recipients a retried batch holds are queued again in this redial round: one more
-     * attempt each. They belong to the round from now on, so that those the batch cancels before
-     * dialing them (a stop, a window's end) carry over into a batch of this round, which the round
-     * does not redial again.
+     * The failed recipients a retried batch holds are queued again, each in its next round: one more
+     * attempt each. They belong to that round from now on, so that those the batch cancels before
+     * dialing them (a stop, a window's end) carry over into a batch of that round, which is not
+     * redialed in it again.
      */
-    public int requeueFailed(TrackedBatch batch, int round) {
+    public int requeueFailed(TrackedBatch batch) {
         return jdbc.sql("""
-                UPDATE bc_recipient SET attempts = attempts + 1, status = 'queued', redial_round = ?
+                UPDATE bc_recipient SET attempts = attempts + 1, status = 'queued', redial_round = redial_round + 1,
+                    redial_due_at = NULL
                 WHERE job_instance_id = ? AND batch_no = ? AND status = 'failed'
                   AND line IN (SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?)""")
-            .params(round, batch.jobInstanceId(), batch.batchNo(), batch.jobInstanceId(), batch.batchNo())
-            .update();
-    }
-
-    /**
-     * The failed recipients a batch holds wait for a batch of their own in this redial round: Retry
-     * Call Batch cannot take them (a cancelled batch, a closed window).
-     */
-    public int waitForRedial(TrackedBatch batch, int round) {
-        return jdbc.sql("""
-                UPDATE bc_recipient SET batch_no = NULL, redial_round = ?
-                WHERE job_instance_id = ? AND batch_no = ? AND status = 'failed'
-                  AND line IN (SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?)""")
-            .params(round, batch.jobInstanceId(), batch.batchNo(), batch.jobInstanceId(), batch.batchNo())
+            .params(batch.jobInstanceId(), batch.batchNo(), batch.jobInstanceId(), batch.batchNo())
             .update();
     }
 

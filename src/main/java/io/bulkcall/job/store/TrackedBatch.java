@@ -9,8 +9,6 @@ import java.time.Instant;
  * @param batchNo the batch's number within the job, part of its deterministic name
  * @param recipients how many recipients it was created with
  * @param failed how many of the recipients it holds now failed on their latest attempt
- * @param retryRounds the last redial round that dealt with it (by Retry Call Batch, or by moving its
- *        failed recipients to a new batch); a batch created for a round counts as dealt with in it
  * @param zones the time zones of its recipients' window ({@code Zones} key), or {@code null} when
  *        calling windows were off
  * @param redialRound the round it was created for, 0 for the first pass
@@ -18,6 +16,8 @@ import java.time.Instant;
  * @param closesAt when the window it dials in ends, {@code null} for never: its queued calls are
  *        cancelled the closing margin before
  * @param cancelledAt when bulkcall cancelled it (a window's end, a stop), {@code null} if it did not
+ * @param redialDueAt when its failed recipients are due for Retry Call Batch; {@code null} when it is not to be retried
+ * @param retryClosed whether it may never be retried: some failed recipient of it went elsewhere, or nowhere
  */
 public record TrackedBatch(
         long jobInstanceId,
@@ -31,14 +31,15 @@ public record TrackedBatch(
         int callsFinished,
         int failed,
         int retryCount,
-        int retryRounds,
         boolean finished,
         Instant intentAt,
         String zones,
         int redialRound,
         Instant scheduledAt,
         Instant closesAt,
-        Instant cancelledAt) {
+        Instant cancelledAt,
+        Instant redialDueAt,
+        boolean retryClosed) {
 
     public boolean isCancelled() {
         return "cancelled".equals(status);

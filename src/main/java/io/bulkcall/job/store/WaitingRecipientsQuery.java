@@ -40,11 +40,11 @@ final class WaitingRecipientsQuery implements PagingQueryProvider {
 
     /**
      * The recipients that wait in the groups named by the {@code :zones} parameter (a collection), and
-     * those staged with windows off too when {@code withoutZones}.
+     * those staged with windows off too when {@code withoutZones}, that are due at {@code :now}.
      */
-    static WaitingRecipientsQuery inGroups(boolean withoutZones) {
-        return new WaitingRecipientsQuery(
-                WAITING + (withoutZones ? " AND (zones IN (:zones) OR zones IS NULL)" : " AND zones IN (:zones)"));
+    static WaitingRecipientsQuery dueInGroups(boolean withoutZones) {
+        return new WaitingRecipientsQuery(WAITING + (withoutZones ? " AND (zones IN (:zones) OR zones IS NULL)"
+                : " AND zones IN (:zones)") + " AND (redial_due_at IS NULL OR redial_due_at <= :now)");
     }
 
     @Override
@@ -64,7 +64,7 @@ final class WaitingRecipientsQuery implements PagingQueryProvider {
 
     @Override
     public int getParameterCount() {
-        return waiting.contains(":zones") ? 2 : 1;
+        return waiting.contains(":zones") ? 3 : 1;
     }
 
     @Override

@@ -62,17 +62,17 @@ final class DueBatchReader implements ItemStreamReader<PlannedBatch> {
         List<WaitingGroup> groups = recipients.waitingGroups(jobInstanceId);
         Map<String, Dispatch> dueNow = new HashMap<>();
         for (WaitingGroup group : groups) {
-            windows.dispatch(group.zones(), now)
-                .filter(dispatch -> dispatch.isDue(now))
-                .ifPresent(dispatch -> dueNow.put(group.zones(), dispatch));
+            if (!group.dueAt(now).isAfter(now)) {
+                windows.dispatch(group.zones(), now)
+                    .filter(dispatch -> dispatch.isDue(now))
+                    .ifPresent(dispatch -> dueNow.put(group.zones(), dispatch));
+            }
         }
         if (dueNow.isEmpty()) {
             return;
         }
         due = dueNow;
-        boolean everyGroup = groups.stream().allMatch(group -> due.containsKey(group.zones()));
-        waiting = everyGroup ? recipients.waiting(jobInstanceId, batchSize)
-                : recipients.waitingIn(jobInstanceId, due.keySet(), batchSize);
+        waiting = recipients.dueIn(jobInstanceId, due.keySet(), now, batchSize);
         waiting.open(new ExecutionContext());
     }
 

@@ -107,7 +107,7 @@ class AwaitStepTest {
             assertThat(result.status()).isEqualTo(carried ? "cancelled" : "completed");
             assertThat(result.attempts()).isEqualTo(carried ? 0 : 1);
         });
-        assertThat(job.waiting()).containsExactly(new WaitingGroup(NEW_YORK, 0, 2));
+        assertThat(job.waiting()).containsExactly(new WaitingGroup(NEW_YORK, 0, 2, null));
     }
 
     @Test

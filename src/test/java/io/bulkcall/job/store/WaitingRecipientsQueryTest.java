@@ -1,5 +1,7 @@
 package io.bulkcall.job.store;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ class WaitingRecipientsQueryTest {
     private static final int PAGE = 2;
     private static final String NEW_YORK = "America/New_York";
     private static final String LONDON = "Europe/London";
+    private static final Instant NOW = Instant.parse("2026-11-25T15:00:00Z");
 
     private NamedParameterJdbcTemplate jdbc;
 
@@ -27,12 +30,14 @@ class WaitingRecipientsQueryTest {
         dataSource.setURL("jdbc:h2:mem:" + getClass().getSimpleName() + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new NamedParameterJdbcTemplate(dataSource);
-        // job 7: lines 2 and 3 already in a batch, 4 to 8 wait, 6 in London, 8 staged with windows off;
-        // job 8 has its own line 5
-        for (long line = 2; line <= 8; line++) {
+        // job 7: lines 2 and 3 already in a batch, 4 to 8 wait, 6 in London, 8 staged with windows off,
+        // 9 in New York waits for a redial due an hour after NOW; job 8 has its own line 5
+        for (long line = 2; line <= 9; line++) {
             jdbc.getJdbcTemplate().update("""
-                    INSERT INTO bc_recipient (job_instance_id, line, to_number, batch_no, zones) VALUES (7, ?, ?, ?, ?)""",
-                    line, "+1212555010" + line, line <= 3 ? 1 : null, line == 6 ? LONDON : line == 8 ? null : NEW_YORK);
+                    INSERT INTO bc_recipient (job_instance_id, line, to_number, batch_no, zones, redial_due_at)
+                    VALUES (7, ?, ?, ?, ?, ?)""",
+                    line, "+1212555010" + line, line <= 3 ? 1 : null, line == 6 ? LONDON : line == 8 ? null : NEW_YORK,
+                    line == 9 ? Timestamp.from(NOW.plusSeconds(3600)) : null);
         }
         jdbc.getJdbcTemplate().update("INSERT INTO bc_recipient (job_instance_id, line, to_number) VALUES (8, 5, '+12125550199')");
     }
@@ -50,27 +55,30 @@ class WaitingRecipientsQueryTest {
         // then
         assertThat(first).containsExactly(4L, 5L);
         assertThat(second).containsExactly(6L, 7L);
-        assertThat(last).containsExactly(8L);
+        assertThat(last).containsExactly(8L, 9L);
     }
 
     @Test
-    void readsOnlyTheGroupsWhoseBatchesAreDue() {
+    void readsOnlyTheGroupsWhoseBatchesAreDueAndOnlyTheirRecipientsDueNow() {
         // when
-        List<Long> newYork = lines(WaitingRecipientsQuery.inGroups(false).generateFirstPageQuery(10),
-                Map.of("jobInstanceId", 7, "zones", List.of(NEW_YORK)));
-        List<Long> londonAndWindowless = lines(WaitingRecipientsQuery.inGroups(true).generateFirstPageQuery(10),
-                Map.of("jobInstanceId", 7, "zones", List.of(LONDON)));
+        List<Long> newYork = lines(WaitingRecipientsQuery.dueInGroups(false).generateFirstPageQuery(10),
+                Map.of("jobInstanceId", 7, "zones", List.of(NEW_YORK), "now", Timestamp.from(NOW)));
+        List<Long> newYorkAnHourLater = lines(WaitingRecipientsQuery.dueInGroups(false).generateFirstPageQuery(10),
+                Map.of("jobInstanceId", 7, "zones", List.of(NEW_YORK), "now", Timestamp.from(NOW.plusSeconds(3600))));
+        List<Long> londonAndWindowless = lines(WaitingRecipientsQuery.dueInGroups(true).generateFirstPageQuery(10),
+                Map.of("jobInstanceId", 7, "zones", List.of(LONDON), "now", Timestamp.from(NOW)));
 
         // then
         assertThat(newYork).containsExactly(4L, 5L, 7L);
+        assertThat(newYorkAnHourLater).containsExactly(4L, 5L, 7L, 9L);
         assertThat(londonAndWindowless).containsExactly(6L, 8L);
     }
 
     @Test
     void readsEachPageFromThePrimaryKeyInOrderRatherThanSortingTheRestOfTheJob() {
         // when
-        String plan = jdbc.queryForObject("EXPLAIN " + WaitingRecipientsQuery.inGroups(false).generateRemainingPagesQuery(PAGE),
-                Map.of("jobInstanceId", 7, "_line", 5, "zones", List.of(NEW_YORK)), String.class);
+        String plan = jdbc.queryForObject("EXPLAIN " + WaitingRecipientsQuery.dueInGroups(false).generateRemainingPagesQuery(PAGE),
+                Map.of("jobInstanceId", 7, "_line", 5, "zones", List.of(NEW_YORK), "now", Timestamp.from(NOW)), String.class);
 
         // then: a million-row file took seconds a page when H2 sorted instead
         assertThat(plan).contains("PRIMARY_KEY").contains("/* index sorted */");

@@ -1,0 +1,68 @@
+package io.bulkcall.cli;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A name under {@code bulkcall.} is a setting, as Spring's relaxed binding reads it from the command line
+ * or the environment, or it is a mistake named with the nearest setting.
+ */
+class SettingNamesTest {
+
+    private final SettingNames names = SettingNames.described();
+
+    @Test
+    void aMisspeltSettingIsNamedWithTheNearestOne() {
+        assertThat(names.unknownIn(environment(Map.of("bulkcall.redial.round", "1"))))
+            .containsExactly("bulkcall.redial.round: unknown setting; did you mean bulkcall.redial.rounds?");
+    }
+
+    @Test
+    void aNameFarFromEverySettingGetsNoGuess() {
+        assertThat(names.unknownIn(environment(Map.of("bulkcall.frobnicate-the-widgets", "yes"))))
+            .containsExactly("bulkcall.frobnicate-the-widgets: unknown setting; README.md lists the settings");
+    }
+
+    @Test
+    void settingsWrittenAsTheReadmeWritesThemAreKnownInEveryForm() {
+        assertThat(names.unknownIn(environment(Map.of("bulkcall.agent-id", "a", "bulkcall.calling-window.hours",
+                "18:00-19:00", "bulkcall.redial.delay-after.dial_busy", "10m", "bulkcall.columns.not-sent", "note",
+                "bulkcall.sandbox.failure-rate", "0.2", "bulkcall.retry.max-attempts", "1")))).isEmpty();
+    }
+
+    @Test
+    void environmentVariablesOfTheReadmesSetupsAreKnown() {
+        // given the variables of the README's systemd unit and several-nodes setup
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+                Map.of("BULKCALL_AGENT_ID", "agent_1", "BULKCALL_FROM_NUMBER_ID", "ap_1", "BULKCALL_DB_URL", "jdbc:x",
+                        "BULKCALL_DB_USER", "bulkcall", "BULKCALL_DB_PASSWORD", "p", "BULKCALL_INPUT_DIR", "/in",
+                        "BULKCALL_OUTPUT_DIR", "/out", "BULKCALL_REDIAL_DELAYAFTER_DIAL_BUSY", "10m")));
+
+        // then
+        assertThat(names.unknownIn(environment)).isEmpty();
+    }
+
+    @Test
+    void aMisspeltEnvironmentVariableIsNamedToo() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+                Map.of("BULKCALL_REDIAL_ROUND", "1")));
+
+        assertThat(names.unknownIn(environment))
+            .containsExactly("bulkcall.redial.round: unknown setting; did you mean bulkcall.redial.rounds?");
+    }
+
+    private static StandardEnvironment environment(Map<String, Object> settings) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", settings));
+        return environment;
+    }
+}
