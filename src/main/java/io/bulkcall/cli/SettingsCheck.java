@@ -15,7 +15,7 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.Dialing;
 import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.config.SettingProblems;
-import io.bulkcall.sandbox.SandboxProperties;
+import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.validation.PhoneNumberNormalizer;
 import io.bulkcall.window.CallingWindowSettings;
 
@@ -56,7 +56,7 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
             Validator validator = validation.getValidator();
             BulkcallProperties settings = bind(binder, "bulkcall", BulkcallProperties.class, validator, problems);
             if (sandbox) {
-                bind(binder, "bulkcall.sandbox", SandboxProperties.class, validator, problems);
+                bind(binder, "bulkcall.sandbox", SandboxSettings.class, validator, problems);
             }
             if (dials && !sandbox) {
                 binder.bind("bulkcall.cartesia.api-key", ApiKey.class)

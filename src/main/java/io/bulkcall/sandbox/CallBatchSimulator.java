@@ -39,7 +39,7 @@ final class CallBatchSimulator {
     private final Clock clock;
     private final Ids ids;
     private final Journal journal;
-    private SimulationSettings settings;
+    private JournalEntry.Knobs settings;
     private CallOutcomes outcomes;
     private final Map<String, SimulatedCallBatch> batches = new LinkedHashMap<>();
     private final Map<String, SimulatedCall> calls = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ final class CallBatchSimulator {
      * @param idSeed seeds the ids of batches, recipients and calls
      * @param journal told of every change before it is applied
      */
-    CallBatchSimulator(SimulationSettings settings, Clock clock, long idSeed, Journal journal) {
+    CallBatchSimulator(JournalEntry.Knobs settings, Clock clock, long idSeed, Journal journal) {
         this.settings = settings;
         this.clock = clock;
         this.ids = new Ids(idSeed);
@@ -151,7 +151,7 @@ final class CallBatchSimulator {
      * Takes these settings from now on, recording the change; the past stays as it was played
      * (calls already placed ring and last as long as they were going to).
      */
-    synchronized void reconfigure(SimulationSettings next) {
+    synchronized void reconfigure(JournalEntry.Knobs next) {
         if (!next.equals(settings)) {
             Instant at = advance();
             journal.append(new JournalEntry.Reconfigured(at, next));
@@ -216,7 +216,7 @@ final class CallBatchSimulator {
         wake(at);
     }
 
-    private void apply(SimulationSettings next) {
+    private void apply(JournalEntry.Knobs next) {
         if (next.seed() != outcomes.seed()) {
             outcomes = new CallOutcomes(next.seed());
         }

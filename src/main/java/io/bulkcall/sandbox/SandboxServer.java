@@ -88,12 +88,12 @@ public final class SandboxServer implements AutoCloseable {
         this.faults = FaultInjector.seeded(settings);
         this.stateFolder = StateFolder.open(Objects.requireNonNull(stateFolder, "stateFolder"),
                 () -> new JournalEntry.Opened(clock.instant().truncatedTo(ChronoUnit.MILLIS), StateFolder.FORMAT,
-                        Ids.newSeed(), SimulationSettings.of(settings)));
+                        Ids.newSeed(), JournalEntry.Knobs.of(settings)));
         try {
             JournalEntry.Opened opened = this.stateFolder.opened();
             this.simulator = new CallBatchSimulator(opened.settings(), clock, opened.idSeed(), this.stateFolder);
             this.stateFolder.replay(simulator::replay);
-            simulator.reconfigure(SimulationSettings.of(settings));
+            simulator.reconfigure(JournalEntry.Knobs.of(settings));
         }
         catch (RuntimeException failed) {
             this.stateFolder.close();
@@ -106,7 +106,7 @@ public final class SandboxServer implements AutoCloseable {
         this.settings = settings;
         this.faults = FaultInjector.seeded(settings);
         this.stateFolder = null;
-        this.simulator = new CallBatchSimulator(SimulationSettings.of(settings), clock, Ids.newSeed(),
+        this.simulator = new CallBatchSimulator(JournalEntry.Knobs.of(settings), clock, Ids.newSeed(),
                 Journal.IN_MEMORY);
     }
 

@@ -21,9 +21,11 @@ import static org.awaitility.Awaitility.await;
 class CallFailureTest {
 
     @AutoClose
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withDurations(Duration.ofMillis(10), Duration.ofMillis(10))
-            .withFailureRate(1)).start();
+    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults().with(sandbox -> {
+        sandbox.ringDuration = Duration.ofMillis(10);
+        sandbox.callDuration = Duration.ofMillis(10);
+        sandbox.failureRate = 1;
+    })).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 

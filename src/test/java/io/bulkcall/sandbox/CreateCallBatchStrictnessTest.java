@@ -134,7 +134,11 @@ class CreateCallBatchStrictnessTest {
 
     @Test
     void acceptsAnyIdsWhenTheSettingsNameNone() {
-        try (SandboxServer anyIds = new SandboxServer(SandboxSettings.defaults().withIds(null, null)).start()) {
+        try (SandboxServer anyIds = new SandboxServer(
+                SandboxSettings.defaults().with(sandbox -> {
+                    sandbox.agentId = null;
+                    sandbox.fromNumberId = null;
+                })).start()) {
             // when
             SandboxHttp.Reply reply = new SandboxHttp(anyIds).post(BATCHES,
                     CreateRequests.sample().put("agent_id", "agent_other").put("from_number_id", "ap_other"));

@@ -76,7 +76,7 @@ class ListCallsTest {
     @Test
     void redialedRecipientAppearsOncePerAttemptThatPlacedACall() {
         // given every attempt fails, some before a call is placed, and the batch is retried once
-        restart(SteppedSandbox.SETTINGS.withFailureRate(1));
+        restart(SteppedSandbox.SETTINGS.with(sandbox -> sandbox.failureRate = 1));
         String id = create(CreateRequests.withRecipients("failing", 12));
         clock.advance(Duration.ofMinutes(1));
         List<String> firstRound = agentCallIds(id);
@@ -136,7 +136,10 @@ class ListCallsTest {
     @Test
     void filtersByAgentAndByBatch() {
         // given
-        restart(SteppedSandbox.SETTINGS.withIds(null, null));
+        restart(SteppedSandbox.SETTINGS.with(sandbox -> {
+            sandbox.agentId = null;
+            sandbox.fromNumberId = null;
+        }));
         String a = create(CreateRequests.withRecipients("a", 2).put("agent_id", "agent_a"));
         String b = create(CreateRequests.withRecipients("b", 3).put("agent_id", "agent_b"));
         clock.advance(Duration.ofMinutes(10));
@@ -203,7 +206,7 @@ class ListCallsTest {
     @Test
     void unansweredCallHasNoSummaryAndANullTranscript() {
         // given
-        restart(SteppedSandbox.SETTINGS.withFailureRate(1));
+        restart(SteppedSandbox.SETTINGS.with(sandbox -> sandbox.failureRate = 1));
         String id = create(CreateRequests.withRecipients("unanswered", 12));
         clock.advance(Duration.ofMinutes(1));
 

@@ -76,7 +76,7 @@ class SandboxRestartTest {
     @Test
     void retryCountAndAttemptsSurviveARestart() {
         // given every attempt fails, and one retry round ran
-        SandboxSettings failing = SETTINGS.withFailureRate(1);
+        SandboxSettings failing = SETTINGS.with(sandbox -> sandbox.failureRate = 1);
         start(failing);
         String id = api.create(CreateRequests.sample()).get("id").asString();
         clock.advance(Duration.ofMinutes(1));
@@ -119,7 +119,7 @@ class SandboxRestartTest {
         String id = batchDialingTwoOf(4);
 
         // when restarted where every call fails
-        start(SETTINGS.withFailureRate(1));
+        start(SETTINGS.with(sandbox -> sandbox.failureRate = 1));
         clock.advance(Duration.ofMinutes(10));
 
         // then
