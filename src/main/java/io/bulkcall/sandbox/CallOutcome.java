@@ -1,27 +1,43 @@
 package io.bulkcall.sandbox;
 
-/**
- * How one call attempt ends, drawn when the recipient is dispatched.
- *
- * @param kind whether the attempt fails before dialing, goes unanswered or is answered
- * @param endReason the call's {@code end_reason}; {@code null} when no call is placed
- * @param errorMessage why no call could be placed; {@code null} otherwise
- */
-record CallOutcome(Kind kind, String endReason, String errorMessage) {
+/** How one call attempt ends, drawn when the recipient is dispatched. */
+enum CallOutcome {
 
-    enum Kind {
-        FAILED_BEFORE_DIALING, UNANSWERED, ANSWERED
+    /** Answered; the agent hangs up when done. */
+    ANSWERED("agent_hangup"),
+
+    /** Answered; the callee hangs up. */
+    ANSWERED_CLIENT_HANGUP("client_hangup"),
+
+    /** Placed, rang out unanswered. */
+    DIAL_NO_ANSWER("dial_no_answer"),
+
+    /** Placed, the line was busy. */
+    DIAL_BUSY("dial_busy"),
+
+    /** No call could be placed: the recipient fails with an {@code error_message} and no call. */
+    FAILED_BEFORE_DIALING(null);
+
+    static final String UNREACHABLE = "Number could not be reached";
+
+    private final String endReason;
+
+    CallOutcome(String endReason) {
+        this.endReason = endReason;
     }
 
-    static CallOutcome failedBeforeDialing(String errorMessage) {
-        return new CallOutcome(Kind.FAILED_BEFORE_DIALING, null, errorMessage);
+    /** The call's {@code end_reason}; {@code null} when no call is placed. */
+    String endReason() {
+        return endReason;
     }
 
-    static CallOutcome unanswered(String endReason) {
-        return new CallOutcome(Kind.UNANSWERED, endReason, null);
+    /** Whether a call is placed at all. */
+    boolean placesCall() {
+        return endReason != null;
     }
 
-    static CallOutcome answered(String endReason) {
-        return new CallOutcome(Kind.ANSWERED, endReason, null);
+    /** Whether the call is answered and talks until it is hung up; otherwise it fails when it stops ringing. */
+    boolean connects() {
+        return this == ANSWERED || this == ANSWERED_CLIENT_HANGUP;
     }
 }

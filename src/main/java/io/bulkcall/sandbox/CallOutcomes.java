@@ -11,8 +11,6 @@ import java.util.random.RandomGenerator;
  */
 final class CallOutcomes {
 
-    static final String UNREACHABLE = "Number could not be reached";
-
     private final long seed;
     private final RandomGenerator random;
 
@@ -28,12 +26,12 @@ final class CallOutcomes {
 
     CallOutcome next(double failureRate) {
         if (random.nextDouble() >= failureRate) {
-            return CallOutcome.answered(random.nextBoolean() ? "agent_hangup" : "client_hangup");
+            return random.nextBoolean() ? CallOutcome.ANSWERED : CallOutcome.ANSWERED_CLIENT_HANGUP;
         }
         return switch (random.nextInt(3)) {
-            case 0 -> CallOutcome.failedBeforeDialing(UNREACHABLE);
-            case 1 -> CallOutcome.unanswered("dial_no_answer");
-            default -> CallOutcome.unanswered("dial_busy");
+            case 0 -> CallOutcome.FAILED_BEFORE_DIALING;
+            case 1 -> CallOutcome.DIAL_NO_ANSWER;
+            default -> CallOutcome.DIAL_BUSY;
         };
     }
 }

@@ -124,7 +124,7 @@ final class CreateCallBatchParser {
         if (metadata != null && !metadata.isObject()) {
             throw ApiErrorException.badRequest("field '" + path + "metadata' must be an object");
         }
-        return new NewCallBatch.Recipient(toNumber.asString(), metadata == null ? null : metadata.deepCopy());
+        return new NewCallBatch.Recipient(toNumber.asString(), metadata == null ? null : CompactJson.of(metadata));
     }
 
     private static String requiredText(JsonNode root, String field) {

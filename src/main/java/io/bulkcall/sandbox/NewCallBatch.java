@@ -3,8 +3,6 @@ package io.bulkcall.sandbox;
 import java.time.Instant;
 import java.util.List;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * A Create Call Batch body that passed every rule of the reference, defaults applied.
  *
@@ -25,6 +23,6 @@ record NewCallBatch(
     }
 
     /** @param metadata the recipient's metadata object, {@code null} when it sent none */
-    record Recipient(String toNumber, JsonNode metadata) {
+    record Recipient(String toNumber, CompactJson metadata) {
     }
 }

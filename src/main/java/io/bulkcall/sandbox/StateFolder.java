@@ -51,8 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StateFolder implements Journal, AutoCloseable {
 
-    /** The layout of the folder; a journal of another format is refused. */
-    static final int FORMAT = 1;
+    /**
+     * The layout of the folder; a journal of another format is refused. 2: ids made from sequence
+     * numbers (format 1 drew them from a stream, so its journals replay with other ids).
+     */
+    static final int FORMAT = 2;
 
     static final String JOURNAL = "journal.jsonl";
 

@@ -10,6 +10,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The JSON the stand-in reads and writes: snake_case names, absent instead of {@code null} for
@@ -58,7 +59,7 @@ final class WireFormat {
             String agentCallId,
             String endReason,
             String errorMessage,
-            JsonNode metadata,
+            RawValue metadata,
             Instant createdAt) {
     }
 
@@ -82,7 +83,7 @@ final class WireFormat {
             String endReason,
             String errorMessage,
             String summary,
-            JsonNode metadata,
+            RawValue metadata,
             String telephonyAccountType,
             String deploymentRegion,
             boolean zdrEnabled,

@@ -190,6 +190,21 @@ class SandboxRestartTest {
     }
 
     @Test
+    void journalOfAnotherFormatIsRefused() throws IOException {
+        // given a folder written by a sandbox that drew its ids another way
+        start(SETTINGS);
+        api.create(CreateRequests.sample());
+        sandbox.close();
+        Files.writeString(journal(), Files.readString(journal())
+                .replace("\"format\":" + StateFolder.FORMAT, "\"format\":" + (StateFolder.FORMAT - 1)));
+
+        // when, then
+        assertThatIllegalStateException().isThrownBy(() -> new SandboxServer(SETTINGS, clock, folder))
+                .withMessageContaining("is not a sandbox journal of format " + StateFolder.FORMAT)
+                .withMessageContaining("move the folder away");
+    }
+
+    @Test
     void secondServerOnAFolderInUseIsRefused() {
         // given
         start(SETTINGS);
