@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stand-in for Cartesia's Call Batches API, Get Call and List Calls, served over HTTP on
- * 127.0.0.1, for the {@code sandbox} profile and for tests. It is strict where Cartesia's reference
- * sets a rule (headers, field names, ranges, 1,000 recipients), simulates dispatch (concurrency
+ * 127.0.0.1, for the {@code sandbox} profile and for tests. It serves {@code Cartesia-Version}
+ * 2026-03-01 (recipients with {@code metadata}) and 2026-08-14 (recipients with
+ * {@code dynamic_variables}), each answer in the shape of its request's version. It is strict where
+ * Cartesia's reference sets a rule (headers, field names, ranges, 1,000 recipients, the limits of
+ * dynamic variables), simulates dispatch (concurrency
  * reserved per batch, oldest batch first, {@code scheduled_at}), calls that complete or fail at a
  * seeded rate, with a summary and a short transcript when answered, Retry and Cancel, and can
  * inject faults.

@@ -55,7 +55,8 @@ record SimulatedCall(int sequence, String id, SimulatedCallBatch batch, int atte
         int recipient = batch.attemptRecipient(attempt);
         return new WireFormat.CallBody(id, agentId(), status(outcome, startTime, endTime), startTime, endTime,
                 endTime == null ? null : outcome.endReason(), null, talked ? conversation.summary() : null,
-                batch.metadata(recipient), "cartesia", "US", false,
+                batch.values(recipient, ApiVersion.V2026_03_01), batch.values(recipient, ApiVersion.V2026_08_14),
+                "cartesia", "US", false,
                 new WireFormat.TelephonyParams(batch.toNumber(recipient), "outbound", "phone"), transcript);
     }
 

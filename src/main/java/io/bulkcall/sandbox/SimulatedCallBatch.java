@@ -52,7 +52,10 @@ final class SimulatedCallBatch {
     /** Each recipient's number, its digits after the {@code +}. */
     private final long[] toNumbers;
 
-    private final RecipientValues metadata;
+    /** The version it was created under, whose field (metadata or dynamic variables) its recipients' objects are. */
+    private final ApiVersion version;
+
+    private final RecipientValues values;
     private final byte[] statuses;
 
     /** Each recipient's latest attempt, {@link #NONE} before the first. */
@@ -95,7 +98,8 @@ final class SimulatedCallBatch {
         this.firstRecipient = firstRecipient;
         List<NewCallBatch.Recipient> recipients = request.recipients();
         this.toNumbers = recipients.stream().mapToLong(r -> Long.parseLong(r.toNumber().substring(1))).toArray();
-        this.metadata = new RecipientValues(recipients.stream().map(NewCallBatch.Recipient::metadata).toList());
+        this.version = request.version();
+        this.values = new RecipientValues(recipients.stream().map(NewCallBatch.Recipient::values).toList());
         this.statuses = new byte[recipients.size()];
         this.latestAttempts = new int[recipients.size()];
         Arrays.fill(latestAttempts, NONE);
@@ -226,8 +230,12 @@ final class SimulatedCallBatch {
         return "+" + toNumbers[recipient];
     }
 
-    RawValue metadata(int recipient) {
-        return metadata.raw(recipient);
+    /**
+     * The object the recipient was sent with as the field {@code of} that version has, {@code null}
+     * if it was sent none or was created under the other version.
+     */
+    RawValue values(int recipient, ApiVersion of) {
+        return version == of ? values.raw(recipient) : null;
     }
 
     /** Re-queues every recipient whose latest attempt failed; returns how many. */
@@ -295,7 +303,9 @@ final class SimulatedCallBatch {
                     Attempt latest = latest(recipient);
                     return new RecipientSnapshot(recipientId(recipient), toNumber(recipient),
                             status(recipient).wire(), dispatchedAt.get(recipient).size(), callsPlaced[recipient],
-                            latest.callId(), latest.endReason(), latest.errorMessage(), metadata.map(recipient),
+                            latest.callId(), latest.endReason(), latest.errorMessage(),
+                            version == ApiVersion.V2026_03_01 ? values.map(recipient) : null,
+                            version == ApiVersion.V2026_08_14 ? values.map(recipient) : null,
                             dispatchedAt.get(recipient));
                 })
                 .toList();
@@ -326,7 +336,8 @@ final class SimulatedCallBatch {
     private WireFormat.RecipientBody recipientBody(int recipient) {
         Attempt latest = latest(recipient);
         return new WireFormat.RecipientBody(recipientId(recipient), toNumber(recipient), status(recipient).wire(),
-                latest.callId(), latest.endReason(), latest.errorMessage(), metadata(recipient), createdAt);
+                latest.callId(), latest.endReason(), latest.errorMessage(), values(recipient, ApiVersion.V2026_03_01),
+                createdAt);
     }
 
     private String recipientId(int recipient) {

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
+import static io.bulkcall.sandbox.SandboxHttp.CALLS;
 import static io.bulkcall.sandbox.SteppedSandbox.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -28,8 +29,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * fails, as the seed draws it.
  */
 class ListCallsTest {
-
-    private static final String CALLS = "/agents/calls";
 
     private final SimulatedClock clock = new SimulatedClock(START);
 

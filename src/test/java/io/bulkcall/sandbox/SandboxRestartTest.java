@@ -74,6 +74,26 @@ class SandboxRestartTest {
     }
 
     @Test
+    void whatEachRecipientWasCreatedWithSurvivesARestart() {
+        // given one batch with metadata, one with dynamic variables
+        start(SETTINGS);
+        String withMetadata = api.create(CreateRequests.sample()).get("id").asString();
+        String withVariables = new SandboxHttp(sandbox, SandboxHttp.DYNAMIC_VARIABLES_VERSION)
+                .create(CreateRequests.withDynamicVariables()).get("id").asString();
+
+        // when
+        start(SETTINGS);
+
+        // then
+        RecipientSnapshot metadata = sandbox.batch(withMetadata).orElseThrow().recipients().get(0);
+        RecipientSnapshot variables = sandbox.batch(withVariables).orElseThrow().recipients().get(0);
+        assertThat(metadata.metadata()).containsEntry("first_name", "Ada");
+        assertThat(metadata.dynamicVariables()).isNull();
+        assertThat(variables.dynamicVariables()).containsEntry("first_name", "Ada");
+        assertThat(variables.metadata()).isNull();
+    }
+
+    @Test
     void retryCountAndAttemptsSurviveARestart() {
         // given every attempt fails, and one retry round ran
         SandboxSettings failing = SETTINGS.with(sandbox -> sandbox.failureRate = 1);
