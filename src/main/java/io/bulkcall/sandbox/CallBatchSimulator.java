@@ -3,12 +3,16 @@ package io.bulkcall.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.stream.IntStream;
 
 import io.bulkcall.sandbox.SimulatedCallBatch.Status;
@@ -50,6 +54,9 @@ final class CallBatchSimulator {
     private JournalEntry.Knobs knobs;
     private CallOutcomes outcomes;
     private final List<Epoch> epochs = new ArrayList<>();
+
+    /** What tests planned for the next dials of a number, by number, in order. */
+    private final Map<String, Queue<CallOutcome>> planned = new HashMap<>();
 
     /** The batches in the order they were created: batch number {@code n} at {@code n - 1}. */
     private final List<SimulatedCallBatch> batches = new ArrayList<>();
@@ -169,6 +176,16 @@ final class CallBatchSimulator {
             Instant at = advance();
             journal.append(new JournalEntry.Reconfigured(at, next));
             apply(next);
+        }
+    }
+
+    /**
+     * The next dials of {@code toNumber} end as {@code next} says, in order, after what was planned
+     * for it already. Not journaled: a plan is a test's, not a request's.
+     */
+    synchronized void planOutcomes(String toNumber, List<CallOutcome> next) {
+        if (!next.isEmpty()) {
+            planned.computeIfAbsent(toNumber, number -> new ArrayDeque<>()).addAll(next);
         }
     }
 
@@ -311,7 +328,7 @@ final class CallBatchSimulator {
     }
 
     private void dial(SimulatedCallBatch batch, int recipient, Instant at) {
-        CallOutcome outcome = outcomes.next(knobs.failureRate());
+        CallOutcome outcome = nextOutcome(batch.toNumber(recipient));
         if (!outcome.placesCall()) {
             batch.dial(recipient, outcome, 0, at);
             return;
@@ -326,6 +343,23 @@ final class CallBatchSimulator {
         Instant ringEnd = at.plus(knobs.ringDuration());
         Instant hangUp = ringEnd.plus(knobs.callDuration());
         schedule(ringEnd, () -> endRinging(batch, recipient, outcome, ringEnd, hangUp));
+    }
+
+    /**
+     * The outcome planned for the number's next dial, if any, else one drawn. The draw is made
+     * either way, so that a plan leaves every other dial's outcome as the seed has it.
+     */
+    private CallOutcome nextOutcome(String toNumber) {
+        CallOutcome drawn = outcomes.next(knobs.failureRate());
+        Queue<CallOutcome> plan = planned.get(toNumber);
+        if (plan == null) {
+            return drawn;
+        }
+        CallOutcome outcome = plan.remove();
+        if (plan.isEmpty()) {
+            planned.remove(toNumber);
+        }
+        return outcome;
     }
 
     private void endRinging(SimulatedCallBatch batch, int recipient, CallOutcome outcome, Instant at, Instant hangUp) {

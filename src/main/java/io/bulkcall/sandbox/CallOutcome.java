@@ -1,21 +1,33 @@
 package io.bulkcall.sandbox;
 
-/** How one call attempt ends, drawn when the recipient is dispatched. */
-enum CallOutcome {
+/**
+ * How one call attempt ends: drawn when the recipient is dispatched, at the settings' failure rate,
+ * or planned by a test with {@link SandboxServer#planOutcomes}.
+ */
+public enum CallOutcome {
 
-    /** Answered; the agent hangs up when done. */
+    /** Answered, and the agent hangs up when done: the call completes with {@code agent_hangup}. */
     ANSWERED("agent_hangup"),
 
-    /** Answered; the callee hangs up. */
+    /** Answered, and the callee hangs up: the call completes with {@code client_hangup}. */
     ANSWERED_CLIENT_HANGUP("client_hangup"),
 
-    /** Placed, rang out unanswered. */
+    /** Placed and rang out unanswered: the call fails with {@code dial_no_answer}. */
     DIAL_NO_ANSWER("dial_no_answer"),
 
-    /** Placed, the line was busy. */
+    /** Placed onto a busy line: the call fails with {@code dial_busy}. */
     DIAL_BUSY("dial_busy"),
 
-    /** No call could be placed: the recipient fails with an {@code error_message} and no call. */
+    /** Placed and failed to connect: the call fails with {@code dial_failed}. */
+    DIAL_FAILED("dial_failed"),
+
+    /** Placed and ended by an error before it connected: the call fails with {@code error}. */
+    ERROR("error"),
+
+    /**
+     * No call could be placed: the recipient fails with an {@code error_message} and no
+     * {@code agent_call_id}, and List Calls has no call for the attempt.
+     */
     FAILED_BEFORE_DIALING(null);
 
     static final String UNREACHABLE = "Number could not be reached";

@@ -5,9 +5,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Draws the outcome of each call attempt: a failure with probability {@code failureRate}, split
- * evenly between a failure before dialing, no answer and a busy line; otherwise an answered call
- * that the agent or the callee hangs up. Not thread-safe: used under the simulator's lock, so the
- * sequence of outcomes depends only on the seed and the order of dispatch.
+ * evenly between a failure before dialing, no answer, a busy line and a call that failed to
+ * connect; otherwise an answered call that the agent or the callee hangs up. Not thread-safe: used
+ * under the simulator's lock, so the sequence of outcomes depends only on the seed and the order of
+ * dispatch.
  */
 final class CallOutcomes {
 
@@ -28,10 +29,11 @@ final class CallOutcomes {
         if (random.nextDouble() >= failureRate) {
             return random.nextBoolean() ? CallOutcome.ANSWERED : CallOutcome.ANSWERED_CLIENT_HANGUP;
         }
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(4)) {
             case 0 -> CallOutcome.FAILED_BEFORE_DIALING;
             case 1 -> CallOutcome.DIAL_NO_ANSWER;
-            default -> CallOutcome.DIAL_BUSY;
+            case 2 -> CallOutcome.DIAL_BUSY;
+            default -> CallOutcome.DIAL_FAILED;
         };
     }
 }

@@ -35,7 +35,7 @@ final class CreateCallBatchParser {
 
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     private static final Set<String> BATCH_FIELDS = Set.of("name", "agent_id", "from_number_id", "recipients",
             "target_concurrency_limit", "ringing_timeout_seconds", "max_call_duration_minutes", "scheduled_at");

@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * 2026-03-01 (recipients with {@code metadata}) and 2026-08-14 (recipients with
  * {@code dynamic_variables}), each answer in the shape of its request's version. It is strict where
  * Cartesia's reference sets a rule (headers, field names, ranges, 1,000 recipients, the limits of
- * dynamic variables), simulates dispatch (concurrency
- * reserved per batch, oldest batch first, {@code scheduled_at}), calls that complete or fail at a
- * seeded rate, with a summary and a short transcript when answered, Retry and Cancel, and can
- * inject faults.
+ * dynamic variables), simulates dispatch (concurrency reserved per batch, oldest batch first,
+ * {@code scheduled_at}), calls that complete or fail at a seeded rate or as a test
+ * {@linkplain #planOutcomes planned}, with a summary and a short transcript when answered, Retry
+ * and Cancel, and can inject faults.
  * <p>
  * Time comes from the {@link Clock}: state is brought up to the clock's now on every request and
  * every inspection, so a test that controls the clock controls the simulation exactly.
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * where the last one stopped, even one that was killed, with the same batches, recipients, calls
  * and ids. Built without one, its state lives in memory and is gone when it closes. Either way its
  * ids are drawn from a random seed, so no two sandboxes hand out the same batch id. Injected faults,
- * planned faults, request counts and the {@link #whenApplied} hook are not kept.
+ * planned faults, planned outcomes, request counts and the {@link #whenApplied} hook are not kept.
  * <p>
  * Thread-safe: requests are served on a small pool of daemon threads, and the inspection methods
  * may be called from any thread at any time; they return immutable snapshots.
@@ -233,6 +233,25 @@ public final class SandboxServer implements AutoCloseable {
             throw new IllegalArgumentException("after must not be negative: " + after);
         }
         faults.plan(endpoint, fault, after);
+    }
+
+    /**
+     * Plans how the next dials of {@code toNumber} end, one outcome a dial, in order: after what is
+     * planned for the number already, and before any outcome drawn at the failure rate. The draw
+     * is made all the same, so every other dial ends as the seed has it. A test plans the busy
+     * line, the error or the answer it exercises, and the dial that meets it.
+     * <p>
+     * Not kept across a restart, like planned faults: a server restarted on the same state folder
+     * replays the planned dials with the outcomes the seed drew for them.
+     *
+     * @param toNumber the number in E.164, as Create Call Batch sends it
+     * @throws IllegalArgumentException if it is not an E.164 number
+     */
+    public void planOutcomes(String toNumber, CallOutcome... outcomes) {
+        if (toNumber == null || !CreateCallBatchParser.E164.matcher(toNumber).matches()) {
+            throw new IllegalArgumentException("not an E.164 number such as +14155559876: " + toNumber);
+        }
+        simulator.planOutcomes(toNumber, List.of(outcomes));
     }
 
     /**
