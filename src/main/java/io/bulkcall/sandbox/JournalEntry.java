@@ -50,18 +50,18 @@ sealed interface JournalEntry {
 
     /**
      * What the journal keeps of a {@link SandboxSettings}: the knobs that decide how the simulation
-     * goes on (how batches are admitted, how long calls ring and last, which attempts fail). Written
-     * with every change, so that the journal replays under the knobs each request was applied with,
-     * and a changed knob takes effect from the run that changed it.
+     * goes on (how batches are admitted, how long calls ring and last, which attempts fail, what the
+     * agent says first). Written with every change, so that the journal replays under the knobs each
+     * request was applied with, and a changed knob takes effect from the run that changed it.
      *
      * @param seed seeds the stream of call outcomes
      */
     record Knobs(int orgConcurrencyLimit, Duration ringDuration, Duration callDuration, double failureRate,
-            long seed) {
+            long seed, String welcomeMessage) {
 
         static Knobs of(SandboxSettings settings) {
             return new Knobs(settings.orgConcurrencyLimit(), settings.ringDuration(), settings.callDuration(),
-                    settings.failureRate(), settings.seed());
+                    settings.failureRate(), settings.seed(), settings.welcomeMessage());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.util.RawValue;
 
 /**
@@ -42,6 +43,11 @@ final class RecipientValues {
     RawValue raw(int i) {
         return isEmpty(i) ? null
                 : new RawValue(new String(packed, start(i), ends[i] - start(i), StandardCharsets.UTF_8));
+    }
+
+    /** Recipient {@code i}'s object read back, {@code null} if it was sent none. */
+    JsonNode tree(int i) {
+        return isEmpty(i) ? null : WireFormat.JSON.readTree(packed, start(i), ends[i] - start(i));
     }
 
     /** Recipient {@code i}'s object as JSON types (strings, numbers, booleans, lists, maps), {@code null} if none. */

@@ -40,6 +40,10 @@ import org.springframework.validation.annotation.Validated;
  * @param lostResponseRate the probability that a Create or Retry Call Batch is applied and its
  *        connection then dropped without a response
  * @param seed seeds call outcomes and injected faults, so a run is repeatable
+ * @param welcomeMessage what the simulated agent says first on every answered call, and opens its
+ *        summary with: {@code {{name}}} (spaces inside the braces allowed) stands for the recipient's
+ *        dynamic variable of that name, and stays as it is when the recipient has none, as a
+ *        managed agent leaves it
  * @param stateDir the folder the {@code sandbox} profile keeps the sandbox's batches in across runs,
  *        relative to the working directory like the job database; empty to keep them in memory only.
  *        A server built by hand is given its folder, or none, by its constructor.
@@ -61,8 +65,12 @@ public record SandboxSettings(
         @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double faultRate,
         @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double lostResponseRate,
         @DefaultValue("42") long seed,
+        @DefaultValue(DEFAULT_WELCOME_MESSAGE) @NotNull String welcomeMessage,
         @DefaultValue("data/sandbox-cartesia") String stateDir,
         Instant start) {
+
+    static final String DEFAULT_WELCOME_MESSAGE =
+            "Hi {{first_name}}, this is a reminder of your appointment on {{appointment_date}}.";
 
     /** What binding gives when nothing is set: the annotations' defaults, read once. */
     private static final SandboxSettings DEFAULTS = new Binder().bindOrCreate("bulkcall.sandbox",
@@ -76,7 +84,8 @@ public record SandboxSettings(
 
     /**
      * A free port, the ids {@code agent_sandbox} and {@code ap_sandbox}, the Free plan's limit of 8
-     * concurrent calls, one-second rings, three-second calls, one attempt in five failing, no faults:
+     * concurrent calls, one-second rings, three-second calls, one attempt in five failing, no faults,
+     * an agent that reminds {@code {{first_name}}} of the appointment on {@code {{appointment_date}}}:
      * the settings of a {@code sandbox} profile that sets none.
      */
     public static SandboxSettings defaults() {
@@ -136,13 +145,14 @@ public record SandboxSettings(
         public double faultRate = SandboxSettings.this.faultRate;
         public double lostResponseRate = SandboxSettings.this.lostResponseRate;
         public long seed = SandboxSettings.this.seed;
+        public String welcomeMessage = SandboxSettings.this.welcomeMessage;
 
         private Builder() {
         }
 
         private SandboxSettings build() {
             SandboxSettings settings = new SandboxSettings(port, agentId, fromNumberId, orgConcurrencyLimit,
-                    ringDuration, callDuration, failureRate, faultRate, lostResponseRate, seed,
+                    ringDuration, callDuration, failureRate, faultRate, lostResponseRate, seed, welcomeMessage,
                     SandboxSettings.this.stateDir, SandboxSettings.this.start);
             String broken = VALIDATOR.validate(settings).stream()
                     .map(violation -> violation.getPropertyPath() + " " + violation.getMessage() + ": "

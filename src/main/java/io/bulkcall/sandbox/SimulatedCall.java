@@ -16,7 +16,7 @@ import tools.jackson.databind.node.NullNode;
  *
  * @param sequence the order calls were placed in, across batches, from 1
  * @param attempt the attempt of {@code batch} that placed it
- * @param knobs the knobs in force when it was placed
+ * @param knobs the knobs in force when it was placed: how long it rang and lasted, what the agent said first
  * @param now the instant it is seen at
  */
 record SimulatedCall(int sequence, String id, SimulatedCallBatch batch, int attempt, JournalEntry.Knobs knobs,
@@ -44,15 +44,17 @@ record SimulatedCall(int sequence, String id, SimulatedCallBatch batch, int atte
         CallOutcome outcome = batch.attemptOutcome(attempt);
         Instant startTime = startTime();
         Instant endTime = endTime();
+        int recipient = batch.attemptRecipient(attempt);
         boolean talked = outcome.connects() && endTime != null;
-        Conversation conversation = Conversation.ofCall(sequence);
+        Conversation conversation = talked
+                ? Conversation.ofCall(sequence, knobs.welcomeMessage(), batch.dynamicVariables(recipient))
+                : null;
         JsonNode transcript = null;
         if (withTranscript) {
             transcript = talked
                     ? WireFormat.JSON.valueToTree(conversation.transcript(Duration.between(startTime, endTime)))
                     : NullNode.getInstance();
         }
-        int recipient = batch.attemptRecipient(attempt);
         return new WireFormat.CallBody(id, agentId(), status(outcome, startTime, endTime), startTime, endTime,
                 endTime == null ? null : outcome.endReason(), null, talked ? conversation.summary() : null,
                 batch.values(recipient, ApiVersion.V2026_03_01), batch.values(recipient, ApiVersion.V2026_08_14),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.util.RawValue;
 
 /**
@@ -236,6 +237,11 @@ final class SimulatedCallBatch {
      */
     RawValue values(int recipient, ApiVersion of) {
         return version == of ? values.raw(recipient) : null;
+    }
+
+    /** The recipient's dynamic variables, {@code null} if it has none. */
+    JsonNode dynamicVariables(int recipient) {
+        return version == ApiVersion.V2026_08_14 ? values.tree(recipient) : null;
     }
 
     /** Re-queues every recipient whose latest attempt failed; returns how many. */

@@ -188,7 +188,7 @@ class ListCallsTest {
         // then
         assertThat(page.get("data")).hasSize(3).allSatisfy(call -> {
             JsonNode transcript = call.get("transcript");
-            assertThat(transcript.size()).isBetween(2, 4);
+            assertThat(transcript.size()).isBetween(3, 5);
             assertThat(transcript.get(0).get("role").asString()).isEqualTo("assistant");
             double previousEnd = 0;
             for (JsonNode turn : transcript) {

@@ -124,9 +124,10 @@ class SandboxConfigurationTest {
 
     @Test
     void serverRunsOnTheBoundSettings() {
-        runner.withPropertyValues("bulkcall.sandbox.seed=7")
+        runner.withPropertyValues("bulkcall.sandbox.seed=7", "bulkcall.sandbox.welcome-message=Hello {{ name }}.")
                 .run(context -> assertThat(context.getBean(SandboxServer.class).settings())
-                        .extracting(SandboxSettings::seed, SandboxSettings::stateFolder).containsExactly(7L, stateDir));
+                        .extracting(SandboxSettings::seed, SandboxSettings::welcomeMessage, SandboxSettings::stateFolder)
+                        .containsExactly(7L, "Hello {{ name }}.", stateDir));
     }
 
     @Test

@@ -148,6 +148,22 @@ class SandboxRestartTest {
     }
 
     @Test
+    void aChangedWelcomeMessageIsSaidFromTheRunThatChangedItOnAndThePastStaysAsItWasSaid() {
+        // given a call answered under the default message, then one under another
+        start(SETTINGS);
+        String before = answeredBatch("before");
+        start(SETTINGS.with(settings -> settings.welcomeMessage = "Good morning."));
+        String after = answeredBatch("after");
+
+        // when
+        start(SETTINGS);
+
+        // then
+        assertThat(firstWordsOfTheCall(before)).startsWith("Hi {{first_name}}, this is a reminder");
+        assertThat(firstWordsOfTheCall(after)).isEqualTo("Good morning.");
+    }
+
+    @Test
     void twoStateFoldersNeverHandOutTheSameBatchId(@TempDir Path otherFolder) {
         // given
         start(SETTINGS);
@@ -262,6 +278,19 @@ class SandboxRestartTest {
                 .put("target_concurrency_limit", 2)).get("id").asString();
         clock.advance(Duration.ofSeconds(1));
         return id;
+    }
+
+    /** A batch of one recipient whose call was answered and ended. */
+    private String answeredBatch(String name) {
+        String id = api.create(CreateRequests.withRecipients(name, 1)).get("id").asString();
+        clock.advance(Duration.ofMinutes(10));
+        return id;
+    }
+
+    /** What the agent said first on the call of the batch's first recipient. */
+    private String firstWordsOfTheCall(String batchId) {
+        String callId = api.get(BATCHES + "/" + batchId).body().at("/recipients/0/agent_call_id").asString();
+        return api.get("/agents/calls/" + callId).body().at("/transcript/0/text").asString();
     }
 
     private List<String> callIds(String batchId) {
