@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
 import static io.bulkcall.sandbox.SteppedSandbox.SETTINGS;
@@ -176,6 +177,24 @@ class SandboxRestartTest {
             // then
             assertThat(there).isNotEqualTo(here);
         }
+    }
+
+    @Test
+    void aThousandRecipientsWithMetadataSurviveARestart() throws IOException {
+        // given a journal line far longer than a read buffer
+        start(SETTINGS);
+        ObjectNode request = CreateRequests.withRecipients("large", 1000);
+        request.get("recipients").forEach(recipient -> ((ObjectNode) recipient).putObject("metadata")
+                .put("note", "x".repeat(100)));
+        String id = api.create(request).get("id").asString();
+        JsonNode before = api.get(BATCHES + "/" + id).body();
+
+        // when
+        start(SETTINGS);
+
+        // then
+        assertThat(Files.size(journal())).isGreaterThan(128 * 1024);
+        assertThat(api.get(BATCHES + "/" + id).body()).isEqualTo(before);
     }
 
     @Test
