@@ -328,7 +328,7 @@ final class CallBatchSimulator {
     }
 
     private void dial(SimulatedCallBatch batch, int recipient, Instant at) {
-        CallOutcome outcome = nextOutcome(batch.toNumber(recipient));
+        CallOutcome outcome = nextOutcome(batch, recipient);
         if (!outcome.placesCall()) {
             batch.dial(recipient, outcome, 0, at);
             return;
@@ -349,8 +349,12 @@ final class CallBatchSimulator {
      * The outcome planned for the number's next dial, if any, else one drawn. The draw is made
      * either way, so that a plan leaves every other dial's outcome as the seed has it.
      */
-    private CallOutcome nextOutcome(String toNumber) {
+    private CallOutcome nextOutcome(SimulatedCallBatch batch, int recipient) {
         CallOutcome drawn = outcomes.next(knobs.failureRate());
+        if (planned.isEmpty()) {
+            return drawn;
+        }
+        String toNumber = batch.toNumber(recipient);
         Queue<CallOutcome> plan = planned.get(toNumber);
         if (plan == null) {
             return drawn;

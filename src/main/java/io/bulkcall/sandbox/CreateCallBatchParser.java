@@ -144,11 +144,11 @@ final class CreateCallBatchParser {
         }
         JsonNode values = item.get(version.recipientField());
         String field = path + "." + version.recipientField();
-        if (values != null && !values.isObject()) {
-            throw ApiErrorException.badRequest("field '" + field + "' must be an object");
-        }
         if (values == null) {
             return new NewCallBatch.Recipient(toNumber.asString(), null, null);
+        }
+        if (!values.isObject()) {
+            throw ApiErrorException.badRequest("field '" + field + "' must be an object");
         }
         return version == ApiVersion.V2026_03_01
                 ? new NewCallBatch.Recipient(toNumber.asString(), CompactJson.of(values), null)
