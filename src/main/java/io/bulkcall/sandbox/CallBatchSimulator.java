@@ -3,15 +3,19 @@ package io.bulkcall.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.stream.Stream;
+import java.util.Queue;
+import java.util.stream.IntStream;
 
-import io.bulkcall.sandbox.SimulatedRecipient.Status;
+import io.bulkcall.sandbox.SimulatedCallBatch.Status;
 
 /**
  * The state of the stand-in: batches, their recipients and calls, and the organization's
@@ -25,28 +29,45 @@ import io.bulkcall.sandbox.SimulatedRecipient.Status;
  * {@link Journal} with its instant before it is applied, and {@link #replay replaying} those
  * entries on a new simulator with the same seeds rebuilds the same state, ids included.
  * <p>
+ * It keeps what it cannot rebuild, compactly: each batch its recipients and attempts in columns
+ * ({@link SimulatedCallBatch}), and for each call placed only which batch's attempt it was; a call
+ * as Get Call shows it is made from those when asked for ({@link SimulatedCall}).
+ * <p>
  * Thread-safe: every method holds the simulator's lock, which also guards the mutable
- * {@link SimulatedCallBatch}, {@link SimulatedRecipient} and {@link SimulatedCall} objects.
+ * {@link SimulatedCallBatch} objects.
  */
 final class CallBatchSimulator {
 
     private record Event(Instant at, long sequence, Runnable action) {
     }
 
+    /** The knobs in force from call number {@code firstCall} on, until the next epoch's first call. */
+    private record Epoch(int firstCall, JournalEntry.Knobs knobs) {
+    }
+
     private static final Comparator<SimulatedCallBatch> NEWEST_FIRST =
-            Comparator.comparingLong(SimulatedCallBatch::sequence).reversed();
+            Comparator.comparingInt(SimulatedCallBatch::sequence).reversed();
 
     private final Clock clock;
     private final Ids ids;
     private final Journal journal;
-    private SimulationSettings settings;
+    private JournalEntry.Knobs knobs;
     private CallOutcomes outcomes;
-    private final Map<String, SimulatedCallBatch> batches = new LinkedHashMap<>();
-    private final Map<String, SimulatedCall> calls = new LinkedHashMap<>();
+    private final List<Epoch> epochs = new ArrayList<>();
+
+    /** What tests planned for the next dials of a number, by number, in order. */
+    private final Map<String, Queue<CallOutcome>> planned = new HashMap<>();
+
+    /** The batches in the order they were created: batch number {@code n} at {@code n - 1}. */
+    private final List<SimulatedCallBatch> batches = new ArrayList<>();
+
+    /** For call number {@code n}, at {@code n - 1}: the number of the batch that placed it and which attempt it was. */
+    private int[] callBatches = new int[1024];
+    private int[] callAttempts = new int[1024];
+    private int calls;
+    private long recipients;
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             Comparator.comparing(Event::at).thenComparingLong(Event::sequence));
-    private long batchSequence;
-    private long callSequence;
     private long eventSequence;
     private int reserved;
     private Instant now = Instant.EPOCH;
@@ -55,12 +76,11 @@ final class CallBatchSimulator {
      * @param idSeed seeds the ids of batches, recipients and calls
      * @param journal told of every change before it is applied
      */
-    CallBatchSimulator(SimulationSettings settings, Clock clock, long idSeed, Journal journal) {
-        this.settings = settings;
+    CallBatchSimulator(JournalEntry.Knobs knobs, Clock clock, long idSeed, Journal journal) {
         this.clock = clock;
         this.ids = new Ids(idSeed);
         this.journal = journal;
-        this.outcomes = new CallOutcomes(settings.seed());
+        apply(knobs);
     }
 
     /** The instant requests are applied at: the clock's, never earlier than an event already played. */
@@ -70,7 +90,7 @@ final class CallBatchSimulator {
 
     synchronized WireFormat.CallBatchBody create(NewCallBatch request) {
         Instant at = advance();
-        SimulatedCallBatch batch = new SimulatedCallBatch(++batchSequence, ids, request, at);
+        SimulatedCallBatch batch = next(request, at);
         journal.append(new JournalEntry.Created(at, batch.id(), request));
         add(batch, at);
         return batch.body(false);
@@ -88,11 +108,11 @@ final class CallBatchSimulator {
      */
     synchronized WireFormat.PageBody<WireFormat.CallBatchBody> list(String agentId, PageRequest page) {
         advance();
-        List<SimulatedCallBatch> newestFirst = batches.values().stream()
+        List<SimulatedCallBatch> newestFirst = batches.stream()
                 .filter(batch -> agentId == null || agentId.equals(batch.agentId()))
                 .sorted(NEWEST_FIRST)
                 .toList();
-        return page.select(newestFirst, NEWEST_FIRST, batches::get, "a batch")
+        return page.select(newestFirst, NEWEST_FIRST, this::batch, "a batch")
                 .body(batch -> batch.body(false), SimulatedCallBatch::id);
     }
 
@@ -120,7 +140,7 @@ final class CallBatchSimulator {
     /** Get Call: the call with its summary and transcript. */
     synchronized WireFormat.CallBody call(String callId) {
         advance();
-        SimulatedCall call = calls.get(callId);
+        SimulatedCall call = call(ids.sequence(Ids.Kind.CALL, callId));
         if (call == null) {
             throw ApiErrorException.notFound("call '" + callId + "' not found");
         }
@@ -138,24 +158,34 @@ final class CallBatchSimulator {
     synchronized WireFormat.PageBody<WireFormat.CallBody> listCalls(String agentId, String batchId, PageRequest page,
             boolean withTranscripts) {
         advance();
-        Stream<SimulatedCall> selected = batchId == null ? calls.values().stream() : find(batchId).calls().stream();
-        List<SimulatedCall> newestFirst = selected
+        IntStream selected = batchId == null ? IntStream.rangeClosed(1, calls) : find(batchId).calls();
+        List<SimulatedCall> newestFirst = selected.mapToObj(this::call)
                 .filter(call -> agentId == null || agentId.equals(call.agentId()))
                 .sorted(SimulatedCall.NEWEST_FIRST)
                 .toList();
-        return page.select(newestFirst, SimulatedCall.NEWEST_FIRST, calls::get, "a call")
-                .body(call -> call.body(withTranscripts), SimulatedCall::id);
+        return page.select(newestFirst, SimulatedCall.NEWEST_FIRST, id -> call(ids.sequence(Ids.Kind.CALL, id)),
+                "a call").body(call -> call.body(withTranscripts), SimulatedCall::id);
     }
 
     /**
-     * Takes these settings from now on, recording the change; the past stays as it was played
+     * Takes these knobs from now on, recording the change; the past stays as it was played
      * (calls already placed ring and last as long as they were going to).
      */
-    synchronized void reconfigure(SimulationSettings next) {
-        if (!next.equals(settings)) {
+    synchronized void reconfigure(JournalEntry.Knobs next) {
+        if (!next.equals(knobs)) {
             Instant at = advance();
             journal.append(new JournalEntry.Reconfigured(at, next));
             apply(next);
+        }
+    }
+
+    /**
+     * The next dials of {@code toNumber} end as {@code next} says, in order, after what was planned
+     * for it already. Not journaled: a plan is a test's, not a request's.
+     */
+    synchronized void planOutcomes(String toNumber, List<CallOutcome> next) {
+        if (!next.isEmpty()) {
+            planned.computeIfAbsent(toNumber, number -> new ArrayDeque<>()).addAll(next);
         }
     }
 
@@ -167,7 +197,7 @@ final class CallBatchSimulator {
     synchronized void replay(JournalEntry entry) {
         Instant at = advanceTo(entry.at());
         if (entry instanceof JournalEntry.Created created) {
-            SimulatedCallBatch batch = new SimulatedCallBatch(++batchSequence, ids, created.batch(), at);
+            SimulatedCallBatch batch = next(created.batch(), at);
             if (!batch.id().equals(created.batchId())) {
                 throw new IllegalStateException("the batch created is " + batch.id() + ", not " + created.batchId());
             }
@@ -190,16 +220,22 @@ final class CallBatchSimulator {
     /** Every batch, oldest first, as it is now. */
     synchronized List<CallBatchSnapshot> snapshot() {
         advance();
-        return batches.values().stream().map(SimulatedCallBatch::snapshot).toList();
+        return batches.stream().map(SimulatedCallBatch::snapshot).toList();
     }
 
     synchronized Optional<CallBatchSnapshot> snapshot(String batchId) {
         advance();
-        return Optional.ofNullable(batches.get(batchId)).map(SimulatedCallBatch::snapshot);
+        return Optional.ofNullable(batch(batchId)).map(SimulatedCallBatch::snapshot);
+    }
+
+    /** The batch the next create makes of the request, not added yet. */
+    private SimulatedCallBatch next(NewCallBatch request, Instant at) {
+        return new SimulatedCallBatch(ids, batches.size() + 1, recipients + 1, request, at);
     }
 
     private void add(SimulatedCallBatch batch, Instant at) {
-        batches.put(batch.id(), batch);
+        batches.add(batch);
+        recipients += batch.size();
         // Answered before the dispatcher sees it, as the reference shows: every recipient still queued.
         Instant scheduledAt = batch.scheduledAt();
         wake(scheduledAt == null ? at : scheduledAt);
@@ -216,11 +252,15 @@ final class CallBatchSimulator {
         wake(at);
     }
 
-    private void apply(SimulationSettings next) {
-        if (next.seed() != outcomes.seed()) {
+    private void apply(JournalEntry.Knobs next) {
+        if (outcomes == null || next.seed() != outcomes.seed()) {
             outcomes = new CallOutcomes(next.seed());
         }
-        settings = next;
+        if (!epochs.isEmpty() && epochs.get(epochs.size() - 1).firstCall() > calls) {
+            epochs.remove(epochs.size() - 1);
+        }
+        epochs.add(new Epoch(calls + 1, next));
+        knobs = next;
     }
 
     /** Plays the events up to the clock's now and records how far time has gone. */
@@ -254,10 +294,10 @@ final class CallBatchSimulator {
             releaseIdleBatches();
             admitWaitingBatches(at);
             dialed = false;
-            for (SimulatedCallBatch batch : batches.values()) {
+            for (SimulatedCallBatch batch : batches) {
                 if (batch.isReserving()) {
-                    for (Optional<SimulatedRecipient> next = batch.nextToDial(); next.isPresent(); next = batch.nextToDial()) {
-                        dial(batch, next.get(), at);
+                    for (int next = batch.nextToDial(); next >= 0; next = batch.nextToDial()) {
+                        dial(batch, next, at);
                         dialed = true;
                     }
                 }
@@ -267,7 +307,7 @@ final class CallBatchSimulator {
     }
 
     private void releaseIdleBatches() {
-        for (SimulatedCallBatch batch : batches.values()) {
+        for (SimulatedCallBatch batch : batches) {
             if (batch.isReserving() && batch.isIdle()) {
                 batch.release();
                 reserved -= batch.targetConcurrencyLimit();
@@ -276,9 +316,9 @@ final class CallBatchSimulator {
     }
 
     private void admitWaitingBatches(Instant at) {
-        for (SimulatedCallBatch batch : batches.values()) {
+        for (SimulatedCallBatch batch : batches) {
             if (batch.isWaiting(at)) {
-                if (reserved + batch.targetConcurrencyLimit() > settings.orgConcurrencyLimit()) {
+                if (reserved + batch.targetConcurrencyLimit() > knobs.orgConcurrencyLimit()) {
                     return;
                 }
                 batch.reserve(at);
@@ -287,33 +327,52 @@ final class CallBatchSimulator {
         }
     }
 
-    private void dial(SimulatedCallBatch batch, SimulatedRecipient recipient, Instant at) {
-        CallOutcome outcome = outcomes.next(settings.failureRate());
-        if (outcome.kind() == CallOutcome.Kind.FAILED_BEFORE_DIALING) {
-            batch.failBeforeDialing(recipient, outcome.errorMessage(), at);
+    private void dial(SimulatedCallBatch batch, int recipient, Instant at) {
+        CallOutcome outcome = nextOutcome(batch, recipient);
+        if (!outcome.placesCall()) {
+            batch.dial(recipient, outcome, 0, at);
             return;
         }
-        SimulatedCall call = new SimulatedCall(++callSequence, ids.call(), batch.agentId(), recipient, at);
-        calls.put(call.id(), call);
-        batch.dial(recipient, call, at);
-        Instant ringEnd = at.plus(settings.ringDuration());
-        Instant hangUp = ringEnd.plus(settings.callDuration());
-        schedule(ringEnd, () -> endRinging(batch, recipient, call, outcome, ringEnd, hangUp));
+        if (calls == callBatches.length) {
+            callBatches = Arrays.copyOf(callBatches, 2 * calls);
+            callAttempts = Arrays.copyOf(callAttempts, 2 * calls);
+        }
+        int call = ++calls;
+        callBatches[call - 1] = batch.sequence();
+        callAttempts[call - 1] = batch.dial(recipient, outcome, call, at);
+        Instant ringEnd = at.plus(knobs.ringDuration());
+        Instant hangUp = ringEnd.plus(knobs.callDuration());
+        schedule(ringEnd, () -> endRinging(batch, recipient, outcome, ringEnd, hangUp));
     }
 
-    private void endRinging(SimulatedCallBatch batch, SimulatedRecipient recipient, SimulatedCall call,
-            CallOutcome outcome, Instant at, Instant hangUp) {
-        if (outcome.kind() == CallOutcome.Kind.UNANSWERED) {
-            call.end(SimulatedCall.Status.FAILED, outcome.endReason(), at);
-            batch.end(recipient, Status.FAILED, outcome.endReason(), at);
+    /**
+     * The outcome planned for the number's next dial, if any, else one drawn. The draw is made
+     * either way, so that a plan leaves every other dial's outcome as the seed has it.
+     */
+    private CallOutcome nextOutcome(SimulatedCallBatch batch, int recipient) {
+        CallOutcome drawn = outcomes.next(knobs.failureRate());
+        if (planned.isEmpty()) {
+            return drawn;
+        }
+        String toNumber = batch.toNumber(recipient);
+        Queue<CallOutcome> plan = planned.get(toNumber);
+        if (plan == null) {
+            return drawn;
+        }
+        CallOutcome outcome = plan.remove();
+        if (plan.isEmpty()) {
+            planned.remove(toNumber);
+        }
+        return outcome;
+    }
+
+    private void endRinging(SimulatedCallBatch batch, int recipient, CallOutcome outcome, Instant at, Instant hangUp) {
+        if (!outcome.connects()) {
+            batch.end(recipient, Status.FAILED, at);
             return;
         }
-        call.start(at);
         batch.answer(recipient, at);
-        schedule(hangUp, () -> {
-            call.end(SimulatedCall.Status.COMPLETED, outcome.endReason(), hangUp);
-            batch.end(recipient, Status.COMPLETED, outcome.endReason(), hangUp);
-        });
+        schedule(hangUp, () -> batch.end(recipient, Status.COMPLETED, hangUp));
     }
 
     /** Makes the dispatcher look at the batches at this instant. */
@@ -326,8 +385,28 @@ final class CallBatchSimulator {
         events.add(new Event(at, ++eventSequence, action));
     }
 
+    /** Call number {@code sequence} as it is now, {@code null} if no such call was placed. */
+    private SimulatedCall call(long sequence) {
+        if (sequence < 1 || sequence > calls) {
+            return null;
+        }
+        int call = (int) sequence;
+        int epoch = epochs.size() - 1;
+        while (epochs.get(epoch).firstCall() > call) {
+            epoch--;
+        }
+        return new SimulatedCall(call, ids.of(Ids.Kind.CALL, call), batches.get(callBatches[call - 1] - 1),
+                callAttempts[call - 1], epochs.get(epoch).knobs(), now);
+    }
+
+    /** The batch of this id, {@code null} if there is none. */
+    private SimulatedCallBatch batch(String batchId) {
+        long sequence = ids.sequence(Ids.Kind.BATCH, batchId);
+        return sequence < 1 || sequence > batches.size() ? null : batches.get((int) sequence - 1);
+    }
+
     private SimulatedCallBatch find(String batchId) {
-        SimulatedCallBatch batch = batches.get(batchId);
+        SimulatedCallBatch batch = batch(batchId);
         if (batch == null) {
             throw ApiErrorException.notFound("batch '" + batchId + "' not found");
         }

@@ -1,27 +1,55 @@
 package io.bulkcall.sandbox;
 
 /**
- * How one call attempt ends, drawn when the recipient is dispatched.
- *
- * @param kind whether the attempt fails before dialing, goes unanswered or is answered
- * @param endReason the call's {@code end_reason}; {@code null} when no call is placed
- * @param errorMessage why no call could be placed; {@code null} otherwise
+ * How one call attempt ends: drawn when the recipient is dispatched, at the settings' failure rate,
+ * or planned by a test with {@link SandboxServer#planOutcomes}.
  */
-record CallOutcome(Kind kind, String endReason, String errorMessage) {
+public enum CallOutcome {
 
-    enum Kind {
-        FAILED_BEFORE_DIALING, UNANSWERED, ANSWERED
+    /** Answered, and the agent hangs up when done: the call completes with {@code agent_hangup}. */
+    ANSWERED("agent_hangup"),
+
+    /** Answered, and the callee hangs up: the call completes with {@code client_hangup}. */
+    ANSWERED_CLIENT_HANGUP("client_hangup"),
+
+    /** Placed and rang out unanswered: the call fails with {@code dial_no_answer}. */
+    DIAL_NO_ANSWER("dial_no_answer"),
+
+    /** Placed onto a busy line: the call fails with {@code dial_busy}. */
+    DIAL_BUSY("dial_busy"),
+
+    /** Placed and failed to connect: the call fails with {@code dial_failed}. */
+    DIAL_FAILED("dial_failed"),
+
+    /** Placed and ended by an error before it connected: the call fails with {@code error}. */
+    ERROR("error"),
+
+    /**
+     * No call could be placed: the recipient fails with an {@code error_message} and no
+     * {@code agent_call_id}, and List Calls has no call for the attempt.
+     */
+    FAILED_BEFORE_DIALING(null);
+
+    static final String UNREACHABLE = "Number could not be reached";
+
+    private final String endReason;
+
+    CallOutcome(String endReason) {
+        this.endReason = endReason;
     }
 
-    static CallOutcome failedBeforeDialing(String errorMessage) {
-        return new CallOutcome(Kind.FAILED_BEFORE_DIALING, null, errorMessage);
+    /** The call's {@code end_reason}; {@code null} when no call is placed. */
+    String endReason() {
+        return endReason;
     }
 
-    static CallOutcome unanswered(String endReason) {
-        return new CallOutcome(Kind.UNANSWERED, endReason, null);
+    /** Whether a call is placed at all. */
+    boolean placesCall() {
+        return endReason != null;
     }
 
-    static CallOutcome answered(String endReason) {
-        return new CallOutcome(Kind.ANSWERED, endReason, null);
+    /** Whether the call is answered and talks until it is hung up; otherwise it fails when it stops ringing. */
+    boolean connects() {
+        return this == ANSWERED || this == ANSWERED_CLIENT_HANGUP;
     }
 }

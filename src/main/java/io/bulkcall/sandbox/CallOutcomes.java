@@ -5,13 +5,12 @@ import java.util.random.RandomGenerator;
 
 /**
  * Draws the outcome of each call attempt: a failure with probability {@code failureRate}, split
- * evenly between a failure before dialing, no answer and a busy line; otherwise an answered call
- * that the agent or the callee hangs up. Not thread-safe: used under the simulator's lock, so the
- * sequence of outcomes depends only on the seed and the order of dispatch.
+ * evenly between a failure before dialing, no answer, a busy line and a call that failed to
+ * connect; otherwise an answered call that the agent or the callee hangs up. Not thread-safe: used
+ * under the simulator's lock, so the sequence of outcomes depends only on the seed and the order of
+ * dispatch.
  */
 final class CallOutcomes {
-
-    static final String UNREACHABLE = "Number could not be reached";
 
     private final long seed;
     private final RandomGenerator random;
@@ -28,12 +27,13 @@ final class CallOutcomes {
 
     CallOutcome next(double failureRate) {
         if (random.nextDouble() >= failureRate) {
-            return CallOutcome.answered(random.nextBoolean() ? "agent_hangup" : "client_hangup");
+            return random.nextBoolean() ? CallOutcome.ANSWERED : CallOutcome.ANSWERED_CLIENT_HANGUP;
         }
-        return switch (random.nextInt(3)) {
-            case 0 -> CallOutcome.failedBeforeDialing(UNREACHABLE);
-            case 1 -> CallOutcome.unanswered("dial_no_answer");
-            default -> CallOutcome.unanswered("dial_busy");
+        return switch (random.nextInt(4)) {
+            case 0 -> CallOutcome.FAILED_BEFORE_DIALING;
+            case 1 -> CallOutcome.DIAL_NO_ANSWER;
+            case 2 -> CallOutcome.DIAL_BUSY;
+            default -> CallOutcome.DIAL_FAILED;
         };
     }
 }

@@ -14,14 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the Call Batches API, Get Call and List Calls over the JDK's HTTP server: routes each request, lets
  * the {@link FaultInjector} spoil it, checks the headers every endpoint requires
- * ({@code Authorization: Bearer …}, {@code Cartesia-Version: 2026-03-01}), applies it to the
- * {@link CallBatchSimulator} and writes the answer, or an error in Cartesia's error body. A request
- * whose response is to be lost is applied and its connection closed without a status line.
- * Thread-safe.
+ * ({@code Authorization: Bearer …}, a {@code Cartesia-Version} it serves), applies it to the
+ * {@link CallBatchSimulator} and writes the answer in the shape of the request's version, or an
+ * error in Cartesia's error body. A request whose response is to be lost is applied and its
+ * connection closed without a status line. Thread-safe.
  */
 final class CartesiaApiHandler implements HttpHandler {
-
-    static final String API_VERSION = "2026-03-01";
 
     private static final Logger log = LoggerFactory.getLogger(CartesiaApiHandler.class);
 
@@ -31,7 +29,8 @@ final class CartesiaApiHandler implements HttpHandler {
     private static final Set<String> LIST_CALLS_PARAMETERS = Set.of("agent_id", "batch_id", "starting_after",
             "ending_before", "limit", "expand");
 
-    private record Reply(int status, Object body) {
+    /** @param view the Jackson view to write the body in, {@code null} for none */
+    private record Reply(int status, Object body, Class<?> view) {
     }
 
     private final CallBatchSimulator simulator;
@@ -97,20 +96,20 @@ final class CartesiaApiHandler implements HttpHandler {
     private Reply apply(Route route, HttpExchange exchange, byte[] body) {
         try {
             Headers headers = exchange.getRequestHeaders();
-            checkCommonHeaders(headers);
+            ApiVersion version = checkCommonHeaders(headers);
             QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
             if (route.endpoint() == SandboxEndpoint.CREATE_BATCH) {
-                return new Reply(201, create(headers, query, body));
+                return new Reply(201, create(headers, query, body, version), version.view());
             }
             if (body.length > 0) {
                 throw ApiErrorException.badRequest("this endpoint takes no request body");
             }
             if (route.endpoint() == SandboxEndpoint.LIST_BATCHES) {
                 query.allowOnly(LIST_BATCHES_PARAMETERS);
-                return new Reply(200, simulator.list(query.text("agent_id"), PageRequest.of(query)));
+                return new Reply(200, simulator.list(query.text("agent_id"), PageRequest.of(query)), version.view());
             }
             if (route.endpoint() == SandboxEndpoint.LIST_CALLS) {
-                return new Reply(200, listCalls(query.allowOnly(LIST_CALLS_PARAMETERS)));
+                return new Reply(200, listCalls(query.allowOnly(LIST_CALLS_PARAMETERS)), version.view());
             }
             query.allowOnly(Set.of());
             return new Reply(200, switch (route.endpoint()) {
@@ -119,7 +118,7 @@ final class CartesiaApiHandler implements HttpHandler {
                 case CANCEL_BATCH -> simulator.cancel(route.id());
                 case GET_CALL -> simulator.call(route.id());
                 default -> throw new IllegalStateException("unrouted endpoint " + route.endpoint());
-            });
+            }, version.view());
         }
         catch (ApiErrorException refused) {
             return error(refused);
@@ -130,14 +129,14 @@ final class CartesiaApiHandler implements HttpHandler {
         }
     }
 
-    private WireFormat.CallBatchBody create(Headers headers, QueryParameters query, byte[] body) {
+    private WireFormat.CallBatchBody create(Headers headers, QueryParameters query, byte[] body, ApiVersion version) {
         query.allowOnly(Set.of());
         String contentType = headers.getFirst("Content-Type");
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw ApiErrorException.unsupportedMediaType("Content-Type must be application/json, got " + contentType);
         }
-        return simulator.create(parser.parse(body, simulator.now()));
+        return simulator.create(parser.parse(body, simulator.now(), version));
     }
 
     private WireFormat.PageBody<WireFormat.CallBody> listCalls(QueryParameters query) {
@@ -154,27 +153,23 @@ final class CartesiaApiHandler implements HttpHandler {
         return simulator.listCalls(agentId, batchId, PageRequest.of(query), expand != null);
     }
 
-    private static void checkCommonHeaders(Headers headers) {
+    /** Checks the key and the version; returns the version. */
+    private static ApiVersion checkCommonHeaders(Headers headers) {
         String authorization = headers.getFirst("Authorization");
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && !authorization.substring(7).isBlank();
         if (!bearer) {
             throw ApiErrorException.unauthorized("send the API key as 'Authorization: Bearer <key>'");
         }
-        String version = headers.getFirst("Cartesia-Version");
-        if (!API_VERSION.equals(version)) {
-            throw ApiErrorException.badRequest(version == null
-                    ? "the Cartesia-Version header is required; this API serves " + API_VERSION
-                    : "unsupported Cartesia-Version '" + version + "'; this API serves " + API_VERSION);
-        }
+        return ApiVersion.of(headers.getFirst("Cartesia-Version"));
     }
 
     private static Reply error(ApiErrorException error) {
-        return new Reply(error.status(), error.body());
+        return new Reply(error.status(), error.body(), null);
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = WireFormat.JSON.writeValueAsBytes(reply.body());
+        byte[] bytes = WireFormat.JSON.writerWithView(reply.view()).writeValueAsBytes(reply.body());
         if (reply.status() == 429) {
             // Only injected faults answer 429, and no real limit stands behind them: retry at once.
             exchange.getResponseHeaders().set("Retry-After", "0");

@@ -2,13 +2,19 @@ package io.bulkcall.sandbox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
 
 /**
- * What was said on an answered simulated call: a short script of turns and the post-call summary
- * an agent would write of it. A handful of scripts take turns by the order calls were placed in,
- * so a replayed journal gives every call the conversation it had, and a batch's calls do not all
- * read alike. Immutable.
+ * What was said on an answered simulated call: the agent's welcome message, filled from the
+ * recipient's dynamic variables as a managed agent fills its prompt, then a short script of turns;
+ * and the post-call summary an agent would write of it, opening with the same message. A handful of
+ * scripts take turns by the order calls were placed in, so a replayed journal gives every call the
+ * conversation it had, and a batch's calls do not all read alike. Immutable.
  */
 final class Conversation {
 
@@ -32,6 +38,9 @@ final class Conversation {
                     new Turn("assistant", "Thank you, I've noted that. Is there anything else we could do better?"),
                     new Turn("user", "No, that's all. Bye.")));
 
+    /** {@code {{name}}}, with spaces inside the braces or not. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
     /** The share of its slot a turn is spoken in; the rest is the pause before the next one. */
     private static final double SPOKEN = 0.8;
 
@@ -43,9 +52,32 @@ final class Conversation {
         this.turns = List.of(turns);
     }
 
-    /** The conversation of the call placed {@code sequence}-th. */
-    static Conversation ofCall(long sequence) {
-        return SCRIPTS.get((int) Math.floorMod(sequence, (long) SCRIPTS.size()));
+    /**
+     * The conversation of the call placed {@code sequence}-th.
+     *
+     * @param welcomeMessage what the agent says first, with its {@code {{name}}} placeholders
+     * @param dynamicVariables the recipient's dynamic variables, {@code null} if it has none
+     */
+    static Conversation ofCall(long sequence, String welcomeMessage, JsonNode dynamicVariables) {
+        Conversation script = SCRIPTS.get((int) Math.floorMod(sequence, (long) SCRIPTS.size()));
+        String welcome = fill(welcomeMessage, dynamicVariables);
+        return new Conversation(welcome + " " + script.summary, Stream.concat(
+                Stream.of(new Turn("assistant", welcome)), script.turns.stream()).toArray(Turn[]::new));
+    }
+
+    /**
+     * The message with each placeholder of a variable the recipient has replaced by its value, a
+     * string as it is and a number or a boolean as JSON writes it; any other placeholder left as it
+     * is, as a managed agent leaves it.
+     */
+    private static String fill(String message, JsonNode dynamicVariables) {
+        return PLACEHOLDER.matcher(message).replaceAll(placeholder -> {
+            JsonNode value = dynamicVariables == null ? null : dynamicVariables.get(placeholder.group(1));
+            if (value == null) {
+                return Matcher.quoteReplacement(placeholder.group());
+            }
+            return Matcher.quoteReplacement(value.isString() ? value.asString() : value.toString());
+        });
     }
 
     String summary() {

@@ -15,11 +15,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a Create Call Batch body as strictly as the API reference allows: every rule breaks with a
- * 400 naming the field, and so does anything the reference does not describe (unknown or camelCase
- * fields, {@code null} values, numbers as strings), so the client's wire format is checked, not
- * guessed at. A well-formed body for an agent or phone number the settings do not accept is a 404.
- * Stateless and thread-safe.
+ * Reads a Create Call Batch body as strictly as the API reference of its version allows: every rule
+ * breaks with a 400 naming the field, and so does anything the reference does not describe (unknown
+ * or camelCase fields, the other version's recipient field, {@code null} values, numbers as
+ * strings), so the client's wire format is checked, not guessed at. A well-formed body for an agent
+ * or phone number the settings do not accept is a 404. Stateless and thread-safe.
+ * <p>
+ * The rules of {@code dynamic_variables} (2026-08-14) are checked as Cartesia states them: at most
+ * {@value #MAX_VARIABLES} per recipient, named by 1 to {@value #MAX_NAME_LENGTH} ASCII letters,
+ * digits and {@code _} starting with a letter or {@code _}, none starting with a reserved prefix,
+ * each a string, number or boolean, and at most {@value #MAX_VARIABLES_BYTES} bytes of compact
+ * JSON in all. The first recipient that breaks one fails the whole request, named as
+ * {@code recipients[i]}, and the variable as {@code recipients[i].dynamic_variables.<name>}: a
+ * client reads the index and the name back out of the message.
  */
 final class CreateCallBatchParser {
 
@@ -27,12 +35,21 @@ final class CreateCallBatchParser {
 
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     private static final Set<String> BATCH_FIELDS = Set.of("name", "agent_id", "from_number_id", "recipients",
             "target_concurrency_limit", "ringing_timeout_seconds", "max_call_duration_minutes", "scheduled_at");
 
-    private static final Set<String> RECIPIENT_FIELDS = Set.of("to_number", "metadata");
+    static final int MAX_VARIABLES = 64;
+
+    static final int MAX_NAME_LENGTH = 64;
+
+    /** 16 KiB. */
+    static final int MAX_VARIABLES_BYTES = 16_384;
+
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private static final List<String> RESERVED_PREFIXES = List.of("system__", "secret__");
 
     private static final int DEFAULT_RINGING_TIMEOUT_SECONDS = 60;
 
@@ -44,16 +61,20 @@ final class CreateCallBatchParser {
         this.settings = settings;
     }
 
-    /** Reads the body of a request received at {@code now}; throws a 400 or 404 {@link ApiErrorException}. */
-    NewCallBatch parse(byte[] body, Instant now) {
+    /**
+     * Reads the body of a request received at {@code now} under {@code version}; throws a 400 or
+     * 404 {@link ApiErrorException}.
+     */
+    NewCallBatch parse(byte[] body, Instant now, ApiVersion version) {
         JsonNode root = readJson(body);
         requireObject(root, "request body");
         checkFields(root, BATCH_FIELDS, "");
         NewCallBatch batch = new NewCallBatch(
+                version,
                 requiredText(root, "name"),
                 requiredText(root, "agent_id"),
                 requiredText(root, "from_number_id"),
-                recipients(root),
+                recipients(root, version),
                 optionalInt(root, "target_concurrency_limit", 1, settings.orgConcurrencyLimit(),
                         settings.defaultTargetConcurrencyLimit()),
                 optionalInt(root, "ringing_timeout_seconds", 5, 80, DEFAULT_RINGING_TIMEOUT_SECONDS),
@@ -93,7 +114,7 @@ final class CreateCallBatchParser {
         }
     }
 
-    private List<NewCallBatch.Recipient> recipients(JsonNode root) {
+    private static List<NewCallBatch.Recipient> recipients(JsonNode root, ApiVersion version) {
         JsonNode recipients = root.get("recipients");
         if (recipients == null || !recipients.isArray()) {
             throw ApiErrorException.badRequest("field 'recipients' is required and must be an array");
@@ -104,27 +125,73 @@ final class CreateCallBatchParser {
         }
         List<NewCallBatch.Recipient> parsed = new ArrayList<>(recipients.size());
         for (int i = 0; i < recipients.size(); i++) {
-            parsed.add(recipient(recipients.get(i), "recipients[" + i + "]."));
+            parsed.add(recipient(recipients.get(i), "recipients[" + i + "]", version));
         }
         return parsed;
     }
 
-    private static NewCallBatch.Recipient recipient(JsonNode item, String path) {
-        requireObject(item, path.substring(0, path.length() - 1));
-        checkFields(item, RECIPIENT_FIELDS, path);
+    /** @param path {@code recipients[i]} */
+    private static NewCallBatch.Recipient recipient(JsonNode item, String path, ApiVersion version) {
+        requireObject(item, path);
+        checkFields(item, Set.of("to_number", version.recipientField()), path + ".");
         JsonNode toNumber = item.get("to_number");
         if (toNumber == null || !toNumber.isString()) {
-            throw ApiErrorException.badRequest("field '" + path + "to_number' is required and must be a string");
+            throw ApiErrorException.badRequest("field '" + path + ".to_number' is required and must be a string");
         }
         if (!E164.matcher(toNumber.asString()).matches()) {
-            throw ApiErrorException.badRequest("field '" + path + "to_number' must be an E.164 number such as "
+            throw ApiErrorException.badRequest("field '" + path + ".to_number' must be an E.164 number such as "
                     + "+14155559876, got '" + toNumber.asString() + "'");
         }
-        JsonNode metadata = item.get("metadata");
-        if (metadata != null && !metadata.isObject()) {
-            throw ApiErrorException.badRequest("field '" + path + "metadata' must be an object");
+        JsonNode values = item.get(version.recipientField());
+        String field = path + "." + version.recipientField();
+        if (values == null) {
+            return new NewCallBatch.Recipient(toNumber.asString(), null, null);
         }
-        return new NewCallBatch.Recipient(toNumber.asString(), metadata == null ? null : metadata.deepCopy());
+        if (!values.isObject()) {
+            throw ApiErrorException.badRequest("field '" + field + "' must be an object");
+        }
+        return version == ApiVersion.V2026_03_01
+                ? new NewCallBatch.Recipient(toNumber.asString(), CompactJson.of(values), null)
+                : new NewCallBatch.Recipient(toNumber.asString(), null, dynamicVariables(values, field));
+    }
+
+    /** @param field {@code recipients[i].dynamic_variables} */
+    private static CompactJson dynamicVariables(JsonNode variables, String field) {
+        if (variables.size() > MAX_VARIABLES) {
+            throw ApiErrorException.badRequest("field '" + field + "' must have at most " + MAX_VARIABLES
+                    + " variables, got " + variables.size());
+        }
+        for (Map.Entry<String, JsonNode> variable : variables.properties()) {
+            checkVariable(variable.getKey(), variable.getValue(), field + "." + variable.getKey());
+        }
+        CompactJson compact = CompactJson.of(variables);
+        if (compact.size() > MAX_VARIABLES_BYTES) {
+            throw ApiErrorException.badRequest("field '" + field + "' must take at most " + MAX_VARIABLES_BYTES
+                    + " bytes (16 KiB) of JSON, got " + compact.size());
+        }
+        return compact;
+    }
+
+    /** @param field {@code recipients[i].dynamic_variables.<name>} */
+    private static void checkVariable(String name, JsonNode value, String field) {
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw ApiErrorException.badRequest("field '" + field + "' has a name of " + name.length()
+                    + " characters; at most " + MAX_NAME_LENGTH + " are allowed");
+        }
+        if (!VARIABLE_NAME.matcher(name).matches()) {
+            throw ApiErrorException.badRequest("field '" + field + "' has a name that is not ASCII letters, digits "
+                    + "and _ starting with a letter or _");
+        }
+        for (String prefix : RESERVED_PREFIXES) {
+            if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                throw ApiErrorException.badRequest("field '" + field + "' has a reserved name: names starting with '"
+                        + prefix + "' are Cartesia's");
+            }
+        }
+        if (!value.isString() && !value.isNumber() && !value.isBoolean()) {
+            throw ApiErrorException.badRequest("field '" + field + "' must be a string, number or boolean, got "
+                    + value.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private static String requiredText(JsonNode root, String field) {

@@ -1,5 +1,6 @@
 package io.bulkcall.sandbox;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -28,7 +29,7 @@ sealed interface JournalEntry {
      * @param idSeed seeds the ids; chosen at random, so no two folders hand out the same ids
      * @param settings the settings the simulation starts with
      */
-    record Opened(Instant at, int format, long idSeed, SimulationSettings settings) implements JournalEntry {
+    record Opened(Instant at, int format, long idSeed, Knobs settings) implements JournalEntry {
     }
 
     /** Create Call Batch, with the id it gave the batch, against which a replay checks its own. */
@@ -44,6 +45,23 @@ sealed interface JournalEntry {
     }
 
     /** A server opened the folder with other settings; they apply from then on. */
-    record Reconfigured(Instant at, SimulationSettings settings) implements JournalEntry {
+    record Reconfigured(Instant at, Knobs settings) implements JournalEntry {
+    }
+
+    /**
+     * What the journal keeps of a {@link SandboxSettings}: the knobs that decide how the simulation
+     * goes on (how batches are admitted, how long calls ring and last, which attempts fail, what the
+     * agent says first). Written with every change, so that the journal replays under the knobs each
+     * request was applied with, and a changed knob takes effect from the run that changed it.
+     *
+     * @param seed seeds the stream of call outcomes
+     */
+    record Knobs(int orgConcurrencyLimit, Duration ringDuration, Duration callDuration, double failureRate,
+            long seed, String welcomeMessage) {
+
+        static Knobs of(SandboxSettings settings) {
+            return new Knobs(settings.orgConcurrencyLimit(), settings.ringDuration(), settings.callDuration(),
+                    settings.failureRate(), settings.seed(), settings.welcomeMessage());
+        }
     }
 }

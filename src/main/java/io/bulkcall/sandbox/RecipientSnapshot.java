@@ -17,8 +17,10 @@ import java.util.Map;
  *        failure before dialing
  * @param endReason how its latest call ended, {@code null} until it did
  * @param errorMessage why its latest attempt failed before a call was placed, otherwise {@code null}
- * @param metadata the metadata it was sent with, {@code null} if none; values as JSON types
- *        (strings, numbers, booleans, lists, maps)
+ * @param metadata the metadata it was sent with (2026-03-01), {@code null} if none; values as JSON
+ *        types (strings, numbers, booleans, lists, maps)
+ * @param dynamicVariables the dynamic variables it was sent with (2026-08-14), {@code null} if none;
+ *        values as JSON types (strings, numbers, booleans)
  * @param dispatchedAt when it was handed to the dialer, once per attempt, in order
  */
 public record RecipientSnapshot(
@@ -31,6 +33,7 @@ public record RecipientSnapshot(
         String endReason,
         String errorMessage,
         Map<String, Object> metadata,
+        Map<String, Object> dynamicVariables,
         List<Instant> dispatchedAt) {
 
     public RecipientSnapshot {

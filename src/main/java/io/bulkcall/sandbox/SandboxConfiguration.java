@@ -29,13 +29,13 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
-@EnableConfigurationProperties(SandboxProperties.class)
+@EnableConfigurationProperties(SandboxSettings.class)
 class SandboxConfiguration {
 
     @Bean
-    SimulatedClock sandboxClock(SandboxProperties properties) {
-        Instant start = properties.start() != null ? properties.start() : Clock.systemUTC().instant();
-        Optional<Instant> lastRun = Optional.ofNullable(properties.stateFolder()).flatMap(StateFolder::lastInstant);
+    SimulatedClock sandboxClock(SandboxSettings settings) {
+        Instant start = settings.start() != null ? settings.start() : Clock.systemUTC().instant();
+        Optional<Instant> lastRun = Optional.ofNullable(settings.stateFolder()).flatMap(StateFolder::lastInstant);
         return new SimulatedClock(lastRun.filter(start::isBefore).orElse(start));
     }
 
@@ -45,9 +45,8 @@ class SandboxConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    SandboxServer sandboxServer(SandboxProperties properties, SimulatedClock sandboxClock) {
-        SandboxSettings settings = properties.toSettings();
-        Path stateFolder = properties.stateFolder();
+    SandboxServer sandboxServer(SandboxSettings settings, SimulatedClock sandboxClock) {
+        Path stateFolder = settings.stateFolder();
         return stateFolder == null ? new SandboxServer(settings, sandboxClock)
                 : new SandboxServer(settings, sandboxClock, stateFolder);
     }

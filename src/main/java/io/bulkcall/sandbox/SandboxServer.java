@@ -22,11 +22,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stand-in for Cartesia's Call Batches API, Get Call and List Calls, served over HTTP on
- * 127.0.0.1, for the {@code sandbox} profile and for tests. It is strict where Cartesia's reference
- * sets a rule (headers, field names, ranges, 1,000 recipients), simulates dispatch (concurrency
- * reserved per batch, oldest batch first, {@code scheduled_at}), calls that complete or fail at a
- * seeded rate, with a summary and a short transcript when answered, Retry and Cancel, and can
- * inject faults.
+ * 127.0.0.1, for the {@code sandbox} profile and for tests. It serves {@code Cartesia-Version}
+ * 2026-03-01 (recipients with {@code metadata}) and 2026-08-14 (recipients with
+ * {@code dynamic_variables}), each answer in the shape of its request's version. It is strict where
+ * Cartesia's reference sets a rule (headers, field names, ranges, 1,000 recipients, the limits of
+ * dynamic variables), simulates dispatch (concurrency reserved per batch, oldest batch first,
+ * {@code scheduled_at}), calls that complete or fail at a seeded rate or as a test
+ * {@linkplain #planOutcomes planned}, with a summary and a short transcript when answered, Retry
+ * and Cancel, and can inject faults.
  * <p>
  * Time comes from the {@link Clock}: state is brought up to the clock's now on every request and
  * every inspection, so a test that controls the clock controls the simulation exactly.
@@ -36,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * where the last one stopped, even one that was killed, with the same batches, recipients, calls
  * and ids. Built without one, its state lives in memory and is gone when it closes. Either way its
  * ids are drawn from a random seed, so no two sandboxes hand out the same batch id. Injected faults,
- * planned faults, request counts and the {@link #whenApplied} hook are not kept.
+ * planned faults, planned outcomes, request counts and the {@link #whenApplied} hook are not kept.
  * <p>
  * Thread-safe: requests are served on a small pool of daemon threads, and the inspection methods
  * may be called from any thread at any time; they return immutable snapshots.
@@ -88,12 +91,12 @@ public final class SandboxServer implements AutoCloseable {
         this.faults = FaultInjector.seeded(settings);
         this.stateFolder = StateFolder.open(Objects.requireNonNull(stateFolder, "stateFolder"),
                 () -> new JournalEntry.Opened(clock.instant().truncatedTo(ChronoUnit.MILLIS), StateFolder.FORMAT,
-                        Ids.newSeed(), SimulationSettings.of(settings)));
+                        Ids.newSeed(), JournalEntry.Knobs.of(settings)));
         try {
             JournalEntry.Opened opened = this.stateFolder.opened();
             this.simulator = new CallBatchSimulator(opened.settings(), clock, opened.idSeed(), this.stateFolder);
             this.stateFolder.replay(simulator::replay);
-            simulator.reconfigure(SimulationSettings.of(settings));
+            simulator.reconfigure(JournalEntry.Knobs.of(settings));
         }
         catch (RuntimeException failed) {
             this.stateFolder.close();
@@ -106,7 +109,7 @@ public final class SandboxServer implements AutoCloseable {
         this.settings = settings;
         this.faults = FaultInjector.seeded(settings);
         this.stateFolder = null;
-        this.simulator = new CallBatchSimulator(SimulationSettings.of(settings), clock, Ids.newSeed(),
+        this.simulator = new CallBatchSimulator(JournalEntry.Knobs.of(settings), clock, Ids.newSeed(),
                 Journal.IN_MEMORY);
     }
 
@@ -230,6 +233,25 @@ public final class SandboxServer implements AutoCloseable {
             throw new IllegalArgumentException("after must not be negative: " + after);
         }
         faults.plan(endpoint, fault, after);
+    }
+
+    /**
+     * Plans how the next dials of {@code toNumber} end, one outcome a dial, in order: after what is
+     * planned for the number already, and before any outcome drawn at the failure rate. The draw
+     * is made all the same, so every other dial ends as the seed has it. A test plans the busy
+     * line, the error or the answer it exercises, and the dial that meets it.
+     * <p>
+     * Not kept across a restart, like planned faults: a server restarted on the same state folder
+     * replays the planned dials with the outcomes the seed drew for them.
+     *
+     * @param toNumber the number in E.164, as Create Call Batch sends it
+     * @throws IllegalArgumentException if it is not an E.164 number
+     */
+    public void planOutcomes(String toNumber, CallOutcome... outcomes) {
+        if (toNumber == null || !CreateCallBatchParser.E164.matcher(toNumber).matches()) {
+            throw new IllegalArgumentException("not an E.164 number such as +14155559876: " + toNumber);
+        }
+        simulator.planOutcomes(toNumber, List.of(outcomes));
     }
 
     /**

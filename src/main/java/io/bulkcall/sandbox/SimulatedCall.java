@@ -3,72 +3,35 @@ package io.bulkcall.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Locale;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * One call attempt, as Get Call and List Calls show it: placed when its recipient was dialed,
- * started if answered, ended with a reason. Mutable; guarded by the {@link CallBatchSimulator}'s lock.
+ * One call attempt, as Get Call and List Calls show it at an instant: placed when its recipient
+ * was dialed, ringing for as long as the knobs of that moment said, then failed, or started and
+ * ended with a reason. Made on demand from what its batch keeps of the attempt, and never kept:
+ * everything about a call follows from when it was placed, how it was drawn to end and the knobs.
+ * Immutable.
+ *
+ * @param sequence the order calls were placed in, across batches, from 1
+ * @param attempt the attempt of {@code batch} that placed it
+ * @param knobs the knobs in force when it was placed: how long it rang and lasted, what the agent said first
+ * @param now the instant it is seen at
  */
-final class SimulatedCall {
-
-    enum Status {
-        CREATED, STARTED, COMPLETED, FAILED
-    }
+record SimulatedCall(int sequence, String id, SimulatedCallBatch batch, int attempt, JournalEntry.Knobs knobs,
+        Instant now) {
 
     /**
      * List Calls' order: newest first by start time, a call not started by when it was placed;
      * among equals, the one placed later first.
      */
     static final Comparator<SimulatedCall> NEWEST_FIRST = Comparator.comparing(SimulatedCall::listedAt)
-            .thenComparingLong(SimulatedCall::sequence)
+            .thenComparingInt(SimulatedCall::sequence)
             .reversed();
 
-    private final long sequence;
-    private final String id;
-    private final String agentId;
-    private final SimulatedRecipient recipient;
-    private final Instant createdAt;
-    private Status status = Status.CREATED;
-    private Instant startTime;
-    private Instant endTime;
-    private String endReason;
-
-    /**
-     * @param sequence the order calls were placed in, across batches
-     * @param createdAt when the recipient was dialed
-     */
-    SimulatedCall(long sequence, String id, String agentId, SimulatedRecipient recipient, Instant createdAt) {
-        this.sequence = sequence;
-        this.id = id;
-        this.agentId = agentId;
-        this.recipient = recipient;
-        this.createdAt = createdAt;
-    }
-
-    long sequence() {
-        return sequence;
-    }
-
-    String id() {
-        return id;
-    }
-
     String agentId() {
-        return agentId;
-    }
-
-    void start(Instant at) {
-        status = Status.STARTED;
-        startTime = at;
-    }
-
-    void end(Status finalStatus, String reason, Instant at) {
-        status = finalStatus;
-        endReason = reason;
-        endTime = at;
+        return batch.agentId();
     }
 
     /**
@@ -78,21 +41,52 @@ final class SimulatedCall {
      * @param withTranscript whether to show the {@code transcript} field at all
      */
     WireFormat.CallBody body(boolean withTranscript) {
-        boolean talked = status == Status.COMPLETED;
-        Conversation conversation = Conversation.ofCall(sequence);
+        CallOutcome outcome = batch.attemptOutcome(attempt);
+        Instant startTime = startTime();
+        Instant endTime = endTime();
+        int recipient = batch.attemptRecipient(attempt);
+        boolean talked = outcome.connects() && endTime != null;
+        Conversation conversation = talked
+                ? Conversation.ofCall(sequence, knobs.welcomeMessage(), batch.dynamicVariables(recipient))
+                : null;
         JsonNode transcript = null;
         if (withTranscript) {
             transcript = talked
                     ? WireFormat.JSON.valueToTree(conversation.transcript(Duration.between(startTime, endTime)))
                     : NullNode.getInstance();
         }
-        return new WireFormat.CallBody(id, agentId, status.name().toLowerCase(Locale.ROOT), startTime, endTime,
-                endReason, null, talked ? conversation.summary() : null, recipient.metadata(), "cartesia", "US", false,
-                new WireFormat.TelephonyParams(recipient.toNumber(), "outbound", "phone"),
-                transcript);
+        return new WireFormat.CallBody(id, agentId(), status(outcome, startTime, endTime), startTime, endTime,
+                endTime == null ? null : outcome.endReason(), null, talked ? conversation.summary() : null,
+                batch.values(recipient, ApiVersion.V2026_03_01), batch.values(recipient, ApiVersion.V2026_08_14),
+                "cartesia", "US", false,
+                new WireFormat.TelephonyParams(batch.toNumber(recipient), "outbound", "phone"), transcript);
+    }
+
+    private static String status(CallOutcome outcome, Instant startTime, Instant endTime) {
+        if (endTime != null) {
+            return outcome.connects() ? "completed" : "failed";
+        }
+        return startTime != null ? "started" : "created";
+    }
+
+    /** When it stopped ringing. */
+    private Instant ringEnd() {
+        return batch.attemptedAt(attempt).plus(knobs.ringDuration());
+    }
+
+    /** When it was answered, {@code null} if not (yet). */
+    private Instant startTime() {
+        return batch.attemptOutcome(attempt).connects() && !ringEnd().isAfter(now) ? ringEnd() : null;
+    }
+
+    /** When it ended, failed when it stopped ringing or hung up after the call's duration; {@code null} if not yet. */
+    private Instant endTime() {
+        Instant end = batch.attemptOutcome(attempt).connects() ? ringEnd().plus(knobs.callDuration()) : ringEnd();
+        return end.isAfter(now) ? null : end;
     }
 
     private Instant listedAt() {
-        return startTime != null ? startTime : createdAt;
+        Instant startTime = startTime();
+        return startTime != null ? startTime : batch.attemptedAt(attempt);
     }
 }

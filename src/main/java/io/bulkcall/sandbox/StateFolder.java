@@ -1,6 +1,7 @@
 package io.bulkcall.sandbox;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,9 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * process), so a process killed after the write loses nothing; it is not forced to the disk, so a
  * power cut may. A process killed during the write leaves a torn last line, which no client got
  * an answer for: opening the folder drops it, with a warning. An unreadable line before the last
- * is damage, not a kill, and opening refuses the folder.</li>
+ * is damage, not a kill, and opening refuses the folder. The journal is read a line at a time,
+ * never whole: a million recipients' journal is some hundred megabytes.</li>
  * <li>{@code clock}: the latest instant the simulation reached, rewritten (atomically, by a rename)
  * on every request whose time is later, so that a restart never begins before a time a client
  * has seen.</li>
@@ -51,8 +53,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StateFolder implements Journal, AutoCloseable {
 
-    /** The layout of the folder; a journal of another format is refused. */
-    static final int FORMAT = 1;
+    /**
+     * The layout of the folder; a journal of another format is refused. 2: ids made from sequence
+     * numbers (format 1 drew them from a stream, so its journals replay with other ids).
+     */
+    static final int FORMAT = 2;
 
     static final String JOURNAL = "journal.jsonl";
 
@@ -69,11 +74,16 @@ final class StateFolder implements Journal, AutoCloseable {
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private record Line(int number, JournalEntry entry) {
+    /** A journal line's instant, read without the rest of it, but only from a line of whole JSON. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Stamp(Instant at) {
     }
 
-    /** The readable lines of a journal and the bytes they take; what follows them is torn. */
-    private record Contents(List<Line> lines, long length) {
+    /**
+     * What a scan of a journal found: its first line ({@code null} if none), how many readable
+     * lines it has, the bytes they take (what follows them is torn), and the instant of the last.
+     */
+    private record Contents(JournalEntry first, int lines, long length, Instant last) {
     }
 
     private final Path folder;
@@ -81,19 +91,21 @@ final class StateFolder implements Journal, AutoCloseable {
     private final FileLock lock;
     private final FileChannel journal;
     private final JournalEntry.Opened opened;
-    private final List<Line> history;
+
+    /** How many lines were in the journal when it was opened, the first included, until they are replayed. */
+    private int unplayed;
     private Instant clockWritten;
     private IOException failedWrite;
     private boolean closed;
 
     private StateFolder(Path folder, Path realPath, FileLock lock, FileChannel journal, JournalEntry.Opened opened,
-            List<Line> history) {
+            int unplayed) {
         this.folder = folder;
         this.realPath = realPath;
         this.lock = lock;
         this.journal = journal;
         this.opened = opened;
-        this.history = history;
+        this.unplayed = unplayed;
         this.clockWritten = readClock(folder).orElse(null);
     }
 
@@ -139,29 +151,27 @@ final class StateFolder implements Journal, AutoCloseable {
             lock = lock(folder);
             journal = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            Contents contents = read(file);
+            Contents contents = scan(file);
             if (contents.length() < journal.size()) {
                 log.warn("Sandbox state: dropping the torn end of {} ({} bytes after line {}): a sandbox was "
                         + "stopped while writing it, before it answered", file, journal.size() - contents.length(),
-                        contents.lines().size());
+                        contents.lines());
                 journal.truncate(contents.length());
             }
             journal.position(contents.length());
-            List<Line> lines = new ArrayList<>(contents.lines());
             JournalEntry.Opened opened;
-            if (lines.isEmpty()) {
+            if (contents.lines() == 0) {
                 opened = creation.get();
                 write(journal, opened);
             }
-            else if (lines.get(0).entry() instanceof JournalEntry.Opened first && first.format() == FORMAT) {
+            else if (contents.first() instanceof JournalEntry.Opened first && first.format() == FORMAT) {
                 opened = first;
-                lines.remove(0);
             }
             else {
                 throw new IllegalStateException(file + " is not a sandbox journal of format " + FORMAT
                         + "; move the folder away to start a new sandbox");
             }
-            return new StateFolder(folder, realPath, lock, journal, opened, lines);
+            return new StateFolder(folder, realPath, lock, journal, opened, contents.lines());
         }
         catch (IOException | RuntimeException failed) {
             closeQuietly(journal, failed);
@@ -179,11 +189,7 @@ final class StateFolder implements Journal, AutoCloseable {
      */
     static Optional<Instant> lastInstant(Path folder) {
         Path file = folder.resolve(JOURNAL);
-        Optional<Instant> journaled = Optional.empty();
-        if (Files.exists(file)) {
-            List<Line> lines = read(file).lines();
-            journaled = lines.isEmpty() ? journaled : Optional.of(lines.get(lines.size() - 1).entry().at());
-        }
+        Optional<Instant> journaled = Files.exists(file) ? Optional.ofNullable(scan(file).last()) : Optional.empty();
         return Stream.of(journaled, readClock(folder)).flatMap(Optional::stream).max(Comparator.naturalOrder());
     }
 
@@ -200,17 +206,26 @@ final class StateFolder implements Journal, AutoCloseable {
      * @throws IllegalStateException naming the line that cannot be replayed
      */
     void replay(Consumer<JournalEntry> simulator) {
-        for (Line line : history) {
-            try {
-                simulator.accept(line.entry());
-            }
-            catch (RuntimeException diverged) {
-                throw new IllegalStateException(folder.resolve(JOURNAL) + " line " + line.number()
-                        + " cannot be replayed (" + diverged.getMessage() + "): it was written by another version "
-                        + "of the sandbox, or edited; move the folder away to start a new sandbox", diverged);
+        Path file = folder.resolve(JOURNAL);
+        try (Lines lines = new Lines(file)) {
+            lines.next();
+            for (int number = 2; number <= unplayed && lines.next(); number++) {
+                try {
+                    simulator.accept(lines.read(JournalEntry.class));
+                }
+                catch (RuntimeException diverged) {
+                    String why = diverged instanceof JacksonException unreadable ? unreadable.getOriginalMessage()
+                            : diverged.getMessage();
+                    throw new IllegalStateException(file + " line " + number + " cannot be replayed (" + why
+                            + "): it was written by another version of the sandbox, or edited; move the folder "
+                            + "away to start a new sandbox", diverged);
+                }
             }
         }
-        history.clear();
+        catch (IOException failed) {
+            throw new UncheckedIOException("Sandbox state " + file + " cannot be read", failed);
+        }
+        unplayed = 0;
     }
 
     @Override
@@ -283,41 +298,45 @@ final class StateFolder implements Journal, AutoCloseable {
                 + "(is another bulkcall running with the sandbox profile?)");
     }
 
-    private static Contents read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+    /**
+     * Reads the journal a line at a time: the first whole, the others only as far as their instant,
+     * which is enough to know each is whole JSON. An unreadable line followed by another is damage;
+     * the last one unreadable was written by a write the system did not finish, and is torn.
+     *
+     * @throws IllegalStateException naming the damaged line
+     */
+    private static Contents scan(Path file) {
+        JournalEntry first = null;
+        int readable = 0;
+        long length = 0;
+        Instant last = null;
+        String unreadable = null;
+        try (Lines lines = new Lines(file)) {
+            while (lines.next()) {
+                if (unreadable != null) {
+                    throw new IllegalStateException(file + " line " + (readable + 1) + " is damaged (" + unreadable
+                            + "); move the folder away to start a new sandbox");
+                }
+                try {
+                    if (readable == 0) {
+                        first = lines.read(JournalEntry.class);
+                        last = first.at();
+                    }
+                    else {
+                        last = lines.read(Stamp.class).at();
+                    }
+                    readable++;
+                    length = lines.end();
+                }
+                catch (JacksonException notJson) {
+                    unreadable = notJson.getOriginalMessage();
+                }
+            }
         }
         catch (IOException failed) {
             throw new UncheckedIOException("Sandbox state " + file + " cannot be read", failed);
         }
-        List<Line> lines = new ArrayList<>();
-        int start = 0;
-        for (int end = indexOf(bytes, start); end >= 0; end = indexOf(bytes, start)) {
-            int number = lines.size() + 1;
-            try {
-                lines.add(new Line(number, JSON.readValue(bytes, start, end - start, JournalEntry.class)));
-            }
-            catch (JacksonException unreadable) {
-                if (indexOf(bytes, end + 1) >= 0) {
-                    throw new IllegalStateException(file + " line " + number + " is damaged ("
-                            + unreadable.getOriginalMessage() + "); move the folder away to start a new sandbox");
-                }
-                // The last whole line, unreadable: written by a write the system did not finish.
-                break;
-            }
-            start = end + 1;
-        }
-        return new Contents(lines, start);
-    }
-
-    private static int indexOf(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return new Contents(first, readable, length, last);
     }
 
     private static void write(FileChannel journal, JournalEntry entry) throws IOException {
@@ -350,6 +369,68 @@ final class StateFolder implements Journal, AutoCloseable {
             catch (IOException suppressed) {
                 cause.addSuppressed(suppressed);
             }
+        }
+    }
+
+    /**
+     * The lines of a file that end with a newline, one at a time, each in a buffer reused for the
+     * next: what follows the last newline is no line. Not thread-safe.
+     */
+    private static final class Lines implements AutoCloseable {
+
+        private final InputStream in;
+        private final byte[] chunk = new byte[64 * 1024];
+        private int chunkStart;
+        private int chunkEnd;
+        private byte[] line = new byte[64 * 1024];
+        private int length;
+        private long end;
+
+        Lines(Path file) throws IOException {
+            this.in = Files.newInputStream(file);
+        }
+
+        /** Moves to the next line; {@code false} when there is none. */
+        boolean next() throws IOException {
+            length = 0;
+            while (true) {
+                if (chunkStart == chunkEnd) {
+                    chunkStart = 0;
+                    chunkEnd = Math.max(0, in.read(chunk));
+                    if (chunkEnd == 0) {
+                        return false;
+                    }
+                }
+                int newline = chunkStart;
+                while (newline < chunkEnd && chunk[newline] != '\n') {
+                    newline++;
+                }
+                if (length + newline - chunkStart > line.length) {
+                    line = Arrays.copyOf(line, Math.max(2 * line.length, length + newline - chunkStart));
+                }
+                System.arraycopy(chunk, chunkStart, line, length, newline - chunkStart);
+                length += newline - chunkStart;
+                chunkStart = Math.min(newline + 1, chunkEnd);
+                if (newline < chunkEnd) {
+                    end += length + 1;
+                    return true;
+                }
+            }
+        }
+
+        /** The line read as JSON. */
+        <T> T read(Class<T> type) {
+            return JSON.readValue(line, 0, length, type);
+        }
+
+        /** Where the line ends in the file, its newline included. */
+        long end() {
+            return end;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }

@@ -5,27 +5,40 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonView;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The JSON the stand-in reads and writes: snake_case names, absent instead of {@code null} for
  * optional response fields, and a reader that refuses duplicate keys and trailing content. The
  * response bodies are the stand-in's own records, so it checks the client's records instead of
- * sharing them.
+ * sharing them; an answer is written in the view of its request's {@link ApiVersion}, which leaves
+ * out the other version's fields.
  */
 final class WireFormat {
 
     static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(MapperFeature.DEFAULT_VIEW_INCLUSION)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private WireFormat() {
+    }
+
+    /** The view of {@code Cartesia-Version} 2026-03-01: a recipient's and a call's {@code metadata}. */
+    interface Metadata {
+    }
+
+    /** The view of {@code Cartesia-Version} 2026-08-14: a call's {@code dynamic_variables}, no metadata. */
+    interface DynamicVariables {
     }
 
     /** {@code AgentCallBatch}; {@code recipients} only on Get Call Batch. */
@@ -49,7 +62,7 @@ final class WireFormat {
             List<RecipientBody> recipients) {
     }
 
-    /** {@code AgentCallBatchRecipient}. */
+    /** {@code AgentCallBatchRecipient}; under 2026-08-14 without {@code metadata}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RecipientBody(
             String id,
@@ -58,7 +71,7 @@ final class WireFormat {
             String agentCallId,
             String endReason,
             String errorMessage,
-            JsonNode metadata,
+            @JsonView(Metadata.class) RawValue metadata,
             Instant createdAt) {
     }
 
@@ -68,7 +81,8 @@ final class WireFormat {
     }
 
     /**
-     * {@code AgentCall}; nullable fields are sent as {@code null}, as documented.
+     * {@code AgentCall}; nullable fields are sent as {@code null}, as documented, and of
+     * {@code metadata} and {@code dynamic_variables} only the one of the answer's version.
      *
      * @param transcript the turns, a JSON {@code null} for a call without one, or Java {@code null}
      *        to leave the field out (List Calls without {@code expand=transcript})
@@ -82,7 +96,8 @@ final class WireFormat {
             String endReason,
             String errorMessage,
             String summary,
-            JsonNode metadata,
+            @JsonView(Metadata.class) RawValue metadata,
+            @JsonView(DynamicVariables.class) RawValue dynamicVariables,
             String telephonyAccountType,
             String deploymentRegion,
             boolean zdrEnabled,

@@ -116,10 +116,12 @@ class LargeFileBenchmark {
         // await step to the report in minutes
         Files.createDirectories(dir.resolve("input"));
         Files.copy(largeCsv, dir.resolve("input/large.csv"));
-        SandboxSettings instantCalls = SandboxSettings.defaults()
-            .withDurations(Duration.ZERO, Duration.ZERO)
-            .withOrgConcurrencyLimit(1_000_000_000)
-            .withFailureRate(0);
+        SandboxSettings instantCalls = SandboxSettings.defaults().with(sandbox -> {
+            sandbox.ringDuration = Duration.ZERO;
+            sandbox.callDuration = Duration.ZERO;
+            sandbox.orgConcurrencyLimit = 1_000_000_000;
+            sandbox.failureRate = 0;
+        });
         try (SandboxServer sandbox = new SandboxServer(instantCalls).start()) {
             // when
             long start = System.nanoTime();

@@ -30,9 +30,11 @@ class CartesiaClientAgainstSandboxTest {
 
     @BeforeEach
     void start() {
-        sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withDurations(Duration.ofMillis(5), Duration.ofMillis(20))
-            .withFailureRate(0.5)).start();
+        sandbox = new SandboxServer(SandboxSettings.defaults().with(sandbox -> {
+            sandbox.ringDuration = Duration.ofMillis(5);
+            sandbox.callDuration = Duration.ofMillis(20);
+            sandbox.failureRate = 0.5;
+        })).start();
         BulkcallProperties.Cartesia settings = new BulkcallProperties.Cartesia(sandbox.baseUrl(), "2026-03-01",
                 new ApiKey("sk_car_sandbox"), Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(10),
                 Duration.ofMillis(100));

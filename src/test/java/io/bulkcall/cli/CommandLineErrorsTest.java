@@ -127,7 +127,7 @@ class CommandLineErrorsTest {
     @Test
     void anOldSettingNameStillWorksAndSaysItsNewName(CapturedOutput output) {
         // given every call failing, so that a redial round shows
-        workspace.useSandbox(BulkcallWorkspaces.SANDBOX.with(sandbox -> sandbox.failureRate(1)));
+        workspace.useSandbox(BulkcallWorkspaces.SANDBOX.with(sandbox -> sandbox.failureRate = 1));
         workspace.drop("numbers.csv", "to_number\n+12125550143\n");
 
         // when

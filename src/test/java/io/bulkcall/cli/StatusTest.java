@@ -47,10 +47,12 @@ class StatusTest {
     @BeforeEach
     void tenCallsAtATimeOfTwoMinutes(Workspace workspace) {
         this.workspace = workspace;
-        this.sandbox = workspace.useSandbox(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(20)
-            .withDurations(Duration.ofSeconds(30), Duration.ofMinutes(2))
-            .withFailureRate(0));
+        this.sandbox = workspace.useSandbox(SandboxSettings.defaults().with(sandbox -> {
+            sandbox.orgConcurrencyLimit = 20;
+            sandbox.ringDuration = Duration.ofSeconds(30);
+            sandbox.callDuration = Duration.ofMinutes(2);
+            sandbox.failureRate = 0;
+        }));
         workspace.with("--bulkcall.poll.interval=1m");
     }
 

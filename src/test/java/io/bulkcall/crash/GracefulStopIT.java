@@ -57,8 +57,10 @@ class GracefulStopIT {
     void useSlowerCalls(Workspace workspace) {
         this.workspace = workspace;
         // calls long enough for the run to be seen waiting for them
-        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
-            .withDurations(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX.with(sandbox -> {
+            sandbox.ringDuration = Duration.ofMillis(100);
+            sandbox.callDuration = Duration.ofSeconds(1);
+        }));
     }
 
     @ParameterizedTest(name = "SIGTERM in {0}")

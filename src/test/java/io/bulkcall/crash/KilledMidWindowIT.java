@@ -50,8 +50,11 @@ class KilledMidWindowIT {
     void theNextRunCancelsWhatAKilledRunLeftQueuedThenDialsItInANewBatch(Workspace workspace) {
         // given: a run killed as it first polls its batch, which dials a few calls and holds the rest queued
         workspace.clock().advanceTo(Instant.now());
-        SandboxServer sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.withOrgConcurrencyLimit(4)
-            .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        SandboxServer sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.with(settings -> {
+            settings.orgConcurrencyLimit = 4;
+            settings.ringDuration = Duration.ofSeconds(1);
+            settings.callDuration = Duration.ofSeconds(10);
+        }));
         workspace.drop("numbers.csv", INPUT.content());
         ForkedBulkcall bulkcall = new ForkedBulkcall(workspace).with("--bulkcall.validation.max-reject-ratio=0.5");
         Handle killed = bulkcall.start("run");

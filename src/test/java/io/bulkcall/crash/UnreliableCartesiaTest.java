@@ -39,9 +39,11 @@ class UnreliableCartesiaTest {
      * Calls over by the job's first look at them, so that the test spends its time on the faults; one
      * attempt in five fails, so that the retry round has work.
      */
-    private static final SandboxSettings SANDBOX = BulkcallWorkspaces.SANDBOX
-        .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
-        .withFailureRate(0.2);
+    private static final SandboxSettings SANDBOX = BulkcallWorkspaces.SANDBOX.with(sandbox -> {
+        sandbox.ringDuration = Duration.ofMillis(1);
+        sandbox.callDuration = Duration.ofMillis(5);
+        sandbox.failureRate = 0.2;
+    });
 
     private final AtomicLong retriesApplied = new AtomicLong();
     private Workspace workspace;
@@ -56,7 +58,7 @@ class UnreliableCartesiaTest {
     @Test
     void createsAndRetriesWhoseAnswersAreLostAreNeitherRepeatedNorMissed(CapturedOutput output) {
         // given: three in ten Create and Retry Call Batch requests take effect and lose their answer
-        sandbox = workspace.useSandbox(SANDBOX.withFaults(0, 0.3));
+        sandbox = workspace.useSandbox(SANDBOX.with(sandbox -> sandbox.lostResponseRate = 0.3));
         sandbox.whenApplied(this::countRetries);
 
         // when
@@ -98,7 +100,7 @@ class UnreliableCartesiaTest {
     @Test
     void aStormOf500s503sAnd429sOnEveryEndpointEndsWithEveryRecipientCalledOnce() {
         // given: three in five requests to any endpoint are answered 500, 503 or 429
-        sandbox = workspace.useSandbox(SANDBOX.withFaults(0.6, 0));
+        sandbox = workspace.useSandbox(SANDBOX.with(sandbox -> sandbox.faultRate = 0.6));
         workspace.with("--bulkcall.cartesia.max-attempts=20");
         sandbox.whenApplied(this::countRetries);
 

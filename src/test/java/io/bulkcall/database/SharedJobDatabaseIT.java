@@ -43,9 +43,11 @@ class SharedJobDatabaseIT {
     @BeforeEach
     void useWorkspace(Workspace workspace) {
         dir = workspace.root();
-        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
-            .withDurations(Duration.ofMillis(20), Duration.ofMillis(100))
-            .withFailureRate(0));
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX.with(sandbox -> {
+            sandbox.ringDuration = Duration.ofMillis(20);
+            sandbox.callDuration = Duration.ofMillis(100);
+            sandbox.failureRate = 0;
+        }));
     }
 
     @Test

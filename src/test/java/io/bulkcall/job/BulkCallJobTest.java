@@ -199,9 +199,12 @@ class BulkCallJobTest {
     @Test
     void failedRecipientsAreRetriedForTheConfiguredRounds() {
         // given: every attempt fails, so each round re-queues every recipient
-        useSandbox(SandboxSettings.defaults().withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
-            .withFailureRate(1.0));
+        useSandbox(SandboxSettings.defaults().with(sandbox -> {
+            sandbox.orgConcurrencyLimit = 10_000;
+            sandbox.ringDuration = Duration.ofMillis(1);
+            sandbox.callDuration = Duration.ofMillis(5);
+            sandbox.failureRate = 1.0;
+        }));
         workspace.with("--bulkcall.redial.rounds=2");
         workspace.drop("hard.csv", CsvFiles.numbers(20));
 

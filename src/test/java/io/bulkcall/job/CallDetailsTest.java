@@ -60,7 +60,7 @@ class CallDetailsTest {
     void resultsSayWhenTheLatestCallStartedAndEndedHowLongItLastedAndItsSummary() {
         // given: a third of the attempts fail, and one redial round in the same batch
         workspace.with("--bulkcall.redial.rounds=1");
-        SandboxServer sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.withFailureRate(0.3));
+        SandboxServer sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.with(settings -> settings.failureRate = 0.3));
         workspace.drop("details.csv", CsvFiles.numbers(40));
 
         // when
@@ -78,7 +78,7 @@ class CallDetailsTest {
             assertThat(Instant.parse(row.get("started_at"))).isEqualTo(dialed.plus(RING));
             assertThat(Instant.parse(row.get("ended_at"))).isEqualTo(dialed.plus(RING).plusSeconds(20));
             assertThat(row.get("duration_seconds")).isEqualTo("20.0");
-            assertThat(row.get("summary")).startsWith("The recipient ");
+            assertThat(row.get("summary")).contains("The recipient ");
         });
         assertThat(results).filteredOn(row -> row.get("status").equals("failed"))
             .isNotEmpty()
@@ -126,7 +126,7 @@ class CallDetailsTest {
     void transcriptsAreWrittenOnlyWhenAskedForOneLinePerCallWithItsRow() throws IOException {
         // given: calls that fail half the time, redialed once
         workspace.with("--bulkcall.redial.rounds=1");
-        SandboxServer sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.withFailureRate(0.5));
+        SandboxServer sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.with(settings -> settings.failureRate = 0.5));
         workspace.drop("quiet.csv", CsvFiles.numbers(10));
         assertThat(workspace.run("run")).isZero();
         workspace.drop("talk.csv", CsvFiles.numbers(20));

@@ -44,10 +44,12 @@ class CallingWindowsTest {
     void slowCalls(Workspace workspace) {
         this.workspace = workspace;
         // one call at a time for each batch, two for the organization
-        this.sandbox = workspace.useSandbox(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(2)
-            .withDurations(Duration.ofSeconds(30), Duration.ofMinutes(20))
-            .withFailureRate(0));
+        this.sandbox = workspace.useSandbox(SandboxSettings.defaults().with(sandbox -> {
+            sandbox.orgConcurrencyLimit = 2;
+            sandbox.ringDuration = Duration.ofSeconds(30);
+            sandbox.callDuration = Duration.ofMinutes(20);
+            sandbox.failureRate = 0;
+        }));
         workspace.with("--bulkcall.poll.interval=5m");
     }
 
@@ -89,10 +91,12 @@ class CallingWindowsTest {
             .flatMap(List::stream)
             .toList();
         workspace.drop("world.csv", "to_number\n" + String.join("\n", numbers) + "\n");
-        sandbox = workspace.useSandbox(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(8)
-            .withDurations(Duration.ofSeconds(30), Duration.ofMinutes(20))
-            .withFailureRate(0));
+        sandbox = workspace.useSandbox(SandboxSettings.defaults().with(sandbox -> {
+            sandbox.orgConcurrencyLimit = 8;
+            sandbox.ringDuration = Duration.ofSeconds(30);
+            sandbox.callDuration = Duration.ofMinutes(20);
+            sandbox.failureRate = 0;
+        }));
 
         // when
         int exitCode = workspace.run("run");
@@ -128,10 +132,12 @@ class CallingWindowsTest {
     void aRedialRoundAfterTheWindowClosedRedialsInANewBatchAtTheNextOpening() {
         // given: every attempt fails, and the first pass ends as the window closes
         workspace.clock().advanceTo(Instant.parse("2026-11-26T00:30:00Z"));
-        sandbox = workspace.useSandbox(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(20)
-            .withDurations(Duration.ofSeconds(30), Duration.ofMinutes(2))
-            .withFailureRate(1.0));
+        sandbox = workspace.useSandbox(SandboxSettings.defaults().with(sandbox -> {
+            sandbox.orgConcurrencyLimit = 20;
+            sandbox.ringDuration = Duration.ofSeconds(30);
+            sandbox.callDuration = Duration.ofMinutes(2);
+            sandbox.failureRate = 1.0;
+        }));
         workspace.drop("ny.csv", CsvFiles.numbers(5));
 
         // when: it is 19:30 in New York, and the round waits an hour

@@ -76,7 +76,7 @@ class ContactPolicyTest {
         // given: every call goes unanswered or fails (some before a call is placed, which is no dial),
         // three redial rounds, and this morning's file
         workspace.with("--bulkcall.redial.rounds=3", "--bulkcall.validation.max-reject-ratio=1");
-        sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.withFailureRate(1.0));
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.with(sandbox -> sandbox.failureRate = 1.0));
         workspace.drop("wednesday.csv", numbers(0, 10));
         assertThat(workspace.run("run")).isZero();
         List<String> atLimit = callsPlacedByNumber().entrySet().stream()
@@ -104,7 +104,7 @@ class ContactPolicyTest {
     void aRedialRoundThatWouldPassTheLimitRedialsTheOthersInANewBatch() {
         // given: one dial a day, calls that all fail (some before a call is placed, which is no dial)
         workspace.with("--bulkcall.contact-policy.max-dials=1", "--bulkcall.redial.rounds=1");
-        sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.withFailureRate(1.0));
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SANDBOX.with(sandbox -> sandbox.failureRate = 1.0));
         workspace.drop("hard.csv", numbers(0, 12));
 
         // when

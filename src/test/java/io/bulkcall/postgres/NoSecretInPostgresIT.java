@@ -40,8 +40,10 @@ class NoSecretInPostgresIT {
 
     @BeforeEach
     void startCluster(Workspace workspace, PostgresDatabase postgres) {
-        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
-            .withDurations(Duration.ofMillis(10), Duration.ofMillis(50)));
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX.with(sandbox -> {
+            sandbox.ringDuration = Duration.ofMillis(10);
+            sandbox.callDuration = Duration.ofMillis(50);
+        }));
         cluster = new NodeCluster(workspace.root(), sandbox, postgres);
         database = postgres.jdbc();
     }

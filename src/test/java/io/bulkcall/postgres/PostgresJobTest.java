@@ -35,9 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresJobTest {
 
     /** One attempt in three fails: the retry round has work. */
-    private static final SandboxSettings SANDBOX = BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
-        .withDurations(Duration.ofMillis(20), Duration.ofMillis(50))
-        .withFailureRate(0.3);
+    private static final SandboxSettings SANDBOX = BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX.with(sandbox -> {
+        sandbox.ringDuration = Duration.ofMillis(20);
+        sandbox.callDuration = Duration.ofMillis(50);
+        sandbox.failureRate = 0.3;
+    });
 
     private Workspace workspace;
     private SandboxServer sandbox;
@@ -105,9 +107,11 @@ class PostgresJobTest {
     void aStoppedJobLeavesNothingQueuedAndItsRestartDialsTheRestInNewBatches(CapturedOutput output) {
         // given: calls that take a few seconds in all, and a first run that gives up waiting at once,
         // after all three batches were created
-        sandbox = workspace.useSandbox(SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(600)
-            .withDurations(Duration.ofMillis(200), Duration.ofMillis(400)));
+        sandbox = workspace.useSandbox(SandboxSettings.defaults().with(sandbox -> {
+            sandbox.orgConcurrencyLimit = 600;
+            sandbox.ringDuration = Duration.ofMillis(200);
+            sandbox.callDuration = Duration.ofMillis(400);
+        }));
         workspace.drop("big.csv", CsvFiles.numbers(2500));
         int firstExit = workspace.run("run", "--bulkcall.poll.max-wait=0s");
         assertThat(firstExit).isEqualTo(1);

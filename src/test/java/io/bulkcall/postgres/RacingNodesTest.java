@@ -52,9 +52,11 @@ class RacingNodesTest {
     void useDatabase(Workspace workspace, PostgresDatabase postgres) {
         this.postgres = postgres;
         this.workspace = workspace.with(postgres.springArguments());
-        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
-            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
-            .withFailureRate(0));
+        sandbox = workspace.useSandbox(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX.with(sandbox -> {
+            sandbox.ringDuration = Duration.ofMillis(1);
+            sandbox.callDuration = Duration.ofMillis(5);
+            sandbox.failureRate = 0;
+        }));
         database = postgres.jdbc();
     }
 

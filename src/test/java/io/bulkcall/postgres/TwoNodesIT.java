@@ -46,9 +46,11 @@ class TwoNodesIT {
     private final HeldClock clock = new HeldClock();
 
     @AutoClose
-    private final SandboxServer sandbox = new SandboxServer(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX
-        .withDurations(Duration.ofMillis(200), Duration.ofMillis(500))
-        .withFailureRate(0), clock).start();
+    private final SandboxServer sandbox = new SandboxServer(BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX.with(sandbox -> {
+        sandbox.ringDuration = Duration.ofMillis(200);
+        sandbox.callDuration = Duration.ofMillis(500);
+        sandbox.failureRate = 0;
+    }), clock).start();
 
     private NodeCluster cluster;
     private JdbcClient database;

@@ -15,15 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every attempt fails: some before a call is placed (no {@code agent_call_id}, an
- * {@code error_message}), the others unanswered (a failed call with a dial end reason).
+ * Every attempt fails, as the seed splits it: some before a call is placed (no
+ * {@code agent_call_id}, an {@code error_message}), the others unanswered, onto a busy line or
+ * failing to connect (a failed call with a dial end reason).
  */
 class CallFailureTest {
 
     @AutoClose
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults()
-            .withDurations(Duration.ofMillis(10), Duration.ofMillis(10))
-            .withFailureRate(1)).start();
+    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults().with(sandbox -> {
+        sandbox.ringDuration = Duration.ofMillis(10);
+        sandbox.callDuration = Duration.ofMillis(10);
+        sandbox.failureRate = 1;
+    })).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 
@@ -51,9 +54,17 @@ class CallFailureTest {
     void unansweredCallHasAnAgentCallIdAndADialEndReason() {
         assertThat(byHasCall.get(true)).isNotEmpty().allSatisfy(recipient -> {
             assertThat(recipient.get("status").asString()).isEqualTo("failed");
-            assertThat(recipient.get("end_reason").asString()).isIn("dial_no_answer", "dial_busy");
+            assertThat(recipient.get("end_reason").asString()).isIn("dial_no_answer", "dial_busy", "dial_failed");
             assertThat(recipient.has("error_message")).isFalse();
         });
+    }
+
+    @Test
+    void failuresAreSplitBetweenBeforeDialingNoAnswerBusyAndFailedToConnect() {
+        assertThat(byHasCall.get(false)).isNotEmpty();
+        assertThat(byHasCall.get(true)).extracting(recipient -> recipient.get("end_reason").asString())
+                .containsOnly("dial_no_answer", "dial_busy", "dial_failed")
+                .contains("dial_no_answer", "dial_busy", "dial_failed");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.bulkcall.sandbox;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -134,7 +135,11 @@ class CreateCallBatchStrictnessTest {
 
     @Test
     void acceptsAnyIdsWhenTheSettingsNameNone() {
-        try (SandboxServer anyIds = new SandboxServer(SandboxSettings.defaults().withIds(null, null)).start()) {
+        try (SandboxServer anyIds = new SandboxServer(
+                SandboxSettings.defaults().with(sandbox -> {
+                    sandbox.agentId = null;
+                    sandbox.fromNumberId = null;
+                })).start()) {
             // when
             SandboxHttp.Reply reply = new SandboxHttp(anyIds).post(BATCHES,
                     CreateRequests.sample().put("agent_id", "agent_other").put("from_number_id", "ap_other"));
@@ -177,7 +182,63 @@ class CreateCallBatchStrictnessTest {
 
         // then
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.body().get("message").asString()).contains("2024-11-13", "2026-03-01");
+        assertThat(reply.body().get("message").asString())
+                .isEqualTo("unsupported Cartesia-Version '2024-11-13'; this API serves 2026-03-01 and 2026-08-14");
+    }
+
+    @Test
+    void missingCartesiaVersionIs400() {
+        // when
+        SandboxHttp.Reply reply = api.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + BATCHES))
+                .header("Authorization", "Bearer sk_car_test")
+                .GET()
+                .build());
+
+        // then
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("message").asString()).isEqualTo(
+                "the Cartesia-Version header is required; this API serves 2026-03-01 and 2026-08-14");
+    }
+
+    @Test
+    void dynamicVariablesUnderTheMetadataVersionIsAnUnknownField() {
+        // when
+        SandboxHttp.Reply reply = api.post(BATCHES, CreateRequests.withDynamicVariables());
+
+        // then
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("message").asString())
+                .isEqualTo("unknown field 'recipients[0].dynamic_variables'");
+        assertThat(sandbox.batches()).isEmpty();
+    }
+
+    @Test
+    void metadataUnderTheDynamicVariablesVersionIsAnUnknownField() {
+        // given
+        SandboxHttp laterVersion = new SandboxHttp(sandbox, SandboxHttp.DYNAMIC_VARIABLES_VERSION);
+
+        // when
+        SandboxHttp.Reply reply = laterVersion.post(BATCHES, CreateRequests.sample());
+
+        // then
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("message").asString()).isEqualTo("unknown field 'recipients[0].metadata'");
+        assertThat(sandbox.batches()).isEmpty();
+    }
+
+    @Test
+    void theDynamicVariablesVersionHintsAtItsSnakeCaseName() {
+        // given
+        ObjectNode body = CreateRequests.withDynamicVariables();
+        recipient(body).set("dynamicVariables", recipient(body).remove("dynamic_variables"));
+
+        // when
+        SandboxHttp.Reply reply = new SandboxHttp(sandbox, SandboxHttp.DYNAMIC_VARIABLES_VERSION).post(BATCHES, body);
+
+        // then
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("message").asString())
+                .isEqualTo("unknown field 'recipients[0].dynamicVariables' (did you mean 'dynamic_variables'?)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,6 +22,18 @@ final class CreateRequests {
         catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
+    }
+
+    /**
+     * The sample as sent under {@code Cartesia-Version} 2026-08-14: each recipient's metadata as its
+     * {@code dynamic_variables} ({@code customer_id}, {@code first_name} "Ada" for the first one).
+     */
+    static ObjectNode withDynamicVariables() {
+        ObjectNode request = sample();
+        for (JsonNode recipient : request.get("recipients")) {
+            ((ObjectNode) recipient).set("dynamic_variables", ((ObjectNode) recipient).remove("metadata"));
+        }
+        return request;
     }
 
     /** The sample renamed, with {@code count} recipients {@code +14155550000}, {@code +14155550001}, … */

@@ -24,8 +24,8 @@ class DispatchSchedulingTest {
     private final SimulatedClock clock = new SimulatedClock(START);
 
     @AutoClose
-    private final SandboxServer sandbox = new SandboxServer(SteppedSandbox.SETTINGS.withOrgConcurrencyLimit(4), clock)
-            .start();
+    private final SandboxServer sandbox = new SandboxServer(
+            SteppedSandbox.SETTINGS.with(sandbox -> sandbox.orgConcurrencyLimit = 4), clock).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 

@@ -110,7 +110,7 @@ class FaultInjectionTest {
     @Test
     void lostRetryResponseStillRetries() {
         // given every attempt fails before dialing, at once
-        start(SandboxSettings.defaults().withFailureRate(1));
+        start(SandboxSettings.defaults().with(sandbox -> sandbox.failureRate = 1));
         String id = api.create(CreateRequests.withRecipients("retry", 30)).get("id").asString();
         sandbox.planFault(SandboxEndpoint.RETRY_BATCH, SandboxFault.LOST_RESPONSE);
 
@@ -124,7 +124,7 @@ class FaultInjectionTest {
     @Test
     void faultRateOfOneAnswersEveryRequestWithAnErrorAndAppliesNone() {
         // given
-        start(SandboxSettings.defaults().withFaults(1, 0));
+        start(SandboxSettings.defaults().with(sandbox -> sandbox.faultRate = 1));
 
         // when
         List<Integer> statuses = Stream.generate(() -> api.post(BATCHES, CreateRequests.sample()).status())
@@ -141,7 +141,7 @@ class FaultInjectionTest {
     @Test
     void lostResponseRateSparesEndpointsThatChangeNothing() {
         // given
-        start(SandboxSettings.defaults().withFaults(0, 1));
+        start(SandboxSettings.defaults().with(sandbox -> sandbox.lostResponseRate = 1));
 
         // when
         assertThatThrownBy(() -> api.post(BATCHES, CreateRequests.sample())).isInstanceOf(UncheckedIOException.class);

@@ -20,7 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ListCallBatchesTest {
 
     @AutoClose
-    private final SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults().withIds(null, null)).start();
+    private final SandboxServer sandbox = new SandboxServer(
+            SandboxSettings.defaults().with(sandbox -> {
+                sandbox.agentId = null;
+                sandbox.fromNumberId = null;
+            })).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 

@@ -22,7 +22,8 @@ class RetryCallBatchTest {
     private final SimulatedClock clock = new SimulatedClock(SteppedSandbox.START);
 
     @AutoClose
-    private final SandboxServer sandbox = new SandboxServer(SteppedSandbox.SETTINGS.withFailureRate(0.5), clock).start();
+    private final SandboxServer sandbox = new SandboxServer(
+            SteppedSandbox.SETTINGS.with(sandbox -> sandbox.failureRate = 0.5), clock).start();
 
     private final SandboxHttp api = new SandboxHttp(sandbox);
 

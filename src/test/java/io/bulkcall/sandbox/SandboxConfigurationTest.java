@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.config.BeanDefinitionCustomizer;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -41,8 +42,12 @@ class SandboxConfigurationTest {
     private record ConfiguredConnectionDetails(String baseUrl, ApiKey apiKey) implements CartesiaConnectionDetails {
     }
 
-    @EnableConfigurationProperties(SandboxProperties.class)
+    @EnableConfigurationProperties(SandboxSettings.class)
     static class PropertiesOnly {
+    }
+
+    @ConfigurationPropertiesScan(basePackageClasses = SandboxSettings.class)
+    static class ScannedProperties {
     }
 
     @TempDir
@@ -99,23 +104,42 @@ class SandboxConfigurationTest {
     }
 
     @Test
+    void aPropertiesScanBindsTheSettingsInTheSandboxProfileOnly() {
+        // given
+        ApplicationContextRunner scanning = new ApplicationContextRunner()
+                .withUserConfiguration(ScannedProperties.class);
+
+        // when, then
+        scanning.run(context -> assertThat(context).doesNotHaveBean(SandboxSettings.class));
+        scanning.withInitializer(context -> context.getEnvironment().setActiveProfiles("sandbox"))
+                .run(context -> assertThat(context).hasSingleBean(SandboxSettings.class));
+    }
+
+    @Test
     void unsetPropertiesGiveTheDefaultSettings() {
-        runner.run(context -> assertThat(context.getBean(SandboxServer.class).settings())
-                .isEqualTo(SandboxSettings.defaults()));
+        new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class)
+                .run(context -> assertThat(context.getBean(SandboxSettings.class))
+                        .isEqualTo(SandboxSettings.defaults()));
+    }
+
+    @Test
+    void serverRunsOnTheBoundSettings() {
+        runner.withPropertyValues("bulkcall.sandbox.seed=7", "bulkcall.sandbox.welcome-message=Hello {{ name }}.")
+                .run(context -> assertThat(context.getBean(SandboxServer.class).settings())
+                        .extracting(SandboxSettings::seed, SandboxSettings::welcomeMessage, SandboxSettings::stateFolder)
+                        .containsExactly(7L, "Hello {{ name }}.", stateDir));
     }
 
     @Test
     void emptyIdsAcceptAnyAgentAndNumber() {
         runner.withPropertyValues("bulkcall.sandbox.agent-id=", "bulkcall.sandbox.from-number-id=")
                 .run(context -> assertThat(context.getBean(SandboxServer.class).settings())
-                        .isEqualTo(SandboxSettings.defaults().withIds(null, null)));
+                        .extracting(SandboxSettings::agentId, SandboxSettings::fromNumberId).containsOnlyNulls());
     }
 
     @Test
     void stateDirDefaultsToAFolderUnderData() {
-        new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class)
-                .run(context -> assertThat(context.getBean(SandboxProperties.class).stateFolder())
-                        .isEqualTo(Path.of("data/sandbox-cartesia")));
+        assertThat(SandboxSettings.defaults().stateFolder()).isEqualTo(Path.of("data/sandbox-cartesia"));
     }
 
     @Test
@@ -206,9 +230,12 @@ class SandboxConfigurationTest {
         runner.withInitializer(context -> loadApplicationSandboxYml(context.getEnvironment())).run(context -> {
             SandboxSettings settings = context.getBean(SandboxServer.class).settings();
 
-            assertThat(settings).isEqualTo(SandboxSettings.defaults()
-                    .withOrgConcurrencyLimit(4)
-                    .withDurations(Duration.ofSeconds(15), Duration.ofMinutes(2)));
+            assertThat(settings).usingRecursiveComparison().ignoringFields("stateDir")
+                    .isEqualTo(SandboxSettings.defaults().with(sandbox -> {
+                        sandbox.orgConcurrencyLimit = 4;
+                        sandbox.ringDuration = Duration.ofSeconds(15);
+                        sandbox.callDuration = Duration.ofMinutes(2);
+                    }));
             assertThat(context.getEnvironment().getProperty("bulkcall.agent-id")).isEqualTo(settings.agentId());
             assertThat(context.getEnvironment().getProperty("bulkcall.from-number-id"))
                     .isEqualTo(settings.fromNumberId());

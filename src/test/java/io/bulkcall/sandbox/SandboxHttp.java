@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A bare HTTP client for the sandbox's tests: the JDK's client, the two headers every request
- * needs, JSON in and out. Deliberately not the application's client, so these tests check the
- * server alone.
+ * needs ({@code Cartesia-Version} 2026-03-01 unless told otherwise), JSON in and out. Deliberately
+ * not the application's client, so these tests check the server alone.
  */
 final class SandboxHttp {
 
@@ -23,19 +23,32 @@ final class SandboxHttp {
 
     static final String BATCHES = "/agents/calls/batches";
 
+    static final String CALLS = "/agents/calls";
+
+    static final String METADATA_VERSION = "2026-03-01";
+
+    static final String DYNAMIC_VARIABLES_VERSION = "2026-08-14";
+
     /** A status, the parsed JSON body ({@code null} if empty) and the headers. */
     record Reply(int status, JsonNode body, HttpHeaders headers) {
     }
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String version;
 
     SandboxHttp(SandboxServer sandbox) {
-        this(sandbox.baseUrl());
+        this(sandbox, METADATA_VERSION);
     }
 
-    SandboxHttp(String baseUrl) {
+    /** @param version the {@code Cartesia-Version} of every request */
+    SandboxHttp(SandboxServer sandbox, String version) {
+        this(sandbox.baseUrl(), version);
+    }
+
+    SandboxHttp(String baseUrl, String version) {
         this.baseUrl = baseUrl;
+        this.version = version;
     }
 
     Reply get(String pathAndQuery) {
@@ -72,7 +85,7 @@ final class SandboxHttp {
     HttpRequest.Builder unauthenticated(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(5))
-                .header("Cartesia-Version", "2026-03-01");
+                .header("Cartesia-Version", version);
     }
 
     Reply send(HttpRequest request) {

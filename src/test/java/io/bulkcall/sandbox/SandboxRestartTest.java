@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
 import static io.bulkcall.sandbox.SteppedSandbox.SETTINGS;
@@ -74,9 +75,29 @@ class SandboxRestartTest {
     }
 
     @Test
+    void whatEachRecipientWasCreatedWithSurvivesARestart() {
+        // given one batch with metadata, one with dynamic variables
+        start(SETTINGS);
+        String withMetadata = api.create(CreateRequests.sample()).get("id").asString();
+        String withVariables = new SandboxHttp(sandbox, SandboxHttp.DYNAMIC_VARIABLES_VERSION)
+                .create(CreateRequests.withDynamicVariables()).get("id").asString();
+
+        // when
+        start(SETTINGS);
+
+        // then
+        RecipientSnapshot metadata = sandbox.batch(withMetadata).orElseThrow().recipients().get(0);
+        RecipientSnapshot variables = sandbox.batch(withVariables).orElseThrow().recipients().get(0);
+        assertThat(metadata.metadata()).containsEntry("first_name", "Ada");
+        assertThat(metadata.dynamicVariables()).isNull();
+        assertThat(variables.dynamicVariables()).containsEntry("first_name", "Ada");
+        assertThat(variables.metadata()).isNull();
+    }
+
+    @Test
     void retryCountAndAttemptsSurviveARestart() {
         // given every attempt fails, and one retry round ran
-        SandboxSettings failing = SETTINGS.withFailureRate(1);
+        SandboxSettings failing = SETTINGS.with(sandbox -> sandbox.failureRate = 1);
         start(failing);
         String id = api.create(CreateRequests.sample()).get("id").asString();
         clock.advance(Duration.ofMinutes(1));
@@ -119,12 +140,28 @@ class SandboxRestartTest {
         String id = batchDialingTwoOf(4);
 
         // when restarted where every call fails
-        start(SETTINGS.withFailureRate(1));
+        start(SETTINGS.with(sandbox -> sandbox.failureRate = 1));
         clock.advance(Duration.ofMinutes(10));
 
         // then
         assertThat(sandbox.batch(id).orElseThrow().recipients()).extracting(RecipientSnapshot::status)
                 .containsExactly("completed", "completed", "failed", "failed");
+    }
+
+    @Test
+    void aChangedWelcomeMessageIsSaidFromTheRunThatChangedItOnAndThePastStaysAsItWasSaid() {
+        // given a call answered under the default message, then one under another
+        start(SETTINGS);
+        String before = answeredBatch("before");
+        start(SETTINGS.with(settings -> settings.welcomeMessage = "Good morning."));
+        String after = answeredBatch("after");
+
+        // when
+        start(SETTINGS);
+
+        // then
+        assertThat(firstWordsOfTheCall(before)).startsWith("Hi {{first_name}}, this is a reminder");
+        assertThat(firstWordsOfTheCall(after)).isEqualTo("Good morning.");
     }
 
     @Test
@@ -140,6 +177,24 @@ class SandboxRestartTest {
             // then
             assertThat(there).isNotEqualTo(here);
         }
+    }
+
+    @Test
+    void aThousandRecipientsWithMetadataSurviveARestart() throws IOException {
+        // given a journal line far longer than a read buffer
+        start(SETTINGS);
+        ObjectNode request = CreateRequests.withRecipients("large", 1000);
+        request.get("recipients").forEach(recipient -> ((ObjectNode) recipient).putObject("metadata")
+                .put("note", "x".repeat(100)));
+        String id = api.create(request).get("id").asString();
+        JsonNode before = api.get(BATCHES + "/" + id).body();
+
+        // when
+        start(SETTINGS);
+
+        // then
+        assertThat(Files.size(journal())).isGreaterThan(128 * 1024);
+        assertThat(api.get(BATCHES + "/" + id).body()).isEqualTo(before);
     }
 
     @Test
@@ -190,6 +245,21 @@ class SandboxRestartTest {
     }
 
     @Test
+    void journalOfAnotherFormatIsRefused() throws IOException {
+        // given a folder written by a sandbox that drew its ids another way
+        start(SETTINGS);
+        api.create(CreateRequests.sample());
+        sandbox.close();
+        Files.writeString(journal(), Files.readString(journal())
+                .replace("\"format\":" + StateFolder.FORMAT, "\"format\":" + (StateFolder.FORMAT - 1)));
+
+        // when, then
+        assertThatIllegalStateException().isThrownBy(() -> new SandboxServer(SETTINGS, clock, folder))
+                .withMessageContaining("is not a sandbox journal of format " + StateFolder.FORMAT)
+                .withMessageContaining("move the folder away");
+    }
+
+    @Test
     void secondServerOnAFolderInUseIsRefused() {
         // given
         start(SETTINGS);
@@ -227,6 +297,19 @@ class SandboxRestartTest {
                 .put("target_concurrency_limit", 2)).get("id").asString();
         clock.advance(Duration.ofSeconds(1));
         return id;
+    }
+
+    /** A batch of one recipient whose call was answered and ended. */
+    private String answeredBatch(String name) {
+        String id = api.create(CreateRequests.withRecipients(name, 1)).get("id").asString();
+        clock.advance(Duration.ofMinutes(10));
+        return id;
+    }
+
+    /** What the agent said first on the call of the batch's first recipient. */
+    private String firstWordsOfTheCall(String batchId) {
+        String callId = api.get(BATCHES + "/" + batchId).body().at("/recipients/0/agent_call_id").asString();
+        return api.get("/agents/calls/" + callId).body().at("/transcript/0/text").asString();
     }
 
     private List<String> callIds(String batchId) {

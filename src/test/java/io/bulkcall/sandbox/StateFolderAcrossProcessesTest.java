@@ -61,7 +61,7 @@ class StateFolderAcrossProcessesTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         api = new SandboxHttp(await().atMost(Duration.ofSeconds(20)).until(() -> baseUrlIn(output),
-                baseUrl -> baseUrl != null));
+                baseUrl -> baseUrl != null), SandboxHttp.METADATA_VERSION);
     }
 
     @AfterEach

@@ -12,9 +12,11 @@ final class SteppedSandbox {
 
     static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
-    static final SandboxSettings SETTINGS = SandboxSettings.defaults()
-            .withDurations(Duration.ofSeconds(10), Duration.ofSeconds(60))
-            .withFailureRate(0);
+    static final SandboxSettings SETTINGS = SandboxSettings.defaults().with(sandbox -> {
+        sandbox.ringDuration = Duration.ofSeconds(10);
+        sandbox.callDuration = Duration.ofSeconds(60);
+        sandbox.failureRate = 0;
+    });
 
     private SteppedSandbox() {
     }

@@ -67,7 +67,7 @@ class NoSecretAtRestIT {
     @Test
     void aRunThatFailsOnServerErrorsLeavesTheKeyNowhere() throws IOException {
         // given: every request answered 500, 503 or 429
-        ForkedBulkcall bulkcall = verboseBulkcall(fastSandbox().withFaults(1.0, 0))
+        ForkedBulkcall bulkcall = verboseBulkcall(fastSandbox().with(sandbox -> sandbox.faultRate = 1.0))
             .with("--bulkcall.cartesia.max-attempts=2");
         drop("numbers.csv", CsvFiles.numbers(30));
 
@@ -83,7 +83,10 @@ class NoSecretAtRestIT {
     @Test
     void aRunKilledWhileItWaitsForCallsLeavesTheKeyNowhere() throws IOException {
         // given: calls that ring for a minute, so the job is polling when it is killed
-        ForkedBulkcall bulkcall = verboseBulkcall(fastSandbox().withDurations(Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        ForkedBulkcall bulkcall = verboseBulkcall(fastSandbox().with(sandbox -> {
+            sandbox.ringDuration = Duration.ofMinutes(1);
+            sandbox.callDuration = Duration.ofMinutes(1);
+        }));
         drop("numbers.csv", CsvFiles.numbers(30));
         Handle run = bulkcall.start("run");
         await().atMost(RUN_TIMEOUT).until(() -> sandbox.requests(SandboxEndpoint.LIST_BATCHES) >= 2);
@@ -129,10 +132,12 @@ class NoSecretAtRestIT {
     }
 
     private SandboxSettings fastSandbox() {
-        return SandboxSettings.defaults()
-            .withOrgConcurrencyLimit(10_000)
-            .withDurations(Duration.ofMillis(1), Duration.ofMillis(5))
-            .withFailureRate(0);
+        return SandboxSettings.defaults().with(sandbox -> {
+            sandbox.orgConcurrencyLimit = 10_000;
+            sandbox.ringDuration = Duration.ofMillis(1);
+            sandbox.callDuration = Duration.ofMillis(5);
+            sandbox.failureRate = 0;
+        });
     }
 
     /** bulkcall with the key in its environment only, logging all it can, against a sandbox of these settings. */

@@ -41,18 +41,22 @@ public final class BulkcallWorkspaces implements ParameterResolver, AfterTestExe
     public static final Instant START = Instant.parse("2026-11-25T15:00:00Z");
 
     /** A sandbox without limits that matter: every call answered, ringing 2 s and lasting 20 s. */
-    public static final SandboxSettings SANDBOX = SandboxSettings.defaults()
-        .withOrgConcurrencyLimit(10_000)
-        .withDurations(Duration.ofSeconds(2), Duration.ofSeconds(20))
-        .withFailureRate(0);
+    public static final SandboxSettings SANDBOX = SandboxSettings.defaults().with(sandbox -> {
+        sandbox.orgConcurrencyLimit = 10_000;
+        sandbox.ringDuration = Duration.ofSeconds(2);
+        sandbox.callDuration = Duration.ofSeconds(20);
+        sandbox.failureRate = 0;
+    });
 
     /**
      * A sandbox on the system clock whose calls a test can wait for: ringing 50 ms and lasting
      * 150 ms, one attempt in five failing, no limit that matters.
      */
-    public static final SandboxSettings SYSTEM_CLOCK_SANDBOX = SandboxSettings.defaults()
-        .withOrgConcurrencyLimit(10_000)
-        .withDurations(Duration.ofMillis(50), Duration.ofMillis(150));
+    public static final SandboxSettings SYSTEM_CLOCK_SANDBOX = SandboxSettings.defaults().with(sandbox -> {
+        sandbox.orgConcurrencyLimit = 10_000;
+        sandbox.ringDuration = Duration.ofMillis(50);
+        sandbox.callDuration = Duration.ofMillis(150);
+    });
 
     /** Marks a test class whose workspaces run bulkcall and the sandbox on the system clock. */
     @Target(ElementType.TYPE)

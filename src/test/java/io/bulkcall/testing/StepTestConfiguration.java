@@ -14,8 +14,8 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
-import io.bulkcall.sandbox.SandboxProperties;
 import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.time.JumpingWaiter;
 import io.bulkcall.time.SimulatedClock;
 
@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,6 +45,7 @@ import org.springframework.context.event.ContextClosedEvent;
  */
 @EnableAutoConfiguration
 @ConfigurationPropertiesScan(basePackageClasses = BulkcallApplication.class)
+@EnableConfigurationProperties(SandboxSettings.class) // the scan binds them in the sandbox profile only
 @ComponentScan(basePackageClasses = BulkcallApplication.class, excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM,
                 classes = { TypeExcludeFilter.class, AutoConfigurationExcludeFilter.class }),
@@ -63,8 +65,8 @@ class StepTestConfiguration {
 
     /** In memory, whatever {@code bulkcall.sandbox.state-dir} says: a test's batches go with its context. */
     @Bean(destroyMethod = "close")
-    SandboxServer sandboxServer(SandboxProperties properties, SimulatedClock clock) {
-        return new SandboxServer(properties.toSettings(), clock).start();
+    SandboxServer sandboxServer(SandboxSettings settings, SimulatedClock clock) {
+        return new SandboxServer(settings, clock).start();
     }
 
     @Bean
