@@ -1,17 +1,17 @@
 -- A finished job of calls.csv (job instance 1) in two time-zone groups and one staged with windows off,
 -- on Wednesday 25 November 2026: its calls between 15:00 and 18:00 UTC (10:00-13:00 in New York,
 -- 15:00-18:00 in London), one redial round, and four rejected rows, two of them suppressions.
-INSERT INTO bc_job (job_instance_id, file_name, file_sha256, metadata_columns, retry_rounds, cancelled, created_at)
-VALUES (1, 'calls.csv', 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00', '[]', 1, FALSE,
+INSERT INTO bc_job (job_instance_id, file_name, file_sha256, metadata_columns, cancelled, created_at)
+VALUES (1, 'calls.csv', 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00', '[]', FALSE,
         TIMESTAMP WITH TIME ZONE '2026-11-25 14:50:00+00');
 
 INSERT INTO bc_batch (job_instance_id, batch_no, name, recipients, batch_id, status, calls_scheduled, calls_dispatched,
-                      calls_finished, retry_count, retry_rounds, finished, intent_at, zones, redial_round)
-VALUES (1, 1, 'bulkcall calls #1 batch 1', 6, 'cb_1', 'completed', 6, 5, 5, 1, 1, TRUE,
+                      calls_finished, retry_count, finished, intent_at, zones, redial_round)
+VALUES (1, 1, 'bulkcall calls #1 batch 1', 6, 'cb_1', 'completed', 6, 5, 5, 1, TRUE,
         TIMESTAMP WITH TIME ZONE '2026-11-25 14:58:00+00', 'America/New_York', 0),
-       (1, 2, 'bulkcall calls #1 batch 2', 3, 'cb_2', 'completed', 3, 2, 2, 0, 1, TRUE,
+       (1, 2, 'bulkcall calls #1 batch 2', 3, 'cb_2', 'completed', 3, 2, 2, 0, TRUE,
         TIMESTAMP WITH TIME ZONE '2026-11-25 14:58:00+00', 'Europe/London', 0),
-       (1, 3, 'bulkcall calls #1 batch 3', 1, 'cb_3', 'completed', 1, 1, 1, 0, 1, TRUE,
+       (1, 3, 'bulkcall calls #1 batch 3', 1, 'cb_3', 'completed', 1, 1, 1, 0, TRUE,
         TIMESTAMP WITH TIME ZONE '2026-11-25 15:59:00+00', 'America/New_York', 1);
 
 INSERT INTO bc_recipient (job_instance_id, line, to_number, status, end_reason, attempts, zones, batch_no, started_at, ended_at)
@@ -34,3 +34,8 @@ VALUES (1, 2, '+12125550101', 'completed', 'user_hangup', 1, 'America/New_York',
 
 INSERT INTO bc_rejection (job_instance_id, line, reason)
 VALUES (1, 12, 'INVALID_NUMBER'), (1, 13, 'DUPLICATE'), (1, 14, 'DO_NOT_CALL'), (1, 15, 'CONTACT_LIMIT');
+
+-- The round's redials: line 5 by Retry Call Batch of batch 1 after no answer, line 4 in batch 3 after a busy line.
+INSERT INTO bc_redial (job_instance_id, line, round, outcome, due_at)
+VALUES (1, 5, 1, 'dial_no_answer', TIMESTAMP WITH TIME ZONE '2026-11-25 16:00:00+00'),
+       (1, 4, 1, 'dial_busy', TIMESTAMP WITH TIME ZONE '2026-11-25 15:55:00+00');

@@ -131,12 +131,11 @@ class CommandLineErrorsTest {
         workspace.drop("numbers.csv", "to_number\n+12125550143\n");
 
         // when
-        int exitCode = workspace.run("run", "--bulkcall.retry.max-attempts=1", "--bulkcall.retry.delay=1m");
+        int exitCode = workspace.run("run", "--bulkcall.retry.max-attempts=1");
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getErr()).contains("bulkcall.retry.max-attempts is now called bulkcall.redial.rounds",
-                "bulkcall.retry.delay is now called bulkcall.redial.delay");
+        assertThat(output.getErr()).contains("bulkcall.retry.max-attempts is now called bulkcall.redial.rounds; the old name works for now");
         assertThat(CsvFiles.records(workspace.reports(1, "numbers").resolve("results.csv")))
             .singleElement()
             .satisfies(row -> assertThat(row.get("attempts")).isEqualTo("2"));

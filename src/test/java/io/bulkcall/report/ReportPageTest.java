@@ -96,7 +96,7 @@ class ReportPageTest {
     }
 
     @Test
-    void timeZoneGroupsAndRedialRoundsAreCounted() {
+    void timeZoneGroupsRedialRoundsAndRedialsByOutcomeAreCounted() {
         // when
         JsonNode summary = ReportPages.summary(job.writeCompleted().path());
 
@@ -107,7 +107,9 @@ class ReportPageTest {
         assertThat(summary.at("/redials").toString()).isEqualTo("{\"rounds_opened\":1,\"retry_requests\":1,"
                 + "\"rounds\":[{\"round\":0,\"batches\":2,\"recipients\":9,\"retries\":1},"
                 + "{\"round\":1,\"batches\":1,\"recipients\":1,\"retries\":0}],"
-                + "\"recipients_by_dials\":{\"0\":2,\"1\":6,\"2\":2}}");
+                + "\"recipients_by_dials\":{\"0\":2,\"1\":6,\"2\":2},"
+                + "\"by_outcome\":[{\"round\":1,\"outcome\":\"dial_busy\",\"recipients\":1},"
+                + "{\"round\":1,\"outcome\":\"dial_no_answer\",\"recipients\":1}]}");
     }
 
     @Test

@@ -168,10 +168,10 @@ public class CallBatchRepository {
 
     /** When the first Retry Call Batch of the job is due; empty when none is to be sent. */
     public Optional<Instant> nextRetryDue(long jobInstanceId) {
-        return Optional.ofNullable(jdbc.sql("SELECT MIN(redial_due_at) FROM bc_batch WHERE job_instance_id = ?")
+        return jdbc.sql("SELECT MIN(redial_due_at) FROM bc_batch WHERE job_instance_id = ?")
             .param(jobInstanceId)
-            .query(Timestamp.class)
-            .single()).map(Timestamp::toInstant);
+            .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+            .single();
     }
 
     /**

@@ -214,7 +214,7 @@ class RedialRoundStepTest {
             .stream()
             .flatMap(batch -> batch.recipients().stream())
             .collect(Collectors.groupingBy(RecipientSnapshot::toNumber,
-                    Collectors.flatMapping(recipient -> recipient.dispatches().stream(), Collectors.toList())))
+                    Collectors.flatMapping(recipient -> recipient.dispatchedAt().stream(), Collectors.toList())))
             .entrySet()
             .stream()
             .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().stream().sorted().toList()));
