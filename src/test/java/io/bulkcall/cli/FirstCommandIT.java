@@ -1,6 +1,7 @@
 package io.bulkcall.cli;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,17 +22,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's first command, on the repository's own {@code input/sample.csv}: the {@code sandbox}
+ * The README's first command, on the repository's own {@code input/sample.csv} (as the build copied it
+ * onto the test classpath: the first command itself moves the file to {@code input/processed/}): the {@code sandbox}
  * profile, no API key, no setting. Whatever the hour it starts at (the sandbox's simulated clock is
  * set to a Friday evening in New York, a Saturday night, a Sunday noon), it finishes within a minute
  * with every accepted row called inside its own window, and the reports written.
  */
 class FirstCommandIT {
 
-    private static final Path SAMPLE = Path.of("input/sample.csv");
+    /** The repository's input/sample.csv as the build copied it: the demo may have moved the file itself. */
+    private static final Path SAMPLE = sample();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
+
+    private static Path sample() {
+        try {
+            return Path.of(FirstCommandIT.class.getResource("/sample/sample.csv").toURI());
+        }
+        catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @ParameterizedTest(name = "starting at {0}")
     @ValueSource(strings = { "2026-11-28T01:30:00Z", "2026-11-29T04:00:00Z", "2026-11-29T12:00:00Z" })

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -163,6 +165,29 @@ class CallDetailsTest {
         assertThat(calls).extracting(call -> call.get("call_id").asString())
             .doesNotHaveDuplicates()
             .containsAll(rows.values().stream().map(row -> row.get("agent_call_id")).filter(id -> !id.isEmpty()).toList());
+    }
+
+    @ParameterizedTest(name = "Cartesia-Version {0}: \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "2026-08-14|Hi Ada, this is a reminder of your appointment on Monday at 9:30.",
+            "2026-03-01|Hi {{first_name}}, this is a reminder of your appointment on {{appointment_date}}." })
+    void theSamplesTranscriptsGreetEachPersonByNameOnlyWhereTheColumnsAreTheAgentsVariables(String version,
+            String greeting) throws IOException {
+        // given: the README's sample, and the sandbox's agent with its default welcome message
+        workspace.dropFixture("/sample/sample.csv", "sample.csv");
+
+        // when
+        int exitCode = workspace.run("run", "--bulkcall.cartesia.version=" + version, "--bulkcall.results.transcripts=true",
+                "--bulkcall.calling-window.enabled=false");
+
+        // then: Ada's first call opens with the welcome message, filled or not
+        assertThat(exitCode).isZero();
+        List<JsonNode> calls = Files.readAllLines(workspace.reports(1, "sample").resolve("transcripts.jsonl"))
+            .stream()
+            .map(line -> JsonMapper.shared().readTree(line))
+            .toList();
+        assertThat(calls).filteredOn(call -> call.get("line").asLong() == 2).first()
+            .satisfies(call -> assertThat(call.get("turns").get(0).get("text").asString()).isEqualTo(greeting));
     }
 
     private static Map<String, RecipientSnapshot> calledRecipients(SandboxServer sandbox) {

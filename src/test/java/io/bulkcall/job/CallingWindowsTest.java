@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.bulkcall.sandbox.CallBatchSnapshot;
+import io.bulkcall.sandbox.CallOutcome;
 import io.bulkcall.sandbox.RecipientSnapshot;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
@@ -152,6 +153,34 @@ class CallingWindowsTest {
         InsideWindows.assertEveryDispatchInsideItsWindow(sandbox, reports("ny"));
         assertThat(CsvFiles.records(reports("ny").resolve("results.csv")))
             .allSatisfy(row -> assertThat(row.get("attempts")).isEqualTo("2"));
+    }
+
+    @Test
+    void aBusyLineIsRedialedItsDelayAfterItsCallWhileAnotherGroupStillWaitsForItsWindow() {
+        // given: New York busy at 10:00, dialed again ten minutes after its call; Tokyo opens at 00:00 UTC
+        String newYork = "+12125550143";
+        String tokyo = "+81312345678";
+        sandbox.planOutcomes(newYork, CallOutcome.DIAL_BUSY, CallOutcome.ANSWERED);
+        workspace.drop("two.csv", "to_number\n" + newYork + "\n" + tokyo + "\n");
+
+        // when
+        int exitCode = workspace.run("run", "--bulkcall.redial.rounds=1", "--bulkcall.redial.delay-after.dial_busy=10m",
+                "--bulkcall.poll.interval=30s");
+
+        // then
+        assertThat(exitCode).isZero();
+        List<Instant> newYorkDials = sandbox.batches().stream()
+            .flatMap(batch -> batch.recipients().stream())
+            .filter(recipient -> recipient.toNumber().equals(newYork))
+            .flatMap(recipient -> recipient.dispatchedAt().stream())
+            .sorted()
+            .toList();
+        Instant busyEnded = newYorkDials.get(0).plus(Duration.ofSeconds(30));
+        assertThat(newYorkDials).containsExactly(BulkcallWorkspaces.START, busyEnded.plus(Duration.ofMinutes(10)));
+        assertThat(sandbox.batches()).filteredOn(batch -> batch.toNumbers().contains(tokyo))
+            .singleElement()
+            .satisfies(batch -> assertThat(batch.scheduledAt()).isEqualTo(Instant.parse("2026-11-26T00:00:00Z")));
+        InsideWindows.assertEveryDispatchInsideItsWindow(sandbox, reports("two"));
     }
 
     private Path reports(String stem) {

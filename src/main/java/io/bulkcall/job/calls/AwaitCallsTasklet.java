@@ -123,7 +123,8 @@ public class AwaitCallsTasklet implements Tasklet {
             jobContext.putLong(WAITING_SINCE, clock.millis());
         }
         int polls = context.getInt(POLLS, 0);
-        if (polls > 0 && !waiter.waitUntil(nextWake(step, jobInstanceId), stopRequested(step, jobInstanceId))) {
+        if (polls > 0 && !waiter.waitUntil(nextWake(step, jobInstanceId), stopRequested(step, jobInstanceId))
+                && step.isTerminateOnly()) {
             return RepeatStatus.CONTINUABLE;
         }
         Instant now = clock.instant();
