@@ -8,6 +8,7 @@ import java.util.List;
 import io.bulkcall.csv.CsvParser;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.csv.InputFileException;
+import io.bulkcall.input.InputFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class FileValidationTest {
 
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer("US");
 
-    private final FileValidation validation = new FileValidation(() -> RowCheckers.windowsOff(normalizer),
+    private final FileValidation validation = new FileValidation(InputFixtures.inputFiles(), () -> RowCheckers.windowsOff(normalizer),
             DoNotCallList.load(file("validation/dnc-plain.txt"), normalizer), Runnable::run);
 
     @Test

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executor;
 
 import io.bulkcall.csv.CsvHeader;
-import io.bulkcall.csv.CsvRecordReader;
+import io.bulkcall.input.InputFiles;
 import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.NumberCheckingReader;
 import io.bulkcall.validation.RowChecker;
@@ -27,12 +27,14 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
     static final String READ_COUNT = "read.count";
 
     private final Path file;
+    private final InputFiles inputFiles;
     private final RowChecker checker;
     private final Executor executor;
     private NumberCheckingReader rows;
 
-    CheckedRowReader(Path file, RowChecker checker, Executor executor) {
+    CheckedRowReader(Path file, InputFiles inputFiles, RowChecker checker, Executor executor) {
         this.file = file;
+        this.inputFiles = inputFiles;
         this.checker = checker;
         this.executor = executor;
     }
@@ -45,7 +47,7 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
 
     @Override
     public void open(ExecutionContext executionContext) {
-        rows = new NumberCheckingReader(CsvRecordReader.open(file), checker, executor);
+        rows = new NumberCheckingReader(inputFiles.open(file), checker, executor);
         rows.skip(executionContext.getLong(getExecutionContextKey(READ_COUNT), 0));
     }
 
