@@ -134,10 +134,6 @@ final class SharedStrings implements Closeable {
         }
     }
 
-    int size() {
-        return count;
-    }
-
     /**
      * The string at this index of the table.
      *
