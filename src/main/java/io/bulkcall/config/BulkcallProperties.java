@@ -72,7 +72,7 @@ public record BulkcallProperties(
      *     of the usual names ({@code Phone} and {@code Mobile}); case, spaces, {@code -} and {@code _} ignored
      */
     public record Input(
-            @DefaultValue("auto") @NotNull @Pattern(regexp = "auto|,|;|tab", message = "must be auto, \",\", \";\" or tab") String delimiter,
+            @DefaultValue("auto") @NotNull @Pattern(regexp = "(?i)auto|,|;|tab", message = "must be auto, \",\", \";\" or tab") String delimiter,
             String sheet,
             String numberColumn) {
     }

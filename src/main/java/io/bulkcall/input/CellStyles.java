@@ -35,14 +35,20 @@ final class CellStyles {
     static CellStyles read(XMLStreamReader styles) throws XMLStreamException {
         Map<Integer, String> formats = new HashMap<>();
         BitSet dateStyles = new BitSet();
+        boolean inNumberFormats = false;
         boolean inCellFormats = false;
         int style = 0;
         while (styles.hasNext()) {
             int event = styles.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 switch (styles.getLocalName()) {
-                    case "numFmt" -> formats.put(Integer.parseInt(Xml.attribute(styles, "numFmtId")),
-                            Xml.attribute(styles, "formatCode"));
+                    case "numFmts" -> inNumberFormats = true;
+                    case "numFmt" -> {
+                        // the differential formats of conditional formatting (dxf) hold number formats of their own
+                        if (inNumberFormats) {
+                            formats.put(Integer.parseInt(Xml.attribute(styles, "numFmtId")), Xml.attribute(styles, "formatCode"));
+                        }
+                    }
                     case "cellXfs" -> inCellFormats = true;
                     case "xf" -> {
                         if (inCellFormats) {
@@ -58,8 +64,9 @@ final class CellStyles {
                     }
                 }
             }
-            else if (event == XMLStreamConstants.END_ELEMENT && styles.getLocalName().equals("cellXfs")) {
-                inCellFormats = false;
+            else if (event == XMLStreamConstants.END_ELEMENT) {
+                inNumberFormats &= !styles.getLocalName().equals("numFmts");
+                inCellFormats &= !styles.getLocalName().equals("cellXfs");
             }
         }
         return new CellStyles(dateStyles);
