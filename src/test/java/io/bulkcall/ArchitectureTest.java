@@ -22,7 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     /** The packages that know nothing of Spring Batch or of the job: each could be a library of its own. */
-    private static final String[] FOUNDATIONS = { "io.bulkcall.time..", "io.bulkcall.csv..", "io.bulkcall.window..",
+    private static final String[] FOUNDATIONS = { "io.bulkcall.time..", "io.bulkcall.csv..", "io.bulkcall.input..", "io.bulkcall.window..",
             "io.bulkcall.config..", "io.bulkcall.validation..", "io.bulkcall.cartesia..", "io.bulkcall.database..",
             "io.bulkcall.sandbox.." };
 

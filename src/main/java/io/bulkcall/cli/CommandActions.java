@@ -61,7 +61,7 @@ class CommandActions {
         report(purge.purge(properties.retention().recipients()), "bulkcall.retention.recipients");
         List<Path> work = files.isEmpty() ? scan.readyFiles() : files;
         if (work.isEmpty()) {
-            log.info("No CSV file is waiting in {}", scan.folder().toAbsolutePath().normalize());
+            log.info("No CSV file or workbook is waiting in {}", scan.folder().toAbsolutePath().normalize());
             return ExitCodes.COMPLETED;
         }
         int exitCode = ExitCodes.COMPLETED;
@@ -101,7 +101,8 @@ class CommandActions {
             Optional<String> notDialed = new RejectRatio(properties.validation().maxRejectRatio())
                 .whyNotDialed(report.tally());
             boolean dialable = notDialed.isEmpty();
-            String line = "%s: %s; rejected rows in %s%s".formatted(file.getFileName(), report.tally().describe(), rejected,
+            String readAs = report.readAs().isEmpty() ? "" : " (" + report.readAs() + ")";
+            String line = "%s%s: %s; rejected rows in %s%s".formatted(file.getFileName(), readAs, report.tally().describe(), rejected,
                     notDialed.map(why -> "; a run would not dial this file: " + why).orElse(""));
             if (dialable) {
                 log.info(line);

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.input.InputFiles;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the input files that are ready: {@code *.csv} in the input folder (not below it), not hidden,
- * unchanged for {@code bulkcall.input-quiet-period} so that a file still being copied in is left
- * for the next run, oldest first. Files named {@code *.part} or {@code *.tmp} never match.
+ * Finds the input files that are ready: {@code *.csv} and {@code *.xlsx} in the input folder (not below
+ * it), not hidden, unchanged for {@code bulkcall.input-quiet-period} so that a file still being copied
+ * in is left for the next run, oldest first. Files named {@code *.part} or {@code *.tmp} never match,
+ * nor the {@code ~$name.xlsx} lock files Excel keeps beside a workbook it has open.
  */
 @Component
 class InputFolderScan {
@@ -59,7 +61,7 @@ class InputFolderScan {
 
     private static boolean isCandidate(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".csv") && !name.startsWith(".") && Files.isRegularFile(file);
+        return InputFiles.isInputFileName(name) && !name.startsWith(".") && Files.isRegularFile(file);
     }
 
     private static FileTime modified(Path file) {

@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outputDir where each job writes {@code rejected.csv}, {@code results.csv} and {@code summary.json}
  * @param inputQuietPeriod how long a file in the input folder must be unchanged before a scan takes it,
  *     so that a file still being copied in is left for the next run
+ * @param input how input files are read: their delimiter, sheet and number column
  * @param cartesia how to reach the Cartesia API
  * @param batch the options of each call batch
  * @param validation the rules a row must pass to be dialed
@@ -54,6 +55,7 @@ public record BulkcallProperties(
         @DefaultValue("input") @NotNull Path inputDir,
         @DefaultValue("output") @NotNull Path outputDir,
         @DefaultValue("5s") @NotNull Duration inputQuietPeriod,
+        @DefaultValue @Valid Input input,
         @DefaultValue @Valid Cartesia cartesia,
         @DefaultValue @Valid Batch batch,
         @DefaultValue @Valid Validation validation,
@@ -65,6 +67,20 @@ public record BulkcallProperties(
         @DefaultValue @Valid Retention retention,
         @DefaultValue @Valid Results results,
         @DefaultValue @Valid Columns columns) {
+
+    /**
+     * @param delimiter what separates the cells of a CSV file: {@code auto} (comma, semicolon or tab,
+     *     whichever the header line and the lines after it are split by), {@code ,}, {@code ;} or {@code tab}
+     * @param sheet the sheet of a workbook ({@code .xlsx}) to read, by name; unset, the first sheet
+     * @param numberColumn the header of the number column, for files without a {@code to_number} column
+     *     (which always wins) whose number column has a name of its own ({@code Contact Mobile}), or two
+     *     of the usual names ({@code Phone} and {@code Mobile}); case, spaces, {@code -} and {@code _} ignored
+     */
+    public record Input(
+            @DefaultValue("auto") @NotNull @Pattern(regexp = "(?i)auto|,|;|tab", message = "must be auto, \",\", \";\" or tab") String delimiter,
+            String sheet,
+            String numberColumn) {
+    }
 
     /**
      * @param baseUrl the API's root URL; tests and the sandbox point it elsewhere

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -17,11 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a UTF-8 CSV file into records, one at a time: RFC 4180 quoting (commas, doubled quotes and
+ * Splits a CSV file into records, one at a time: RFC 4180 quoting (delimiters, doubled quotes and
  * line breaks inside quotes), CRLF, LF or CR line ends, a leading byte order mark dropped, spaces around
  * a quoted field ignored. Blank lines are skipped, and so are records whose cells are all blank: the
  * {@code ,,,} lines a spreadsheet exports for rows it thinks are used. It holds one record and a
  * 64 KiB buffer in memory, whatever the size of the file.
+ *
+ * <p>The text is UTF-8, or UTF-16 when the file starts with its byte order mark (Excel's "Unicode
+ * Text"). Cells are separated by a comma, a semicolon or a tab; with {@link Delimiter#AUTO} the one
+ * the first buffer's lines agree on ({@link #delimiter()} says which).
  *
  * <p>A record with broken quoting is returned with a {@link CsvRow#malformation()} and parsing carries
  * on with the next one; a quoted field still open at the end of the file swallows the rest of it, so
@@ -29,7 +34,7 @@ import java.util.List;
  * {@link InputFileException}: bytes that are not UTF-8 (naming their line), binary content, a record
  * longer than {@link #MAX_RECORD_CHARS}, a read failure, or a file whose size changed while it was read.
  *
- * <p>Not thread-safe. Knows nothing of headers: column counts are checked by {@link CsvRecordReader}.
+ * <p>Not thread-safe. Knows nothing of headers: column counts are checked by the reader of input files.
  */
 public final class CsvParser implements Closeable {
 
@@ -58,9 +63,12 @@ public final class CsvParser implements Closeable {
 
     private final long sizeWhenOpened;
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private CharsetDecoder decoder = strictDecoder(StandardCharsets.UTF_8);
+
+    /** The delimiter asked for, then, once the first characters are read, the one in use: never AUTO after that. */
+    private Delimiter delimiter;
+
+    private char separator;
 
     private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE).flip();
 
@@ -88,22 +96,34 @@ public final class CsvParser implements Closeable {
 
     private boolean finished;
 
-    private CsvParser(Path file, FileChannel channel) throws IOException {
+    private CsvParser(Path file, FileChannel channel, Delimiter delimiter) throws IOException {
         this.file = file;
         this.channel = channel;
         this.sizeWhenOpened = channel.size();
+        this.delimiter = delimiter;
+        this.separator = delimiter == Delimiter.AUTO ? ',' : delimiter.character();
+    }
+
+    /**
+     * Opens a comma-separated file for parsing.
+     *
+     * @throws InputFileException when the file does not exist or cannot be read
+     */
+    public static CsvParser open(Path file) {
+        return open(file, Delimiter.COMMA);
     }
 
     /**
      * Opens a file for parsing.
      *
+     * @param delimiter what separates its cells, or {@link Delimiter#AUTO} to find out
      * @throws InputFileException when the file does not exist or cannot be read
      */
-    public static CsvParser open(Path file) {
+    public static CsvParser open(Path file, Delimiter delimiter) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
-            return new CsvParser(file, channel);
+            return new CsvParser(file, channel, delimiter);
         }
         catch (NoSuchFileException ex) {
             throw new InputFileException(file, "does not exist", ex);
@@ -126,6 +146,16 @@ public final class CsvParser implements Closeable {
                 failure.addSuppressed(ex);
             }
         }
+    }
+
+    /** What separates the cells: the one asked for, or the one found once the first record is read. */
+    public Delimiter delimiter() {
+        return delimiter == Delimiter.AUTO ? Delimiter.COMMA : delimiter;
+    }
+
+    /** UTF-8, or UTF-16 (little or big endian) when the file starts with that byte order mark. */
+    public Charset charset() {
+        return decoder.charset();
     }
 
     /**
@@ -189,7 +219,7 @@ public final class CsvParser implements Closeable {
             }
             switch (state) {
                 case FIELD_START, UNQUOTED -> {
-                    if (c == ',') {
+                    if (c == separator) {
                         values.add(takeField());
                         state = FIELD_START;
                     }
@@ -227,7 +257,7 @@ public final class CsvParser implements Closeable {
                         state = QUOTED;
                         blank = false;
                     }
-                    else if (c == ',') {
+                    else if (c == separator) {
                         values.add(takeField());
                         state = FIELD_START;
                     }
@@ -324,7 +354,7 @@ public final class CsvParser implements Closeable {
             }
             else if (result.isUnderflow() && out.position() == 0) {
                 if (endOfBytes) {
-                    // nothing to flush: a UTF-8 decoder keeps no state between calls
+                    // nothing to flush: UTF-8 and UTF-16 decoders keep no state between calls
                     return false;
                 }
                 else {
@@ -338,6 +368,10 @@ public final class CsvParser implements Closeable {
             startOfFile = false;
             if (chars[0] == BYTE_ORDER_MARK) {
                 charPosition = 1;
+            }
+            if (delimiter == Delimiter.AUTO) {
+                delimiter = DelimiterDetection.detect(chars, charPosition, charLimit, bytesRead == sizeWhenOpened);
+                separator = delimiter.character();
             }
         }
         return true;
@@ -356,16 +390,22 @@ public final class CsvParser implements Closeable {
             return;
         }
         if (bytesRead == 0) {
-            rejectBinary();
+            chooseCharset();
         }
         bytesRead += count;
     }
 
-    private void rejectBinary() {
+    // UTF-16 only with its byte order mark: without one, its NUL bytes make it look binary, and it is refused
+    private void chooseCharset() {
         int first = bytes.remaining() > 0 ? bytes.get(bytes.position()) & 0xFF : -1;
         int second = bytes.remaining() > 1 ? bytes.get(bytes.position() + 1) & 0xFF : -1;
-        if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
-            throw new InputFileException(file, "is UTF-16 text; save it as UTF-8 (in Excel: \"CSV UTF-8\")");
+        if (first == 0xFF && second == 0xFE) {
+            decoder = strictDecoder(StandardCharsets.UTF_16LE);
+            return;
+        }
+        if (first == 0xFE && second == 0xFF) {
+            decoder = strictDecoder(StandardCharsets.UTF_16BE);
+            return;
         }
         for (int i = bytes.position(); i < bytes.limit(); i++) {
             if (bytes.get(i) == 0) {
@@ -380,8 +420,15 @@ public final class CsvParser implements Closeable {
         for (int i = 0; i < result.length() && bytes.position() + i < bytes.limit(); i++) {
             found.append(found.isEmpty() ? "" : " ").append(String.format("0x%02X", bytes.get(bytes.position() + i) & 0xFF));
         }
-        return new InputFileException(file, line, "is not valid UTF-8 (byte " + found
+        String charset = decoder.charset() == StandardCharsets.UTF_8 ? "UTF-8" : "UTF-16";
+        return new InputFileException(file, line, "is not valid " + charset + " (byte " + found
                 + "); save the file as UTF-8 (in Excel: \"CSV UTF-8\")");
+    }
+
+    private static CharsetDecoder strictDecoder(Charset charset) {
+        return charset.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     @Override

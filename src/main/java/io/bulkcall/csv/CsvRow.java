@@ -3,10 +3,11 @@ package io.bulkcall.csv;
 import java.util.List;
 
 /**
- * One record of a CSV file, as read: its cells in file order, unquoted.
+ * One record of a CSV file, as read: its cells in file order, unquoted; or one row of a workbook's sheet.
  *
  * @param line the 1-based physical line the record starts on (the header is line 1); a record with a
- *        line break inside quotes spans several lines, and the next record's number accounts for them
+ *        line break inside quotes spans several lines, and the next record's number accounts for them.
+ *        For a sheet's row, its row number
  * @param values the cells; for a malformed record, as much as could be made of it
  * @param malformation {@code null} for a well-formed record, else a sentence saying what is wrong with
  *        it, such as {@code "has 5 columns, the header has 4"}

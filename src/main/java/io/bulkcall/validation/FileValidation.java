@@ -13,9 +13,10 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.bulkcall.csv.CsvHeader;
-import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.CsvWriter;
 import io.bulkcall.csv.InputFileException;
+import io.bulkcall.input.InputFiles;
+import io.bulkcall.input.InputRows;
 
 /**
  * Validates a file without a job, for {@code bulkcall validate}: the rows go through the same
@@ -27,6 +28,8 @@ import io.bulkcall.csv.InputFileException;
  * file that fails half-way leaves no partial report. Thread-safe: each call has its own state.
  */
 public final class FileValidation {
+
+    private final InputFiles inputFiles;
 
     private final Supplier<RowChecker> checkers;
 
@@ -41,8 +44,10 @@ public final class FileValidation {
      * @param columnsDecision what a file's columns become at Cartesia, from its header (see {@link SentColumns#of})
      * @param numberCheckExecutor checks numbers ahead of screening, as in the job's {@code validate} step
      */
-    public FileValidation(Supplier<RowChecker> checkers, BiFunction<Path, CsvHeader, SentColumns> columnsDecision,
-            DoNotCallList doNotCall, Executor numberCheckExecutor) {
+    public FileValidation(InputFiles inputFiles, Supplier<RowChecker> checkers,
+            BiFunction<Path, CsvHeader, SentColumns> columnsDecision, DoNotCallList doNotCall,
+            Executor numberCheckExecutor) {
+        this.inputFiles = inputFiles;
         this.checkers = checkers;
         this.columnsDecision = columnsDecision;
         this.doNotCall = doNotCall;
@@ -52,17 +57,17 @@ public final class FileValidation {
     /**
      * Validates one file.
      *
-     * @param csv the input file
+     * @param file the input file, CSV or workbook
      * @param rejectedCsv where to write the rejected rows; replaced if it exists, its folder created if needed
      * @throws InputFileException when the input file cannot be processed at all
      * @throws UncheckedIOException when {@code rejected.csv} cannot be written
      */
-    public ValidationReport validate(Path csv, Path rejectedCsv) {
+    public ValidationReport validate(Path file, Path rejectedCsv) {
         Path partial = rejectedCsv.resolveSibling(rejectedCsv.getFileName() + ".part");
-        try (NumberCheckingReader reader = new NumberCheckingReader(CsvRecordReader.open(csv), checkers.get(),
-                numberCheckExecutor)) {
+        InputRows input = inputFiles.open(file);
+        try (NumberCheckingReader reader = new NumberCheckingReader(input, checkers.get(), numberCheckExecutor)) {
             CsvHeader header = reader.header();
-            SentColumns sentColumns = columnsDecision.apply(csv, header);
+            SentColumns sentColumns = columnsDecision.apply(file, header);
             RowScreener screener = new RowScreener(header, doNotCall, new SeenNumbers(), sentColumns);
             long rows = 0;
             long accepted = 0;
@@ -82,7 +87,7 @@ public final class FileValidation {
                 }
             }
             Files.move(partial, rejectedCsv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new ValidationReport(csv, rejectedCsv, rows, accepted, rejected, sentColumns);
+            return new ValidationReport(file, input.describe(), rejectedCsv, rows, accepted, rejected, sentColumns);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("could not write " + rejectedCsv + ": " + ex.getMessage(), ex);

@@ -12,12 +12,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import io.bulkcall.csv.CsvHeader;
-import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.CsvRow;
+import io.bulkcall.input.InputRows;
 
 /**
  * Reads the data rows of an input file with their numbers checked ({@link CheckedRow}), in file order.
- * A {@link CsvRecordReader} parses the file on the reading thread; blocks of rows read ahead are
+ * Its {@link InputRows} parse the file on the reading thread; blocks of rows read ahead are
  * checked on the executor's threads while the rows before them are returned.
  *
  * <p>Why: checking a number with libphonenumber is most of the cost of validating a row, and depends
@@ -41,7 +41,7 @@ public final class NumberCheckingReader implements AutoCloseable {
 
     static final int BLOCKS_AHEAD = 4;
 
-    private final CsvRecordReader rows;
+    private final InputRows rows;
 
     private final RowChecker checker;
 
@@ -63,7 +63,7 @@ public final class NumberCheckingReader implements AutoCloseable {
      * @param rows the open reader of the file; this reader closes it
      * @param executor runs the checks; a caller-runs executor checks each block on the reading thread
      */
-    public NumberCheckingReader(CsvRecordReader rows, RowChecker checker, Executor executor) {
+    public NumberCheckingReader(InputRows rows, RowChecker checker, Executor executor) {
         this.rows = Objects.requireNonNull(rows, "rows");
         this.checker = Objects.requireNonNull(checker, "checker");
         this.executor = Objects.requireNonNull(executor, "executor");

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.csv.InputFileException;
+import io.bulkcall.input.InputFiles;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,10 +50,17 @@ class ValidationConfiguration {
         return executor;
     }
 
+    /** Opens input files as {@code bulkcall.input.*} says: the job's {@code validate} step and {@code bulkcall validate} alike. */
     @Bean
-    FileValidation fileValidation(PhoneNumberNormalizer phoneNumberNormalizer, DoNotCallList doNotCallList,
-            Executor numberCheckExecutor, BulkcallProperties properties, Clock clock, ContactLimits contactLimits) {
-        return new FileValidation(
+    InputFiles inputFiles(BulkcallProperties properties) {
+        return new InputFiles(properties.input());
+    }
+
+    @Bean
+    FileValidation fileValidation(InputFiles inputFiles, PhoneNumberNormalizer phoneNumberNormalizer,
+            DoNotCallList doNotCallList, Executor numberCheckExecutor, BulkcallProperties properties, Clock clock,
+            ContactLimits contactLimits) {
+        return new FileValidation(inputFiles,
                 () -> RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits),
                 (file, header) -> SentColumns.of(file, header, properties), doNotCallList, numberCheckExecutor);
     }

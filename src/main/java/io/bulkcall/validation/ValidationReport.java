@@ -9,13 +9,15 @@ import java.util.Map;
  * The outcome of validating one file.
  *
  * @param file the input file
+ * @param readAs how the file was read when it is not the usual UTF-8 comma-separated CSV
+ *     ({@code semicolon-separated}, {@code sheet "Contacts"}), else empty
  * @param rejectedCsv where the rejected rows were written
  * @param rows the data rows of the file (blank lines and the header not counted)
  * @param accepted the rows that would be dialed
  * @param rejectedByReason the rejected rows by reason; every reason present, 0 when none
  * @param sentColumns what the file's columns would become at Cartesia
  */
-public record ValidationReport(Path file, Path rejectedCsv, long rows, long accepted,
+public record ValidationReport(Path file, String readAs, Path rejectedCsv, long rows, long accepted,
         Map<RejectionReason, Long> rejectedByReason, SentColumns sentColumns) {
 
     public ValidationReport {

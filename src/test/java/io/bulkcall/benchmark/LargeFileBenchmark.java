@@ -7,14 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,11 +17,11 @@ import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.testing.CsvFiles;
-import io.bulkcall.testing.TestKeys;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.h2.Driver;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,16 +45,8 @@ class LargeFileBenchmark {
 
     private static final int ROWS = Integer.getInteger("benchmark.rows", 1_000_000);
 
-    private static final Path JAR = Path.of("target/bulkcall.jar").toAbsolutePath();
-
     /** The Cartesia endpoints a run calls, by the names of Cartesia's reference. */
     private static final Map<String, SandboxEndpoint> REQUESTS = requests();
-
-    /** A collection in the GC log: when, and the heap in use before it and after it, of the heap's size. */
-    private static final Pattern PAUSE = Pattern.compile("^\\[([^]]+)].* Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\)");
-
-    /** How the GC log's {@code time} decoration writes an instant. */
-    private static final DateTimeFormatter GC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path input;
@@ -70,6 +57,13 @@ class LargeFileBenchmark {
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
+
+    private HeapLimitedBulkcall bulkcall;
+
+    @BeforeEach
+    void inItsOwnFolder() {
+        bulkcall = new HeapLimitedBulkcall(dir);
+    }
 
     @BeforeAll
     static void writeInput() throws IOException {
@@ -97,7 +91,7 @@ class LargeFileBenchmark {
     void validateChecksALargeFileWithA256MegabyteHeap() throws Exception {
         // when
         long start = System.nanoTime();
-        int exitCode = bulkcall("validate", largeCsv.toString(), "--bulkcall.output-dir=" + dir.resolve("output"));
+        int exitCode = bulkcall.run("validate", largeCsv.toString(), "--bulkcall.output-dir=" + dir.resolve("output"));
         Duration time = Duration.ofNanos(System.nanoTime() - start);
 
         // then
@@ -106,7 +100,7 @@ class LargeFileBenchmark {
             .contains("large.csv: %d rows, %d valid, %d rejected".formatted(ROWS, valid, ROWS - valid));
         System.out.printf("%nbulkcall validate, %,d rows, -Xmx256m:%n  %,d rows in %.1f s, JVM start-up included: %,.0f rows/s%n",
                 ROWS, ROWS, seconds(time), ROWS / seconds(time));
-        printHeap();
+        System.out.printf("  %s%n%n", bulkcall.heap());
     }
 
     @Test
@@ -125,7 +119,7 @@ class LargeFileBenchmark {
         try (SandboxServer sandbox = new SandboxServer(instantCalls).start()) {
             // when
             long start = System.nanoTime();
-            int exitCode = bulkcall("run", "--bulkcall.input-quiet-period=0s",
+            int exitCode = bulkcall.run("run", "--bulkcall.input-quiet-period=0s",
                     "--bulkcall.cartesia.base-url=" + sandbox.baseUrl(), "--bulkcall.cartesia.response-timeout=60s",
                     "--bulkcall.poll.interval=1s", "--bulkcall.batch.target-concurrency-limit=1000",
                     "--bulkcall.calling-window.hours=00:00-24:00", "--bulkcall.calling-window.days=MON-SUN");
@@ -165,24 +159,7 @@ class LargeFileBenchmark {
             REQUESTS.forEach((name, endpoint) -> System.out.printf("    %-18s %,8d %6.1f%n", name,
                     sandbox.requests(endpoint), sandbox.requests(endpoint) * 1000.0 / valid));
         }
-        printHeap();
-    }
-
-    private int bulkcall(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time", "-jar", JAR.toString()));
-        command.addAll(List.of(arguments));
-        command.addAll(List.of("--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-            .redirectOutput(dir.resolve("bulkcall.out").toFile())
-            .redirectError(dir.resolve("bulkcall.err").toFile());
-        builder.environment().put("CARTESIA_API_KEY", TestKeys.API_KEY);
-        Process bulkcall = builder.start();
-        if (!bulkcall.waitFor(1, TimeUnit.HOURS)) {
-            bulkcall.destroyForcibly();
-            throw new AssertionError("bulkcall did not finish within an hour");
-        }
-        return bulkcall.exitValue();
+        System.out.printf("  %s%n%n", bulkcall.heap());
     }
 
     /**
@@ -191,7 +168,7 @@ class LargeFileBenchmark {
      * a collection left in the heap while it ran.
      */
     private Map<String, StepTime> steps() throws IOException {
-        List<GcPause> collections = collections();
+        List<HeapLimitedBulkcall.GcPause> collections = bulkcall.collections();
         var dataSource = new SimpleDriverDataSource(new Driver(), "jdbc:h2:file:" + dir.resolve("data/bulkcall"), "sa", "");
         Map<String, StepTime> steps = new LinkedHashMap<>();
         JdbcClient.create(dataSource)
@@ -203,7 +180,7 @@ class LargeFileBenchmark {
                 Instant end = rs.getTimestamp(5).toInstant();
                 long heapLeft = collections.stream()
                     .filter(collection -> !collection.at().isBefore(start) && !collection.at().isAfter(end))
-                    .mapToLong(GcPause::left)
+                    .mapToLong(HeapLimitedBulkcall.GcPause::left)
                     .max()
                     .orElse(0);
                 return new StepTime(rs.getString(1), rs.getLong(2), rs.getLong(3), Duration.between(start, end), heapLeft);
@@ -235,26 +212,6 @@ class LargeFileBenchmark {
         return new ResultRows(rows, withCallDetails);
     }
 
-    // the most the heap held before a collection, and the most a collection left in it
-    private void printHeap() throws IOException {
-        List<GcPause> collections = collections();
-        System.out.printf("  heap: at most %d MB in use, at most %d MB left by a collection, of 256 MB%n%n",
-                collections.stream().mapToLong(GcPause::inUse).max().orElse(0),
-                collections.stream().mapToLong(GcPause::left).max().orElse(0));
-    }
-
-    private List<GcPause> collections() throws IOException {
-        List<GcPause> collections = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("gc.log"))) {
-            Matcher pause = PAUSE.matcher(line);
-            if (pause.find()) {
-                collections.add(new GcPause(GC_TIME.parse(pause.group(1), Instant::from),
-                        Long.parseLong(pause.group(2)), Long.parseLong(pause.group(3))));
-            }
-        }
-        return collections;
-    }
-
     private static Map<String, SandboxEndpoint> requests() {
         Map<String, SandboxEndpoint> requests = new LinkedHashMap<>();
         requests.put("Create Call Batch", SandboxEndpoint.CREATE_BATCH);
@@ -270,10 +227,6 @@ class LargeFileBenchmark {
     }
 
     private record ResultRows(long rows, long withCallDetails) {
-    }
-
-    /** A collection in the GC log: when, and the megabytes in use before it and left after it. */
-    private record GcPause(Instant at, long inUse, long left) {
     }
 
     private record StepTime(String step, long read, long written, Duration time, long heapLeft) {

@@ -3,10 +3,8 @@ package io.bulkcall.csv;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Test fixtures of the csv and validation packages, and a way to read a file to the end. */
+/** Test fixtures of the csv, input and validation packages. */
 public final class Fixtures {
 
     private Fixtures() {
@@ -23,17 +21,6 @@ public final class Fixtures {
         }
         catch (URISyntaxException ex) {
             throw new IllegalArgumentException(ex);
-        }
-    }
-
-    /** Every data row of a file, through a freshly opened {@link CsvRecordReader}. */
-    public static List<CsvRow> readAll(Path file) throws Exception {
-        try (CsvRecordReader reader = CsvRecordReader.open(file)) {
-            List<CsvRow> rows = new ArrayList<>();
-            for (CsvRow row = reader.read(); row != null; row = reader.read()) {
-                rows.add(row);
-            }
-            return rows;
         }
     }
 }

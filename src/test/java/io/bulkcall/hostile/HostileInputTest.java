@@ -62,8 +62,9 @@ class HostileInputTest {
             new HostileFile("header-only.csv", () -> fixture("header-only.csv"),
                     "header-only.csv was not dialed: it has no data rows"),
             new HostileFile("no-number-column.csv", () -> fixture("no-number-column.csv"),
-                    "no-number-column.csv, line 1: has no number column; name one to_number, phone or phone_number "
-                            + "(columns found: name, email, mobile)"));
+                    "no-number-column.csv, line 1: has no number column; name one to_number, phone, phone_number, "
+                            + "telephone, mobile, mobile_number, cell or cell_phone (case, spaces, - and _ ignored), "
+                            + "or set bulkcall.input.number-column (columns found: name, email, contact)"));
 
     /** A file name that would start a second console line, if bulkcall wrote it as it is. */
     private static final String TWO_LINE_NAME = "evil\nname.csv";

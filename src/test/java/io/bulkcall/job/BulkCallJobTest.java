@@ -294,7 +294,7 @@ class BulkCallJobTest {
         // then
         assertThat(exitCode).isZero();
         assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
-        assertThat(output.getErr()).contains("No CSV file is waiting in");
+        assertThat(output.getErr()).contains("No CSV file or workbook is waiting in");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.bulkcall.config.CartesiaVersion;
 import io.bulkcall.csv.CsvParser;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.csv.InputFileException;
+import io.bulkcall.input.InputFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,8 @@ class FileValidationTest {
 
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer("US");
 
-    private final FileValidation validation = new FileValidation(() -> RowCheckers.windowsOff(normalizer),
+    private final FileValidation validation = new FileValidation(InputFixtures.inputFiles(),
+            () -> RowCheckers.windowsOff(normalizer),
             (csv, header) -> SentColumns.of(csv, header.metadataColumns(), CartesiaVersion.V2026_03_01, List.of()),
             DoNotCallList.load(file("validation/dnc-plain.txt"), normalizer), Runnable::run);
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.bulkcall.csv.CsvRecordReader;
 import io.bulkcall.csv.InputFileException;
+import io.bulkcall.input.InputFixtures;
 import io.bulkcall.testing.CsvFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +116,7 @@ class NumberCheckingReaderTest {
     }
 
     private NumberCheckingReader reader(Path csv) {
-        return new NumberCheckingReader(CsvRecordReader.open(csv), RowCheckers.windowsOff(normalizer), checkers);
+        return new NumberCheckingReader(InputFixtures.inputFiles().open(csv), RowCheckers.windowsOff(normalizer), checkers);
     }
 
     private static List<CheckedRow> readAll(NumberCheckingReader reader) {

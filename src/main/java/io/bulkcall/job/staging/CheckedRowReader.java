@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 
 import io.bulkcall.csv.CsvHeader;
-import io.bulkcall.csv.CsvRecordReader;
+import io.bulkcall.input.InputFiles;
 import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.NumberCheckingReader;
 import io.bulkcall.validation.RowChecker;
@@ -29,6 +29,7 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
     static final String READ_COUNT = "read.count";
 
     private final Path file;
+    private final InputFiles inputFiles;
     private final RowChecker checker;
     private final Executor executor;
     private final BiFunction<Path, CsvHeader, SentColumns> columnsDecision;
@@ -39,9 +40,10 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
      * @param columnsDecision what the file's columns become at Cartesia, decided from its header as the
      *        reader opens; it refuses the file by throwing
      */
-    CheckedRowReader(Path file, RowChecker checker, Executor executor,
+    CheckedRowReader(Path file, InputFiles inputFiles, RowChecker checker, Executor executor,
             BiFunction<Path, CsvHeader, SentColumns> columnsDecision) {
         this.file = file;
+        this.inputFiles = inputFiles;
         this.checker = checker;
         this.executor = executor;
         this.columnsDecision = columnsDecision;
@@ -61,7 +63,7 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
 
     @Override
     public void open(ExecutionContext executionContext) {
-        NumberCheckingReader opened = new NumberCheckingReader(CsvRecordReader.open(file), checker, executor);
+        NumberCheckingReader opened = new NumberCheckingReader(inputFiles.open(file), checker, executor);
         try {
             sentColumns = columnsDecision.apply(file, opened.header());
         }

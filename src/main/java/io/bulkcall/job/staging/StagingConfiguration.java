@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.CsvWriter;
+import io.bulkcall.input.InputFiles;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
@@ -61,9 +62,9 @@ class StagingConfiguration {
     @Bean
     @StepScope
     CheckedRowReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
-            PhoneNumberNormalizer phoneNumberNormalizer, BulkcallProperties properties, Clock clock,
+            InputFiles inputFiles, PhoneNumberNormalizer phoneNumberNormalizer, BulkcallProperties properties, Clock clock,
             ContactLimits contactLimits, Executor numberCheckExecutor) {
-        CheckedRowReader reader = new CheckedRowReader(Path.of(path),
+        CheckedRowReader reader = new CheckedRowReader(Path.of(path), inputFiles,
                 RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits),
                 numberCheckExecutor, (file, header) -> SentColumns.of(file, header, properties));
         reader.setName("numberCheckingReader");

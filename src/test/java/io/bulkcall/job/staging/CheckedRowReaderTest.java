@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.bulkcall.config.CartesiaVersion;
+import io.bulkcall.input.InputFixtures;
 import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.ContactLimits;
 import io.bulkcall.validation.PhoneNumberNormalizer;
@@ -60,7 +61,7 @@ class CheckedRowReaderTest {
     private static CheckedRowReader reader(Path csv) {
         CallingWindowSettings off = new CallingWindowSettings(false, DailyHours.parse("09:00-20:00"),
                 WeekDays.parse("MON-SAT"), List.of(), null, Duration.ofMinutes(5));
-        CheckedRowReader reader = new CheckedRowReader(csv,
+        CheckedRowReader reader = new CheckedRowReader(csv, InputFixtures.inputFiles(),
                 RowChecker.of(new PhoneNumberNormalizer("US"), off, Instant.EPOCH, ContactLimits.NONE), Runnable::run,
                 (file, header) -> SentColumns.of(file, header.metadataColumns(), CartesiaVersion.V2026_03_01, List.of()));
         reader.setName("numberCheckingReader");

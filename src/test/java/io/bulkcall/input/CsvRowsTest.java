@@ -1,4 +1,4 @@
-package io.bulkcall.csv;
+package io.bulkcall.input;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -8,16 +8,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import io.bulkcall.csv.CsvHeader;
+import io.bulkcall.csv.CsvRow;
+import io.bulkcall.csv.InputFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static io.bulkcall.csv.Fixtures.file;
-import static io.bulkcall.csv.Fixtures.readAll;
+import static io.bulkcall.input.InputFixtures.inputFiles;
+import static io.bulkcall.input.InputFixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-class CsvRecordReaderTest {
+class CsvRowsTest {
 
     @TempDir
     Path dir;
@@ -40,7 +44,7 @@ class CsvRecordReaderTest {
     @Test
     void dropsAByteOrderMarkBeforeTheHeader() {
         // when
-        CsvRecordReader reader = CsvRecordReader.open(file("csv/bom.csv"));
+        InputRows reader = inputFiles().open(file("csv/bom.csv"));
         CsvRow row = reader.read();
         reader.close();
 
@@ -53,7 +57,7 @@ class CsvRecordReaderTest {
     void findsTheNumberColumnByAnyAcceptedNameInAnyCaseWithSpacesAround() {
         // given a header "name, Phone_Number ,city"
         // when
-        CsvRecordReader reader = CsvRecordReader.open(file("csv/phone-number-header.csv"));
+        InputRows reader = inputFiles().open(file("csv/phone-number-header.csv"));
         reader.close();
 
         // then
@@ -152,7 +156,7 @@ class CsvRecordReaderTest {
     @Test
     void skipsTheRowsReadBeforeARestart() {
         // given a second run of a file whose first run read two rows
-        CsvRecordReader secondRun = CsvRecordReader.open(file("csv/quoted.csv"));
+        InputRows secondRun = inputFiles().open(file("csv/quoted.csv"));
 
         // when
         long skipped = secondRun.skip(2);
@@ -178,15 +182,16 @@ class CsvRecordReaderTest {
         assertThatThrownBy(() -> readAll(file("csv/empty.csv")))
             .isInstanceOf(InputFileException.class)
             .hasMessage("empty.csv: is empty; the first line must be a header naming the columns, one of them "
-                    + "to_number, phone or phone_number");
+                    + "to_number, phone, phone_number, telephone, mobile, mobile_number, cell or cell_phone");
     }
 
     @Test
     void rejectsAHeaderWithoutANumberColumnNamingTheColumnsFound() {
         assertThatThrownBy(() -> readAll(file("csv/no-number-column.csv")))
             .isInstanceOf(InputFileException.class)
-            .hasMessage("no-number-column.csv, line 1: has no number column; name one to_number, phone or "
-                    + "phone_number (columns found: name, mobile, city)");
+            .hasMessage("no-number-column.csv, line 1: has no number column; name one to_number, phone, phone_number, "
+                    + "telephone, mobile, mobile_number, cell or cell_phone (case, spaces, - and _ ignored), or set "
+                    + "bulkcall.input.number-column (columns found: name, contact, city)");
     }
 
     @Test
@@ -198,10 +203,15 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void rejectsAHeaderWithTwoNumberColumns() {
-        assertThatThrownBy(() -> readAll(file("csv/two-number-columns.csv")))
-            .isInstanceOf(InputFileException.class)
-            .hasMessage("two-number-columns.csv, line 1: has more than one number column (phone, to_number); keep one");
+    void aToNumberColumnWinsOverAPhoneColumn() {
+        // given a header "phone,to_number"
+        // when
+        InputRows reader = inputFiles().open(file("csv/to-number-and-phone.csv"));
+        reader.close();
+
+        // then
+        assertThat(reader.header().numberColumnName()).isEqualTo("to_number");
+        assertThat(reader.header().metadataColumns()).containsExactly("phone");
     }
 
     @Test
@@ -282,15 +292,98 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void rejectsUtf16Text() throws IOException {
+    void readsUtf16TextWithAByteOrderMarkAsExcelsUnicodeTextSavesIt() throws IOException {
+        // given: Excel's "Unicode Text", UTF-16 little endian after its byte order mark, tab-separated
+        Path txt = dir.resolve("contacts.txt");
+        Files.write(txt, "\ufeffName\tPhone\r\nZoë\t+12125550143\r\n".getBytes(StandardCharsets.UTF_16LE));
+
+        // when
+        InputRows reader = inputFiles().open(txt);
+        List<CsvRow> rows = readAll(reader);
+
+        // then
+        assertThat(reader.describe()).isEqualTo("UTF-16, tab-separated");
+        assertThat(reader.header().columns()).containsExactly("Name", "Phone");
+        assertThat(rows).extracting(CsvRow::line, CsvRow::values).containsExactly(tuple(2L, List.of("Zoë", "+12125550143")));
+    }
+
+    @Test
+    void rejectsUtf16WithoutAByteOrderMarkSayingHowToSaveIt() throws IOException {
         // given
         Path csv = dir.resolve("input.csv");
-        Files.write(csv, "\ufeffto_number\n+12125550143\n".getBytes(StandardCharsets.UTF_16LE));
+        Files.write(csv, "to_number\n+12125550143\n".getBytes(StandardCharsets.UTF_16LE));
 
         // then
         assertThatThrownBy(() -> readAll(csv))
             .isInstanceOf(InputFileException.class)
-            .hasMessage("input.csv: is UTF-16 text; save it as UTF-8 (in Excel: \"CSV UTF-8\")");
+            .hasMessage("input.csv: does not look like a CSV text file: it contains binary data (NUL bytes); "
+                    + "is it a spreadsheet? Export it as \"CSV UTF-8\"");
+    }
+
+    @Test
+    void readsASemicolonSeparatedFileAndSaysSo() {
+        // given a file as Excel saves "CSV" where the comma is the decimal separator
+        // when
+        InputRows reader = inputFiles().open(file("input/semicolon.csv"));
+        List<CsvRow> rows = readAll(reader);
+
+        // then
+        assertThat(reader.describe()).isEqualTo("semicolon-separated");
+        assertThat(reader.header().columns()).containsExactly("Name", "Phone", "Amount");
+        assertThat(rows).extracting(CsvRow::values).containsExactly(
+                List.of("Ann", "+12125550143", "3,50"),
+                List.of("Bo; Jr", "+12125550144", "12,00"));
+    }
+
+    @Test
+    void readsATabSeparatedFile() {
+        // when
+        InputRows reader = inputFiles().open(file("input/tab.csv"));
+        List<CsvRow> rows = readAll(reader);
+
+        // then
+        assertThat(reader.describe()).isEqualTo("tab-separated");
+        assertThat(rows).extracting(CsvRow::values).containsExactly(List.of("Ann, Smith", "+12125550143"));
+    }
+
+    @Test
+    void keepsACommaFileWhoseQuotedCellsHoldSemicolonsCommaSeparated() {
+        // given "to_number,name,note" and notes such as "call after 5; ask for Ann"
+        // when
+        InputRows reader = inputFiles().open(file("input/comma-quoted-semicolons.csv"));
+        List<CsvRow> rows = readAll(reader);
+
+        // then
+        assertThat(reader.describe()).isEmpty();
+        assertThat(rows).extracting(CsvRow::values).containsExactly(
+                List.of("+12125550143", "Ann", "call after 5; ask for Ann"),
+                List.of("+12125550144", "Bo", "no; never; not"));
+    }
+
+    @Test
+    void readsTheDelimiterTheSettingNames() {
+        // when
+        InputRows reader = inputFiles(";", null, null).open(file("input/semicolon.csv"));
+        reader.close();
+
+        // then
+        assertThat(reader.header().columns()).containsExactly("Name", "Phone", "Amount");
+    }
+
+    @Test
+    void aMissingNumberColumnInAHeaderHoldingTabsSaysTheFileLooksTabSeparated() {
+        assertThatThrownBy(() -> inputFiles(",", null, null).open(file("input/tab.csv")))
+            .isInstanceOf(InputFileException.class)
+            .hasMessageEndingWith("(columns found: Name\tTelephone); the header holds tabs: the file looks "
+                    + "tab-separated (bulkcall.input.delimiter=tab or auto)");
+    }
+
+    @Test
+    void aMissingNumberColumnInAHeaderHoldingSemicolonsSaysTheFileLooksSemicolonSeparated() {
+        assertThatThrownBy(() -> inputFiles(",", null, null).open(file("input/semicolon.csv")))
+            .isInstanceOf(InputFileException.class)
+            .hasMessageEndingWith("(columns found: Name;Phone;Amount); the header holds semicolons: the file looks "
+                    + "semicolon-separated (bulkcall.input.delimiter=; or auto)");
     }
 
     @Test
@@ -336,7 +429,7 @@ class CsvRecordReaderTest {
     void rejectsAFileTruncatedWhileItIsRead() throws Exception {
         // given a reader part-way through a file larger than its read buffer
         Path csv = write("to_number,name\n" + "+12125550143,Ann\n".repeat(20_000));
-        CsvRecordReader reader = CsvRecordReader.open(csv);
+        InputRows reader = inputFiles().open(csv);
         reader.read();
 
         // when the file is cut short, beyond the 64 KiB the reader has read ahead
@@ -357,7 +450,7 @@ class CsvRecordReaderTest {
 
     @Test
     void throwsInputFileProblemsFromOpenUnwrapped() {
-        assertThatThrownBy(() -> CsvRecordReader.open(file("csv/no-number-column.csv")))
+        assertThatThrownBy(() -> inputFiles().open(file("csv/no-number-column.csv")))
             .isExactlyInstanceOf(InputFileException.class);
     }
 

@@ -1,0 +1,50 @@
+package io.bulkcall.input;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.csv.Delimiter;
+import io.bulkcall.csv.InputFileException;
+
+/**
+ * Opens an input file as its type asks, with the {@code bulkcall.input.*} settings: a workbook
+ * ({@code .xlsx}) sheet by sheet row, an old Excel workbook ({@code .xls}) refused with what to do, any
+ * other file as CSV text. Thread-safe: it holds only the settings.
+ */
+public final class InputFiles {
+
+    private final Delimiter delimiter;
+
+    private final String sheet;
+
+    private final String numberColumn;
+
+    public InputFiles(BulkcallProperties.Input settings) {
+        this.delimiter = Delimiter.ofSetting(settings.delimiter());
+        this.sheet = settings.sheet();
+        this.numberColumn = settings.numberColumn();
+    }
+
+    /** Whether a scan of the input folder takes a file of this name: {@code *.csv} or {@code *.xlsx}, not Excel's {@code ~$} lock files. */
+    public static boolean isInputFileName(String name) {
+        return (name.endsWith(".csv") || name.endsWith(".xlsx")) && !name.startsWith("~$");
+    }
+
+    /**
+     * Opens a file and reads its header.
+     *
+     * @throws InputFileException when the file cannot be read, or its header is unusable
+     */
+    public InputRows open(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            return WorkbookRows.open(file, sheet, numberColumn);
+        }
+        if (name.endsWith(".xls")) {
+            throw new InputFileException(file, "is an Excel 97-2003 workbook (.xls), which bulkcall does not read; "
+                    + Workbook.SAVE_AS);
+        }
+        return CsvRows.open(file, delimiter, numberColumn);
+    }
+}

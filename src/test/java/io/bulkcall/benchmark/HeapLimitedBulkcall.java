@@ -1,0 +1,85 @@
+package io.bulkcall.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.bulkcall.testing.TestKeys;
+
+/**
+ * bulkcall as an operator runs it, {@code java -Xmx256m -jar target/bulkcall.jar}, in a JVM of its own
+ * with the JVM's default compilers and collector, working in a folder of its own: its console in
+ * {@code bulkcall.out} and {@code bulkcall.err}, its collections in {@code gc.log}, read back for the
+ * heap it used.
+ */
+final class HeapLimitedBulkcall {
+
+    private static final Path JAR = Path.of("target/bulkcall.jar").toAbsolutePath();
+
+    /** A collection in the GC log: when, and the heap in use before it and after it, of the heap's size. */
+    private static final Pattern PAUSE = Pattern.compile("^\\[([^]]+)].* Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\)");
+
+    /** How the GC log's {@code time} decoration writes an instant. */
+    private static final DateTimeFormatter GC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    private final Path dir;
+
+    HeapLimitedBulkcall(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Runs bulkcall with these arguments, and the agent and number a run needs, to its end; its exit code. */
+    int run(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time", "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+            .redirectOutput(dir.resolve("bulkcall.out").toFile())
+            .redirectError(dir.resolve("bulkcall.err").toFile());
+        builder.environment().put("CARTESIA_API_KEY", TestKeys.API_KEY);
+        Process bulkcall = builder.start();
+        if (!bulkcall.waitFor(1, TimeUnit.HOURS)) {
+            bulkcall.destroyForcibly();
+            throw new AssertionError("bulkcall did not finish within an hour");
+        }
+        return bulkcall.exitValue();
+    }
+
+    /** What the run wrote to the console's standard error, where bulkcall logs. */
+    String errors() throws IOException {
+        return Files.readString(dir.resolve("bulkcall.err"));
+    }
+
+    /** The collections of the run, from its GC log. */
+    List<GcPause> collections() throws IOException {
+        List<GcPause> collections = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("gc.log"))) {
+            Matcher pause = PAUSE.matcher(line);
+            if (pause.find()) {
+                collections.add(new GcPause(GC_TIME.parse(pause.group(1), Instant::from),
+                        Long.parseLong(pause.group(2)), Long.parseLong(pause.group(3))));
+            }
+        }
+        return collections;
+    }
+
+    /** The most the heap held before a collection, and the most a collection left in it. */
+    String heap() throws IOException {
+        List<GcPause> collections = collections();
+        return "heap: at most %d MB in use, at most %d MB left by a collection, of 256 MB".formatted(
+                collections.stream().mapToLong(GcPause::inUse).max().orElse(0),
+                collections.stream().mapToLong(GcPause::left).max().orElse(0));
+    }
+
+    /** A collection in the GC log: when, and the megabytes in use before it and left after it. */
+    record GcPause(Instant at, long inUse, long left) {
+    }
+}

@@ -1,0 +1,148 @@
+package io.bulkcall.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.bulkcall.input.Workbooks;
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.Workspace;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static io.bulkcall.input.Workbooks.row;
+import static io.bulkcall.input.Workbooks.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Input files other than UTF-8 comma-separated CSV, through the commands an operator types: a
+ * workbook run to the end against the sandbox, files of other delimiters validated, workbooks bulkcall
+ * cannot read refused before anything is dialed, and the {@code bulkcall.input.*} settings.
+ */
+@ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
+class InputFilesCommandTest {
+
+    @Test
+    void aWorkbookIsDialedAndReportedWithItsSheetRowNumbers(Workspace workspace) {
+        // given a sheet with a number typed as text, an empty row, a number stored as a number, one a
+        // spreadsheet rounded before it was pasted in as text, and the first number again
+        workspace.with("--bulkcall.validation.max-reject-ratio=1.0");
+        Workbooks.xlsx(workspace.input().resolve("contacts.xlsx"), rows(
+                row("to_number", "first_name", "appointment_date"),
+                row("+1 212 555 0143", "Ann", LocalDate.of(2026, 12, 10)),
+                row(),
+                row(16465550123d, "Bo", LocalDate.of(2026, 12, 11)),
+                row("4.15555E+10", "Cy", null),
+                row("+1 212 555 0143", "Di", null)));
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        Path reports = workspace.reports(1, "contacts");
+        Map<String, CSVRecord> results = byLine(CsvFiles.records(reports.resolve("results.csv")));
+        Map<String, CSVRecord> rejected = byLine(CsvFiles.records(reports.resolve("rejected.csv")));
+        assertThat(results.keySet()).containsExactlyInAnyOrder("2", "4");
+        assertThat(results.get("2").get("appointment_date")).isEqualTo("2026-12-10");
+        assertThat(results.get("4").get("to_number")).isEqualTo("+16465550123");
+        assertThat(rejected.keySet()).containsExactlyInAnyOrder("5", "6");
+        assertThat(rejected.get("5").get("detail")).startsWith("a spreadsheet turned it into 4.15555E+10");
+        assertThat(rejected.get("6").get("detail")).isEqualTo("first seen on line 2");
+        assertThat(workspace.sandbox().createdToNumbers()).containsExactlyInAnyOrder("+12125550143", "+16465550123");
+        assertThat(workspace.input().resolve("processed/contacts.xlsx")).exists();
+    }
+
+    @Test
+    void validateSaysHowAFileWasReadWhenItIsNotCommaSeparatedUtf8(Workspace workspace, CapturedOutput output) {
+        // given
+        Path semicolons = workspace.drop("semi.csv", "Name;Phone\nAnn;+12125550143\nBo;+12125550144\nCy;+12125550145\n");
+        Path workbook = Workbooks.xlsx(workspace.input().resolve("contacts.xlsx"),
+                rows(row("Phone"), row("+12125550143")));
+        Path commas = workspace.drop("plain.csv", CsvFiles.numbers(1));
+
+        // when
+        int exitCode = workspace.run("validate", semicolons.toString(), workbook.toString(), commas.toString());
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("semi.csv (semicolon-separated): 3 rows, 3 valid, 0 rejected",
+                "contacts.xlsx (sheet \"Sheet1\"): 1 rows, 1 valid, 0 rejected", "plain.csv: 1 rows, 1 valid, 0 rejected");
+    }
+
+    @Test
+    void anOldXlsAndADamagedWorkbookAreRefusedBeforeAnythingIsDialed(Workspace workspace, CapturedOutput output)
+            throws Exception {
+        // given
+        Path xls = Workbooks.xls(workspace.input().resolve("old.xls"), rows(row("phone"), row("+12125550143")));
+        Path damaged = Files.write(workspace.input().resolve("damaged.xlsx"), "not a workbook".getBytes());
+
+        // when
+        int exitCode = workspace.run("run", xls.toString(), damaged.toString());
+
+        // then
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(output.getErr().lines().filter(line -> line.contains(" ERROR "))).hasSize(2)
+            .allSatisfy(line -> assertThat(line).contains("save it as .xlsx or CSV UTF-8"));
+        assertThat(workspace.input().resolve("failed/old.xls")).exists();
+        assertThat(workspace.input().resolve("failed/damaged.xlsx")).exists();
+    }
+
+    @Test
+    void aRunWithoutFilesTakesWorkbooksButNotTheLockFilesExcelKeepsBesideThem(Workspace workspace, CapturedOutput output)
+            throws Exception {
+        // given
+        Workbooks.xlsx(workspace.input().resolve("contacts.xlsx"), rows(row("Phone"), row("+12125550143")));
+        Files.write(workspace.input().resolve("~$contacts.xlsx"), new byte[] { 5, 'A', 'n', 'n', 0, 0 });
+
+        // when
+        int exitCode = workspace.run();
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("contacts.xlsx: job 1 completed");
+        assertThat(workspace.input().resolve("~$contacts.xlsx")).exists();
+    }
+
+    @Test
+    void twoNumberColumnsAreRefusedUntilTheSettingNamesOne(Workspace workspace, CapturedOutput output) {
+        // given
+        Path file = workspace.drop("crm.csv", "Name,Phone,Mobile\nAnn,+12125550100,+12125550143\n");
+
+        // when
+        int refused = workspace.run("validate", file.toString());
+        int named = workspace.run("validate", file.toString(), "--bulkcall.input.number-column=Mobile");
+
+        // then
+        assertThat(refused).isEqualTo(3);
+        assertThat(output.getErr()).contains("crm.csv, line 1: has 2 columns that may hold the number to dial "
+                + "(Phone, Mobile); name the one to dial with bulkcall.input.number-column");
+        assertThat(named).isZero();
+        assertThat(output.getErr()).contains("crm.csv: 1 rows, 1 valid, 0 rejected");
+    }
+
+    @Test
+    void aDelimiterSettingOfAnotherValueStopsTheRunNamingIt(Workspace workspace, CapturedOutput output) {
+        // when
+        int exitCode = workspace.run("run", "--bulkcall.input.delimiter=pipe");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall.input.delimiter=pipe: must be auto, \",\", \";\" or tab");
+    }
+
+    private static Map<String, CSVRecord> byLine(List<CSVRecord> records) {
+        return records.stream().collect(Collectors.toMap(row -> row.get("line"), Function.identity()));
+    }
+}
