@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.bulkcall.cli.BulkcallLauncher;
 import io.bulkcall.time.SleepingWaiter;
+import io.bulkcall.time.StopSignal;
 import io.bulkcall.time.Waiter;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,6 +28,12 @@ public class BulkcallApplication {
     @Fallback
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Whether Ctrl-C or SIGTERM asked the process to stop, and by when. */
+    @Bean
+    StopSignal stopSignal() {
+        return new StopSignal();
     }
 
     /** Waits by sleeping; beside a simulated clock, a waiter that moves it takes its place. */

@@ -3,7 +3,12 @@ package io.bulkcall.cartesia;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -11,8 +16,13 @@ import io.bulkcall.cartesia.RetryPolicy.Verdict;
 import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.InvalidSettingException;
+import io.bulkcall.time.StopSignal;
+import io.bulkcall.time.Waiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
@@ -20,9 +30,6 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
-import reactor.core.Exceptions;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Cartesia Call Batches API, Get Call and List Calls, with a synchronous API for the job's
@@ -52,13 +59,18 @@ public class CartesiaClient {
 
     private static final String HIDDEN = "(hidden)";
 
+    /** How often a wait for an answer looks whether the time given to stop is up. */
+    private static final Duration STOP_CHECK = Duration.ofMillis(100);
+
     private final CartesiaApi api;
     private final CartesiaConnectionDetails connection;
     private final String host;
     private final CreateCallBatchRequestRules rules;
     private final ApiErrorReader errors;
     private final RetryPolicy retryPolicy;
-    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Waiter waiter;
+    private final StopSignal stop;
 
     /**
      * @param connection where the API is and the key to use; the key is read only when a request is sent
@@ -66,16 +78,18 @@ public class CartesiaClient {
      * @param clock tells whether a batch's {@code scheduled_at} is in the future, and how long a
      *        {@code Retry-After} date is away
      * @param webClientBuilder the application's builder; it is cloned, not changed
+     * @param waiter waits between two attempts
+     * @param stop ends a wait between two attempts at once, and bounds what is sent while the process stops
      */
     public CartesiaClient(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings, Clock clock,
-            WebClient.Builder webClientBuilder) {
+            WebClient.Builder webClientBuilder, Waiter waiter, StopSignal stop) {
         this(connection, settings, clock, webClientBuilder,
-                new RetryPolicy(settings, clock, () -> ThreadLocalRandom.current().nextDouble()), Sleeper.THREAD);
+                new RetryPolicy(settings, clock, () -> ThreadLocalRandom.current().nextDouble()), waiter, stop);
     }
 
-    /** With the retry policy's jitter and the waits under the caller's control, for tests. */
+    /** With the retry policy's jitter under the caller's control, for tests. */
     CartesiaClient(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings, Clock clock,
-            WebClient.Builder webClientBuilder, RetryPolicy retryPolicy, Sleeper sleeper) {
+            WebClient.Builder webClientBuilder, RetryPolicy retryPolicy, Waiter waiter, StopSignal stop) {
         URI baseUrl = URI.create(connection.baseUrl());
         JsonMapper json = CartesiaWebClient.json();
         this.api = CartesiaWebClient.api(connection.baseUrl(), settings, json, webClientBuilder);
@@ -84,7 +98,9 @@ public class CartesiaClient {
         this.rules = new CreateCallBatchRequestRules(clock, settings.cartesiaVersion(), json);
         this.errors = new ApiErrorReader(json);
         this.retryPolicy = retryPolicy;
-        this.sleeper = sleeper;
+        this.clock = clock;
+        this.waiter = waiter;
+        this.stop = stop;
     }
 
     /**
@@ -205,14 +221,22 @@ public class CartesiaClient {
         return startingAfter == null ? "" : " after " + startingAfter;
     }
 
-    /** Sends a request, and sends it again for as long as the retry policy allows. */
+    /**
+     * Sends a request, and sends it again for as long as the retry policy allows. Once the process is
+     * asked to stop, a wait between two attempts ends at once, and what is still sent (the stop's own
+     * cancels) gets no further attempt after a refused connection or a lost answer, nor any the stop's
+     * time cannot hold.
+     */
     private <T> T send(Operation operation, Function<CartesiaApi, Mono<T>> request) {
         ApiKey key = apiKey();
         for (int attempt = 1;; attempt++) {
+            if (stop.timeLeft().filter(Duration::isZero).isPresent()) {
+                throw new StopRequestedException(operation.name() + ": not sent: the time given to stop is up", null);
+            }
             Attempt sent = new Attempt(key);
             Failure failure;
             try {
-                T body = request.apply(api).contextWrite(sent::addTo).block();
+                T body = answer(request.apply(api).contextWrite(sent::addTo));
                 if (body == null) {
                     throw new DecodingException("empty body");
                 }
@@ -232,7 +256,35 @@ public class CartesiaClient {
             if (verdict == Verdict.GIVE_UP) {
                 throw failure.toException(operation.name(), attempt, host);
             }
-            pause(operation, retryPolicy.backoff(attempt, failure));
+            pause(operation, failure, retryPolicy.backoff(attempt, failure));
+        }
+    }
+
+    /**
+     * The answer, waited for as long as the response timeout allows, or until the time given to stop
+     * is up: then it is given up on as a lost answer.
+     */
+    private <T> T answer(Mono<T> answer) {
+        CompletableFuture<T> pending = answer.toFuture();
+        try {
+            while (true) {
+                try {
+                    return pending.get(STOP_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                catch (TimeoutException stillWaiting) {
+                    if (stop.timeLeft().filter(Duration::isZero).isPresent()) {
+                        pending.cancel(true);
+                        throw Exceptions.propagate(stillWaiting);
+                    }
+                }
+            }
+        }
+        catch (ExecutionException failed) {
+            throw Exceptions.propagate(failed.getCause());
+        }
+        catch (InterruptedException interrupted) {
+            pending.cancel(true);
+            throw Exceptions.propagate(interrupted);
         }
     }
 
@@ -264,13 +316,19 @@ public class CartesiaClient {
         log.debug("{} -> {} (attempt {} of {})", sent.requestLine(), outcome, attempt, retryPolicy.maxAttempts());
     }
 
-    private void pause(Operation operation, Duration backoff) {
-        try {
-            sleeper.sleep(backoff);
+    private void pause(Operation operation, Failure failure, Duration backoff) {
+        Optional<Duration> timeLeft = stop.timeLeft();
+        if (timeLeft.isPresent()) {
+            // Cartesia answered, so it is there: worth another attempt if the stop leaves time for it
+            if (!failure.kind().answered() || backoff.compareTo(timeLeft.get()) >= 0) {
+                throw new StopRequestedException(
+                        operation.name() + ": given up as bulkcall stops (" + failure.why() + ")", failure.cause());
+            }
+            waiter.waitUntil(clock.instant().plus(backoff), () -> false);
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new CartesiaException(operation.name() + ": interrupted while waiting to try again", ex);
+        else if (!waiter.waitUntil(clock.instant().plus(backoff), stop::requested)) {
+            throw new StopRequestedException(
+                    operation.name() + ": not tried again as bulkcall stops (" + failure.why() + ")", failure.cause());
         }
     }
 }

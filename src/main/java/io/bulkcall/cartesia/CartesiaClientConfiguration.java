@@ -3,6 +3,8 @@ package io.bulkcall.cartesia;
 import java.time.Clock;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.time.StopSignal;
+import io.bulkcall.time.Waiter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +29,7 @@ class CartesiaClientConfiguration {
     /** Built with or without an API key: the key is checked when a request is sent. */
     @Bean
     public CartesiaClient cartesiaClient(CartesiaConnectionDetails connectionDetails, BulkcallProperties properties,
-            Clock clock, WebClient.Builder webClientBuilder) {
-        return new CartesiaClient(connectionDetails, properties.cartesia(), clock, webClientBuilder);
+            Clock clock, WebClient.Builder webClientBuilder, Waiter waiter, StopSignal stopSignal) {
+        return new CartesiaClient(connectionDetails, properties.cartesia(), clock, webClientBuilder, waiter, stopSignal);
     }
 }

@@ -54,6 +54,11 @@ record Failure(Kind kind, String why, Throwable cause, String retryAfter) {
         boolean worthRepeating() {
             return worthRepeating;
         }
+
+        /** Whether Cartesia answered: it is there, however it failed. */
+        boolean answered() {
+            return this == REJECTED || this == THROTTLED || this == SERVER_ERROR;
+        }
     }
 
     /** Cartesia answered with an error status. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.time.StopSignal;
 import io.bulkcall.time.Waiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
  * {@code retry_count} for a retry), and sends again only if it did not. After
  * {@code bulkcall.cartesia.max-attempts} such rounds it gives up with a {@link CartesiaException}; the
  * caller's record of what it was about to send (the batch intent, the redial round) lets the next run
- * ask again. Every caller that sends an unrepeatable request goes through here. Thread-safe.
+ * ask again. Once the process is asked to stop it looks without waiting, and does not send again: what
+ * it could not settle stays in doubt for the next run. Every caller that sends an unrepeatable request
+ * goes through here. Thread-safe.
  */
 @Component
 public class SendOnce {
@@ -31,12 +34,14 @@ public class SendOnce {
     private final Duration settleDelay;
     private final Clock clock;
     private final Waiter waiter;
+    private final StopSignal stop;
 
-    public SendOnce(BulkcallProperties properties, Clock clock, Waiter waiter) {
+    public SendOnce(BulkcallProperties properties, Clock clock, Waiter waiter, StopSignal stop) {
         this.maxAttempts = properties.cartesia().maxAttempts();
         this.settleDelay = properties.cartesia().initialBackoff();
         this.clock = clock;
         this.waiter = waiter;
+        this.stop = stop;
     }
 
     /**
@@ -52,12 +57,15 @@ public class SendOnce {
             }
             catch (OutcomeUnknownException unknown) {
                 log.warn("{}; looking at Cartesia", unknown.getMessage());
-                // a request that is still being processed needs a moment to show
-                waiter.waitUntil(clock.instant().plus(settleDelay.multipliedBy(attempt)), () -> false);
+                // a request that is still being processed needs a moment to show; a stop looks at once
+                waiter.waitUntil(clock.instant().plus(settleDelay.multipliedBy(attempt)), stop::requested);
                 Optional<T> effect = tookEffect.get();
                 if (effect.isPresent()) {
                     log.info("{} took effect after all", what);
                     return effect.get();
+                }
+                if (stop.requested()) {
+                    throw new StopRequestedException(what + ": not sent again as bulkcall stops", unknown);
                 }
                 if (attempt >= maxAttempts) {
                     throw new CartesiaException(what + ": outcome unknown after " + attempt

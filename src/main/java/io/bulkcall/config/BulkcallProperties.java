@@ -41,6 +41,7 @@ import org.springframework.validation.annotation.Validated;
  * @param poll how the job waits for calls to finish
  * @param redial the redial rounds after the first pass: which outcomes, after how long
  * @param database how the job database is opened
+ * @param stop how long Ctrl-C or SIGTERM gives the run to stop
  * @param callingWindow when each recipient may be called, in their own local time
  * @param contactPolicy how often one number may be dialed, across files, jobs and nodes
  * @param retention how long the recipients of ended jobs are kept
@@ -62,6 +63,7 @@ public record BulkcallProperties(
         @DefaultValue @Valid Poll poll,
         @DefaultValue @Valid Redial redial,
         @DefaultValue @Valid Database database,
+        @DefaultValue @Valid Stop stop,
         @DefaultValue @Valid @NestedConfigurationProperty CallingWindowSettings callingWindow,
         @DefaultValue @Valid ContactPolicy contactPolicy,
         @DefaultValue @Valid Retention retention,
@@ -182,6 +184,14 @@ public record BulkcallProperties(
      *     wait this long for each other
      */
     public record Database(@DefaultValue("30s") @NotNull Duration openTimeout) {
+    }
+
+    /**
+     * @param timeout how long after Ctrl-C or SIGTERM the process may take to end: the job stops, cancels
+     *     what its batches have queued at Cartesia as far as this allows, and the process exits within it
+     *     whatever Cartesia does; a service manager's own stop timeout should be longer
+     */
+    public record Stop(@DefaultValue("30s") @NotNull @DurationMin(seconds = 5) Duration timeout) {
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.bulkcall.time.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,6 +108,7 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
 
     private void open(HikariDataSource pool, H2FileUrl database) {
         long deadline = System.nanoTime() + openTimeout.toNanos();
+        boolean waiting = false;
         while (true) {
             SQLException busy;
             try (Turn turn = Turn.take(database); Connection first = pool.getConnection()) {
@@ -121,7 +123,15 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
                     throw failure;
                 }
             }
-            if (!BUSY.contains(busy.getErrorCode()) || System.nanoTime() > deadline || !pause(LOOK_AGAIN)) {
+            if (!BUSY.contains(busy.getErrorCode()) || System.nanoTime() > deadline) {
+                throw new JobDatabaseUnavailableException(database, busy);
+            }
+            if (!waiting) {
+                log.info("{} is in use by another program; trying again for up to {} (bulkcall.database.open-timeout)",
+                        database.file(), Durations.setting(openTimeout));
+                waiting = true;
+            }
+            if (!pause(LOOK_AGAIN)) {
                 throw new JobDatabaseUnavailableException(database, busy);
             }
         }

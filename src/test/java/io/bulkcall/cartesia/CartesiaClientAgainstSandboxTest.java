@@ -9,6 +9,8 @@ import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.time.SleepingWaiter;
+import io.bulkcall.time.StopSignal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class CartesiaClientAgainstSandboxTest {
                 new ApiKey("sk_car_sandbox"), Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(10),
                 Duration.ofMillis(100));
         client = new CartesiaClient(new PropertiesCartesiaConnectionDetails(settings), settings, Clock.systemUTC(),
-                WebClient.builder());
+                WebClient.builder(), new SleepingWaiter(Clock.systemUTC()), new StopSignal());
     }
 
     @AfterEach

@@ -58,7 +58,7 @@ class CartesiaClientApiKeyTest {
         public ApiKey apiKey() {
             return key.get();
         }
-    }, new RecordingSleeper());
+    }, new RecordingWaiter(CartesiaTestClients.CLOCK));
 
     @ParameterizedTest
     @NullSource

@@ -6,6 +6,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.InvalidSettingException;
+import io.bulkcall.time.SleepingWaiter;
+import io.bulkcall.time.StopSignal;
+import io.bulkcall.time.Waiter;
 import io.bulkcall.window.CallingWindowConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +50,8 @@ class CartesiaClientConfigurationTest {
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withUserConfiguration(Settings.class, CallingWindowConfiguration.class, CartesiaClientConfiguration.class)
             .withBean(Clock.class, Clock::systemUTC)
+            .withBean(Waiter.class, () -> new SleepingWaiter(Clock.systemUTC()))
+            .withBean(StopSignal.class, StopSignal::new)
             .withBean(WebClient.Builder.class, WebClient::builder)
             .withPropertyValues("bulkcall.agent-id=agent_1", "bulkcall.from-number-id=ap_1");
 
@@ -71,6 +76,8 @@ class CartesiaClientConfigurationTest {
                         ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class))
                 .withUserConfiguration(Settings.class, CallingWindowConfiguration.class, CartesiaClientConfiguration.class)
                 .withBean(Clock.class, Clock::systemUTC)
+                .withBean(Waiter.class, () -> new SleepingWaiter(Clock.systemUTC()))
+                .withBean(StopSignal.class, StopSignal::new)
                 .withPropertyValues("bulkcall.agent-id=agent_1", "bulkcall.from-number-id=ap_1",
                         "bulkcall.cartesia.api-key=sk_car_test", "bulkcall.cartesia.base-url=" + cartesia.baseUrl())
                 .run(context -> {

@@ -38,9 +38,9 @@ class CartesiaClientErrorsTest {
     @RegisterExtension
     static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final RecordingWaiter waiter = new RecordingWaiter(CartesiaTestClients.CLOCK);
 
-    private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
+    private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), waiter);
 
     @ParameterizedTest
     @ValueSource(ints = { 400, 401, 402, 404 })
@@ -105,7 +105,7 @@ class CartesiaClientErrorsTest {
         assertThat(error.status()).isEqualTo(status);
         assertThat(error.errorCode()).isEqualTo("concurrency_limited");
         cartesia.verify(MAX_ATTEMPTS, getRequestedFor(urlEqualTo(BATCH)));
-        assertThat(sleeper.waits()).hasSize(MAX_ATTEMPTS - 1);
+        assertThat(waiter.waits()).hasSize(MAX_ATTEMPTS - 1);
     }
 
     @ParameterizedTest

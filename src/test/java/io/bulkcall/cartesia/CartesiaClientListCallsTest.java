@@ -47,9 +47,9 @@ class CartesiaClientListCallsTest {
     @RegisterExtension
     static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final RecordingWaiter waiter = new RecordingWaiter(CartesiaTestClients.CLOCK);
 
-    private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
+    private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), waiter);
 
     @Test
     void listCallsSendsAgentBatchCursorAndLimitAndNoExpand() {
@@ -229,7 +229,7 @@ class CartesiaClientListCallsTest {
                 + status + " Batch not found: No batch acb_1 (error_code not_found, request_id "
                 + "7c1e0a6e-3f5b-4d2a-9b8e-2f4c6d8e0a1b)");
         cartesia.verify(1, getRequestedFor(urlPathEqualTo(CALLS)));
-        assertThat(sleeper.waits()).isEmpty();
+        assertThat(waiter.waits()).isEmpty();
     }
 
     @ParameterizedTest
@@ -245,7 +245,7 @@ class CartesiaClientListCallsTest {
         // then
         assertThat(error.status()).isEqualTo(status);
         cartesia.verify(MAX_ATTEMPTS, getRequestedFor(urlEqualTo(FIRST_PAGE + "&expand=transcript")));
-        assertThat(sleeper.waits()).hasSize(MAX_ATTEMPTS - 1);
+        assertThat(waiter.waits()).hasSize(MAX_ATTEMPTS - 1);
     }
 
     @Test

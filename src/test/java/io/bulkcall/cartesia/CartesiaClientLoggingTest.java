@@ -65,7 +65,7 @@ class CartesiaClientLoggingTest {
         // given
         cartesia.stubFor(post("/agents/calls/batches").willReturn(okJson(fixture("create-response.json")).withStatus(201)));
         cartesia.stubFor(get("/agents/calls/batches/acb_1").willReturn(aResponse().withStatus(503)));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), new RecordingSleeper());
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), new RecordingWaiter(CartesiaTestClients.CLOCK));
 
         // when
         client.createCallBatch(new CreateCallBatchRequest("bulkcall-7-1", "agent_1", "ap_1",

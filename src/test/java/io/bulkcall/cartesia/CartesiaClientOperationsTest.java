@@ -38,7 +38,7 @@ class CartesiaClientOperationsTest {
     @RegisterExtension
     static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
-    private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), new RecordingSleeper());
+    private final CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), new RecordingWaiter(CartesiaTestClients.CLOCK));
 
     @Test
     void createUnderTheLaterVersionSendsEachRecipientsDynamicVariablesAndNoMetadata() {

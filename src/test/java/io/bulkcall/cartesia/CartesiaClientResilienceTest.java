@@ -52,7 +52,7 @@ class CartesiaClientResilienceTest {
     @RegisterExtension
     static WireMockExtension cartesia = CartesiaTestClients.wireMock();
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final RecordingWaiter waiter = new RecordingWaiter(CartesiaTestClients.CLOCK);
 
     static Stream<Arguments> retryAfterAnswers() {
         String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(3).atZone(ZoneOffset.UTC));
@@ -68,40 +68,40 @@ class CartesiaClientResilienceTest {
     void retryAfterIsWaitedBeforeTheNextAttempt(ResponseDefinitionBuilder throttled, Duration wait) {
         // given
         throttleOnceThenAnswer(throttled);
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), waiter);
 
         // when
         client.getCallBatch("acb_1");
 
         // then
         cartesia.verify(2, getRequestedFor(urlEqualTo(BATCH)));
-        assertThat(sleeper.waits()).containsExactly(wait);
+        assertThat(waiter.waits()).containsExactly(wait);
     }
 
     @Test
     void retryAfterLongerThanMaxBackoffIsCut() {
         // given
         throttleOnceThenAnswer(aResponse().withStatus(429).withHeader("Retry-After", "3600"));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), waiter);
 
         // when
         client.getCallBatch("acb_1");
 
         // then
-        assertThat(sleeper.waits()).containsExactly(MAX_BACKOFF);
+        assertThat(waiter.waits()).containsExactly(MAX_BACKOFF);
     }
 
     @Test
     void waitsGrowExponentiallyWithoutRetryAfter() {
         // given
         cartesia.stubFor(get(BATCH).willReturn(aResponse().withStatus(503)));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), waiter);
 
         // when
         catchThrowable(() -> client.getCallBatch("acb_1"));
 
         // then: 100 ms, then 200 ms, each three quarters with the tests' fixed jitter
-        assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(75), Duration.ofMillis(150));
+        assertThat(waiter.waits()).containsExactly(Duration.ofMillis(75), Duration.ofMillis(150));
     }
 
     @Test
@@ -112,7 +112,7 @@ class CartesiaClientResilienceTest {
                 .willSetStateTo("fast"));
         cartesia.stubFor(get(BATCH).inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(okJson(fixture("get-batch-response.json"))));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), SHORT_RESPONSE_TIMEOUT, sleeper);
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), SHORT_RESPONSE_TIMEOUT, waiter);
 
         // when
         CallBatch batch = client.getCallBatch("acb_1");
@@ -126,7 +126,7 @@ class CartesiaClientResilienceTest {
     void getThatNeverGetsAnAnswerFailsNamingTheHostAndAttempts() {
         // given
         cartesia.stubFor(get(BATCH).willReturn(okJson(fixture("get-batch-response.json")).withFixedDelay(LATE_MILLIS)));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), SHORT_RESPONSE_TIMEOUT, sleeper);
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), SHORT_RESPONSE_TIMEOUT, waiter);
 
         // when
         Throwable error = catchThrowable(() -> client.getCallBatch("acb_1"));
@@ -142,7 +142,7 @@ class CartesiaClientResilienceTest {
         // given
         cartesia.stubFor(post(BATCHES).willReturn(okJson(fixture("create-response.json")).withStatus(201)
                 .withFixedDelay(LATE_MILLIS)));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), SHORT_RESPONSE_TIMEOUT, sleeper);
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), SHORT_RESPONSE_TIMEOUT, waiter);
 
         // when
         OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class,
@@ -153,7 +153,7 @@ class CartesiaClientResilienceTest {
         assertThat(error).hasMessage("Create Call Batch \"bulkcall-7-1\": outcome unknown (response timeout); "
                 + "reconcile with List Call Batches before sending again");
         await().untilAsserted(() -> cartesia.verify(1, postRequestedFor(urlEqualTo(BATCHES))));
-        assertThat(sleeper.waits()).isEmpty();
+        assertThat(waiter.waits()).isEmpty();
     }
 
     @Test
@@ -161,7 +161,7 @@ class CartesiaClientResilienceTest {
         // given
         cartesia.stubFor(post(BATCH + "/retry").willReturn(okJson(fixture("retry-response.json"))
                 .withFixedDelay(LATE_MILLIS)));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), SHORT_RESPONSE_TIMEOUT, sleeper);
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), SHORT_RESPONSE_TIMEOUT, waiter);
 
         // when
         OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class,
@@ -178,7 +178,7 @@ class CartesiaClientResilienceTest {
         // given an answer whose headers come at once and whose body then stops for longer than the response timeout
         try (StallingServer server = new StallingServer(200, fixture("get-batch-response.json"),
                 Duration.ofMillis(LATE_MILLIS))) {
-            CartesiaClient client = CartesiaTestClients.client(server.baseUrl(), SHORT_RESPONSE_TIMEOUT, sleeper);
+            CartesiaClient client = CartesiaTestClients.client(server.baseUrl(), SHORT_RESPONSE_TIMEOUT, waiter);
 
             // when
             CallBatch batch = client.getCallBatch("acb_1");
@@ -186,7 +186,7 @@ class CartesiaClientResilienceTest {
             // then
             assertThat(batch.recipients()).hasSize(3);
             assertThat(server.requests()).isEqualTo(2);
-            assertThat(sleeper.waits()).hasSize(1);
+            assertThat(waiter.waits()).hasSize(1);
         }
     }
 
@@ -195,7 +195,7 @@ class CartesiaClientResilienceTest {
         // given
         try (StallingServer server = new StallingServer(201, fixture("create-response.json"),
                 Duration.ofMillis(LATE_MILLIS))) {
-            CartesiaClient client = CartesiaTestClients.client(server.baseUrl(), SHORT_RESPONSE_TIMEOUT, sleeper);
+            CartesiaClient client = CartesiaTestClients.client(server.baseUrl(), SHORT_RESPONSE_TIMEOUT, waiter);
 
             // when
             OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class,
@@ -205,7 +205,7 @@ class CartesiaClientResilienceTest {
             assertThat(error).hasMessage("Create Call Batch \"bulkcall-7-1\": outcome unknown (response timeout); "
                     + "reconcile with List Call Batches before sending again");
             assertThat(server.requests()).isEqualTo(1);
-            assertThat(sleeper.waits()).isEmpty();
+            assertThat(waiter.waits()).isEmpty();
         }
     }
 
@@ -216,7 +216,7 @@ class CartesiaClientResilienceTest {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("fine"));
         cartesia.stubFor(get(BATCH).inScenario("reset").whenScenarioStateIs("fine")
                 .willReturn(okJson(fixture("get-batch-response.json"))));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), waiter);
 
         // when
         CallBatch batch = client.getCallBatch("acb_1");
@@ -230,7 +230,7 @@ class CartesiaClientResilienceTest {
     void createWhoseConnectionIsResetIsAnUnknownOutcomeAfterExactlyOneRequest() {
         // given
         cartesia.stubFor(post(BATCHES).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), sleeper);
+        CartesiaClient client = CartesiaTestClients.client(cartesia.baseUrl(), waiter);
 
         // when
         OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class,
@@ -246,7 +246,7 @@ class CartesiaClientResilienceTest {
     void createOnARefusedConnectionIsRepeatedThenFailsAsNotSent() throws IOException {
         // given
         String closedPort = "http://localhost:" + freePort();
-        CartesiaClient client = CartesiaTestClients.client(closedPort, sleeper);
+        CartesiaClient client = CartesiaTestClients.client(closedPort, waiter);
 
         // when
         Throwable error = catchThrowable(() -> client.createCallBatch(request()));
@@ -256,7 +256,7 @@ class CartesiaClientResilienceTest {
                 .hasMessageStartingWith("Create Call Batch \"bulkcall-7-1\": no answer from localhost:")
                 .hasMessageContaining("after " + MAX_ATTEMPTS + " attempts (")
                 .hasMessageContaining("refused");
-        assertThat(sleeper.waits()).hasSize(MAX_ATTEMPTS - 1);
+        assertThat(waiter.waits()).hasSize(MAX_ATTEMPTS - 1);
     }
 
     private void throttleOnceThenAnswer(ResponseDefinitionBuilder refusal) {

@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.CartesiaVersion;
+import io.bulkcall.time.StopSignal;
+import io.bulkcall.time.Waiter;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -22,7 +24,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 /**
  * Builds clients as the tests need them: a real WebClient against WireMock, a fixed clock, three
- * attempts, and a sleeper that records the waits instead of spending them; and the WireMock and
+ * attempts, and a waiter that records the waits instead of spending them; and the WireMock and
  * error answers they talk to.
  */
 final class CartesiaTestClients {
@@ -63,27 +65,38 @@ final class CartesiaTestClients {
     /** A client that speaks another {@code Cartesia-Version}. */
     static CartesiaClient client(String baseUrl, CartesiaVersion version) {
         BulkcallProperties.Cartesia settings = settings(baseUrl, RESPONSE_TIMEOUT, version.header());
-        return client(new PropertiesCartesiaConnectionDetails(settings), settings, new RecordingSleeper());
+        return client(new PropertiesCartesiaConnectionDetails(settings), settings, new RecordingWaiter(CartesiaTestClients.CLOCK));
     }
 
-    static CartesiaClient client(String baseUrl, RecordingSleeper sleeper) {
-        return client(baseUrl, RESPONSE_TIMEOUT, sleeper);
+    static CartesiaClient client(String baseUrl, RecordingWaiter waiter) {
+        return client(baseUrl, RESPONSE_TIMEOUT, waiter);
     }
 
-    static CartesiaClient client(String baseUrl, Duration responseTimeout, RecordingSleeper sleeper) {
+    static CartesiaClient client(String baseUrl, Duration responseTimeout, RecordingWaiter waiter) {
         BulkcallProperties.Cartesia settings = settings(baseUrl, responseTimeout);
-        return client(new PropertiesCartesiaConnectionDetails(settings), settings, sleeper);
+        return client(new PropertiesCartesiaConnectionDetails(settings), settings, waiter);
     }
 
     /** A client whose base URL and key come from {@code connection}, not from the settings. */
-    static CartesiaClient client(CartesiaConnectionDetails connection, RecordingSleeper sleeper) {
-        return client(connection, settings(connection.baseUrl(), RESPONSE_TIMEOUT), sleeper);
+    static CartesiaClient client(CartesiaConnectionDetails connection, RecordingWaiter waiter) {
+        return client(connection, settings(connection.baseUrl(), RESPONSE_TIMEOUT), waiter);
+    }
+
+    /** A client whose waits end when {@code stop} is requested, as in a stopping process. */
+    static CartesiaClient client(String baseUrl, Waiter waiter, StopSignal stop) {
+        BulkcallProperties.Cartesia settings = settings(baseUrl, RESPONSE_TIMEOUT);
+        return client(new PropertiesCartesiaConnectionDetails(settings), settings, waiter, stop);
     }
 
     private static CartesiaClient client(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings,
-            RecordingSleeper sleeper) {
+            RecordingWaiter waiter) {
+        return client(connection, settings, waiter, new StopSignal());
+    }
+
+    private static CartesiaClient client(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings,
+            Waiter waiter, StopSignal stop) {
         return new CartesiaClient(connection, settings, CLOCK, WebClient.builder(),
-                new RetryPolicy(settings, CLOCK, () -> 0.5), sleeper);
+                new RetryPolicy(settings, CLOCK, () -> 0.5), waiter, stop);
     }
 
     /** A WireMock standing in for Cartesia on a free port; register it as a static extension. */

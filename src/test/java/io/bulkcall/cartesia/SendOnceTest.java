@@ -1,5 +1,6 @@
 package io.bulkcall.cartesia;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.time.JumpingWaiter;
 import io.bulkcall.time.SimulatedClock;
+import io.bulkcall.time.StopSignal;
 import io.bulkcall.window.CallingWindowSettings;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,8 @@ class SendOnceTest {
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
 
     private final SimulatedClock clock = new SimulatedClock(START);
-    private final SendOnce sendOnce = new SendOnce(settings("3", "500ms"), clock, new JumpingWaiter(clock));
+    private final StopSignal stop = new StopSignal();
+    private final SendOnce sendOnce = new SendOnce(settings("3", "500ms"), clock, new JumpingWaiter(clock), stop);
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger lookedUp = new AtomicInteger();
 
@@ -87,6 +90,26 @@ class SendOnceTest {
         assertThatThrownBy(() -> sendOnce.send("create", answers(refused), lookUps())).isSameAs(refused);
         assertThat(sent).hasValue(1);
         assertThat(lookedUp).hasValue(0);
+    }
+
+    @Test
+    void aStopLooksAtOnceAndAdoptsWhatTookEffect() {
+        stop.request(Duration.ofSeconds(30));
+
+        String answer = sendOnce.send("create", answers(unknown()), lookUps(Optional.of("found")));
+
+        assertThat(answer).isEqualTo("found");
+        assertThat(clock.instant()).as("no wait before the look").isEqualTo(START);
+    }
+
+    @Test
+    void aStopNeverSendsAgainWhatCartesiaDoesNotShow() {
+        stop.request(Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> sendOnce.send("call batch \"x\"", answers(unknown(), "created"), lookUps(Optional.empty())))
+            .isInstanceOf(StopRequestedException.class)
+            .hasMessage("call batch \"x\": not sent again as bulkcall stops");
+        assertThat(sent).hasValue(1);
     }
 
     private Supplier<String> answers(Object... answers) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * bulkcall processes started at the same moment on one H2 job database, as two cron lines and an
@@ -118,6 +119,27 @@ class SharedJobDatabaseIT {
                 .startsWith("bulkcall: cannot open the job database " + database + ".mv.db: ")
                 .endsWith("if another program has it open, close that program, or set spring.datasource.url to another file");
             assertThat(status.err()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aStopWhileWaitingForADatabaseAnotherProgramHoldsEndsAtOnceHavingStartedNothing() throws Exception {
+        // given: the file open in this JVM, and a run waiting for it
+        Path folder = Files.createDirectories(dir.resolve("held"));
+        Path database = folder.resolve("data/bulkcall");
+        try (var holder = DriverManager.getConnection("jdbc:h2:file:" + database, "sa", "")) {
+            Handle run = new ForkedBulkcall(folder, sandbox.baseUrl()).start("run", "--bulkcall.database.open-timeout=5m");
+            await().atMost(RUN_TIMEOUT).until(() -> run.err().contains("is in use by another program"));
+
+            // when
+            long signalled = System.nanoTime();
+            run.terminate();
+
+            // then
+            assertThat(run.waitFor(RUN_TIMEOUT)).isEqualTo(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(5));
+            assertThat(run.err()).contains("bulkcall was asked to stop before it started anything; nothing was done")
+                .doesNotContain("\tat ");
         }
     }
 

@@ -176,7 +176,7 @@ class PostgresJobTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getErr()).contains("was created before the last run stopped; adopted it",
+        assertThat(output.getErr()).contains("was created although its answer was lost; adopted it",
                 "was missing from the job database (restored from a backup, or commits lost); adopted it");
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 1, CsvFiles.usNumbers(2000));
         assertThat(CsvFiles.records(workspace.reports(1, "big").resolve("results.csv"))).hasSize(2000)

@@ -18,6 +18,7 @@ import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.time.JumpingWaiter;
 import io.bulkcall.time.SimulatedClock;
+import io.bulkcall.time.StopSignal;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.test.JobOperatorTestUtils;
@@ -61,6 +62,11 @@ class StepTestConfiguration {
     @Bean
     JumpingWaiter jumpingWaiter(SimulatedClock clock) {
         return new JumpingWaiter(clock);
+    }
+
+    @Bean
+    StopSignal stopSignal() {
+        return new StopSignal();
     }
 
     /** In memory, whatever {@code bulkcall.sandbox.state-dir} says: a test's batches go with its context. */

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
+import io.bulkcall.cartesia.StopRequestedException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -112,7 +114,16 @@ public class AwaitCallsTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws JobInterruptedException {
+        try {
+            return pollOnce(contribution, chunkContext);
+        }
+        catch (StopRequestedException stop) {
+            throw BulkCallJob.interrupted(stop);
+        }
+    }
+
+    private RepeatStatus pollOnce(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext context = step.getExecutionContext();
         long jobInstanceId = step.getJobExecution().getJobInstanceId();

@@ -10,18 +10,20 @@ import java.util.Optional;
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
+import io.bulkcall.cartesia.StopRequestedException;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
-import io.bulkcall.job.store.FailedMember;
-import io.bulkcall.job.store.Redial;
 import io.bulkcall.job.store.RecipientRepository;
+import io.bulkcall.job.store.Redial;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.window.CallingWindows;
 import io.bulkcall.window.Dispatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -78,7 +80,16 @@ public class RedialRoundTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws JobInterruptedException {
+        try {
+            return redialOne(contribution, chunkContext);
+        }
+        catch (StopRequestedException stop) {
+            throw BulkCallJob.interrupted(stop);
+        }
+    }
+
+    private RepeatStatus redialOne(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         Instant now = clock.instant();
         List<TrackedBatch> due = batches.retriesDue(step.getJobExecution().getJobInstanceId(), now);

@@ -2,13 +2,17 @@ package io.bulkcall.job.instance;
 
 import java.util.Optional;
 
+import io.bulkcall.cartesia.StopRequestedException;
+
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * The bulk-call job as every part of it names it: its name in the job repository, and what an
  * execution leaves in its job context about why it ended without dialing (validation refused the file)
- * or before every call was made ({@code bulkcall.poll.max-wait}). A restart copies the last execution's
+ * or before every call was made ({@code bulkcall.poll.max-wait}), and how a stop met while talking to
+ * Cartesia ends a step. A restart copies the last execution's
  * job context, so each note names the execution it belongs to. Stateless.
  */
 public final class BulkCallJob {
@@ -50,5 +54,15 @@ public final class BulkCallJob {
         ExecutionContext context = execution.getExecutionContext();
         return context.getLong(STOPPED_WAITING_EXECUTION, -1) == execution.getId()
                 ? Optional.of(context.getString(STOPPED_WAITING)) : Optional.empty();
+    }
+
+    /**
+     * A request to Cartesia cut short because the process was asked to stop, as Spring Batch stops a
+     * step: the step ends STOPPED, restartable, not FAILED.
+     */
+    public static JobInterruptedException interrupted(StopRequestedException stop) {
+        JobInterruptedException interrupted = new JobInterruptedException(stop.getMessage());
+        interrupted.initCause(stop);
+        return interrupted;
     }
 }

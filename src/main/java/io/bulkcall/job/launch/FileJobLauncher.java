@@ -13,6 +13,7 @@ import io.bulkcall.job.instance.InputFileArchive;
 import io.bulkcall.job.instance.JobFailures;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
+import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,11 @@ public class FileJobLauncher {
     private final InputFileArchive archive;
     private final RunningJobs runningJobs;
     private final ReportFolders reportFolders;
+    private final CallBatchRepository batches;
 
     public FileJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job bulkCallJob,
             JobRecordRepository jobs, JobLease lease, InputFileArchive archive, RunningJobs runningJobs,
-            ReportFolders reportFolders) {
+            ReportFolders reportFolders, CallBatchRepository batches) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = bulkCallJob;
@@ -59,6 +61,7 @@ public class FileJobLauncher {
         this.archive = archive;
         this.runningJobs = runningJobs;
         this.reportFolders = reportFolders;
+        this.batches = batches;
     }
 
     /**
@@ -206,11 +209,11 @@ public class FileJobLauncher {
         String message = switch (outcome) {
             case COMPLETED -> "%s: job %d completed; results in %s".formatted(file.name(), execution.getId(), folder);
             case REJECTED -> rejection(file, execution);
-            case STOPPED -> "%s: job %d stopped%s; resume with: bulkcall restart %d".formatted(file.name(),
-                    execution.getId(), stopReason(execution), execution.getId());
-            default -> "%s: job %d failed: %s; once fixed, resume with: bulkcall restart %d".formatted(file.name(),
+            case STOPPED -> JobRun.stoppedMessage(file.name(), execution.getId(), stopReason(execution),
+                    batches.mayStillDial(execution.getJobInstanceId()));
+            default -> "%s: job %d failed: %s%s; once fixed, resume with: bulkcall restart %d".formatted(file.name(),
                     execution.getId(), JobFailures.firstReadableMessage(execution).orElse("see logs/bulkcall.log"),
-                    execution.getId());
+                    queuedAdvice(execution), execution.getId());
         };
         return new JobRun(execution, outcome, message);
     }
@@ -227,6 +230,14 @@ public class FileJobLauncher {
         BulkCallJob.refuse(execution, message);
         jobRepository.updateExecutionContext(execution);
         return message;
+    }
+
+    /** For a failed job: what may still be queued at Cartesia, and how to cancel it. */
+    private String queuedAdvice(JobExecution execution) {
+        int mayStillDial = batches.mayStillDial(execution.getJobInstanceId());
+        return mayStillDial == 0 ? ""
+                : "; %s: `bulkcall cancel %d` cancels them once it answers".formatted(JobRun.mayStillDial(mayStillDial),
+                        execution.getId());
     }
 
     private static String stopReason(JobExecution execution) {

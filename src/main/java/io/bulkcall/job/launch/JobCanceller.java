@@ -6,6 +6,7 @@ import io.bulkcall.job.calls.CallBatchCanceller;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.TrackedBatch;
+import io.bulkcall.job.submit.InDoubtCreates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code bulkcall cancel}: marks the job cancelled (no further batch is created or retried), cancels
- * its unfinished batches on Cartesia (queued calls are never dialed, calls in flight finish), and
+ * {@code bulkcall cancel}: marks the job cancelled (no further batch is created or retried), settles
+ * the creates whose answer was lost ({@link InDoubtCreates}), cancels its unfinished batches on Cartesia (queued calls are never dialed, calls in flight finish), and
  * stops the job if it is running, here or in another process, so that it no longer waits. A
  * restart afterwards collects the outcomes of the calls that were made and writes the reports.
  */
@@ -31,14 +32,16 @@ public class JobCanceller {
     private final JobRecordRepository jobs;
     private final CallBatchRepository batches;
     private final CallBatchCanceller canceller;
+    private final InDoubtCreates inDoubt;
 
     public JobCanceller(JobRepository jobRepository, JobOperator jobOperator, JobRecordRepository jobs,
-            CallBatchRepository batches, CallBatchCanceller canceller) {
+            CallBatchRepository batches, CallBatchCanceller canceller, InDoubtCreates inDoubt) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.jobs = jobs;
         this.batches = batches;
         this.canceller = canceller;
+        this.inDoubt = inDoubt;
     }
 
     /** @return the number of batches cancelled on Cartesia */
@@ -46,6 +49,7 @@ public class JobCanceller {
         JobExecution execution = JobExecutions.require(jobRepository, executionId);
         long jobInstanceId = execution.getJobInstanceId();
         jobs.markCancelled(jobInstanceId);
+        inDoubt.settleAll(jobInstanceId);
         List<TrackedBatch> open = batches.unfinished(jobInstanceId).stream().filter(TrackedBatch::mayDialMore).toList();
         for (TrackedBatch batch : open) {
             canceller.cancel(batch);

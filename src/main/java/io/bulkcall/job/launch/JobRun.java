@@ -40,4 +40,24 @@ public record JobRun(JobExecution execution, Outcome outcome, String message) {
             case FAILED -> Outcome.FAILED;
         };
     }
+
+    /**
+     * The line of a job that stopped: what may still be queued at Cartesia, and what to run.
+     *
+     * @param reason why it stopped, after the word ({@code " waiting for calls"}), or empty
+     * @param mayStillDial how many of its batches may still have calls queued at Cartesia
+     */
+    static String stoppedMessage(String file, long executionId, String reason, int mayStillDial) {
+        if (mayStillDial == 0) {
+            return "%s: job %d stopped%s; resume with: bulkcall restart %d".formatted(file, executionId, reason, executionId);
+        }
+        return "%s: job %d stopped%s; %s: once it answers, `bulkcall cancel %d` cancels them and ends the job, `bulkcall restart %d` cancels them and resumes it"
+            .formatted(file, executionId, reason, mayStillDial(mayStillDial), executionId, executionId);
+    }
+
+    /** @param mayStillDial how many batches of the job may still have calls queued at Cartesia, more than 0 */
+    static String mayStillDial(int mayStillDial) {
+        return mayStillDial == 1 ? "1 call batch may still have calls queued at Cartesia"
+                : mayStillDial + " call batches may still have calls queued at Cartesia";
+    }
 }

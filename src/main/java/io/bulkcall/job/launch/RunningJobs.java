@@ -1,9 +1,14 @@
 package io.bulkcall.job.launch;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.time.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +24,9 @@ import org.springframework.stereotype.Component;
  * whether this process was asked to stop: once it was, no further job starts in it (one that starts
  * at that very moment is stopped before its first step). It keeps the live execution objects:
  * stopping through them (not a fresh copy from the database) reaches the running step executions,
- * each of which then stops at its own next checkpoint. Thread-safe.
+ * each of which then stops at its own next checkpoint. The stop itself, with the time given for it
+ * ({@code bulkcall.stop.timeout}), is the {@link StopSignal} every wait and request of the job reads.
+ * Thread-safe.
  */
 @Component
 public class RunningJobs implements JobExecutionListener {
@@ -27,12 +34,20 @@ public class RunningJobs implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(RunningJobs.class);
 
     private final Set<JobExecution> running = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final StopSignal stopSignal;
+    private final Duration stopTimeout;
+    private final CallBatchRepository batches;
+
+    public RunningJobs(StopSignal stopSignal, BulkcallProperties properties, CallBatchRepository batches) {
+        this.stopSignal = stopSignal;
+        this.stopTimeout = properties.stop().timeout();
+        this.batches = batches;
+    }
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
         running.add(jobExecution);
-        if (stopRequested.get()) {
+        if (stopSignal.requested()) {
             stop(jobExecution);
         }
     }
@@ -42,15 +57,34 @@ public class RunningJobs implements JobExecutionListener {
         running.remove(jobExecution);
     }
 
-    /** Asks every running job to stop at its next checkpoint, and no further one to start; returns at once. */
+    /**
+     * Asks every running job to stop at its next checkpoint within {@code bulkcall.stop.timeout}, and no
+     * further one to start; returns at once.
+     */
     public void stopAll() {
-        stopRequested.set(true);
+        stopSignal.request(stopTimeout);
         running.forEach(this::stop);
     }
 
     /** Whether this process was asked to stop: then it starts no further job. */
     public boolean isStopRequested() {
-        return stopRequested.get();
+        return stopSignal.requested();
+    }
+
+    /** How long the process has to stop once asked to: {@code bulkcall.stop.timeout}. */
+    public Duration stopTimeout() {
+        return stopTimeout;
+    }
+
+    /**
+     * For each job still running, the line its operator needs if the process ends now, before the job
+     * could record that it stopped: what may still be queued at Cartesia, and what to run.
+     */
+    public List<String> linesIfEndedNow() {
+        return running.stream()
+            .map(execution -> JobRun.stoppedMessage(InputFile.from(execution.getJobParameters()).name(),
+                    execution.getId(), "", batches.mayStillDial(execution.getJobInstanceId())))
+            .toList();
     }
 
     /**

@@ -114,6 +114,20 @@ public class CallBatchRepository {
             .list();
     }
 
+    /**
+     * How many of a job's batches may still have calls queued at Cartesia: created, not cancelled and
+     * not known to be done, or in doubt (a create whose answer was lost).
+     */
+    public int mayStillDial(long jobInstanceId) {
+        return (int) jdbc.sql("SELECT " + COLUMNS + " FROM bc_batch WHERE job_instance_id = ? AND finished = FALSE")
+            .param(jobInstanceId)
+            .query(CallBatchRepository::map)
+            .list()
+            .stream()
+            .filter(batch -> batch.batchId() == null || batch.mayDialMore())
+            .count();
+    }
+
     /** The lines of the recipients a batch was created with. */
     public List<Long> members(long jobInstanceId, int batchNo) {
         return jdbc.sql("SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ? ORDER BY line")

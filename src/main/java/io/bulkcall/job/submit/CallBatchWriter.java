@@ -15,7 +15,9 @@ import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.cartesia.CreateCallBatchRequest;
 import io.bulkcall.cartesia.SendOnce;
+import io.bulkcall.cartesia.StopRequestedException;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.BatchIntent;
 import io.bulkcall.job.store.CallBatchRepository;
@@ -101,7 +103,7 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
         }
     }
 
-    private void create(PlannedBatch planned) {
+    private void create(PlannedBatch planned) throws JobInterruptedException {
         int batchNo = batches.nextBatchNumber(jobInstanceId);
         String name = CallBatchNames.of(file, jobInstanceId, batchNo);
         Instant intentAt = clock.instant();
@@ -126,6 +128,9 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
         try {
             batch = sendOnce.send("call batch \"" + name + "\"", () -> client.createCallBatch(request),
                     () -> finder.findByName(name, callRecipients.size(), intentAt));
+        }
+        catch (StopRequestedException stop) {
+            throw BulkCallJob.interrupted(stop);
         }
         catch (CartesiaException refused) {
             throw refused.refusedRecipient()

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.CartesiaException;
+import io.bulkcall.cartesia.StopRequestedException;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.BatchIntent;
 import io.bulkcall.job.store.CallBatchRepository;
@@ -30,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.UnexpectedJobExecutionException;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -67,12 +70,13 @@ class SubmitReconciler implements StepExecutionListener {
     private final CartesiaClient client;
     private final CallingWindows windows;
     private final ContactHistory contacts;
+    private final InDoubtCreates inDoubt;
     private final String agentId;
     private final TransactionTemplate transaction;
 
     public SubmitReconciler(CallBatchRepository batches, RecipientRepository recipients, JobRecordRepository jobs,
             JobRepository jobRepository, CartesiaClient client, CallingWindows windows, ContactHistory contacts,
-            BulkcallProperties properties, PlatformTransactionManager transactionManager) {
+            InDoubtCreates inDoubt, BulkcallProperties properties, PlatformTransactionManager transactionManager) {
         this.batches = batches;
         this.recipients = recipients;
         this.jobs = jobs;
@@ -80,12 +84,23 @@ class SubmitReconciler implements StepExecutionListener {
         this.client = client;
         this.windows = windows;
         this.contacts = contacts;
+        this.inDoubt = inDoubt;
         this.agentId = properties.agentId();
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        try {
+            reconcile(stepExecution);
+        }
+        catch (StopRequestedException stop) {
+            // a listener cannot throw JobInterruptedException itself; Spring Batch looks one level down
+            throw new UnexpectedJobExecutionException(stop.getMessage(), BulkCallJob.interrupted(stop));
+        }
+    }
+
+    private void reconcile(StepExecution stepExecution) {
         JobExecution jobExecution = stepExecution.getJobExecution();
         // a restart copies the job context of the execution before it: the flag names its execution
         if (jobExecution.getExecutionContext().getLong(RECONCILED, -1) == jobExecution.getId()) {
@@ -100,7 +115,7 @@ class SubmitReconciler implements StepExecutionListener {
             .collect(Collectors.toMap(TrackedBatch::batchNo, Function.identity()));
         for (TrackedBatch intent : known.values()) {
             if (intent.batchId() == null) {
-                settle(intent, atCartesia.get(intent.name()));
+                inDoubt.settle(intent, atCartesia.get(intent.name()));
             }
         }
         List<CallBatch> lost = new ArrayList<>();
@@ -148,32 +163,6 @@ class SubmitReconciler implements StepExecutionListener {
             .orElse(Instant.MAX);
         Instant earliest = recorded.isBefore(firstExecution) ? recorded : firstExecution;
         return earliest == Instant.MAX ? Instant.now() : earliest;
-    }
-
-    private void settle(TrackedBatch intent, CallBatch found) {
-        if (found == null) {
-            transaction.executeWithoutResult(status -> {
-                batches.discardIntent(intent.jobInstanceId(), intent.batchNo());
-                contacts.forget(intent.jobInstanceId(), intent.batchNo());
-            });
-            log.info("Call batch \"{}\" was never created; its recipients will be sent again", intent.name());
-            return;
-        }
-        if (found.totalCallsScheduled() != intent.recipients()) {
-            throw new CartesiaException("call batch " + found.id() + " is named \"" + intent.name() + "\" but has "
-                    + found.totalCallsScheduled() + " recipients instead of " + intent.recipients()
-                    + "; it was not created by this job");
-        }
-        transaction.executeWithoutResult(status -> {
-            batches.recordCreated(intent.jobInstanceId(), intent.batchNo(), found);
-            int adopted = recipients.adoptMembers(intent.jobInstanceId(), intent.batchNo(), found.id());
-            if (adopted != intent.recipients()) {
-                throw new CartesiaException("call batch " + found.id() + " (\"" + intent.name() + "\") has "
-                        + intent.recipients() + " recipients but only " + adopted
-                        + " of them wait for a batch in the job database; the job database does not match Cartesia");
-            }
-        });
-        log.info("Call batch \"{}\" was created before the last run stopped; adopted it as {}", intent.name(), found.id());
     }
 
     /**

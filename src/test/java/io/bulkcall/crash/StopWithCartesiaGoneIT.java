@@ -1,0 +1,104 @@
+package io.bulkcall.crash;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.sandbox.SandboxSettings;
+import io.bulkcall.testing.BulkcallWorkspaces;
+import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
+import io.bulkcall.testing.CallList;
+import io.bulkcall.testing.ExactlyOnce;
+import io.bulkcall.testing.ForkedBulkcall;
+import io.bulkcall.testing.ForkedBulkcall.Handle;
+import io.bulkcall.testing.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SIGTERM while Cartesia does not answer: the process ends within {@code bulkcall.stop.timeout}
+ * instead of trying each batch's cancel with the full retry policy, its last line counts the batches
+ * that may still have calls queued and names {@code bulkcall cancel}, and the job stays restartable.
+ * Once Cartesia answers again, the next run cancels what the stopped one left queued (batches scheduled
+ * to start an hour later) and finishes the job, everybody dialed once. bulkcall runs as a process of its own; its stand-in for Cartesia keeps
+ * its batches in a folder, so that it can go away and come back on the same address.
+ */
+@ExtendWith(BulkcallWorkspaces.class)
+@OnSystemClock
+class StopWithCartesiaGoneIT {
+
+    private static final CallList INPUT = CallList.of(2_000);
+
+    private static final int BATCHES = 200;
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Pattern LAST_LINE = Pattern.compile(
+            "numbers\\.csv: job 1 stopped; (\\d+) call batches may still have calls queued at Cartesia: once it answers, "
+                    + Pattern.quote("`bulkcall cancel 1` cancels them and ends the job, `bulkcall restart 1` cancels them and resumes it"));
+
+    @Test
+    void aStopWithCartesiaGoneEndsWithinTheStopTimeoutAndTheNextRunCancelsWhatWasLeftQueued(Workspace workspace,
+            @TempDir Path cartesiaState) throws IOException {
+        // given: 200 batches created, each to start dialing in an hour
+        int port = freePort();
+        SandboxSettings onItsOwnAddress = BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX.with(sandbox -> sandbox.port = port);
+        SandboxServer cartesia = new SandboxServer(onItsOwnAddress, Clock.systemUTC(), cartesiaState).start();
+        workspace.drop("numbers.csv", INPUT.content());
+        Handle run = new ForkedBulkcall(workspace.root(), cartesia.baseUrl())
+            .with("--spring.datasource.url=jdbc:h2:file:" + workspace.database(), "--bulkcall.batch.size=10",
+                    "--bulkcall.calling-window.enabled=false",
+                    "--bulkcall.batch.scheduled-at=" + Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS),
+                    "--bulkcall.stop.timeout=" + STOP_TIMEOUT.toSeconds() + "s")
+            .start("run");
+        await().atMost(Duration.ofSeconds(90)).until(() -> workspace.logText().contains("0/" + BATCHES + " batches finished"));
+
+        // when: Cartesia goes away, then SIGTERM
+        cartesia.close();
+        long signalled = System.nanoTime();
+        run.terminate();
+        int exit = run.waitFor(STOP_TIMEOUT.multipliedBy(2));
+        Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
+
+        // then
+        assertThat(exit).as("exit code of the stopped run").isEqualTo(1);
+        assertThat(stopping).as("time from SIGTERM to the end of the process").isLessThan(STOP_TIMEOUT);
+        Matcher lastLine = LAST_LINE.matcher(run.err());
+        assertThat(lastLine.find()).as("the run's last line, in:%n%s", run.err()).isTrue();
+        int leftQueued = Integer.parseInt(lastLine.group(1));
+        assertThat(leftQueued).isEqualTo(BATCHES);
+        assertThat(workspace.lastJobStatus()).isEqualTo("STOPPED");
+
+        // and when Cartesia answers again, the next run, with calls to make at once
+        try (SandboxServer back = new SandboxServer(onItsOwnAddress, Clock.systemUTC(), cartesiaState).start()) {
+            int nextExit = workspace.with("--bulkcall.cartesia.base-url=" + back.baseUrl(), "--bulkcall.batch.size=10")
+                .run("run");
+
+            // then it cancels what was left queued first, and finishes the job exactly once
+            assertThat(nextExit).isZero();
+            assertThat(Pattern.compile("Cancelled call batch acb_\\w+ left queued by the last run: 10 queued recipients")
+                .matcher(workspace.logText())
+                .results()
+                .count()).isEqualTo(BATCHES);
+            ExactlyOnce.assertEveryValidNumberDialedOncePerRound(back, 0, INPUT);
+            ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(1, "numbers"), INPUT);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.bulkcall.job.calls;
+
+import java.time.Duration;
+
+import io.bulkcall.job.store.TrackedBatch;
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxFault;
+import io.bulkcall.sandbox.SandboxServer;
+import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.JobSteps;
+import io.bulkcall.testing.StepTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A poll that finds many batches finished records them one at a time, each with its outcomes, call
+ * details and finished flag in a transaction of its own: a failure half-way loses only the batch being
+ * recorded, and the restart records that one, and every other, exactly once. Six batches of one
+ * recipient, all calls over by the second poll.
+ */
+@StepTest
+@TestPropertySource(properties = { "bulkcall.batch.size=1", "bulkcall.poll.interval=5m",
+        "bulkcall.sandbox.failure-rate=0", "bulkcall.sandbox.ring-duration=0s", "bulkcall.sandbox.call-duration=1m" })
+class BatchByBatchRecordingTest {
+
+    @Autowired
+    private JobSteps steps;
+
+    @Autowired
+    private SandboxServer sandbox;
+
+    @Test
+    void aFailureWhileRecordingKeepsTheBatchesRecordedBeforeItAndTheRestartRecordsEachBatchOnce() {
+        // given: six batches whose calls all end between the first poll and the second, and Cartesia
+        // failing every attempt (two) to list the calls of the fourth batch recorded
+        JobSteps.StagedJob job = steps.staged("six.csv", CsvFiles.numbers(6));
+        job.startStep("submit");
+        sandbox.planFault(SandboxEndpoint.LIST_CALLS, SandboxFault.INTERNAL_ERROR, 3);
+        sandbox.planFault(SandboxEndpoint.LIST_CALLS, SandboxFault.INTERNAL_ERROR, 0);
+
+        // when
+        StepExecution failed = job.startStep("await");
+
+        // then: the three recorded before the failure stay recorded
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(job.batches()).filteredOn(TrackedBatch::finished).hasSize(3);
+        assertThat(job.results()).filteredOn(result -> result.agentCallId() != null).hasSize(3);
+
+        // when
+        StepExecution restarted = job.startStep("await");
+
+        // then: every batch recorded, every outcome once
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(job.batches()).hasSize(6).allSatisfy(batch -> assertThat(batch.finished()).isTrue());
+        assertThat(job.results()).hasSize(6).allSatisfy(result -> {
+            assertThat(result.status()).isEqualTo("completed");
+            assertThat(result.attempts()).isEqualTo(1);
+            assertThat(result.agentCallId()).isNotNull();
+            assertThat(result.duration()).isEqualTo(Duration.ofMinutes(1));
+        });
+    }
+}
