@@ -212,16 +212,23 @@ public record SentColumns(CartesiaVersion version, List<Column> sent, List<Strin
     }
 
     /**
-     * One line for the operator, before anything is dialed:
-     * {@code columns sent as dynamic_variables: first_name, First_Name (from "First Name"); not sent: note}.
+     * One line for the operator, before anything is dialed, with every renamed header's mapping:
+     * {@code columns sent as dynamic_variables: first_name, First_Name; renamed: First Name → First_Name; not sent: note}.
      */
     public String describe() {
-        String sentNames = sent.isEmpty() ? "none"
-                : sent.stream()
-                    .map(column -> column.isRenamed() ? column.name() + " (from " + quoted(column.header()) + ")" : column.name())
-                    .collect(Collectors.joining(", "));
-        String line = "columns sent as %s: %s".formatted(version.recipientField(), sentNames);
-        return notSent.isEmpty() ? line : line + "; not sent: " + String.join(", ", notSent);
+        String sentNames = sent.isEmpty() ? "none" : sent.stream().map(Column::name).collect(Collectors.joining(", "));
+        StringBuilder line = new StringBuilder("columns sent as %s: %s".formatted(version.recipientField(), sentNames));
+        List<String> renamed = sent.stream()
+            .filter(Column::isRenamed)
+            .map(column -> column.header() + " → " + column.name())
+            .toList();
+        if (!renamed.isEmpty()) {
+            line.append("; renamed: ").append(String.join(", ", renamed));
+        }
+        if (!notSent.isEmpty()) {
+            line.append("; not sent: ").append(String.join(", ", notSent));
+        }
+        return line.toString();
     }
 
     /** What the operator should hear of, though it stops nothing: a name of {@code bulkcall.columns.not-sent} that is no column. */

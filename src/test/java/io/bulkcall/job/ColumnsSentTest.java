@@ -70,8 +70,8 @@ class ColumnsSentTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getErr()).contains("people.csv: columns sent as dynamic_variables: First_Name (from \"First Name\"), "
-                + "appointment_date, Prenom (from \"Prénom\"); not sent: note");
+        assertThat(output.getErr()).contains("people.csv: columns sent as dynamic_variables: First_Name, appointment_date, Prenom; "
+                + "renamed: First Name → First_Name, Prénom → Prenom; not sent: note");
         cartesia.verify(1, postRequestedFor(urlPathEqualTo("/agents/calls/batches"))
             .withHeader("Cartesia-Version", equalTo("2026-08-14"))
             .withRequestBody(equalToJson("""
@@ -192,8 +192,8 @@ class ColumnsSentTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getErr()).contains("people.csv: columns sent as dynamic_variables: First_Name (from \"First Name\"), "
-                + "appointment_date, Prenom (from \"Prénom\"); not sent: note from now on (it was validated with its "
+        assertThat(output.getErr()).contains("people.csv: columns sent as dynamic_variables: First_Name, appointment_date, Prenom; "
+                + "renamed: First Name → First_Name, Prénom → Prenom; not sent: note from now on (it was validated with its "
                 + "columns sent as metadata)");
         List<LoggedRequest> creates = cartesia.findAll(postRequestedFor(urlPathEqualTo("/agents/calls/batches")));
         assertThat(creates).singleElement().satisfies(create -> assertThat(create.getBodyAsString())

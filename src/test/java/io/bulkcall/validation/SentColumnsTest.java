@@ -43,7 +43,7 @@ class SentColumnsTest {
         // then
         assertThat(columns.sent()).extracting(SentColumns.Column::name).containsExactly("first_name", "Appointment_Date");
         assertThat(columns.describe())
-            .isEqualTo("columns sent as dynamic_variables: first_name, Appointment_Date (from \"Appointment Date\")");
+            .isEqualTo("columns sent as dynamic_variables: first_name, Appointment_Date; renamed: Appointment Date → Appointment_Date");
     }
 
     @Test

@@ -128,6 +128,34 @@ class RedialRoundStepTest {
     }
 
     @Test
+    void aRedialBatchWhoseAnswerWasLostAndCouldNotBeLookedUpIsAdoptedByTheRestartNotCreatedAgain() {
+        // given: a busy line and an unanswered one in a batch; the busy one due for its redial in a new batch
+        List<String> numbers = CsvFiles.usNumbers(2);
+        plan(numbers.get(0), DIAL_BUSY, ANSWERED);
+        plan(numbers.get(1), DIAL_NO_ANSWER, ANSWERED);
+        JobSteps.StagedJob job = steps.staged("lost.csv", CsvFiles.numbers(2));
+        job.startStep("submit");
+        assertThat(job.startStep("await").getExitStatus().getExitCode()).isEqualTo("SUBMIT");
+        // and the redial's create applied with its answer lost, and Cartesia failing both looks for it
+        sandbox.planFault(SandboxEndpoint.CREATE_BATCH, SandboxFault.LOST_RESPONSE);
+        sandbox.planFault(SandboxEndpoint.LIST_BATCHES, SandboxFault.INTERNAL_ERROR, 1);
+        sandbox.planFault(SandboxEndpoint.LIST_BATCHES, SandboxFault.INTERNAL_ERROR, 0);
+        assertThat(job.startStep("submit").getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        // when
+        StepExecution restarted = job.startStep("submit");
+        job.runCalls();
+
+        // then: the batch Cartesia holds is the busy line's redial, and each number is dialed twice, no more
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(sandbox.batches()).hasSize(3);
+        assertThat(dialsByNumber()).allSatisfy((number, dials) -> assertThat(dials).hasSize(2));
+        assertThat(job.batches()).extracting(TrackedBatch::redialRound).containsExactly(0, 1, 1);
+        assertThat(job.results()).extracting(RecipientResult::status, RecipientResult::attempts)
+            .containsExactly(tuple("completed", 2), tuple("completed", 2));
+    }
+
+    @Test
     void restartedItDoesNotRetryTwice() {
         // given
         JobSteps.StagedJob job = retryThatFailedOnceCartesiaRetriedBatchTwo();
