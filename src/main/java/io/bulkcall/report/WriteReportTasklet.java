@@ -62,7 +62,7 @@ public class WriteReportTasklet implements Tasklet {
         }
         Summary summary = reportWriter.write(jobExecution, JobEnding.COMPLETED, true);
         RowTally tally = new RowTally(accepted, recipients.rejectionCounts(jobInstanceId));
-        log.info("{}: {}; calls {}; {} retry round(s); reports in {}", file.name(), tally.describe(),
+        log.info("{}: {}; calls {}; {} redial round(s); reports in {}", file.name(), tally.describe(),
                 Counts.describe(summary.calls()), summary.retryRounds(), folder.path());
         return RepeatStatus.FINISHED;
     }

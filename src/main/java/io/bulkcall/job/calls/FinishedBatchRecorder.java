@@ -17,6 +17,9 @@ import io.bulkcall.job.store.FailedMember;
 import io.bulkcall.job.store.Outcomes;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
+import io.bulkcall.window.CallingWindows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,23 +38,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class FinishedBatchRecorder {
 
+    private static final Logger log = LoggerFactory.getLogger(FinishedBatchRecorder.class);
+
     private final RecipientRepository recipients;
     private final CallBatchRepository batches;
     private final ContactHistory contacts;
     private final CallDetailsReader callDetails;
     private final BulkcallProperties.Redial redial;
     private final TransactionTemplate transaction;
+    private final CallingWindows windows;
     private final Clock clock;
 
     FinishedBatchRecorder(RecipientRepository recipients, CallBatchRepository batches, ContactHistory contacts,
             CallDetailsReader callDetails, BulkcallProperties properties, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            CallingWindows windows, Clock clock) {
         this.recipients = recipients;
         this.batches = batches;
         this.contacts = contacts;
         this.callDetails = callDetails;
         this.redial = properties.redial();
         this.transaction = new TransactionTemplate(transactionManager);
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -63,14 +70,14 @@ class FinishedBatchRecorder {
      */
     Outcomes record(TrackedBatch batch, CallBatch finished, ReportFolder folder, boolean carryOver) {
         Map<String, AgentCall> calls = callDetails.read(batch, finished, folder);
-        return transaction.execute(status -> {
+        Recorded recorded = transaction.execute(status -> {
             Outcomes outcomes = recipients.recordOutcomes(batch, finished.recipients(), carryOver);
             recipients.recordCallDetails(batch, calls);
             contacts.release(batch.jobInstanceId(), batch.batchNo(), finished.retryCount(), outcomes.notPlaced());
             List<FailedMember> failed = recipients.failedOf(batch);
             Instant now = clock.instant();
             RedialPlan plan = RedialPlan.of(batch, failed, number -> callEnd(calls.get(number)), redial, now);
-            recipients.markNotRedialed(batch.jobInstanceId(), plan.notRedialed());
+            recipients.markNotRedialed(batch.jobInstanceId(), plan.notRedialedReasons());
             recipients.recordRedials(batch.jobInstanceId(), plan.redials());
             if (!plan.byRetry()) {
                 recipients.waitForRedials(batch.jobInstanceId(), plan.redials());
@@ -78,8 +85,17 @@ class FinishedBatchRecorder {
             batches.recordRedials(batch.jobInstanceId(), batch.batchNo(), failed.size(),
                     plan.byRetry() ? plan.retryDueAt() : null, !plan.byRetry() && !failed.isEmpty());
             batches.recordProgress(batch.jobInstanceId(), finished, true);
-            return outcomes;
+            return new Recorded(outcomes, failed.size(), plan);
         });
+        recorded.plan()
+            .describe(instant -> windows.localTime(instant, batch.zones()))
+            .ifPresent(redials -> log.info("Call batch {} ended with {} failed: {}", batch.batchId(), recorded.failed(),
+                    redials));
+        return recorded.outcomes();
+    }
+
+    /** What one batch's transaction recorded: its outcomes, and what is done about its failed recipients. */
+    private record Recorded(Outcomes outcomes, int failed, RedialPlan plan) {
     }
 
     private static Instant callEnd(AgentCall call) {

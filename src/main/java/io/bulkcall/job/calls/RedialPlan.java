@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.RedialOutcome;
@@ -27,9 +29,9 @@ import io.bulkcall.job.store.TrackedBatch;
  *
  * @param redials the recipients to dial again, each with its round, outcome and due time
  * @param byRetry whether one Retry Call Batch redials them all
- * @param notRedialed why the others with a round left are not, by line
+ * @param notRedialed the outcome of each other failed recipient with a round left, by line: not one that is redialed
  */
-record RedialPlan(List<Redial> redials, boolean byRetry, Map<Long, String> notRedialed) {
+record RedialPlan(List<Redial> redials, boolean byRetry, Map<Long, RedialOutcome> notRedialed) {
 
     RedialPlan {
         redials = List.copyOf(redials);
@@ -44,7 +46,7 @@ record RedialPlan(List<Redial> redials, boolean byRetry, Map<Long, String> notRe
     static RedialPlan of(TrackedBatch batch, List<FailedMember> failed, Function<String, Instant> callEnds,
             BulkcallProperties.Redial settings, Instant now) {
         List<Redial> redials = new ArrayList<>();
-        Map<Long, String> notRedialed = new LinkedHashMap<>();
+        Map<Long, RedialOutcome> notRedialed = new LinkedHashMap<>();
         List<Duration> delays = new ArrayList<>();
         for (FailedMember member : failed) {
             if (member.notRedialed() != null || member.round() >= settings.rounds()) {
@@ -52,7 +54,7 @@ record RedialPlan(List<Redial> redials, boolean byRetry, Map<Long, String> notRe
             }
             RedialOutcome outcome = RedialOutcome.ofFailed(member.endReason(), member.agentCallId());
             if (!settings.redials(outcome)) {
-                notRedialed.put(member.line(), "not redialed: %s is not in bulkcall.redial.outcomes".formatted(outcome));
+                notRedialed.put(member.line(), outcome);
                 continue;
             }
             Instant ended = callEnds.apply(member.toNumber());
@@ -64,6 +66,46 @@ record RedialPlan(List<Redial> redials, boolean byRetry, Map<Long, String> notRe
                 && !batch.isCancelled() && delays.stream().distinct().count() == 1
                 && redials.stream().map(Redial::round).distinct().count() == 1;
         return new RedialPlan(redials, byRetry, notRedialed);
+    }
+
+    /** For {@code results.csv}: why each failed recipient not redialed is not, by line. */
+    Map<Long, String> notRedialedReasons() {
+        Map<Long, String> reasons = new LinkedHashMap<>();
+        notRedialed.forEach((line, outcome) -> reasons.put(line,
+                "not redialed: %s is not in bulkcall.redial.outcomes".formatted(outcome)));
+        return reasons;
+    }
+
+    /**
+     * One line for the operator, once the batch's outcomes are recorded: who is redialed from when, and
+     * how, and who is not: {@code redial round 1: 1 dial_busy from Wed 10:12, 1 dial_no_answer from Wed 12:02,
+     * in new batches; not redialed: 1 dial_failed}. Empty when there is nothing to say.
+     *
+     * @param local an instant as the batch's recipients read their clocks
+     */
+    Optional<String> describe(Function<Instant, String> local) {
+        List<String> parts = new ArrayList<>();
+        if (!redials.isEmpty()) {
+            Map<String, List<Redial>> byOutcome = redials.stream()
+                .collect(Collectors.groupingBy(Redial::outcome, LinkedHashMap::new, Collectors.toList()));
+            String who = byOutcome.entrySet()
+                .stream()
+                .map(entry -> "%d %s from %s".formatted(entry.getValue().size(), entry.getKey(),
+                        local.apply(entry.getValue().stream().map(Redial::dueAt).min(Comparator.naturalOrder()).orElseThrow())))
+                .collect(Collectors.joining(", "));
+            parts.add("redial round %d: %s, %s".formatted(redials.get(0).round(), who,
+                    byRetry ? "by Retry Call Batch" : "in new batches"));
+        }
+        if (!notRedialed.isEmpty()) {
+            parts.add("not redialed: " + notRedialed.values()
+                .stream()
+                .collect(Collectors.groupingBy(RedialOutcome::setting, LinkedHashMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .map(entry -> entry.getValue() + " " + entry.getKey())
+                .collect(Collectors.joining(", ")));
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
     }
 
     /** When Retry Call Batch is due: once the last of its recipients is. */

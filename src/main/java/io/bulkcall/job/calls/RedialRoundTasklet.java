@@ -117,7 +117,7 @@ public class RedialRoundTasklet implements Tasklet {
             List<Redial> dueNow = plan.redials().stream()
                 .map(redial -> new Redial(redial.line(), redial.round(), redial.outcome(), now))
                 .toList();
-            recipients.markNotRedialed(target.jobInstanceId(), plan.notRedialed());
+            recipients.markNotRedialed(target.jobInstanceId(), plan.notRedialedReasons());
             recipients.waitForRedials(target.jobInstanceId(), dueNow);
             batches.closeRetry(target.jobInstanceId(), target.batchNo());
             log.info("Redial: {} failed recipients of batch {} wait for a new batch in their window", dueNow.size(),
@@ -156,7 +156,7 @@ public class RedialRoundTasklet implements Tasklet {
     private void requeue(TrackedBatch target, CallBatch retried, Instant windowEnd) {
         batches.recordRetried(target.jobInstanceId(), retried, windowEnd);
         int requeued = recipients.requeueFailed(target);
-        log.info("Redial: re-queued {} failed recipients of batch {}", requeued, target.batchId());
+        log.info("Retry Call Batch {}: Cartesia re-queued its {} failed recipients", target.batchId(), requeued);
     }
 
     /** The batch as Cartesia has it, if its {@code retry_count} shows a retry bulkcall has not recorded (before a crash, or with a lost answer). */
