@@ -21,8 +21,10 @@ import io.bulkcall.config.Dialing;
 import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.config.RedialOutcome;
 import io.bulkcall.config.SettingProblems;
+import io.bulkcall.time.Durations;
 import io.bulkcall.validation.PhoneNumberNormalizer;
 import io.bulkcall.window.CallingWindowSettings;
+import io.bulkcall.window.CallingWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,6 +196,14 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
         }
         catch (InvalidSettingException unknownRegion) {
             problems.add(unknownRegion.getMessage());
+        }
+        CallingWindowSettings window = settings.callingWindow();
+        if (window.enabled() && window.hours().longestStretch().compareTo(window.leastDialableOpening()) < 0) {
+            // every recipient would be rejected NO_CALLING_WINDOW: a setting to fix, not a file to reject
+            problems.add("bulkcall.calling-window.hours=" + window.hours() + ": leaves no time to dial; a range needs at least "
+                    + Durations.setting(window.leastDialableOpening()) + ", the closing margin ("
+                    + Durations.setting(window.closingMargin()) + ") and " + Durations.setting(CallingWindows.MINIMUM_DIALING)
+                    + " of dialing (ranges that touch count as one)");
         }
         Path doNotCall = settings.validation().doNotCallFile();
         if (doNotCall != null && !Files.isReadable(doNotCall)) {

@@ -95,7 +95,7 @@ public final class DoNotCallList {
 
     /** Whether the number, in E.164, is on the list. */
     public boolean contains(String e164) {
-        return numbers.firstLineOf(SeenNumbers.toLong(e164)) >= 0;
+        return numbers.contains(SeenNumbers.toLong(e164));
     }
 
     /** How many distinct numbers the list holds. */

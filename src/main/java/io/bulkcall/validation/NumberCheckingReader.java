@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
@@ -26,6 +27,11 @@ import io.bulkcall.input.InputRows;
  * large file validates and stages in close to the time of the slower of the two rather than their
  * sum. Everything that depends on earlier rows (duplicates) is left to {@link RowScreener}.
  *
+ * <p>A block is checked by whichever thread takes it first: one of the executor's, or the reading thread
+ * itself when the next block it needs is not checked yet. Rather than wait, it checks that block, or
+ * else a later one nobody has taken, so every core checks numbers whenever the reading thread has
+ * nothing else to do.
+ *
  * <p>At most {@value #BLOCKS_AHEAD} blocks of {@value #BLOCK_SIZE} rows are read ahead, so memory use
  * does not grow with the file. A problem with the file found while reading ahead (an
  * {@link io.bulkcall.csv.InputFileException}) is thrown once the rows before it have been returned,
@@ -39,7 +45,7 @@ public final class NumberCheckingReader implements AutoCloseable {
 
     static final int BLOCK_SIZE = 250;
 
-    static final int BLOCKS_AHEAD = 4;
+    static final int BLOCKS_AHEAD = 8;
 
     private final InputRows rows;
 
@@ -47,8 +53,8 @@ public final class NumberCheckingReader implements AutoCloseable {
 
     private final Executor executor;
 
-    /** Blocks read ahead, in file order, being checked or checked; the first is the next to return from. */
-    private final Deque<CompletableFuture<List<CheckedRow>>> blocksAhead = new ArrayDeque<>();
+    /** Blocks read ahead, in file order; the first is the next to return from. */
+    private final Deque<Block> blocksAhead = new ArrayDeque<>();
 
     private Iterator<CheckedRow> block = Collections.emptyIterator();
 
@@ -83,14 +89,14 @@ public final class NumberCheckingReader implements AutoCloseable {
     public CheckedRow read() {
         while (!block.hasNext()) {
             readAhead();
-            CompletableFuture<List<CheckedRow>> next = blocksAhead.poll();
+            Block next = blocksAhead.poll();
             if (next == null) {
                 if (problemAhead != null) {
                     throw problemAhead;
                 }
                 return null;
             }
-            block = checked(next).iterator();
+            block = checkedByNow(next).iterator();
         }
         returned++;
         return block.next();
@@ -103,7 +109,8 @@ public final class NumberCheckingReader implements AutoCloseable {
 
     @Override
     public void close() {
-        // blocks still being checked finish on their own; nothing reads them
+        // blocks being checked finish on their own, and nobody takes the others; nothing reads them
+        blocksAhead.forEach(Block::drop);
         blocksAhead.clear();
         block = Collections.emptyIterator();
         endOfFileAhead = false;
@@ -130,22 +137,65 @@ public final class NumberCheckingReader implements AutoCloseable {
                 problemAhead = problem;
             }
             if (!rowsAhead.isEmpty()) {
-                CsvHeader header = rows.header();
-                blocksAhead.add(CompletableFuture.supplyAsync(
-                        () -> checker.check(rowsAhead, header), executor));
+                Block ahead = new Block(rowsAhead, rows.header());
+                blocksAhead.add(ahead);
+                executor.execute(ahead);
             }
         }
     }
 
-    private static List<CheckedRow> checked(CompletableFuture<List<CheckedRow>> block) {
+    /** The block's rows checked: by this thread if nobody took it, after checking the blocks nobody took meanwhile. */
+    private List<CheckedRow> checkedByNow(Block next) {
+        next.run();
+        for (Block later : blocksAhead) {
+            if (next.checked.isDone()) {
+                break;
+            }
+            later.run();
+        }
         try {
-            return block.join();
+            return next.checked.join();
         }
         catch (CompletionException ex) {
             if (ex.getCause() instanceof RuntimeException problem) {
                 throw problem;
             }
             throw ex;
+        }
+    }
+
+    /** Rows read ahead, checked by the first thread that takes them. */
+    private final class Block implements Runnable {
+
+        private final List<CsvRow> unchecked;
+
+        private final CsvHeader header;
+
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        private final CompletableFuture<List<CheckedRow>> checked = new CompletableFuture<>();
+
+        Block(List<CsvRow> unchecked, CsvHeader header) {
+            this.unchecked = unchecked;
+            this.header = header;
+        }
+
+        /** Checks the rows, unless another thread took them first. */
+        @Override
+        public void run() {
+            if (taken.compareAndSet(false, true)) {
+                try {
+                    checked.complete(checker.check(unchecked, header));
+                }
+                catch (Throwable problem) {
+                    checked.completeExceptionally(problem);
+                }
+            }
+        }
+
+        /** Leaves the rows unchecked, if nobody took them yet. */
+        void drop() {
+            taken.set(true);
         }
     }
 }

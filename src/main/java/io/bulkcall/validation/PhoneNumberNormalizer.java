@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
 import io.bulkcall.config.InvalidSettingException;
@@ -19,6 +20,9 @@ import io.bulkcall.config.InvalidSettingException;
  * <p>Damage a spreadsheet does to numbers is recognised and rejected with a hint, never repaired:
  * scientific notation ({@code 4.15555E+10}), a lost leading {@code +}, a lost leading {@code 0}.
  * Numbers with an extension are rejected too, as an extension cannot be dialed.
+ *
+ * <p>libphonenumber reads and validates the numbers through {@link FastNumberReading}, which gives its
+ * answers at a fraction of its cost.
  *
  * <p>Thread-safe.
  */
@@ -35,7 +39,7 @@ public final class PhoneNumberNormalizer {
 
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
 
-    private final String defaultRegion;
+    private final NumberReading reading;
 
     private final boolean defaultRegionDropsZero;
 
@@ -45,12 +49,21 @@ public final class PhoneNumberNormalizer {
      * @throws InvalidSettingException when libphonenumber does not know the region
      */
     public PhoneNumberNormalizer(String defaultRegion) {
-        if (defaultRegion == null || !phoneNumbers.getSupportedRegions().contains(defaultRegion)) {
+        this(checked(defaultRegion), new FastNumberReading(defaultRegion));
+    }
+
+    /** @param reading how numbers of {@code defaultRegion} are read and validated */
+    PhoneNumberNormalizer(String defaultRegion, NumberReading reading) {
+        this.reading = reading;
+        this.defaultRegionDropsZero = "0".equals(phoneNumbers.getNddPrefixForRegion(defaultRegion, true));
+    }
+
+    private static String checked(String defaultRegion) {
+        if (defaultRegion == null || !PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultRegion)) {
             throw new InvalidSettingException("bulkcall.validation.default-region",
                     "must be a region with phone numbers, such as US or GB; \"" + defaultRegion + "\" is not");
         }
-        this.defaultRegion = defaultRegion;
-        this.defaultRegionDropsZero = "0".equals(phoneNumbers.getNddPrefixForRegion(defaultRegion, true));
+        return defaultRegion;
     }
 
     /** Checks and normalizes one number cell. */
@@ -74,20 +87,21 @@ public final class PhoneNumberNormalizer {
         PhoneNumber number;
         try {
             // the country code source, which lostNationalZero reads, is kept only by parseAndKeepRawInput
-            number = digitsOnly ? phoneNumbers.parseAndKeepRawInput(written, defaultRegion)
-                    : phoneNumbers.parse(parsesAlike(written, plain) ? plain : written, defaultRegion);
+            number = digitsOnly ? reading.parse(written, true)
+                    : reading.parse(parsesAlike(written, plain) ? plain : written, false);
         }
         catch (NumberParseException ex) {
             return invalid(describe(ex.getErrorType()));
         }
-        if (phoneNumbers.isValidNumber(number)) {
+        PhoneNumberType type = reading.type(number);
+        if (type != PhoneNumberType.UNKNOWN) {
             if (digitsOnly && lostNationalZero(text, number)) {
                 return invalid(lostZeroHint(text));
             }
             if (number.hasExtension()) {
                 return invalid("has an extension (" + number.getExtension() + "), which cannot be dialed; remove it");
             }
-            return new NumberCheck.Valid(phoneNumbers.format(number, PhoneNumberFormat.E164), number);
+            return new NumberCheck.Valid(phoneNumbers.format(number, PhoneNumberFormat.E164), number, type);
         }
         if (digitsOnly && isValid("+" + text)) {
             return invalid("looks like +" + text + " with its leading + lost, probably by a spreadsheet" + FORMAT_AS_TEXT);
@@ -156,7 +170,7 @@ public final class PhoneNumberNormalizer {
 
     private boolean isValid(String candidate) {
         try {
-            return phoneNumbers.isValidNumber(phoneNumbers.parse(candidate, defaultRegion));
+            return reading.type(reading.parse(candidate, false)) != PhoneNumberType.UNKNOWN;
         }
         catch (NumberParseException ex) {
             return false;

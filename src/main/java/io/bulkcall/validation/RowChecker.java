@@ -12,9 +12,10 @@ import io.bulkcall.window.RecipientZoneResolver;
 /**
  * Checks what can be told of a row without the rows before it: its number (libphonenumber); when
  * calling windows are on, the time zones its calls wait for (from the number, or the row's
- * {@code time_zone} cell); and, a block of rows at a time, whether its number reached the contact
- * policy's limit. Made once per file, since whether a set of zones shares any calling time is worked
- * out from the moment the file is validated, and cached. Thread-safe: rows are checked on several threads.
+ * {@code time_zone} cell); and whether its number reached the contact policy's limit. Made once per
+ * file, since whether a set of zones shares any calling time is worked out from the moment the file is
+ * validated, and cached, and the numbers at their contact limit are asked for once, as it is made.
+ * Thread-safe: rows are checked on several threads.
  */
 public final class RowChecker {
 
@@ -24,10 +25,13 @@ public final class RowChecker {
 
     private final ContactLimits contactLimits;
 
+    private final SeenNumbers numbersAtLimit;
+
     private RowChecker(PhoneNumberNormalizer normalizer, RecipientZoneResolver zones, ContactLimits contactLimits) {
         this.normalizer = normalizer;
         this.zones = zones;
         this.contactLimits = contactLimits;
+        this.numbersAtLimit = contactLimits.numbersAtLimit();
     }
 
     /** A checker for a file validated at {@code now}; it looks up zones only when windows are on. */
@@ -37,18 +41,22 @@ public final class RowChecker {
                 contactLimits);
     }
 
-    /** Checks a block of rows, asking the contact history once for all of their numbers. */
+    /**
+     * Checks a block of rows; the contact history is asked about those of its numbers that were at
+     * their limit as the file's validation started, if any.
+     */
     public List<CheckedRow> check(List<CsvRow> rows, CsvHeader header) {
         List<CheckedRow> checked = rows.stream().map(row -> check(row, header)).toList();
-        List<String> numbers = checked.stream()
+        List<String> atLimitBefore = checked.stream()
             .map(CheckedRow::check)
             .filter(NumberCheck.Valid.class::isInstance)
             .map(check -> ((NumberCheck.Valid) check).e164())
+            .filter(e164 -> numbersAtLimit.contains(SeenNumbers.toLong(e164)))
             .toList();
-        Map<String, String> atLimit = contactLimits.atLimit(numbers);
-        if (atLimit.isEmpty()) {
+        if (atLimitBefore.isEmpty()) {
             return checked;
         }
+        Map<String, String> atLimit = contactLimits.atLimit(atLimitBefore);
         return checked.stream()
             .map(row -> row.check() instanceof NumberCheck.Valid valid && atLimit.containsKey(valid.e164())
                     ? row.atContactLimit(atLimit.get(valid.e164())) : row)
@@ -65,8 +73,8 @@ public final class RowChecker {
         if (zones == null || !(check instanceof NumberCheck.Valid valid)) {
             return new CheckedRow(row, rawNumber, check, null, null);
         }
-        return new CheckedRow(row, rawNumber, check, zones.resolve(valid.parsed(), cell(values, header.timeZoneColumn())),
-                null);
+        return new CheckedRow(row, rawNumber, check,
+                zones.resolve(valid.parsed(), valid.type(), cell(values, header.timeZoneColumn())), null);
     }
 
     private static String cell(List<String> values, int column) {

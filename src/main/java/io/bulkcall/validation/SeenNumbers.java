@@ -2,14 +2,16 @@ package io.bulkcall.validation;
 
 /**
  * Phone numbers, each with the line it was first seen on: the numbers accepted so far from one file,
- * for duplicate detection over files of millions of rows (and the entries of the do-not-call list).
- * Numbers are E.164 numbers as longs ({@link #toLong}); the map is an open-addressing hash table of
- * primitive longs with linear probing, doubling when three quarters full: 16 to 32 bytes a number and
- * nothing boxed, so a million numbers take 32 MB (48 MB for a moment while the table doubles).
+ * for duplicate detection over files of millions of rows (and the entries of the do-not-call list; the
+ * numbers at their contact limit, each with its dials). Numbers are E.164 numbers as longs
+ * ({@link #toLong}); the map is an open-addressing hash table of primitive longs with linear probing,
+ * doubling when three quarters full: 16 to 32 bytes a number and nothing boxed, so a million numbers take
+ * 32 MB (48 MB for a moment while the table doubles).
  *
  * <p>On restart, fill it with the numbers already staged before screening the remaining rows.
  *
- * <p>Not thread-safe: one thread fills and reads it.
+ * <p>Not thread-safe while it is filled: one thread fills it. Once filled and handed to other threads
+ * safely (a final field, a task submitted to an executor), any number of threads may read it.
  */
 public final class SeenNumbers {
 
@@ -73,6 +75,11 @@ public final class SeenNumbers {
     public long firstLineOf(long number) {
         int slot = slotOf(checked(number));
         return table[slot] == number ? table[slot + 1] : -1;
+    }
+
+    /** Whether a number is recorded. */
+    public boolean contains(long number) {
+        return firstLineOf(number) >= 0;
     }
 
     /**

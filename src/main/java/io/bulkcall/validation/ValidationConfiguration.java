@@ -38,8 +38,9 @@ class ValidationConfiguration {
 
     /**
      * The threads {@link NumberCheckingReader} checks numbers on: one per core but one, which the
-     * reading thread needs for itself. Staging a row costs that thread about as much as checking its
-     * number costs another, so a third thread on a two-core machine only takes turns with the reader.
+     * reading thread needs for itself, and which checks numbers too whenever the next rows it needs are
+     * not checked yet. So every core checks numbers when nothing else needs it, and on a two-core machine
+     * the reading thread never takes turns with two checking threads.
      */
     @Bean
     ThreadPoolTaskExecutor numberCheckExecutor() {

@@ -47,6 +47,14 @@ public record CallingWindowSettings(
     }
 
     /**
+     * The least time a window must stay open for calls to be dialed in it: the closing margin, and the
+     * least dialing time a group of recipients is dialed for ({@link CallingWindows#MINIMUM_DIALING}).
+     */
+    public Duration leastDialableOpening() {
+        return closingMargin.plus(CallingWindows.MINIMUM_DIALING);
+    }
+
+    /**
      * The converters that read these settings; Spring's defaults read the rest ({@code Duration},
      * {@code ZoneId}, lists). In an application context, register each as a bean: they carry
      * {@code @ConfigurationPropertiesBinding}, so {@code @Import} of the three classes will do.

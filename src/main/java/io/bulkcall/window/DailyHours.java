@@ -1,5 +1,6 @@
 package io.bulkcall.window;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,6 +50,27 @@ public record DailyHours(List<Range> ranges) {
             }
         }
         return new DailyHours(ranges);
+    }
+
+    /**
+     * The longest time calls are allowed without a break: ranges that touch make one stretch, across
+     * midnight too ({@code 20:00-24:00,00:00-06:00} is one of ten hours), and the whole day is a day.
+     */
+    public Duration longestStretch() {
+        List<Integer> lengths = new ArrayList<>();
+        int stretchStart = ranges.get(0).startMinute();
+        int stretchEnd = ranges.get(0).endMinute();
+        for (Range range : ranges.subList(1, ranges.size())) {
+            if (range.startMinute() > stretchEnd) {
+                lengths.add(stretchEnd - stretchStart);
+                stretchStart = range.startMinute();
+            }
+            stretchEnd = range.endMinute();
+        }
+        int first = lengths.isEmpty() ? stretchEnd - stretchStart : lengths.get(0);
+        boolean acrossMidnight = !lengths.isEmpty() && ranges.get(0).startMinute() == 0 && stretchEnd == MINUTES_PER_DAY;
+        lengths.add(acrossMidnight ? stretchEnd - stretchStart + first : stretchEnd - stretchStart);
+        return Duration.ofMinutes(lengths.stream().mapToInt(Integer::intValue).max().orElseThrow());
     }
 
     /** As written in the setting, {@code 09:00-12:00,14:00-18:00}: operators read it in messages. */

@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,10 +46,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * measures. The normal build leaves it out (failsafe runs {@code *IT}); the {@code benchmark} Maven
  * profile runs it: {@code ./mvnw -B -Pbenchmark verify [-Dbenchmark.rows=N]} (1,000,000 rows by
  * default). The input has one invalid number and one duplicate in every hundred rows.
+ *
+ * <p>Its yardstick is the {@link BarePass}: the file read and its numbers checked on one thread with
+ * libphonenumber alone, in a JVM of its own. {@code validate} and the {@code run}'s validate step are
+ * each given as a multiple of it, measured in turn with them, as the machine's speed drifts.
  */
 class LargeFileBenchmark {
 
     private static final int ROWS = Integer.getInteger("benchmark.rows", 1_000_000);
+
+    /** How often {@code bulkcall validate} and the bare pass run, in turn, for the median of each. */
+    private static final int ROUNDS = 3;
+
+    /** What the bare pass prints: the valid numbers of the file, and the distinct ones. */
+    private static final Pattern BARE_PASS_FOUND = Pattern.compile("(\\d+) valid, (\\d+) distinct");
 
     /** The Cartesia endpoints a run calls, by the names of Cartesia's reference. */
     private static final Map<String, SandboxEndpoint> REQUESTS = requests();
@@ -89,17 +105,32 @@ class LargeFileBenchmark {
 
     @Test
     void validateChecksALargeFileWithA256MegabyteHeap() throws Exception {
-        // when
-        long start = System.nanoTime();
-        int exitCode = bulkcall.run("validate", largeCsv.toString(), "--bulkcall.output-dir=" + dir.resolve("output"));
-        Duration time = Duration.ofNanos(System.nanoTime() - start);
+        // when: the bare pass and bulkcall validate in turn, each validate on a fresh job database
+        List<Duration> bare = new ArrayList<>();
+        List<Duration> validate = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            bare.add(barePass());
+            FileSystemUtils.deleteRecursively(dir.resolve("data"));
+            long start = System.nanoTime();
+            int exitCode = bulkcall.run("validate", largeCsv.toString(), "--bulkcall.output-dir=" + dir.resolve("output"));
+            validate.add(Duration.ofNanos(System.nanoTime() - start));
 
-        // then
-        assertThat(exitCode).as(Files.readString(dir.resolve("bulkcall.err"))).isZero();
-        assertThat(Files.readString(dir.resolve("bulkcall.err")))
-            .contains("large.csv: %d rows, %d valid, %d rejected".formatted(ROWS, valid, ROWS - valid));
-        System.out.printf("%nbulkcall validate, %,d rows, -Xmx256m:%n  %,d rows in %.1f s, JVM start-up included: %,.0f rows/s%n",
-                ROWS, ROWS, seconds(time), ROWS / seconds(time));
+            // then
+            assertThat(exitCode).as(Files.readString(dir.resolve("bulkcall.err"))).isZero();
+            assertThat(Files.readString(dir.resolve("bulkcall.err")))
+                .contains("large.csv: %d rows, %d valid, %d rejected".formatted(ROWS, valid, ROWS - valid));
+        }
+        Duration barePass = median(bare);
+        Duration time = median(validate);
+        System.out.printf("%nbare pass, %,d rows, -Xmx256m, one thread: read a line, parse, isValidNumber, E.164, HashSet:%n"
+                + "  %,d rows in %.1f s, JVM start-up included: %,.0f rows/s (median of %d)%n", ROWS, ROWS,
+                seconds(barePass), ROWS / seconds(barePass), ROUNDS);
+        System.out.printf("%nbulkcall validate, %,d rows, -Xmx256m:%n  %,d rows in %.1f s, JVM start-up included: "
+                + "%,.0f rows/s (median of %d, each after a bare pass)%n", ROWS, ROWS, seconds(time), ROWS / seconds(time),
+                ROUNDS);
+        System.out.printf("  %.2f× the bare pass (by round: %s)%n", ratio(barePass, time), IntStream.range(0, ROUNDS)
+            .mapToObj(round -> "%.2f×".formatted(ratio(bare.get(round), validate.get(round))))
+            .collect(Collectors.joining(", ")));
         System.out.printf("  %s%n%n", bulkcall.heap());
     }
 
@@ -117,7 +148,8 @@ class LargeFileBenchmark {
             sandbox.failureRate = 0;
         });
         try (SandboxServer sandbox = new SandboxServer(instantCalls).start()) {
-            // when
+            // when: the bare pass, then the run
+            Duration barePass = barePass();
             long start = System.nanoTime();
             int exitCode = bulkcall.run("run", "--bulkcall.input-quiet-period=0s",
                     "--bulkcall.cartesia.base-url=" + sandbox.baseUrl(), "--bulkcall.cartesia.response-timeout=60s",
@@ -143,7 +175,9 @@ class LargeFileBenchmark {
             StepTime validate = steps.get("validate");
             StepTime submit = steps.get("submit");
             System.out.println("  " + validate.line(validate.read(),
-                    "%,d rows read, %,d written".formatted(validate.read(), validate.written())));
+                    "%,d rows read, %,d written".formatted(validate.read(), validate.written()))
+                    + "; %.2f× the bare pass (%.1f s, just before the run)".formatted(ratio(barePass, validate.time()),
+                            seconds(barePass)));
             System.out.println("  " + submit.line(valid,
                     "%,d call batches of %,d recipients created".formatted(submit.written(), valid)));
             System.out.println("  " + steps.get("await").line(valid,
@@ -160,6 +194,26 @@ class LargeFileBenchmark {
                     sandbox.requests(endpoint), sandbox.requests(endpoint) * 1000.0 / valid));
         }
         System.out.printf("  %s%n%n", bulkcall.heap());
+    }
+
+    /** Runs the {@link BarePass} on the file, as a process of its own, and checks what it found. */
+    private Duration barePass() throws IOException, InterruptedException {
+        Path out = dir.resolve("bare-pass.out");
+        long start = System.nanoTime();
+        Process bare = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), BarePass.class.getName(), largeCsv.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+        if (!bare.waitFor(1, TimeUnit.HOURS)) {
+            bare.destroyForcibly();
+            throw new AssertionError("the bare pass did not finish within an hour");
+        }
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
+        Matcher found = BARE_PASS_FOUND.matcher(Files.readString(out));
+        assertThat(found.find()).as(Files.readString(out)).isTrue();
+        assertThat(Long.parseLong(found.group(2))).isEqualTo(valid);
+        return time;
     }
 
     /**
@@ -224,6 +278,15 @@ class LargeFileBenchmark {
 
     private static double seconds(Duration time) {
         return time.toMillis() / 1000.0;
+    }
+
+    /** How many times faster than the bare pass: its time over this one's. */
+    private static double ratio(Duration barePass, Duration time) {
+        return seconds(barePass) / seconds(time);
+    }
+
+    private static Duration median(List<Duration> times) {
+        return times.stream().sorted().toList().get(times.size() / 2);
     }
 
     private record ResultRows(long rows, long withCallDetails) {

@@ -88,7 +88,12 @@ class CommandLineErrorsTest {
                 arguments(named("a missing API key outside the sandbox says what to set", "--bulkcall.cartesia.api-key="),
                         "run", List.of("CARTESIA_API_KEY is not set")),
                 arguments(named("a missing agent id is named", "--bulkcall.agent-id="), "run",
-                        List.of("bulkcall.agent-id")));
+                        List.of("bulkcall.agent-id")),
+                arguments(named("calling hours too short to dial in name the setting and the minimum",
+                        "--bulkcall.calling-window.hours=09:00-09:10"), "run",
+                        List.of("bulkcall: invalid setting bulkcall.calling-window.hours=09:00-09:10: leaves no time to dial; "
+                                + "a range needs at least 20m, the closing margin (5m) and 15m of dialing "
+                                + "(ranges that touch count as one)")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -99,6 +99,25 @@ class NumberCheckingReaderTest {
     }
 
     @Test
+    void checksTheBlocksItselfWhileNoCheckingThreadTakesThem() throws IOException {
+        // given an executor whose threads are all busy: it queues the blocks and never runs them
+        Path csv = numbers(ROWS);
+        List<Runnable> queued = new ArrayList<>();
+
+        // when
+        List<CheckedRow> rows = readAll(new NumberCheckingReader(InputFixtures.inputFiles().open(csv),
+                RowCheckers.windowsOff(normalizer), queued::add));
+
+        // then: the reading thread checked every block, in file order, and the queued tasks find nothing left to do
+        assertThat(rows).hasSize(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            assertThat(rows.get(i).check()).isEqualTo(normalizer.normalize(number(i)));
+        }
+        assertThat(queued).hasSize((ROWS + NumberCheckingReader.BLOCK_SIZE - 1) / NumberCheckingReader.BLOCK_SIZE);
+        queued.forEach(Runnable::run);
+    }
+
+    @Test
     void leavesTheNumberOfAMalformedRowUnchecked() throws IOException {
         // given a row with a cell too many
         Path csv = dir.resolve("input.csv");

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.validation.ContactLimits;
+import io.bulkcall.validation.SeenNumbers;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -44,6 +45,22 @@ public class ContactHistory implements ContactLimits {
         this.jdbc = jdbc;
         this.policy = properties.contactPolicy();
         this.clock = clock;
+    }
+
+    @Override
+    public SeenNumbers numbersAtLimit() {
+        SeenNumbers atLimit = new SeenNumbers(0);
+        if (policy.isOn()) {
+            jdbc.query("""
+                    SELECT to_number, COUNT(*) FROM bc_contact_dial WHERE dialed_at > :since
+                    GROUP BY to_number HAVING COUNT(*) >= :limit""",
+                    new MapSqlParameterSource("since", Timestamp.from(clock.instant().minus(policy.period())))
+                        .addValue("limit", policy.maxDials()),
+                    rs -> {
+                        atLimit.putIfAbsent(SeenNumbers.toLong(rs.getString(1)), rs.getLong(2));
+                    });
+        }
+        return atLimit;
     }
 
     /** The numbers at their limit now, each with the line an operator reads in {@code rejected.csv}. */
