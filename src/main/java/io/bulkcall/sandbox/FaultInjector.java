@@ -50,6 +50,11 @@ final class FaultInjector {
         script.add(Optional.of(fault));
     }
 
+    /** Drops every fault planned and not met yet. */
+    synchronized void forgetPlans() {
+        planned.clear();
+    }
+
     /** The fault for the next request to this endpoint, {@code null} for none. */
     synchronized SandboxFault next(SandboxEndpoint endpoint) {
         Optional<SandboxFault> plan = planned.getOrDefault(endpoint, new ArrayDeque<>()).poll();

@@ -236,6 +236,14 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
+     * Drops the faults planned and not met yet: a test that planned more than one run of the job met,
+     * because requests raced for them, restarts the job on a clean plan.
+     */
+    public void forgetPlannedFaults() {
+        faults.forgetPlans();
+    }
+
+    /**
      * Plans how the next dials of {@code toNumber} end, one outcome a dial, in order: after what is
      * planned for the number already, and before any outcome drawn at the failure rate. The draw
      * is made all the same, so every other dial ends as the seed has it. A test plans the busy

@@ -20,6 +20,8 @@ import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -82,6 +84,22 @@ class CallingWindowsTest {
             assertThat(row.get("attempts")).isEqualTo("1");
             assertThat(row.get("time_zone")).isEqualTo("America/New_York");
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "18:00-19:00", "12:00-13:00,18:00-19:00" })
+    void hoursAsShortAsAnHourDialSingleZoneNumbersInsideThem(String hours) {
+        // given: 12 New York numbers, 20-minute calls two at a time, and an hour or two a day to call them in
+        workspace.drop("evening.csv", CsvFiles.numbers(12));
+
+        // when
+        int exitCode = workspace.with("--bulkcall.calling-window.hours=" + hours).run("run");
+
+        // then: nobody rejected, everybody dialed once, every dial inside the hours
+        assertThat(exitCode).isZero();
+        assertThat(CsvFiles.records(reports("evening").resolve("rejected.csv"))).isEmpty();
+        ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 0, CsvFiles.usNumbers(12));
+        InsideWindows.assertEveryDispatchInsideItsWindow(sandbox, reports("evening"), hours, "MON-SAT");
     }
 
     @Test

@@ -3,13 +3,13 @@ package io.bulkcall.job.calls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import io.bulkcall.cartesia.CallBatch;
-import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.StopRequestedException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.BulkCallJob;
@@ -87,7 +87,6 @@ public class AwaitCallsTasklet implements Tasklet {
     private final JobRecordRepository jobs;
     private final BatchProgressPoller poller;
     private final CallBatchCanceller canceller;
-    private final CartesiaClient client;
     private final FinishedBatchRecorder recorder;
     private final ReportFolders reportFolders;
     private final CallingWindows windows;
@@ -96,7 +95,7 @@ public class AwaitCallsTasklet implements Tasklet {
     private final Waiter waiter;
 
     public AwaitCallsTasklet(CallBatchRepository batches, RecipientRepository recipients, JobRecordRepository jobs,
-            BatchProgressPoller poller, CallBatchCanceller canceller, CartesiaClient client,
+            BatchProgressPoller poller, CallBatchCanceller canceller,
             FinishedBatchRecorder recorder, ReportFolders reportFolders, CallingWindows windows,
             BulkcallProperties properties, Clock clock, Waiter waiter) {
         this.batches = batches;
@@ -104,7 +103,6 @@ public class AwaitCallsTasklet implements Tasklet {
         this.jobs = jobs;
         this.poller = poller;
         this.canceller = canceller;
-        this.client = client;
         this.recorder = recorder;
         this.reportFolders = reportFolders;
         this.windows = windows;
@@ -233,29 +231,24 @@ public class AwaitCallsTasklet implements Tasklet {
             return false;
         }
         Map<String, CallBatch> progress = poller.poll(open);
-        List<TrackedBatch> finished = open.stream().filter(tracked -> progress.get(tracked.batchId()).isFinished()).toList();
-        int recorded = 0;
-        long lastLine = System.nanoTime();
+        List<TrackedBatch> finished = new ArrayList<>();
         for (TrackedBatch tracked : open) {
             CallBatch batch = progress.get(tracked.batchId());
-            if (!batch.isFinished()) {
+            if (batch.isFinished()) {
+                finished.add(tracked);
+            }
+            else {
                 batches.recordProgress(jobInstanceId, batch, false);
-                continue;
-            }
-            // the list omits recipients: fetch them once, now that they will not change
-            CallBatch full = client.getCallBatch(batch.id());
-            if (!full.isFinished()) {
-                batches.recordProgress(jobInstanceId, full, false);
-                continue;
-            }
-            recorder.record(tracked, full, folder, carryOver);
-            recorded++;
-            if (System.nanoTime() - lastLine >= PROGRESS_EVERY.toNanos() && recorded < finished.size()) {
-                lastLine = System.nanoTime();
-                log.info("Job {}: recorded the outcomes of {} of {} finished call batches", step.getJobExecution().getId(),
-                        recorded, finished.size());
             }
         }
+        long[] lastLine = { System.nanoTime() };
+        int recorded = recorder.recordAll(finished, folder, carryOver, step::isTerminateOnly, count -> {
+            if (System.nanoTime() - lastLine[0] >= PROGRESS_EVERY.toNanos() && count < finished.size()) {
+                lastLine[0] = System.nanoTime();
+                log.info("Job {}: recorded the outcomes of {} of {} finished call batches", step.getJobExecution().getId(),
+                        count, finished.size());
+            }
+        });
         return recorded > 0;
     }
 

@@ -1,6 +1,7 @@
 package io.bulkcall.job.calls;
 
 import java.time.Duration;
+import java.util.stream.IntStream;
 
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.sandbox.SandboxEndpoint;
@@ -21,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A poll that finds many batches finished records them one at a time, each with its outcomes, call
  * details and finished flag in a transaction of its own: a failure half-way loses only the batch being
- * recorded, and the restart records that one, and every other, exactly once. Six batches of one
- * recipient, all calls over by the second poll.
+ * recorded and those after it, and the restart records them, and every other, exactly once. Six
+ * batches of one recipient, all calls over by the second poll.
  */
 @StepTest
 @TestPropertySource(properties = { "bulkcall.batch.size=1", "bulkcall.poll.interval=5m",
@@ -38,21 +39,24 @@ class BatchByBatchRecordingTest {
     @Test
     void aFailureWhileRecordingKeepsTheBatchesRecordedBeforeItAndTheRestartRecordsEachBatchOnce() {
         // given: six batches whose calls all end between the first poll and the second, and Cartesia
-        // failing every attempt (two) to list the calls of the fourth batch recorded
+        // failing every List Calls after the third: the batches are read a few ahead, on two threads,
+        // so which batch meets the failures first depends on who asks first
         JobSteps.StagedJob job = steps.staged("six.csv", CsvFiles.numbers(6));
         job.startStep("submit");
         sandbox.planFault(SandboxEndpoint.LIST_CALLS, SandboxFault.INTERNAL_ERROR, 3);
-        sandbox.planFault(SandboxEndpoint.LIST_CALLS, SandboxFault.INTERNAL_ERROR, 0);
+        IntStream.range(0, 8).forEach(i -> sandbox.planFault(SandboxEndpoint.LIST_CALLS, SandboxFault.INTERNAL_ERROR));
 
         // when
         StepExecution failed = job.startStep("await");
 
-        // then: the three recorded before the failure stay recorded
+        // then: those recorded before the failure stay recorded, each whole
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(job.batches()).filteredOn(TrackedBatch::finished).hasSize(3);
-        assertThat(job.results()).filteredOn(result -> result.agentCallId() != null).hasSize(3);
+        long recordedBefore = job.batches().stream().filter(TrackedBatch::finished).count();
+        assertThat(recordedBefore).isBetween(0L, 3L);
+        assertThat(job.results()).filteredOn(result -> result.agentCallId() != null).hasSize((int) recordedBefore);
 
-        // when
+        // when: Cartesia answers again
+        sandbox.forgetPlannedFaults();
         StepExecution restarted = job.startStep("await");
 
         // then: every batch recorded, every outcome once

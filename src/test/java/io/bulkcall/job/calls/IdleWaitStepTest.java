@@ -26,21 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * While nothing is queued or in flight and every window is closed, the {@code await} step waits for
  * the next opening in one wait, however long, and writes nothing meanwhile; it still sees, within a
- * poll interval, a {@code bulkcall cancel} from another process. Waits here move the simulated clock
- * 200 ms at a time, as a sleeping wait looks at the stop request, so that a cancel can land in the
- * middle of one. A New York file on Wednesday 10:00, dialed on Thursdays 20:00-22:00 only: a day and a
- * half away.
+ * poll interval, a {@code bulkcall cancel} from another process. Waits here move the simulated clock a
+ * minute at a time, looking at the stop request before each step as a sleeping wait does between its
+ * slices, so that a cancel can land in the middle of one. Polls every 200 ms. A New York file on
+ * Wednesday 10:00, dialed on Thursdays 20:00-21:00 only: a day and a half away.
  */
 @StepTest
 @Import(IdleWaitStepTest.SteppedWaits.class)
 @TestPropertySource(properties = { "bulkcall.poll.interval=200ms", "bulkcall.calling-window.days=THU",
-        "bulkcall.calling-window.hours=20:00-22:00", "bulkcall.sandbox.failure-rate=0" })
+        "bulkcall.calling-window.hours=20:00-21:00", "bulkcall.sandbox.failure-rate=0" })
 class IdleWaitStepTest {
 
     /** Thursday 20:00 in New York. */
     private static final Instant OPENING = Instant.parse("2026-11-27T01:00:00Z");
 
-    private static final Duration POLL = Duration.ofMillis(200);
+    /** How far the clock moves between two looks at the stop request. */
+    private static final Duration STEP = Duration.ofMinutes(1);
 
     @Autowired
     private JobSteps steps;
@@ -79,13 +80,13 @@ class IdleWaitStepTest {
         // when
         StepExecution await = job.startStep("await");
 
-        // then
+        // then: seen at the first look after it
         assertThat(await.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(clock.instant()).isBetween(cancelledAt, cancelledAt.plus(POLL));
+        assertThat(clock.instant()).isBetween(cancelledAt, cancelledAt.plus(STEP));
         assertThat(job.batches()).isEmpty();
     }
 
-    /** Moves the simulated clock a poll interval at a time, asking whether to stop before each step. */
+    /** Moves the simulated clock a step at a time, asking whether to stop before each step. */
     static final class SteppingWaiter implements Waiter {
 
         private final SimulatedClock clock;
@@ -109,7 +110,7 @@ class IdleWaitStepTest {
                 if (stopRequested.getAsBoolean()) {
                     return false;
                 }
-                Instant next = clock.instant().plus(POLL);
+                Instant next = clock.instant().plus(STEP);
                 clock.advanceTo(next.isBefore(until) ? next : until);
                 if (!clock.instant().isBefore(eventAt)) {
                     eventAt = Instant.MAX;
