@@ -147,8 +147,7 @@ class FinishedBatchRecorder {
         TrackedBatch batch = ended.tracked();
         Map<String, AgentCall> calls = ended.calls();
         Recorded recorded = transaction.execute(status -> {
-            Outcomes outcomes = recipients.recordOutcomes(batch, ended.batch().recipients(), carryOver);
-            recipients.recordCallDetails(batch, calls);
+            Outcomes outcomes = recipients.recordOutcomes(batch, ended.batch().recipients(), calls, carryOver);
             contacts.release(batch.jobInstanceId(), batch.batchNo(), ended.batch().retryCount(), outcomes.notPlaced());
             List<FailedMember> failed = recipients.failedOf(batch);
             Instant now = clock.instant();

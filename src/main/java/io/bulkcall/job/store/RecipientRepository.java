@@ -218,29 +218,41 @@ public class RecipientRepository {
 
     /**
      * Stores the latest outcome of each recipient a finished batch still holds, matched by number
-     * among its members. A recipient the batch cancelled before dialing it waits again for a batch,
-     * with its attempt taken back, unless {@code carryOver} is off (the job was cancelled). An outcome
-     * for a number the batch does not hold is ignored.
+     * among its members, with when its latest call started and ended and its summary: one update a
+     * recipient, found by its primary key, the only index of {@code bc_recipient}, so a batch costs a
+     * thousand lookups, not a thousand scans of the job's recipients. A recipient the batch cancelled
+     * before dialing it waits again for a batch, with its attempt taken back, unless {@code carryOver} is
+     * off (the job was cancelled). An outcome for a number the batch does not hold is ignored; a call
+     * that is not the recipient's latest by {@code agent_call_id}, or never connected, leaves the call's
+     * times and summary empty.
+     *
+     * @param latestCalls each recipient's latest call, by the recipient's number
      */
-    public Outcomes recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes, boolean carryOver) {
+    public Outcomes recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes,
+            Map<String, AgentCall> latestCalls, boolean carryOver) {
         Map<String, Long> lines = members(batch);
         List<CallBatchRecipient> known = outcomes.stream().filter(outcome -> lines.containsKey(outcome.toNumber())).toList();
         jdbcTemplate.batchUpdate("""
                 UPDATE bc_recipient SET recipient_id = ?, status = ?, agent_call_id = ?, end_reason = ?,
-                    error_message = ?, started_at = NULL, ended_at = NULL, summary = NULL,
+                    error_message = ?, started_at = ?, ended_at = ?, summary = ?,
                     batch_no = CASE WHEN ? THEN NULL ELSE batch_no END,
                     attempts = CASE WHEN ? THEN attempts - 1 ELSE attempts END
                 WHERE job_instance_id = ? AND line = ?""", known, known.size(), (statement, outcome) -> {
                     boolean carried = carryOver && isCancelled(outcome);
+                    AgentCall call = latestCalls.get(outcome.toNumber());
+                    boolean connected = call != null && call.id().equals(outcome.agentCallId()) && call.startTime() != null;
                     statement.setString(1, outcome.id());
                     statement.setString(2, outcome.status() == null ? null : outcome.status().raw());
                     statement.setString(3, outcome.agentCallId());
                     statement.setString(4, outcome.endReason());
                     statement.setString(5, outcome.errorMessage());
-                    statement.setBoolean(6, carried);
-                    statement.setBoolean(7, carried);
-                    statement.setLong(8, batch.jobInstanceId());
-                    statement.setLong(9, lines.get(outcome.toNumber()));
+                    statement.setObject(6, connected ? call.startTime() : null);
+                    statement.setObject(7, connected ? call.endTime() : null);
+                    statement.setString(8, connected && call.summary() != null ? truncate(call.summary(), SUMMARY_LENGTH) : null);
+                    statement.setBoolean(9, carried);
+                    statement.setBoolean(10, carried);
+                    statement.setLong(11, batch.jobInstanceId());
+                    statement.setLong(12, lines.get(outcome.toNumber()));
                 });
         int failed = (int) known.stream().filter(RecipientRepository::isFailed).count();
         int carried = carryOver ? (int) known.stream().filter(RecipientRepository::isCancelled).count() : 0;
@@ -331,36 +343,6 @@ public class RecipientRepository {
                     members.put(rs.getString(1), rs.getLong(2));
                 }, batch.jobInstanceId(), batch.batchNo());
         return members;
-    }
-
-    /**
-     * Stores when each recipient's latest call started and ended and its summary, matched by number
-     * among the recipients the batch holds, as {@link #recordOutcomes} matches outcomes: each row is
-     * found by its primary key, the only index of {@code bc_recipient}, so a batch costs a thousand
-     * lookups, not a thousand scans of the job's recipients. A call that is not the recipient's latest
-     * by {@code agent_call_id} changes nothing, and a call that never connected leaves all three empty
-     * ({@link #recordOutcomes} emptied them).
-     *
-     * @param latestCalls each recipient's latest call, by the recipient's number
-     */
-    public void recordCallDetails(TrackedBatch batch, Map<String, AgentCall> latestCalls) {
-        Map<String, Long> lines = members(batch);
-        List<Map.Entry<String, AgentCall>> connected = latestCalls.entrySet()
-            .stream()
-            .filter(latest -> latest.getValue().startTime() != null && lines.containsKey(latest.getKey()))
-            .toList();
-        jdbcTemplate.batchUpdate("""
-                UPDATE bc_recipient SET started_at = ?, ended_at = ?, summary = ?
-                WHERE job_instance_id = ? AND line = ? AND agent_call_id = ?""", connected, connected.size(),
-                (statement, latest) -> {
-                    AgentCall call = latest.getValue();
-                    statement.setObject(1, call.startTime());
-                    statement.setObject(2, call.endTime());
-                    statement.setString(3, call.summary() == null ? null : truncate(call.summary(), SUMMARY_LENGTH));
-                    statement.setLong(4, batch.jobInstanceId());
-                    statement.setLong(5, lines.get(latest.getKey()));
-                    statement.setString(6, call.id());
-                });
     }
 
     private static String truncate(String text, int length) {
