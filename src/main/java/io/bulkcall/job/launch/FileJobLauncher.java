@@ -212,7 +212,7 @@ public class FileJobLauncher {
      */
     private static JobRun notTakenOver(InputFile file, JobExecution left, Exception refusal) {
         return new JobRun(null, JobRun.Outcome.NOT_TAKEN_OVER,
-                "%s: job %d was left running by a process that is gone, and could not be taken over: %s; the next run tries again"
+                "%s: job %d was left running by a process that is gone, and could not be taken over: %s"
                     .formatted(file.name(), left.getId(), JobFailures.readableMessage(refusal)));
     }
 
