@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.within;
  * {@code summary.json}, the Cartesia requests, the last success's time stamp, grouped by node; and a run
  * whose push fails ends as its jobs did, saying so in one line.
  */
-@ExtendWith({ Pushgateways.class, BulkcallWorkspaces.class, OutputCaptureExtension.class })
+@ExtendWith({ OutputCaptureExtension.class, Pushgateways.class, BulkcallWorkspaces.class })
 class PushedMetricsTest {
 
     private static final String NODE = "node-a";

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -20,12 +21,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * the line that installs it (an assumption, never a pass). Declare a {@code Pushgateway} parameter on a
  * {@code @BeforeEach} or {@code @Test} method: both get the same one, stopped after the test.
  */
-public final class Pushgateways implements ParameterResolver {
+public final class Pushgateways implements BeforeEachCallback, ParameterResolver {
+
+    private static final String PUSHGATEWAY = "prometheus-pushgateway";
 
     /** What installs the binaries these tests need, on Debian; {@code .ci/run} runs it. */
     public static final String INSTALL = "apt-get install -y prometheus-pushgateway prometheus";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Pushgateways.class);
+
+    /** Skips the test before anything is resolved: an assumption that fails in a resolver fails the test. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        binary(PUSHGATEWAY);
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -34,7 +43,7 @@ public final class Pushgateways implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Path binary = binary("prometheus-pushgateway");
+        Path binary = binary(PUSHGATEWAY);
         return context.getStore(NAMESPACE).computeIfAbsent(Pushgateway.class, type -> new Pushgateway(binary, freePort()),
                 Pushgateway.class);
     }
