@@ -46,6 +46,22 @@ class ArchitectureTest {
                 "io.bulkcall.cli..");
 
     @ArchTest
+    static final ArchRule theMetricsKnowNothingOfSpringBatchOrTheJob = noClasses().that()
+        .resideInAPackage("io.bulkcall.metrics..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.batch..", "io.bulkcall.job..", "io.bulkcall.report..",
+                "io.bulkcall.cli..");
+
+    /** The job, its reports and the command line say what happened; a foundation has nothing to count. */
+    @ArchTest
+    static final ArchRule foundationsCountNothing = noClasses().that()
+        .resideInAnyPackage(FOUNDATIONS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.bulkcall.metrics..");
+
+    @ArchTest
     static final ArchRule onlyTheJobAndItsReportsUseSpringBatch = noClasses().that()
         .resideOutsideOfPackages("io.bulkcall.job..", "io.bulkcall.report..")
         .should()

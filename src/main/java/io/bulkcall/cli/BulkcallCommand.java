@@ -27,7 +27,8 @@ import org.springframework.boot.convert.DurationStyle;
         description = "Turns CSV files of phone numbers into calls by a Cartesia voice agent, exactly once per number.",
         subcommands = CommandLine.HelpCommand.class, synopsisSubcommandLabel = "[COMMAND]",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = { "0:every job completed", "1:a job failed or stopped (restartable)",
+        exitCodeList = { "0:every job this process ran completed (a file another live process runs is its work)",
+                "1:a job failed or stopped (restartable), or one of a process that is gone could not be taken over",
                 "2:usage or configuration error", "3:a file was rejected by validation" },
         footerHeading = "%nSettings:%n",
         footer = { "  Spring Boot properties: --bulkcall.agent-id=ID on the command line,",
@@ -52,6 +53,11 @@ class BulkcallCommand implements Callable<Integer> {
     /** Whether the parsed command calls Cartesia, and so needs what dialing needs. */
     static boolean dials(ParseResult parsed) {
         return !parsed.hasSubcommand() || Set.of("run", "restart", "cancel").contains(parsed.subcommand().commandSpec().name());
+    }
+
+    /** Whether the parsed command runs jobs ({@code run}, {@code restart}): only those push metrics. */
+    static boolean runsJobs(ParseResult parsed) {
+        return !parsed.hasSubcommand() || Set.of("run", "restart").contains(parsed.subcommand().commandSpec().name());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.bulkcall.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
+import io.bulkcall.metrics.NoPush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -44,12 +45,14 @@ public final class BulkcallLauncher {
         CommandLine parser = new CommandLine(new BulkcallCommand(null));
         PrintWriter err = parser.getErr();
         boolean dials;
+        boolean runsJobs;
         try {
             ParseResult parsed = parser.parseArgs(Arguments.of(args).commandArray());
             if (CommandLine.executeHelpRequest(parsed) != null) {
                 return ExitCodes.COMPLETED;
             }
             dials = BulkcallCommand.dials(parsed);
+            runsJobs = BulkcallCommand.runsJobs(parsed);
         }
         catch (ParameterException usage) {
             err.println("bulkcall: " + usage.getMessage());
@@ -64,6 +67,9 @@ public final class BulkcallLauncher {
         spring.setRegisterShutdownHook(false);
         spring.addInitializers(new SettingsCheck(dials));
         spring.addInitializers(gracefulStop::watch);
+        if (!runsJobs) {
+            spring.addInitializers(new NoPush());
+        }
         initializers.forEach(spring::addInitializers);
         try (ConfigurableApplicationContext context = spring.run(args)) {
             return SpringApplication.exit(context);

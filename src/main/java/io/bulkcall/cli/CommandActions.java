@@ -17,6 +17,7 @@ import io.bulkcall.job.launch.JobLaunchFailure;
 import io.bulkcall.job.launch.JobRun;
 import io.bulkcall.job.launch.JobStatusQuery;
 import io.bulkcall.job.store.RecipientPurge;
+import io.bulkcall.metrics.BulkcallMetrics;
 import io.bulkcall.time.Durations;
 import io.bulkcall.validation.FileValidation;
 import io.bulkcall.validation.RejectRatio;
@@ -45,9 +46,11 @@ class CommandActions {
     private final FileValidation fileValidation;
     private final RecipientPurge purge;
     private final BulkcallProperties properties;
+    private final BulkcallMetrics metrics;
 
     public CommandActions(FileJobLauncher launcher, JobStatusQuery statusQuery, JobCanceller canceller,
-            InputFolderScan scan, FileValidation fileValidation, RecipientPurge purge, BulkcallProperties properties) {
+            InputFolderScan scan, FileValidation fileValidation, RecipientPurge purge, BulkcallProperties properties,
+            BulkcallMetrics metrics) {
         this.launcher = launcher;
         this.statusQuery = statusQuery;
         this.canceller = canceller;
@@ -55,6 +58,7 @@ class CommandActions {
         this.fileValidation = fileValidation;
         this.purge = purge;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     int run(List<Path> files) {
@@ -62,7 +66,7 @@ class CommandActions {
         List<Path> work = files.isEmpty() ? scan.readyFiles() : files;
         if (work.isEmpty()) {
             log.info("No CSV file or workbook is waiting in {}", scan.folder().toAbsolutePath().normalize());
-            return ExitCodes.COMPLETED;
+            return succeeded(ExitCodes.COMPLETED);
         }
         int exitCode = ExitCodes.COMPLETED;
         for (Path file : work) {
@@ -73,11 +77,22 @@ class CommandActions {
             }
             exitCode = ExitCodes.worst(exitCode, report(() -> launcher.run(file)));
         }
-        return exitCode;
+        return succeeded(exitCode);
     }
 
     int restart(long executionId) {
-        return report(() -> launcher.restart(executionId));
+        return succeeded(report(() -> launcher.restart(executionId)));
+    }
+
+    /**
+     * A run or restart that exits 0 is the success the metrics' last-success time stamp records: every job
+     * it ran completed, and it left no file to a process that is gone. A night with nothing to do is one.
+     */
+    private int succeeded(int exitCode) {
+        if (exitCode == ExitCodes.COMPLETED) {
+            metrics.runSucceeded();
+        }
+        return exitCode;
     }
 
     int validate(List<Path> files) {
@@ -170,6 +185,7 @@ class CommandActions {
         }
     }
 
+    /** The line of a file's run: INFO when it leaves nothing to do (a file another live process runs included), ERROR otherwise. */
     private int report(Launch launch) {
         try {
             JobRun run = launch.run();

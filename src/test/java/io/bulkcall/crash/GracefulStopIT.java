@@ -13,6 +13,8 @@ import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CallList;
 import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.ForkedBulkcall;
+import io.bulkcall.testing.Pushgateway;
+import io.bulkcall.testing.Pushgateways;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
 import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +101,30 @@ class GracefulStopIT {
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, ROUNDS, INPUT);
         ExactlyOnce.assertEveryRowInExactlyOneReport(reports, INPUT);
         ExactlyOnce.assertEachRetryAppliedOnce(sandbox, reports, sandbox.requests(RETRY_BATCH));
+    }
+
+    @Test
+    @ExtendWith(Pushgateways.class)
+    void aSignalledRunPushesItsStoppedJobAsItEnds(Pushgateway pushgateway) throws Exception {
+        // given
+        workspace.drop("numbers.csv", INPUT.content());
+        Handle run = new ForkedBulkcall(workspace).with(SETTINGS).with(pushgateway.settings("node-a")).start("run");
+        CompletableFuture<Void> signalled = new CompletableFuture<>();
+        try (Trigger.Armed armed = new Trigger.OnRequest(CREATE_BATCH, 2, null).arm(sandbox, workspace.log(), () -> {
+            run.terminate();
+            signalled.complete(null);
+        })) {
+            signalled.get(90, TimeUnit.SECONDS);
+        }
+
+        // when
+        int stoppedExit = run.waitFor(GRACE);
+
+        // then
+        assertThat(stoppedExit).as("exit code of the signalled run").isEqualTo(1);
+        assertThat(pushgateway.value("bulkcall_jobs_total", "instance", "node-a", "state", "STOPPED")).hasValue(1.0);
+        assertThat(pushgateway.value("bulkcall_rows_total", "outcome", "accepted")).hasValue((double) INPUT.validNumbers().size());
+        assertThat(pushgateway.value("bulkcall_last_success_timestamp_seconds")).isEmpty();
     }
 
     @Test

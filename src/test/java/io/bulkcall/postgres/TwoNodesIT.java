@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two bulkcall nodes, each a process of its own, on one shared input folder and one PostgreSQL
  * database, started a moment apart: exactly one of them runs the file's job, the other leaves it
- * alone, says so in one line and exits 1, and nobody is called twice.
+ * alone, says so in an INFO line and exits 0 (the file is the other node's work), and nobody is called
+ * twice. Started together on several files, they share them out, and a healthy night exits 0 on both.
  * <p>
  * The sandbox's clock is held while the nodes start, so the winner's calls cannot end, and its
  * job cannot complete, before the loser has decided, however slowly the machine runs; the test
@@ -37,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoNodesIT {
 
     private static final int ROWS = 2_000;
+    private static final int ROWS_A_FILE = 300;
     private static final String LEFT_ALONE =
-            "numbers.csv: (job \\d+ is running in another process \\(.+\\)|another process started its job a moment ago); left it alone";
+            "INFO  numbers.csv: (job \\d+ is running in another process \\(.+\\)|another process started its job a moment ago); left it alone";
 
     @TempDir
     Path dir;
@@ -75,8 +77,8 @@ class TwoNodesIT {
         Race race = decide(first, nodeB.start("run"));
 
         // then
-        assertThat(race.loser().exitCode()).as("exit code of the node that left the job alone").isEqualTo(1);
-        assertThat(race.loser().err()).containsPattern(LEFT_ALONE);
+        assertThat(race.loser().exitCode()).as("exit code of the node that left the job alone").isZero();
+        assertThat(race.loser().err()).containsPattern(LEFT_ALONE).doesNotContain("ERROR");
         assertThat(race.winner().waitFor(RUN_TIMEOUT)).as("exit code of the node that ran the job").isZero();
         assertThat(race.winner().err()).contains("numbers.csv: job 1 completed");
         assertThat(sandbox.createdToNumbers()).hasSize(ROWS).doesNotHaveDuplicates();
@@ -96,7 +98,7 @@ class TwoNodesIT {
         Race race = decide(cluster.node("node-b").start("run"), cluster.node("node-c").start("run"));
 
         // then
-        assertThat(race.loser().exitCode()).as("exit code of the node that left the job alone").isEqualTo(1);
+        assertThat(race.loser().exitCode()).as("exit code of the node that left the job alone").isZero();
         assertThat(race.loser().err()).containsPattern(LEFT_ALONE);
         assertThat(race.winner().waitFor(RUN_TIMEOUT)).as("exit code of the node that recovered the job").isZero();
         assertThat(race.winner().err()).contains("Job 1 of numbers.csv was left running by a process that is gone",
@@ -105,6 +107,37 @@ class TwoNodesIT {
         assertThat(database.sql("SELECT status FROM batch_job_execution ORDER BY job_execution_id")
             .query(String.class)
             .list()).containsExactly("FAILED", "COMPLETED");
+    }
+
+    @Test
+    void twoNodesStartedTogetherOnThreeFilesBothExitZeroAndDialEveryNumberOnce() {
+        // given: a night's three files, and calls that end as soon as they are dialed
+        clock.release();
+        for (int file = 0; file < 3; file++) {
+            cluster.drop("nodes-" + file + ".csv", numbers(file * ROWS_A_FILE, ROWS_A_FILE));
+        }
+
+        // when
+        Handle nodeA = cluster.node("node-a").start("run");
+        Handle nodeB = cluster.node("node-b").start("run");
+
+        // then
+        assertThat(nodeA.waitFor(RUN_TIMEOUT)).as("exit code of node A").isZero();
+        assertThat(nodeB.waitFor(RUN_TIMEOUT)).as("exit code of node B").isZero();
+        assertThat(nodeA.err() + nodeB.err()).doesNotContain("ERROR");
+        assertThat(sandbox.createdToNumbers()).hasSize(3 * ROWS_A_FILE).doesNotHaveDuplicates();
+        assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
+            .containsExactly("COMPLETED", "COMPLETED", "COMPLETED");
+        assertThat(cluster.input().resolve("processed")).isDirectoryContaining("glob:**/nodes-0.csv")
+            .isDirectoryContaining("glob:**/nodes-1.csv")
+            .isDirectoryContaining("glob:**/nodes-2.csv");
+    }
+
+    /** A CSV of {@code count} distinct US numbers from the {@code first}-th on. */
+    private static String numbers(int first, int count) {
+        StringBuilder csv = new StringBuilder("to_number\n");
+        CsvFiles.usNumbers(first + count).subList(first, first + count).forEach(number -> csv.append(number).append('\n'));
+        return csv.toString();
     }
 
     /** Waits until one of two nodes has ended, the one that left the job alone, then lets the other's calls end. */

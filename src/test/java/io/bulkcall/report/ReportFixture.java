@@ -17,7 +17,9 @@ import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
+import io.bulkcall.metrics.BulkcallMetrics;
 import io.bulkcall.window.CallingWindowSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +68,7 @@ final class ReportFixture {
         JobReportBuilder builder = new JobReportBuilder(new ReportQuery(jdbc), new RecipientRepository(client, jdbc, dataSource, json),
                 new CallBatchRepository(client, jdbc), new JobRecordRepository(client, json), folders, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        writer = new JobReportWriter(builder, new SummaryWriter(), folders);
+        writer = new JobReportWriter(builder, new SummaryWriter(), folders, new BulkcallMetrics(new SimpleMeterRegistry()));
         InputFile file = new InputFile(outputDir.resolve(fileName), fileName,
                 "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00");
         execution = MetaDataInstanceFactory.createJobExecution("bulkCall", 1L, 7L, file.toJobParameters());

@@ -21,6 +21,7 @@ import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
+import io.bulkcall.metrics.BulkcallMetrics;
 import io.bulkcall.time.Durations;
 import io.bulkcall.time.Waiter;
 import io.bulkcall.window.CallingWindows;
@@ -93,11 +94,12 @@ public class AwaitCallsTasklet implements Tasklet {
     private final BulkcallProperties.Poll settings;
     private final Clock clock;
     private final Waiter waiter;
+    private final BulkcallMetrics metrics;
 
     public AwaitCallsTasklet(CallBatchRepository batches, RecipientRepository recipients, JobRecordRepository jobs,
             BatchProgressPoller poller, CallBatchCanceller canceller,
             FinishedBatchRecorder recorder, ReportFolders reportFolders, CallingWindows windows,
-            BulkcallProperties properties, Clock clock, Waiter waiter) {
+            BulkcallProperties properties, Clock clock, Waiter waiter, BulkcallMetrics metrics) {
         this.batches = batches;
         this.recipients = recipients;
         this.jobs = jobs;
@@ -109,6 +111,7 @@ public class AwaitCallsTasklet implements Tasklet {
         this.settings = properties.poll();
         this.clock = clock;
         this.waiter = waiter;
+        this.metrics = metrics;
     }
 
     @Override
@@ -264,6 +267,7 @@ public class AwaitCallsTasklet implements Tasklet {
         StringBuilder announced = new StringBuilder(jobContext.getString(ANNOUNCED, ""));
         Instant nextDue = null;
         boolean anyWaiting = false;
+        long waiting = 0;
         for (WaitingGroup group : recipients.waitingGroups(step.getJobExecution().getJobInstanceId())) {
             Instant dueAt = group.dueAt(now);
             Optional<Dispatch> dispatch = windows.dispatch(group.zones(), dueAt);
@@ -273,6 +277,7 @@ public class AwaitCallsTasklet implements Tasklet {
                 continue;
             }
             anyWaiting = true;
+            waiting += group.recipients();
             Instant createAt = later(dispatch.get().createAt(), dueAt);
             nextDue = nextDue == null ? createAt : earlier(nextDue, createAt);
             Instant start = later(start(dispatch.get()), dueAt);
@@ -285,6 +290,7 @@ public class AwaitCallsTasklet implements Tasklet {
         }
         jobContext.putString(ANNOUNCED, announced.toString());
         context.put(ANY_WAITING, anyWaiting);
+        metrics.recipientsWaiting(waiting);
         if (nextDue == null) {
             context.remove(NEXT_DUE);
         }
@@ -310,9 +316,13 @@ public class AwaitCallsTasklet implements Tasklet {
         step.setTerminateOnly();
     }
 
-    /** A line when the calls moved on since the last one: nothing is logged while a group waits for its window. */
+    /**
+     * A line when the calls moved on since the last one: nothing is logged while a group waits for its
+     * window. The calls queued and in flight go to the metrics at every poll.
+     */
     private void logProgress(StepExecution step, long jobInstanceId) {
         List<TrackedBatch> all = batches.all(jobInstanceId);
+        metrics.calls(all.stream().mapToLong(TrackedBatch::queued).sum(), all.stream().mapToLong(TrackedBatch::inFlight).sum());
         String progress = "%d/%d batches finished, calls %d/%d finished".formatted(
                 all.stream().filter(TrackedBatch::finished).count(), all.size(),
                 all.stream().mapToInt(TrackedBatch::callsFinished).sum(),

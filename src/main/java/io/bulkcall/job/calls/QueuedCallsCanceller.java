@@ -14,6 +14,7 @@ import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.submit.InDoubtCreates;
+import io.bulkcall.metrics.BulkcallMetrics;
 import io.bulkcall.time.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,14 +59,16 @@ public class QueuedCallsCanceller implements JobExecutionListener {
     private final InDoubtCreates inDoubt;
     private final JobRepository jobRepository;
     private final StopSignal stop;
+    private final BulkcallMetrics metrics;
 
     public QueuedCallsCanceller(CallBatchRepository batches, CallBatchCanceller canceller, InDoubtCreates inDoubt,
-            JobRepository jobRepository, StopSignal stop) {
+            JobRepository jobRepository, StopSignal stop, BulkcallMetrics metrics) {
         this.batches = batches;
         this.canceller = canceller;
         this.inDoubt = inDoubt;
         this.jobRepository = jobRepository;
         this.stop = stop;
+        this.metrics = metrics;
     }
 
     @Override
@@ -95,6 +98,7 @@ public class QueuedCallsCanceller implements JobExecutionListener {
         if (queued.isEmpty()) {
             return;
         }
+        AtomicInteger cancelledCount = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         ExecutorService cancels = Executors.newFixedThreadPool(Math.min(AT_ONCE, queued.size()),
@@ -103,6 +107,7 @@ public class QueuedCallsCanceller implements JobExecutionListener {
             cancels.execute(() -> {
                 try {
                     CallBatch cancelled = canceller.cancel(batch);
+                    cancelledCount.incrementAndGet();
                     log.info("Cancelled call batch {} {}: {} queued recipients wait for the next run", batch.batchId(),
                             why, cancelled.totalCallsScheduled() - cancelled.totalCallsDispatched());
                 }
@@ -115,6 +120,8 @@ public class QueuedCallsCanceller implements JobExecutionListener {
         }
         cancels.shutdown();
         boolean done = awaitCancels(cancels);
+        // a cancel still under way when the time to stop is up counts as not cancelled: nobody learns its answer
+        metrics.batchesNotCancelled(queued.size() - cancelledCount.get());
         if (failed.get() > 0 || !done) {
             log.warn("Job {}: {} of {} call batches could not be cancelled {}{}", jobExecution.getId(),
                     done ? failed.get() : "some", queued.size(), why,

@@ -3,6 +3,7 @@ package io.bulkcall.job.instance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Moves a finished input file out of the way of the next scan: to {@code processed/} once its job
  * completed, to {@code failed/} once validation rejected it. Idempotent, so a restart that moves a
- * file again, or finds it moved already, is harmless.
+ * file again, or finds it moved already (by itself, or by another node at the same moment), is harmless.
  */
 @Component
 public class InputFileArchive {
@@ -40,6 +41,10 @@ public class InputFileArchive {
         try {
             Files.createDirectories(target.getParent());
             return Files.move(file.path(), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (NoSuchFileException movedMeanwhile) {
+            // nodes sharing the input folder: another one finished with the same file a moment ago
+            return target;
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot move " + file.path() + " to " + target + ": " + e.getMessage(), e);

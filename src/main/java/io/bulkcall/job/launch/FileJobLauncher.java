@@ -23,6 +23,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -82,7 +83,15 @@ public class FileJobLauncher {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), file.toJobParameters());
         if (last == null) {
             log.info("Starting a job for {} (sha256 {})", file.name(), file.sha256());
-            return launch(file, () -> start(file));
+            try {
+                return finished(file, start(file));
+            }
+            catch (JobExecutionAlreadyRunningException e) {
+                return startedElsewhere(file);
+            }
+            catch (Exception e) {
+                return couldNotLaunch(file, e);
+            }
         }
         if (last.getStatus() == BatchStatus.COMPLETED) {
             Path moved = archive.toProcessed(file);
@@ -144,9 +153,15 @@ public class FileJobLauncher {
             return new JobRun(last, JobRun.Outcome.ALREADY_COMPLETED,
                     "%s: job %d was completed by another process meanwhile".formatted(file.name(), last.getId()));
         }
-        if (last.getStatus().isRunning()) {
+        boolean ownerGone = last.getStatus().isRunning();
+        if (ownerGone) {
             log.warn("Job {} of {} was left running by a process that is gone; recovering it", last.getId(), file.name());
-            last = jobOperator.recover(last);
+            try {
+                last = jobOperator.recover(last);
+            }
+            catch (RuntimeException refused) {
+                return notTakenOver(file, last, refused);
+            }
         }
         if (last.getStatus() == BatchStatus.ABANDONED) {
             return new JobRun(last, JobRun.Outcome.FAILED,
@@ -154,7 +169,12 @@ public class FileJobLauncher {
         }
         JobExecution previous = last;
         log.info("Restarting job {} of {} from its last checkpoint", previous.getId(), file.name());
-        return launch(file, () -> jobOperator.restart(previous));
+        try {
+            return finished(file, jobOperator.restart(previous));
+        }
+        catch (JobRestartException refused) {
+            return ownerGone ? notTakenOver(file, previous, refused) : couldNotLaunch(file, refused);
+        }
     }
 
     /**
@@ -185,17 +205,20 @@ public class FileJobLauncher {
                 "%s: another process started its job a moment ago; left it alone".formatted(file.name()));
     }
 
-    private JobRun launch(InputFile file, Launch launch) {
-        try {
-            return finished(file, launch.run());
-        }
-        catch (JobExecutionAlreadyRunningException e) {
-            return startedElsewhere(file);
-        }
-        catch (Exception e) {
-            return new JobRun(null, JobRun.Outcome.FAILED, "%s: the job could not be launched: %s"
-                .formatted(file.name(), JobFailures.readableMessage(e)));
-        }
+    /**
+     * A job left running by a process that is gone, which this process holds (so no other bulkcall
+     * process can take it either) but Spring Batch would not let it recover or restart: unlike a job
+     * another live process runs, nobody works on this file.
+     */
+    private static JobRun notTakenOver(InputFile file, JobExecution left, Exception refusal) {
+        return new JobRun(null, JobRun.Outcome.NOT_TAKEN_OVER,
+                "%s: job %d was left running by a process that is gone, and could not be taken over: %s"
+                    .formatted(file.name(), left.getId(), JobFailures.readableMessage(refusal)));
+    }
+
+    private static JobRun couldNotLaunch(InputFile file, Exception e) {
+        return new JobRun(null, JobRun.Outcome.FAILED, "%s: the job could not be launched: %s"
+            .formatted(file.name(), JobFailures.readableMessage(e)));
     }
 
     private JobRun finished(InputFile file, JobExecution execution) {
@@ -246,10 +269,5 @@ public class FileJobLauncher {
 
     private ReportFolder reportFolder(JobExecution execution, InputFile file) {
         return reportFolders.of(execution.getJobInstanceId(), file);
-    }
-
-    @FunctionalInterface
-    private interface Launch {
-        JobExecution run() throws Exception;
     }
 }

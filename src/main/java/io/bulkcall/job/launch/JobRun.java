@@ -6,7 +6,10 @@ import org.springframework.batch.core.job.JobExecution;
 
 /**
  * What happened to one input file in this run, with its exit code ({@code ExitCodes}, as the README lists them):
- * 0 completed, 1 failed or stopped (restartable), 3 rejected by validation.
+ * 0 completed, or left to the live process that runs it; 1 failed or stopped (restartable), not started
+ * because this process was asked to stop, or left by a process that is gone and not taken over; 3 rejected
+ * by validation. A file another live process runs is that process's work, which its own exit code
+ * reports: were it 1 here too, every night of several nodes would look failed.
  *
  * @param execution the job execution, or {@code null} when no job ran (another process runs it)
  * @param message one line for the operator
@@ -14,7 +17,8 @@ import org.springframework.batch.core.job.JobExecution;
 public record JobRun(JobExecution execution, Outcome outcome, String message) {
 
     public enum Outcome {
-        COMPLETED(0), ALREADY_COMPLETED(0), FAILED(1), STOPPED(1), NOT_STARTED(1), RUNNING_ELSEWHERE(1), REJECTED(3);
+        COMPLETED(0), ALREADY_COMPLETED(0), RUNNING_ELSEWHERE(0), FAILED(1), STOPPED(1), NOT_STARTED(1),
+        NOT_TAKEN_OVER(1), REJECTED(3);
 
         private final int exitCode;
 

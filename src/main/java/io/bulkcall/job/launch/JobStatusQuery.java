@@ -134,10 +134,8 @@ public class JobStatusQuery {
         }
         for (TrackedBatch batch : all) {
             long[] group = counts.computeIfAbsent(key(batch.zones()), zones -> new long[4]);
-            if (!batch.finished()) {
-                group[1] += batch.cancelledAt() != null ? 0 : Math.max(0, batch.callsScheduled() - batch.callsDispatched());
-                group[2] += Math.max(0, batch.callsDispatched() - batch.callsFinished());
-            }
+            group[1] += batch.queued();
+            group[2] += batch.inFlight();
             group[3] += batch.callsFinished();
         }
         return counts.entrySet()

@@ -41,6 +41,16 @@ public record TrackedBatch(
         Instant redialDueAt,
         boolean retryClosed) {
 
+    /** Its calls queued at Cartesia, not dialed yet: none once it finished or was cancelled. */
+    public long queued() {
+        return finished || cancelledAt != null ? 0 : Math.max(0, callsScheduled - callsDispatched);
+    }
+
+    /** Its calls dialed and not ended yet. */
+    public long inFlight() {
+        return finished ? 0 : Math.max(0, callsDispatched - callsFinished);
+    }
+
     public boolean isCancelled() {
         return "cancelled".equals(status);
     }
