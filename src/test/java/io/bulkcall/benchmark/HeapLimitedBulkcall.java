@@ -65,21 +65,31 @@ final class HeapLimitedBulkcall {
             Matcher pause = PAUSE.matcher(line);
             if (pause.find()) {
                 collections.add(new GcPause(GC_TIME.parse(pause.group(1), Instant::from),
-                        Long.parseLong(pause.group(2)), Long.parseLong(pause.group(3))));
+                        Long.parseLong(pause.group(2)), Long.parseLong(pause.group(3)),
+                        line.contains("(Mixed)") || line.contains("Pause Full")));
             }
         }
         return collections;
     }
 
-    /** The most the heap held before a collection, and the most a collection left in it. */
+    /**
+     * The most the heap held before a collection (the collector lets it fill the heap it has before it
+     * collects), the most a collection left in it (a young collection leaves the old generation's
+     * garbage), and the most a collection of the old generation too left: the closest the GC log comes
+     * to the data the run kept alive.
+     */
     String heap() throws IOException {
         List<GcPause> collections = collections();
-        return "heap: at most %d MB in use, at most %d MB left by a collection, of 256 MB".formatted(
-                collections.stream().mapToLong(GcPause::inUse).max().orElse(0),
-                collections.stream().mapToLong(GcPause::left).max().orElse(0));
+        return "heap: at most %d MB in use, at most %d MB left by a collection, %d MB by one of the old generation, of 256 MB"
+            .formatted(collections.stream().mapToLong(GcPause::inUse).max().orElse(0),
+                    collections.stream().mapToLong(GcPause::left).max().orElse(0),
+                    collections.stream().filter(GcPause::reachesOld).mapToLong(GcPause::left).max().orElse(0));
     }
 
-    /** A collection in the GC log: when, and the megabytes in use before it and left after it. */
-    record GcPause(Instant at, long inUse, long left) {
+    /**
+     * A collection in the GC log: when, the megabytes in use before it and left after it, and whether
+     * it collected the old generation too (a mixed or full collection).
+     */
+    record GcPause(Instant at, long inUse, long left, boolean reachesOld) {
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import io.bulkcall.cartesia.CallBatch;
-import io.bulkcall.cartesia.StopRequestedException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
@@ -116,12 +115,7 @@ public class AwaitCallsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws JobInterruptedException {
-        try {
-            return pollOnce(contribution, chunkContext);
-        }
-        catch (StopRequestedException stop) {
-            throw BulkCallJob.interrupted(stop);
-        }
+        return BulkCallJob.stoppable(() -> pollOnce(contribution, chunkContext));
     }
 
     private RepeatStatus pollOnce(StepContribution contribution, ChunkContext chunkContext) {

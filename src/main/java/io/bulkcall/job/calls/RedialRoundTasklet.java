@@ -10,7 +10,6 @@ import java.util.Optional;
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
-import io.bulkcall.cartesia.StopRequestedException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.store.CallBatchRepository;
@@ -81,12 +80,7 @@ public class RedialRoundTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws JobInterruptedException {
-        try {
-            return redialOne(contribution, chunkContext);
-        }
-        catch (StopRequestedException stop) {
-            throw BulkCallJob.interrupted(stop);
-        }
+        return BulkCallJob.stoppable(() -> redialOne(contribution, chunkContext));
     }
 
     private RepeatStatus redialOne(StepContribution contribution, ChunkContext chunkContext) {

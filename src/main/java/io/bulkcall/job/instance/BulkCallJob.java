@@ -1,6 +1,7 @@
 package io.bulkcall.job.instance;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.bulkcall.cartesia.StopRequestedException;
 
@@ -57,12 +58,25 @@ public final class BulkCallJob {
     }
 
     /**
-     * A request to Cartesia cut short because the process was asked to stop, as Spring Batch stops a
-     * step: the step ends STOPPED, restartable, not FAILED.
+     * Does a step's work, a request to Cartesia cut short because the process was asked to stop
+     * ending it as Spring Batch stops a step: STOPPED, restartable, not FAILED.
      */
-    public static JobInterruptedException interrupted(StopRequestedException stop) {
-        JobInterruptedException interrupted = new JobInterruptedException(stop.getMessage());
-        interrupted.initCause(stop);
-        return interrupted;
+    public static <T> T stoppable(Supplier<T> work) throws JobInterruptedException {
+        try {
+            return work.get();
+        }
+        catch (StopRequestedException stop) {
+            JobInterruptedException interrupted = new JobInterruptedException(stop.getMessage());
+            interrupted.initCause(stop);
+            throw interrupted;
+        }
+    }
+
+    /** As {@link #stoppable(Supplier)}, for work that returns nothing. */
+    public static void stoppable(Runnable work) throws JobInterruptedException {
+        stoppable(() -> {
+            work.run();
+            return null;
+        });
     }
 }

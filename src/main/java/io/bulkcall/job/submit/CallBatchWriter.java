@@ -15,7 +15,6 @@ import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.cartesia.CreateCallBatchRequest;
 import io.bulkcall.cartesia.SendOnce;
-import io.bulkcall.cartesia.StopRequestedException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
@@ -126,11 +125,8 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
         CreateCallBatchRequest request = request(name, callRecipients, planned.dispatch().scheduledAt());
         CallBatch batch;
         try {
-            batch = sendOnce.send("call batch \"" + name + "\"", () -> client.createCallBatch(request),
-                    () -> finder.findByName(name, callRecipients.size(), intentAt));
-        }
-        catch (StopRequestedException stop) {
-            throw BulkCallJob.interrupted(stop);
+            batch = BulkCallJob.stoppable(() -> sendOnce.send("call batch \"" + name + "\"",
+                    () -> client.createCallBatch(request), () -> finder.findByName(name, callRecipients.size(), intentAt)));
         }
         catch (CartesiaException refused) {
             throw refused.refusedRecipient()

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.CartesiaException;
-import io.bulkcall.cartesia.StopRequestedException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
@@ -32,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.UnexpectedJobExecutionException;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -92,11 +92,11 @@ class SubmitReconciler implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         try {
-            reconcile(stepExecution);
+            BulkCallJob.stoppable(() -> reconcile(stepExecution));
         }
-        catch (StopRequestedException stop) {
-            // a listener cannot throw JobInterruptedException itself; Spring Batch looks one level down
-            throw new UnexpectedJobExecutionException(stop.getMessage(), BulkCallJob.interrupted(stop));
+        catch (JobInterruptedException stopped) {
+            // a listener cannot throw it itself; Spring Batch looks one level down
+            throw new UnexpectedJobExecutionException(stopped.getMessage(), stopped);
         }
     }
 
