@@ -63,11 +63,13 @@ public final class BulkcallLauncher {
         GracefulStop gracefulStop = new GracefulStop();
         SpringApplication spring = new SpringApplication(application);
         // Ctrl-C and SIGTERM stop the jobs first and let them close the context (GracefulStop); a
-        // shutdown hook would close it under them
+        // shutdown hook would close it under them. A command that runs no job ends as the JVM ends it.
         spring.setRegisterShutdownHook(false);
         spring.addInitializers(new SettingsCheck(dials));
-        spring.addInitializers(gracefulStop::watch);
-        if (!runsJobs) {
+        if (runsJobs) {
+            spring.addInitializers(gracefulStop::watch);
+        }
+        else {
             spring.addInitializers(new NoPush());
         }
         initializers.forEach(spring::addInitializers);
