@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * Restart: built on a state folder, a server keeps its batches there across runs (see
  * {@link #SandboxServer(SandboxSettings, Clock, Path)}); a new server on the same folder goes on
  * where the last one stopped, even one that was killed, with the same batches, recipients, calls
- * and ids. Built without one, its state lives in memory and is gone when it closes. Either way its
+ * and ids. Built without one, its state lives in memory and is gone when it closes, or when a test
+ * that shares one server between its cases {@linkplain #reset() resets} it. Either way its
  * ids are drawn from a random seed, so no two sandboxes hand out the same batch id. Injected faults,
  * planned faults, planned outcomes, request counts and the {@link #whenApplied} hook are not kept.
  * <p>
@@ -66,10 +67,12 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private final SandboxSettings settings;
+    private final Clock clock;
     private final StateFolder stateFolder;
-    private final CallBatchSimulator simulator;
-    private final FaultInjector faults;
-    private final RequestCounter requests = new RequestCounter();
+    // replaced together by reset(), while no request is served
+    private volatile CallBatchSimulator simulator;
+    private volatile FaultInjector faults;
+    private volatile RequestCounter requests = new RequestCounter();
     private volatile BiConsumer<SandboxEndpoint, Long> whenApplied = (endpoint, ordinal) -> {
     };
     private HttpServer server;
@@ -88,6 +91,7 @@ public final class SandboxServer implements AutoCloseable {
      */
     public SandboxServer(SandboxSettings settings, Clock clock, Path stateFolder) {
         this.settings = settings;
+        this.clock = clock;
         this.faults = FaultInjector.seeded(settings);
         this.stateFolder = StateFolder.open(Objects.requireNonNull(stateFolder, "stateFolder"),
                 () -> new JournalEntry.Opened(clock.instant().truncatedTo(ChronoUnit.MILLIS), StateFolder.FORMAT,
@@ -107,10 +111,14 @@ public final class SandboxServer implements AutoCloseable {
     /** A server whose state lives in memory only. */
     public SandboxServer(SandboxSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.faults = FaultInjector.seeded(settings);
         this.stateFolder = null;
-        this.simulator = new CallBatchSimulator(JournalEntry.Knobs.of(settings), clock, Ids.newSeed(),
-                Journal.IN_MEMORY);
+        this.simulator = inMemorySimulator();
+    }
+
+    private CallBatchSimulator inMemorySimulator() {
+        return new CallBatchSimulator(JournalEntry.Knobs.of(settings), clock, Ids.newSeed(), Journal.IN_MEMORY);
     }
 
     /** A server on the system clock whose state lives in memory only. */
@@ -137,11 +145,38 @@ public final class SandboxServer implements AutoCloseable {
         }
         executor = Executors.newFixedThreadPool(SERVER_THREADS, daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new CartesiaApiHandler(simulator, new CreateCallBatchParser(settings), faults,
-                requests, (endpoint, ordinal) -> whenApplied.accept(endpoint, ordinal)));
+        serveApi();
         server.start();
         log.info("Sandbox Cartesia API listening on {}", baseUrl());
         return this;
+    }
+
+    private void serveApi() {
+        server.createContext("/", new CartesiaApiHandler(simulator, new CreateCallBatchParser(settings), faults,
+                requests, (endpoint, ordinal) -> whenApplied.accept(endpoint, ordinal)));
+    }
+
+    /**
+     * Forgets every batch, call and id, the planned faults and outcomes, the request counts and the
+     * {@link #whenApplied} hook, and draws faults from the seed again: the server is as it was when
+     * it started, on the same address, and reads its clock from now on. For tests that share one
+     * server between their cases; call it while no request is in flight.
+     *
+     * @throws IllegalStateException if the server keeps its state in a folder
+     */
+    public synchronized void reset() {
+        if (stateFolder != null) {
+            throw new IllegalStateException("a sandbox on a state folder is not reset: start a new one on a new folder");
+        }
+        simulator = inMemorySimulator();
+        faults = FaultInjector.seeded(settings);
+        requests = new RequestCounter();
+        whenApplied = (endpoint, ordinal) -> {
+        };
+        if (server != null) {
+            server.removeContext("/");
+            serveApi();
+        }
     }
 
     /** Where the API is, e.g. {@code http://127.0.0.1:53817}; without a trailing slash. */

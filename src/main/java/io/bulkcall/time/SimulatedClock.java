@@ -7,10 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that stands still until it is moved ahead, and never goes back. The sandbox runs a job
- * and its stand-in for Cartesia on one such clock, moved by a {@link JumpingWaiter}: a wait of seven
- * hours for a calling window to open takes no time, and both sides agree on what time it is. Tests
- * move it themselves. Always in UTC. Thread-safe.
+ * A clock that stands still until it is moved ahead, and never goes back while anything runs on
+ * it. The sandbox runs a job and its stand-in for Cartesia on one such clock, moved by a
+ * {@link JumpingWaiter}: a wait of seven hours for a calling window to open takes no time, and both
+ * sides agree on what time it is. Tests move it themselves, and {@linkplain #reset reset} it between
+ * cases that share one. Always in UTC. Thread-safe.
  */
 public final class SimulatedClock extends Clock {
 
@@ -38,6 +39,14 @@ public final class SimulatedClock extends Clock {
         if (instant.isAfter(now)) {
             now = instant;
         }
+    }
+
+    /**
+     * Sets the clock to {@code instant}, earlier or later: for tests that share one clock between
+     * their cases, while nothing runs on it.
+     */
+    public synchronized void reset(Instant instant) {
+        now = instant;
     }
 
     @Override

@@ -71,13 +71,7 @@ class GracefulStopIT {
         // given
         workspace.drop("numbers.csv", INPUT.content());
         Handle run = new ForkedBulkcall(workspace).with(SETTINGS).start("run");
-        CompletableFuture<Void> signalled = new CompletableFuture<>();
-        try (Trigger.Armed armed = moment.arm(sandbox, workspace.log(), () -> {
-            run.terminate();
-            signalled.complete(null);
-        })) {
-            signalled.get(90, TimeUnit.SECONDS);
-        }
+        terminateAt(moment, run);
 
         // when
         int stoppedExit = run.waitFor(GRACE);
@@ -109,13 +103,7 @@ class GracefulStopIT {
         // given
         workspace.drop("numbers.csv", INPUT.content());
         Handle run = new ForkedBulkcall(workspace).with(SETTINGS).with(pushgateway.settings("node-a")).start("run");
-        CompletableFuture<Void> signalled = new CompletableFuture<>();
-        try (Trigger.Armed armed = new Trigger.OnRequest(CREATE_BATCH, 2, null).arm(sandbox, workspace.log(), () -> {
-            run.terminate();
-            signalled.complete(null);
-        })) {
-            signalled.get(90, TimeUnit.SECONDS);
-        }
+        terminateAt(new Trigger.OnRequest(CREATE_BATCH, 2, null), run);
 
         // when
         int stoppedExit = run.waitFor(GRACE);
@@ -134,13 +122,7 @@ class GracefulStopIT {
         workspace.drop("b.csv", SECOND_FILE.content());
         Handle run = new ForkedBulkcall(workspace).with("--bulkcall.batch.size=500")
             .start("run", "input/a.csv", "input/b.csv");
-        CompletableFuture<Void> signalled = new CompletableFuture<>();
-        try (Trigger.Armed armed = new Trigger.OnRequest(CREATE_BATCH, 2, null).arm(sandbox, workspace.log(), () -> {
-            run.terminate();
-            signalled.complete(null);
-        })) {
-            signalled.get(90, TimeUnit.SECONDS);
-        }
+        terminateAt(new Trigger.OnRequest(CREATE_BATCH, 2, null), run);
 
         // when
         int stoppedExit = run.waitFor(GRACE);
@@ -160,5 +142,16 @@ class GracefulStopIT {
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 0, FIRST_FILE, SECOND_FILE);
         ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(1, "a"), FIRST_FILE);
         ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(2, "b"), SECOND_FILE);
+    }
+
+    /** Sends the run SIGTERM at the moment, as systemd or a terminal would. */
+    private void terminateAt(Trigger moment, Handle run) throws Exception {
+        CompletableFuture<Void> signalled = new CompletableFuture<>();
+        try (Trigger.Armed armed = moment.arm(sandbox, workspace.log(), () -> {
+            run.terminate();
+            signalled.complete(null);
+        })) {
+            signalled.get(90, TimeUnit.SECONDS);
+        }
     }
 }

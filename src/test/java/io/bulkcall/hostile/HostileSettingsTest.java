@@ -3,6 +3,7 @@ package io.bulkcall.hostile;
 import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.secrets.SecretScan;
 import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.TestKeys;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Named.named;
 /**
  * Settings pasted with something around or inside them stop the run at start-up, before any file is
  * read, in one console line that names the setting: an API key with a character no key has (the
- * key itself never shown), a value with a line break in it.
+ * key itself never shown, in the console or any file), a value with a line break in it.
  */
 @ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class HostileSettingsTest {
@@ -58,6 +59,19 @@ class HostileSettingsTest {
         assertThat(output.getAll()).doesNotContain(TestKeys.API_KEY.substring(12));
         assertNoStackTrace(output);
         assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+    }
+
+    @Test
+    void aBadSettingBesideTheKeyIsNamedAndTheKeyIsNowhere(CapturedOutput output) {
+        // when: a bad value in the settings group that holds the key, logging all it can
+        int exitCode = workspace.run("run", "--bulkcall.cartesia.max-attempts=0", "--logging.level.root=DEBUG",
+                "--logging.level.io.bulkcall=TRACE");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall: invalid setting bulkcall.cartesia.max-attempts=0");
+        assertThat(output.getAll()).doesNotContain(TestKeys.API_KEY);
+        assertThat(new SecretScan(TestKeys.API_KEY).findIn(workspace.root())).isEmpty();
     }
 
     @Test

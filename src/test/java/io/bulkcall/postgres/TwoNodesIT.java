@@ -2,6 +2,7 @@ package io.bulkcall.postgres;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.BulkcallWorkspaces;
@@ -28,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two bulkcall nodes, each a process of its own, on one shared input folder and one PostgreSQL
  * database, started a moment apart: exactly one of them runs the file's job, the other leaves it
  * alone, says so in an INFO line and exits 0 (the file is the other node's work), and nobody is called
- * twice. Started together on several files, they share them out, and a healthy night exits 0 on both.
+ * twice. Finding the job of a node killed mid-submit, in time zones other than UTC, one of them recovers
+ * it and adopts the batch whose answer was lost. Started together on several files, they share them
+ * out, and a healthy night exits 0 on both.
  * <p>
  * The sandbox's clock is held while the nodes start, so the winner's calls cannot end, and its
  * job cannot complete, before the loser has decided, however slowly the machine runs; the test
@@ -89,13 +92,16 @@ class TwoNodesIT {
     }
 
     @Test
-    void twoNodesFindingTheJobOfAKilledNodeRecoverItOnce() {
+    void twoNodesInOtherTimeZonesFindingTheJobOfAKilledNodeRecoverItOnce() {
         // given: node A was killed while Cartesia created its second batch, before it could answer
         cluster.drop("numbers.csv", CsvFiles.numbers(ROWS));
         cluster.runKilledAtCreate(cluster.node("node-a"), 2);
+        assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
+            .containsExactly("STARTED");
 
-        // when
-        Race race = decide(cluster.node("node-b").start("run"), cluster.node("node-c").start("run"));
+        // when: nodes five hours behind and nine hours ahead of the batch's intent, written in UTC
+        Race race = decide(cluster.node("node-b").withEnvironment(Map.of("TZ", "America/New_York")).start("run"),
+                cluster.node("node-c").withEnvironment(Map.of("TZ", "Asia/Tokyo")).start("run"));
 
         // then
         assertThat(race.loser().exitCode()).as("exit code of the node that left the job alone").isZero();
@@ -114,7 +120,7 @@ class TwoNodesIT {
         // given: a night's three files, and calls that end as soon as they are dialed
         clock.release();
         for (int file = 0; file < 3; file++) {
-            cluster.drop("nodes-" + file + ".csv", numbers(file * ROWS_A_FILE, ROWS_A_FILE));
+            cluster.drop("nodes-" + file + ".csv", CsvFiles.numbers(file * ROWS_A_FILE, ROWS_A_FILE));
         }
 
         // when
@@ -131,13 +137,6 @@ class TwoNodesIT {
         assertThat(cluster.input().resolve("processed")).isDirectoryContaining("glob:**/nodes-0.csv")
             .isDirectoryContaining("glob:**/nodes-1.csv")
             .isDirectoryContaining("glob:**/nodes-2.csv");
-    }
-
-    /** A CSV of {@code count} distinct US numbers from the {@code first}-th on. */
-    private static String numbers(int first, int count) {
-        StringBuilder csv = new StringBuilder("to_number\n");
-        CsvFiles.usNumbers(first + count).subList(first, first + count).forEach(number -> csv.append(number).append('\n'));
-        return csv.toString();
     }
 
     /** Waits until one of two nodes has ended, the one that left the job alone, then lets the other's calls end. */

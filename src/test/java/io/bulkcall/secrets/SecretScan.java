@@ -18,11 +18,11 @@ import java.util.stream.Stream;
  * secret as it is and base64-encoded (as in a {@code Basic} header or a serialized blob), at any of
  * the three byte alignments base64 can give it inside a longer text.
  */
-final class SecretScan {
+public final class SecretScan {
 
     private final Map<String, String> forms = new LinkedHashMap<>();
 
-    SecretScan(String secret) {
+    public SecretScan(String secret) {
         forms.put("plain", secret);
         byte[] bytes = secret.getBytes(StandardCharsets.US_ASCII);
         for (int offset = 0; offset < 3; offset++) {
@@ -37,7 +37,7 @@ final class SecretScan {
     }
 
     /** Where the secret was found, one {@code "path (form)"} per file and form; empty when it is nowhere. */
-    List<String> findIn(Path root) {
+    public List<String> findIn(Path root) {
         List<String> findings = new ArrayList<>();
         for (Path file : files(root)) {
             String content = read(file);

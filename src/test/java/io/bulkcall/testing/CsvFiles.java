@@ -33,6 +33,15 @@ public final class CsvFiles {
         return csv.toString();
     }
 
+    /** A CSV of the {@code count} numbers of {@link #usNumber(int)} from the {@code first}-th on, one per row. */
+    public static String numbers(int first, int count) {
+        StringBuilder csv = new StringBuilder("to_number\n");
+        for (int i = first; i < first + count; i++) {
+            csv.append(usNumber(i)).append('\n');
+        }
+        return csv.toString();
+    }
+
     /** The numbers of {@link #numbers(int)}, in order. */
     public static List<String> usNumbers(int count) {
         return java.util.stream.IntStream.range(0, count).mapToObj(CsvFiles::usNumber).toList();

@@ -60,14 +60,18 @@ public final class JobSteps {
      * @throws IllegalStateException if the step does not complete
      */
     public StagedJob staged(String name, String csv) {
-        InputFile file = InputFile.of(write(name, csv));
-        StagedJob job = new StagedJob(file);
+        StagedJob job = dropped(name, csv);
         StepExecution validate = job.startStep("validate");
         if (validate.getStatus() != BatchStatus.COMPLETED) {
             throw new IllegalStateException("the validate step of " + name + " ended " + validate.getExitStatus());
         }
-        jobs.register(validate.getJobExecution().getJobInstanceId(), file, clock.instant());
+        jobs.register(validate.getJobExecution().getJobInstanceId(), job.file(), clock.instant());
         return job;
+    }
+
+    /** Writes an input file for a job whose {@code validate} step the test runs itself. */
+    public StagedJob dropped(String name, String csv) {
+        return new StagedJob(InputFile.of(write(name, csv)));
     }
 
     private Path write(String name, String csv) {

@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The application context of a {@link StepTest}: bulkcall's beans as {@link BulkcallApplication}
@@ -69,7 +70,7 @@ class StepTestConfiguration {
         return new StopSignal();
     }
 
-    /** In memory, whatever {@code bulkcall.sandbox.state-dir} says: a test's batches go with its context. */
+    /** In memory, whatever {@code bulkcall.sandbox.state-dir} says, so that {@link FreshStepState} can reset it. */
     @Bean(destroyMethod = "close")
     SandboxServer sandboxServer(SandboxSettings settings, SimulatedClock clock) {
         return new SandboxServer(settings, clock).start();
@@ -78,6 +79,11 @@ class StepTestConfiguration {
     @Bean
     CartesiaConnectionDetails sandboxConnectionDetails(SandboxServer sandboxServer) {
         return new SandboxConnection(sandboxServer.baseUrl(), new ApiKey(TestKeys.API_KEY));
+    }
+
+    @Bean
+    DatabaseFaults databaseFaults(JdbcTemplate jdbc) {
+        return new DatabaseFaults(jdbc);
     }
 
     @Bean

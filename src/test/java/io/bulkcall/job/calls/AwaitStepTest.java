@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import io.bulkcall.job.store.WaitingGroup;
 import io.bulkcall.sandbox.RecipientSnapshot;
+import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxFault;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.JobSteps;
@@ -72,6 +74,27 @@ class AwaitStepTest {
             assertThat(result.agentCallId()).isEqualTo(callIds.get(result.toNumber()));
             assertThat(result.duration()).isEqualTo(Duration.ofMinutes(30));
             assertThat(result.summary()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aPollThatFailedIsMadeAgainByTheRestartWhichRecordsEveryOutcomeOnce() {
+        // given: the second poll failed, both attempts at its List Call Batches answered 500
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+        job.startStep("submit");
+        sandbox.planFault(SandboxEndpoint.LIST_BATCHES, SandboxFault.INTERNAL_ERROR, 1);
+        sandbox.planFault(SandboxEndpoint.LIST_BATCHES, SandboxFault.INTERNAL_ERROR);
+        assertThat(job.startStep("await").getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        // when
+        StepExecution restarted = job.startStep("await");
+
+        // then
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(job.batches()).hasSize(3).allSatisfy(batch -> assertThat(batch.finished()).isTrue());
+        assertThat(job.results()).hasSize(5).allSatisfy(result -> {
+            assertThat(result.status()).isEqualTo("completed");
+            assertThat(result.attempts()).isEqualTo(1);
         });
     }
 

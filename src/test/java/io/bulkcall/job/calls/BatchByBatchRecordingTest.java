@@ -10,7 +10,8 @@ import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.JobSteps;
 import io.bulkcall.testing.StepTest;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.step.StepExecution;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A poll that finds many batches finished records them one at a time, each with its outcomes, call
  * details and finished flag in a transaction of its own: a failure half-way loses only the batch being
  * recorded and those after it, and the restart records them, and every other, exactly once. Six
- * batches of one recipient, all calls over by the second poll.
+ * batches of one recipient, all calls over by the second poll. (A real kill in such a poll:
+ * {@code crash/KillAndRestartIT}.)
  */
 @StepTest
 @TestPropertySource(properties = { "bulkcall.batch.size=1", "bulkcall.poll.interval=5m",
@@ -36,15 +38,17 @@ class BatchByBatchRecordingTest {
     @Autowired
     private SandboxServer sandbox;
 
-    @Test
-    void aFailureWhileRecordingKeepsTheBatchesRecordedBeforeItAndTheRestartRecordsEachBatchOnce() {
+    @ParameterizedTest(name = "failing on {0}")
+    @EnumSource(names = { "GET_BATCH", "LIST_CALLS" })
+    void aFailureWhileRecordingKeepsTheBatchesRecordedBeforeItAndTheRestartRecordsEachBatchOnce(SandboxEndpoint read) {
         // given: six batches whose calls all end between the first poll and the second, and Cartesia
-        // failing every List Calls after the third: the batches are read a few ahead, on two threads,
-        // so which batch meets the failures first depends on who asks first
+        // failing every read of a finished batch (Get Call Batch, or List Calls) after the third: the
+        // batches are read a few ahead, on two threads, so which batch meets the failures first
+        // depends on who asks first
         JobSteps.StagedJob job = steps.staged("six.csv", CsvFiles.numbers(6));
         job.startStep("submit");
-        sandbox.planFault(SandboxEndpoint.LIST_CALLS, SandboxFault.INTERNAL_ERROR, 3);
-        IntStream.range(0, 8).forEach(i -> sandbox.planFault(SandboxEndpoint.LIST_CALLS, SandboxFault.INTERNAL_ERROR));
+        sandbox.planFault(read, SandboxFault.INTERNAL_ERROR, 3);
+        IntStream.range(0, 8).forEach(i -> sandbox.planFault(read, SandboxFault.INTERNAL_ERROR));
 
         // when
         StepExecution failed = job.startStep("await");

@@ -8,6 +8,7 @@ import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxFault;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.DatabaseFaults;
 import io.bulkcall.testing.JobSteps;
 import io.bulkcall.testing.StepTest;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,9 @@ class SubmitStepTest {
 
     @Autowired
     private SandboxServer sandbox;
+
+    @Autowired
+    private DatabaseFaults database;
 
     @Test
     void createsOneNamedBatchPerPlannedBatchAndRecordsItsId() {
@@ -96,6 +100,48 @@ class SubmitStepTest {
         assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(3);
         assertThat(sandbox.batches()).extracting(CallBatchSnapshot::name)
             .containsExactly(name(job, 1), name(job, 2), name(job, 3));
+        assertThat(sandbox.createdToNumbers()).containsExactlyElementsOf(CsvFiles.usNumbers(5));
+        assertThat(job.batches()).extracting(TrackedBatch::batchId)
+            .containsExactlyElementsOf(sandbox.batches().stream().map(CallBatchSnapshot::id).toList());
+    }
+
+    @Test
+    void aRunThatFailedOnItsFirstLookAtCartesiaCreatedNothingAndTheRestartCreatesEveryBatchOnce() {
+        // given: both attempts at the List Call Batches that reconciles at the step's start failed
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+        sandbox.planFault(SandboxEndpoint.LIST_BATCHES, SandboxFault.INTERNAL_ERROR);
+        sandbox.planFault(SandboxEndpoint.LIST_BATCHES, SandboxFault.INTERNAL_ERROR);
+        assertThat(job.startStep("submit").getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+
+        // when
+        StepExecution restarted = job.startStep("submit");
+
+        // then
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(sandbox.batches()).extracting(CallBatchSnapshot::name)
+            .containsExactly(name(job, 1), name(job, 2), name(job, 3));
+        assertThat(sandbox.createdToNumbers()).containsExactlyElementsOf(CsvFiles.usNumbers(5));
+    }
+
+    @Test
+    void aBatchCreatedWhoseIdWasNeverCommittedIsAdoptedByTheRestartRatherThanCreatedAgain() {
+        // given: a run that failed after Cartesia answered the create of batch 2, as the job database
+        // refused its id: the chunk that records it rolled back, its intent (committed before the send) stayed
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+        database.refuse("bc_batch", "batch_no = 2 AND batch_id IS NOT NULL");
+        assertThat(job.startStep("submit").getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(job.batches()).extracting(TrackedBatch::name, TrackedBatch::batchId)
+            .containsExactly(tuple(name(job, 1), sandbox.batches().get(0).id()), tuple(name(job, 2), null));
+        assertThat(sandbox.batchesNamed(name(job, 2))).hasSize(1);
+
+        // when
+        database.forgetPlannedFaults();
+        StepExecution restarted = job.startStep("submit");
+
+        // then
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(3);
         assertThat(sandbox.createdToNumbers()).containsExactlyElementsOf(CsvFiles.usNumbers(5));
         assertThat(job.batches()).extracting(TrackedBatch::batchId)
             .containsExactlyElementsOf(sandbox.batches().stream().map(CallBatchSnapshot::id).toList());
