@@ -60,8 +60,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code SubmitStepTest.aBatchCreatedWhoseIdWasNeverCommittedIsAdoptedByTheRestart…};</li>
  * <li>await's List Call Batches, before and after its answer:
  * {@code job/calls/AwaitStepTest.aPollThatFailedIsMadeAgainByTheRestart…};</li>
- * <li>await's Get Call Batch of a finished batch, before and after its answer:
- * {@code job/calls/BatchByBatchRecordingTest} (failing on {@code GET_BATCH});</li>
+ * <li>await's Get Call Batch of a finished batch, before and after its answer, and its List Calls
+ * after the answer: {@code job/calls/BatchByBatchRecordingTest} (failing on {@code GET_BATCH}, and on
+ * {@code LIST_CALLS});</li>
  * <li>retry as it starts, and Retry Call Batch after its answer or the last one before it:
  * {@code job/calls/RedialRoundStepTest.restartedItDoesNotRetryTwice} (a retry applied, its answer
  * lost, the look-up failed) and {@code …restartedAfterCartesiaRetriedABatch…};</li>

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
@@ -21,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Gives a test its {@link Workspace} in one line: a fresh folder, a sandbox Cartesia and bulkcall on one
@@ -118,9 +118,7 @@ public final class BulkcallWorkspaces implements ParameterResolver, AfterTestExe
             if (keep) {
                 return;
             }
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            FileSystemUtils.deleteRecursively(folder);
         }
     }
 }

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code target/bulkcall.jar} laid out as Spring Boot extracts it for a fast start
@@ -21,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * {@code java -jar target/bulkcall.jar}, and the suite forks some forty of them.
  * <p>
  * Made once for each build of the jar (its size and time name the folder), by whichever test JVM
- * asks first; the others wait on a file lock and use it.
+ * asks first; the others wait on a file lock and use it. The folders of earlier builds are removed.
  */
 final class ExtractedJar {
 
@@ -67,6 +70,7 @@ final class ExtractedJar {
                 if (Files.exists(ready)) {
                     return;
                 }
+                removeEarlierBuilds(dir);
                 exec(dir, List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
                         "--destination", dir.resolve("app").toString()));
                 train(dir, java, jvmOptions);
@@ -75,6 +79,14 @@ final class ExtractedJar {
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeEarlierBuilds(Path dir) throws IOException {
+        try (Stream<Path> builds = Files.list(dir.getParent())) {
+            for (Path build : builds.filter(other -> !other.equals(dir)).toList()) {
+                FileSystemUtils.deleteRecursively(build);
+            }
         }
     }
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.sandbox.SandboxServer;
@@ -17,6 +15,7 @@ import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Before each {@link StepTest}, puts its context back as it was when it started, so that Spring's
@@ -56,13 +55,9 @@ final class FreshStepState implements BeforeEachCallback {
     }
 
     private static void emptyFolder(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder())
-                .filter(file -> !file.equals(folder))
-                .forEach(file -> file.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(folder);
+            Files.createDirectories(folder);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

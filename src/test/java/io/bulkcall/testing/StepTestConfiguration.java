@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import io.bulkcall.BulkcallApplication;
 import io.bulkcall.cartesia.CartesiaConnectionDetails;
@@ -36,6 +34,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The application context of a {@link StepTest}: bulkcall's beans as {@link BulkcallApplication}
@@ -124,8 +123,8 @@ class StepTestConfiguration {
         }
 
         private static void delete(Path folder) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            try {
+                FileSystemUtils.deleteRecursively(folder);
             }
             catch (IOException e) {
                 throw new UncheckedIOException(e);
