@@ -29,7 +29,7 @@ import org.springframework.util.FileSystemUtils;
 final class ExtractedJar {
 
     private static final Path TARGET = Path.of("target").toAbsolutePath();
-    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration PREPARE_TIMEOUT = Duration.ofMinutes(2);
 
     private static List<String> launch;
 
@@ -46,6 +46,7 @@ final class ExtractedJar {
         if (launch == null) {
             Path dir = TARGET.resolve("forked-jar").resolve(version(packagedJar));
             prepare(packagedJar, dir, java, jvmOptions);
+            // the JVM's own CDS warnings off: a run's output is for its test to read
             launch = List.of("-XX:SharedArchiveFile=" + dir.resolve("classes.jsa"), "-Xlog:cds=off",
                     "-Xlog:cds+dynamic=off", "-jar", dir.resolve("app/bulkcall.jar").toString());
         }
@@ -110,9 +111,9 @@ final class ExtractedJar {
             .redirectOutput(log.toFile())
             .start();
         try {
-            if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(PREPARE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", line) + " did not end within " + TRAINING_TIMEOUT);
+                throw new IllegalStateException(String.join(" ", line) + " did not end within " + PREPARE_TIMEOUT);
             }
         }
         catch (InterruptedException e) {
