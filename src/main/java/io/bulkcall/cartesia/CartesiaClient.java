@@ -230,7 +230,7 @@ public class CartesiaClient {
     private <T> T send(Operation operation, Function<CartesiaApi, Mono<T>> request) {
         ApiKey key = apiKey();
         for (int attempt = 1;; attempt++) {
-            if (stop.timeLeft().filter(Duration::isZero).isPresent()) {
+            if (stop.isOver()) {
                 throw new StopRequestedException(operation.name() + ": not sent: the time given to stop is up", null);
             }
             Attempt sent = new Attempt(key);
@@ -272,7 +272,7 @@ public class CartesiaClient {
                     return pending.get(STOP_CHECK.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 catch (TimeoutException stillWaiting) {
-                    if (stop.timeLeft().filter(Duration::isZero).isPresent()) {
+                    if (stop.isOver()) {
                         pending.cancel(true);
                         throw Exceptions.propagate(stillWaiting);
                     }

@@ -5,13 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.bulkcall.config.CartesiaVersion;
 import tools.jackson.databind.json.JsonMapper;
+
+import static io.bulkcall.config.DynamicVariableLimits.MAX_BYTES;
+import static io.bulkcall.config.DynamicVariableLimits.MAX_NAME;
+import static io.bulkcall.config.DynamicVariableLimits.MAX_VARIABLES;
+import static io.bulkcall.config.DynamicVariableLimits.OBJECT_BOUND;
+import static io.bulkcall.config.DynamicVariableLimits.entryBound;
+import static io.bulkcall.config.DynamicVariableLimits.reservedPrefix;
 
 /**
  * The rules of the Create Call Batch reference, checked before a request is sent so that a request
@@ -25,10 +31,7 @@ final class CreateCallBatchRequestRules {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
 
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final List<String> RESERVED_PREFIXES = List.of("system__", "secret__");
-    private static final int MAX_VARIABLES = 64;
-    private static final int MAX_VARIABLES_BYTES = 16 * 1024;
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0," + (MAX_NAME - 1) + "}");
 
     private final Clock clock;
     private final CartesiaVersion version;
@@ -93,18 +96,20 @@ final class CreateCallBatchRequestRules {
             throw InvalidCallBatchRequestException.of(path + ".dynamic_variables",
                     "has " + variables.size() + " entries; at most " + MAX_VARIABLES);
         }
-        for (String name : variables.keySet()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!VARIABLE_NAME.matcher(name).matches() || RESERVED_PREFIXES.stream().anyMatch(lower::startsWith)) {
+        long bound = OBJECT_BOUND;
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            String name = variable.getKey();
+            if (!VARIABLE_NAME.matcher(name).matches() || reservedPrefix(name).isPresent()) {
                 throw InvalidCallBatchRequestException.of(path + ".dynamic_variables." + name,
                         "is not a name Cartesia takes: up to 64 letters, digits and _, starting with a letter or _, not system__ or secret__");
             }
+            bound += entryBound(name, variable.getValue());
         }
-        if (!variables.isEmpty()) {
+        if (bound > MAX_BYTES) {
             int bytes = json.writeValueAsBytes(variables).length;
-            if (bytes > MAX_VARIABLES_BYTES) {
+            if (bytes > MAX_BYTES) {
                 throw InvalidCallBatchRequestException.of(path + ".dynamic_variables",
-                        "takes " + bytes + " bytes of JSON; at most " + MAX_VARIABLES_BYTES);
+                        "takes " + bytes + " bytes of JSON; at most " + MAX_BYTES);
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.bulkcall.config;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,10 +15,6 @@ public enum RedialOutcome {
 
     DIAL_NO_ANSWER, DIAL_BUSY, DIAL_FAILED, ERROR, AGENT_HANGUP, CLIENT_HANGUP, API_CANCELLED, MAX_DURATION,
     INACTIVITY, CLIENT_DISCONNECTED, OTHER, NOT_PLACED;
-
-    /** What Retry Call Batch redials, and so the default of {@code bulkcall.redial.outcomes}. */
-    public static final List<RedialOutcome> RETRIED_BY_CARTESIA = List.of(DIAL_NO_ANSWER, DIAL_BUSY, DIAL_FAILED, ERROR,
-            OTHER, NOT_PLACED);
 
     /** The outcome as the settings write it: {@code dial_busy}. */
     public String setting() {

@@ -1,8 +1,6 @@
 package io.bulkcall.report;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.instance.ReportFolder;
@@ -61,10 +59,8 @@ class JobReportWriter {
     }
 
     private static EndedJob ended(Summary summary) {
-        Map<String, Long> rejected = new LinkedHashMap<>(summary.rejected());
-        rejected.keySet().removeAll(summary.suppressed().keySet());
         return new EndedJob(summary.state(), Duration.ofMillis(Math.round(summary.durationSeconds() * 1000)),
-                summary.accepted(), rejected, summary.suppressed(), summary.calls(), summary.endReasons(),
+                summary.accepted(), Summary.badData(summary), summary.suppressed(), summary.calls(), summary.endReasons(),
                 summary.redials().byOutcome().stream()
                     .map(count -> new EndedJob.Redialed(count.round(), count.outcome(), count.recipients()))
                     .toList());

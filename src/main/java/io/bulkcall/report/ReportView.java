@@ -2,7 +2,6 @@ package io.bulkcall.report;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,8 +93,7 @@ record ReportView(Header header, FunnelSection funnel, NonEmpty<Share> statuses,
         static FunnelSection of(Summary summary) {
             Funnel funnel = summary.funnel();
             long rows = funnel.rows();
-            Map<String, Long> bad = new LinkedHashMap<>(summary.rejected());
-            summary.suppressed().keySet().forEach(bad::remove);
+            Map<String, Long> bad = Summary.badData(summary);
             return new FunnelSection(List.of(
                     Stage.of("Rows", "rows", rows, rows, "data rows of the file"),
                     Stage.of("Accepted", "accepted", funnel.accepted(), rows, "valid, staged to be called"),

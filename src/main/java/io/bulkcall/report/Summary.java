@@ -1,6 +1,7 @@
 package io.bulkcall.report;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +65,16 @@ record Summary(
         Instant firstCallAt,
         Instant lastCallEndedAt,
         Columns columns) {
+
+    /**
+     * The rows rejected for bad data, by reason: every rejection but the suppressions (do-not-call,
+     * contact limit). Static, so that it is no property of {@code summary.json}.
+     */
+    static Map<String, Long> badData(Summary summary) {
+        Map<String, Long> bad = new LinkedHashMap<>(summary.rejected());
+        bad.keySet().removeAll(summary.suppressed().keySet());
+        return bad;
+    }
 
     /**
      * @param cartesiaVersion the {@code Cartesia-Version} the columns were sent under

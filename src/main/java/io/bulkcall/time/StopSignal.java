@@ -54,4 +54,10 @@ public final class StopSignal {
         }
         return Optional.of(Duration.ofNanos(Math.max(0, deadline - nanoTime.getAsLong())));
     }
+
+    /** Whether a stop was requested and the time it gave for work is over. */
+    public boolean isOver() {
+        long deadline = deadlineNanos;
+        return deadline != NOT_REQUESTED && nanoTime.getAsLong() >= deadline;
+    }
 }

@@ -47,6 +47,9 @@ public final class RowChecker {
      */
     public List<CheckedRow> check(List<CsvRow> rows, CsvHeader header) {
         List<CheckedRow> checked = rows.stream().map(row -> check(row, header)).toList();
+        if (numbersAtLimit.size() == 0) {
+            return checked;
+        }
         List<String> atLimitBefore = checked.stream()
             .map(CheckedRow::check)
             .filter(NumberCheck.Valid.class::isInstance)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.bulkcall.config.DynamicVariableLimits;
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.window.ZoneResolution;
@@ -75,7 +76,7 @@ public final class RowScreener {
         if (oversize.isPresent()) {
             return new RejectedRow(row.line(), rawNumber, RejectionReason.VARIABLES_TOO_LARGE,
                     "its dynamic_variables would take %,d bytes of JSON; Cartesia takes at most %,d: shorten its cells, or keep a column away with bulkcall.columns.not-sent"
-                        .formatted(oversize.get(), SentColumns.MAX_BYTES), values);
+                        .formatted(oversize.get(), DynamicVariableLimits.MAX_BYTES), values);
         }
         seenNumbers.putIfAbsent(number, row.line());
         return new AcceptedRecipient(row.line(), e164, metadata,

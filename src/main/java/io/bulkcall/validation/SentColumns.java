@@ -14,9 +14,17 @@ import java.util.stream.Collectors;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.CartesiaVersion;
+import io.bulkcall.config.DynamicVariableLimits;
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.InputFileException;
 import tools.jackson.databind.json.JsonMapper;
+
+import static io.bulkcall.config.DynamicVariableLimits.MAX_BYTES;
+import static io.bulkcall.config.DynamicVariableLimits.MAX_NAME;
+import static io.bulkcall.config.DynamicVariableLimits.MAX_VARIABLES;
+import static io.bulkcall.config.DynamicVariableLimits.OBJECT_BOUND;
+import static io.bulkcall.config.DynamicVariableLimits.entryBound;
+import static io.bulkcall.config.DynamicVariableLimits.reservedPrefix;
 
 /**
  * What a file's columns become at Cartesia, decided once per file at validation for one
@@ -24,11 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code bulkcall.columns.not-sent}), and the name each is sent under. Under {@code 2026-03-01} a column
  * is a {@code metadata} entry keyed by its header. Under {@code 2026-08-14} it is a
  * {@code dynamic_variables} entry, whose name follows Cartesia's rules (letters, digits and {@code _},
- * starting with a letter or {@code _}, at most {@value #MAX_NAME} characters, no {@code system__} or
- * {@code secret__} prefix, at most {@value #MAX_VARIABLES} of them): a header that is a valid name is
+ * starting with a letter or {@code _}, at most {@value DynamicVariableLimits#MAX_NAME} characters, no {@code system__} or
+ * {@code secret__} prefix, at most {@value DynamicVariableLimits#MAX_VARIABLES} of them): a header that is a valid name is
  * used as it is; any other is {@linkplain #variableName renamed by one rule}; a file whose columns
  * Cartesia would refuse is refused before anything is dialed. A row whose variables would pass
- * {@value #MAX_BYTES} bytes of JSON is rejected on its own ({@link #oversize}). Immutable.
+ * {@value DynamicVariableLimits#MAX_BYTES} bytes of JSON is rejected on its own ({@link #oversize}). Immutable.
  *
  * @param version the version the columns are sent under
  * @param sent the columns sent, in file order, each with the name it is sent under
@@ -37,22 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record SentColumns(CartesiaVersion version, List<Column> sent, List<String> notSent, List<String> unknownNotSent) {
 
-    /** The most dynamic variables Cartesia takes for one recipient. */
-    public static final int MAX_VARIABLES = 64;
-
-    /** The longest name of a dynamic variable. */
-    public static final int MAX_NAME = 64;
-
-    /** The most bytes a recipient's {@code dynamic_variables} may take as UTF-8 JSON (16 KiB). */
-    public static final int MAX_BYTES = 16 * 1024;
-
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final Pattern NOT_A_NAME_CHARACTER = Pattern.compile("[^A-Za-z0-9_]+");
 
     private static final Pattern COMBINING_MARK = Pattern.compile("\\p{M}+");
-
-    private static final Set<String> RESERVED_PREFIXES = Set.of("system__", "secret__");
 
     private static final String RENAME_OR_KEEP_AWAY = "rename it, or keep it away with bulkcall.columns.not-sent";
 
@@ -163,11 +160,6 @@ public record SentColumns(CartesiaVersion version, List<Column> sent, List<Strin
         return problems;
     }
 
-    private static Optional<String> reservedPrefix(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return RESERVED_PREFIXES.stream().filter(lower::startsWith).findFirst();
-    }
-
     /**
      * What a recipient sends: the values of the sent columns, under their names, in file order.
      *
@@ -186,7 +178,7 @@ public record SentColumns(CartesiaVersion version, List<Column> sent, List<Strin
 
     /**
      * How many bytes a recipient's {@code dynamic_variables} take as the HTTP client sends them, when
-     * more than {@value #MAX_BYTES}; empty when they fit, or when the columns go to {@code metadata}.
+     * more than {@value DynamicVariableLimits#MAX_BYTES}; empty when they fit, or when the columns go to {@code metadata}.
      * Serialized only when a bound on the size (six bytes a character) passes the limit, so a row of
      * ordinary length costs no JSON.
      */
@@ -194,15 +186,17 @@ public record SentColumns(CartesiaVersion version, List<Column> sent, List<Strin
         if (!version.sendsDynamicVariables()) {
             return Optional.empty();
         }
-        Map<String, String> fields = fieldsOf(cells);
-        long bound = 2;
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            bound += field.getKey().length() + 4 + 6L * field.getValue().length();
+        long bound = OBJECT_BOUND;
+        for (Column column : sent) {
+            String value = cells.get(column.header());
+            if (value != null && !value.isEmpty()) {
+                bound += entryBound(column.name(), value);
+            }
         }
         if (bound <= MAX_BYTES) {
             return Optional.empty();
         }
-        int bytes = JSON.writeValueAsBytes(fields).length;
+        int bytes = JSON.writeValueAsBytes(fieldsOf(cells)).length;
         return bytes > MAX_BYTES ? Optional.of(bytes) : Optional.empty();
     }
 

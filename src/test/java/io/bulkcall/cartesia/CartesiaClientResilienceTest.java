@@ -1,7 +1,6 @@
 package io.bulkcall.cartesia;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.test.util.TestSocketUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -245,7 +246,7 @@ class CartesiaClientResilienceTest {
     @Test
     void createOnARefusedConnectionIsRepeatedThenFailsAsNotSent() throws IOException {
         // given
-        String closedPort = "http://localhost:" + freePort();
+        String closedPort = "http://localhost:" + TestSocketUtils.findAvailableTcpPort();
         CartesiaClient client = CartesiaTestClients.client(closedPort, waiter);
 
         // when
@@ -266,11 +267,6 @@ class CartesiaClientResilienceTest {
                 .willReturn(okJson(fixture("get-batch-response.json"))));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static CreateCallBatchRequest request() {
         return new CreateCallBatchRequest("bulkcall-7-1", "agent_1", "ap_1",

@@ -1,7 +1,5 @@
 package io.bulkcall.cartesia;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -9,6 +7,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.bulkcall.time.StopSignal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.test.util.TestSocketUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -65,10 +65,11 @@ class CartesiaClientStopTest {
     }
 
     @Test
-    void whileStoppingARefusedConnectionIsGivenUpOnWithoutWaiting() throws IOException {
+    void whileStoppingARefusedConnectionIsGivenUpOnWithoutWaiting() {
         // given
         stop.request(Duration.ofSeconds(30));
-        CartesiaClient client = CartesiaTestClients.client("http://localhost:" + freePort(), waiter, stop);
+        String closedPort = "http://localhost:" + TestSocketUtils.findAvailableTcpPort();
+        CartesiaClient client = CartesiaTestClients.client(closedPort, waiter, stop);
 
         // when
         Throwable error = catchThrowable(() -> client.cancelCallBatch("acb_1"));
@@ -158,11 +159,5 @@ class CartesiaClientStopTest {
             .willSetStateTo("answering"));
         cartesia.stubFor(post(CANCEL).inScenario("throttled").whenScenarioStateIs("answering")
             .willReturn(okJson(fixture("cancel-response.json"))));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -49,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The other points where this test used to kill are failures planned in one process and restarts in
  * the same context, as Spring Batch's restart samples do:
  * <ul>
- * <li>validate as it starts and 200 ms in: {@code job/staging/ValidateStepTest} (a chunk refused by
- * the job database, the restart reads on from the last chunk committed);</li>
+ * <li>validate as it starts and 200 ms in: {@code job/staging/ValidateStepTest} (the sixth chunk
+ * refused by the job database, the restart reads on from the last chunk committed; a step that failed
+ * in its first chunk has committed nothing to read on from);</li>
  * <li>submit's first List Call Batches before its answer:
  * {@code SubmitStepTest.aRunThatFailedOnItsFirstLookAtCartesiaCreatedNothing…};</li>
  * <li>the first and the last Create Call Batch before their answer:
@@ -66,8 +67,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>retry as it starts, and Retry Call Batch after its answer or the last one before it:
  * {@code job/calls/RedialRoundStepTest.restartedItDoesNotRetryTwice} (a retry applied, its answer
  * lost, the look-up failed) and {@code …restartedAfterCartesiaRetriedABatch…};</li>
- * <li>the report as it starts: the report point kept here; once the job completed, before its file
- * was moved: {@code job/BulkCallJobTest.theSameContentDroppedTwiceIsNotDialedTwice}.</li>
+ * <li>the report as it starts: the report point kept here, 20 ms in; once the job completed, before
+ * its file was moved: {@code job/BulkCallJobTest.theSameContentDroppedTwiceIsNotDialedTwice}.</li>
  * </ul>
  * Endpoint errors at any moment of a whole run, restarted until it completes:
  * {@code crash/UnreliableCartesiaTest}.

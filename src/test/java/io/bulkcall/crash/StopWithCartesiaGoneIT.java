@@ -1,7 +1,6 @@
 package io.bulkcall.crash;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +21,8 @@ import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,7 +53,7 @@ class StopWithCartesiaGoneIT {
     void aStopWithCartesiaGoneEndsWithinTheStopTimeoutAndTheNextRunCancelsWhatWasLeftQueued(Workspace workspace,
             @TempDir Path cartesiaState) throws IOException {
         // given: 200 batches created, each to start dialing in an hour
-        int port = freePort();
+        int port = TestSocketUtils.findAvailableTcpPort();
         SandboxSettings onItsOwnAddress = BulkcallWorkspaces.SYSTEM_CLOCK_SANDBOX.with(sandbox -> sandbox.port = port);
         SandboxServer cartesia = new SandboxServer(onItsOwnAddress, Clock.systemUTC(), cartesiaState).start();
         workspace.drop("numbers.csv", INPUT.content());
@@ -93,12 +94,6 @@ class StopWithCartesiaGoneIT {
                 .count()).isEqualTo(BATCHES);
             ExactlyOnce.assertEveryValidNumberDialedOncePerRound(back, 0, INPUT);
             ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(1, "numbers"), INPUT);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,9 +3,9 @@ package io.bulkcall.hostile;
 import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
-import io.bulkcall.secrets.SecretScan;
 import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.SecretScan;
 import io.bulkcall.testing.TestKeys;
 import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.BeforeEach;

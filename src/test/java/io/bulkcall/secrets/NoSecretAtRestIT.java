@@ -14,6 +14,7 @@ import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
+import io.bulkcall.testing.SecretScan;
 import io.bulkcall.testing.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

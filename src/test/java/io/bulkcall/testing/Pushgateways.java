@@ -1,8 +1,5 @@
 package io.bulkcall.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,6 +10,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Gives each test a {@link Pushgateway} of its own: the real Prometheus Pushgateway, Debian's
@@ -26,7 +25,7 @@ public final class Pushgateways implements BeforeEachCallback, ParameterResolver
     private static final String PUSHGATEWAY = "prometheus-pushgateway";
 
     /** What installs the binaries these tests need, on Debian; {@code .ci/run} runs it. */
-    public static final String INSTALL = "apt-get install -y prometheus-pushgateway prometheus";
+    private static final String INSTALL = "apt-get install -y prometheus-pushgateway prometheus";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Pushgateways.class);
 
@@ -44,8 +43,9 @@ public final class Pushgateways implements BeforeEachCallback, ParameterResolver
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Path binary = binary(PUSHGATEWAY);
-        return context.getStore(NAMESPACE).computeIfAbsent(Pushgateway.class, type -> new Pushgateway(binary, freePort()),
-                Pushgateway.class);
+        return context.getStore(NAMESPACE)
+            .computeIfAbsent(Pushgateway.class, type -> new Pushgateway(binary, TestSocketUtils.findAvailableTcpPort()),
+                    Pushgateway.class);
     }
 
     /**
@@ -59,14 +59,5 @@ public final class Pushgateways implements BeforeEachCallback, ParameterResolver
             .findFirst();
         Assumptions.assumeTrue(found.isPresent(), () -> name + " is not installed; on Debian: " + INSTALL);
         return found.get();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.bulkcall.config.CartesiaVersion;
+import io.bulkcall.config.DynamicVariableLimits;
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,7 @@ class RowScreenerTest {
         // given: under 2026-08-14 {"name":"…","city":"Paris"} takes 16,385 bytes
         RowScreener variables = new RowScreener(HEADER, doNotCall, new SeenNumbers(),
                 SentColumns.of(Path.of("input.csv"), HEADER.metadataColumns(), CartesiaVersion.V2026_08_14, List.of()));
-        String name = "A".repeat(SentColumns.MAX_BYTES + 1 - "{\"name\":\"\",\"city\":\"Paris\"}".length());
+        String name = "A".repeat(DynamicVariableLimits.MAX_BYTES + 1 - "{\"name\":\"\",\"city\":\"Paris\"}".length());
 
         // when
         ScreenedRow screened = variables.process(RowCheckers.windowsOff(normalizer).check(row(2, name, "+12125550143", "Paris"), HEADER));

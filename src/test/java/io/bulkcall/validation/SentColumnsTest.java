@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.bulkcall.config.CartesiaVersion;
+import io.bulkcall.config.DynamicVariableLimits;
 import io.bulkcall.csv.InputFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,7 +99,7 @@ class SentColumnsTest {
 
     @Test
     void aNameOf64CharactersIsSentAndOneOf65IsRefused() {
-        String longest = "a".repeat(SentColumns.MAX_NAME);
+        String longest = "a".repeat(DynamicVariableLimits.MAX_NAME);
         assertThat(SentColumns.of(FILE, List.of(longest), V2026_08_14, List.of()).sent()).hasSize(1);
         assertThatThrownBy(() -> SentColumns.of(FILE, List.of(longest + "b"), V2026_08_14, List.of()))
             .isInstanceOf(InputFileException.class)
@@ -142,11 +143,11 @@ class SentColumnsTest {
     void variablesOf16384BytesOfJsonFitAndOf16385DoNotMeasuredAsSerialized() {
         // given {"note":"…"}: 11 bytes around the value, whose "é" takes two bytes and '"' an escape each
         SentColumns columns = SentColumns.of(FILE, List.of("note"), V2026_08_14, List.of());
-        String fitting = "é\"" + "x".repeat(SentColumns.MAX_BYTES - 11 - 4);
+        String fitting = "é\"" + "x".repeat(DynamicVariableLimits.MAX_BYTES - 11 - 4);
 
         // then
         assertThat(columns.oversize(Map.of("note", fitting))).isEmpty();
-        assertThat(columns.oversize(Map.of("note", fitting + "x"))).contains(SentColumns.MAX_BYTES + 1);
+        assertThat(columns.oversize(Map.of("note", fitting + "x"))).contains(DynamicVariableLimits.MAX_BYTES + 1);
     }
 
     @Test

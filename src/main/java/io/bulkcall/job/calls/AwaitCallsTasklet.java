@@ -238,6 +238,9 @@ public class AwaitCallsTasklet implements Tasklet {
                 batches.recordProgress(jobInstanceId, batch, false);
             }
         }
+        if (finished.isEmpty()) {
+            return false;
+        }
         long[] lastLine = { System.nanoTime() };
         int recorded = recorder.recordAll(finished, folder, carryOver, step::isTerminateOnly, count -> {
             if (System.nanoTime() - lastLine[0] >= PROGRESS_EVERY.toNanos() && count < finished.size()) {
@@ -272,9 +275,9 @@ public class AwaitCallsTasklet implements Tasklet {
             }
             anyWaiting = true;
             waiting += group.recipients();
-            Instant createAt = later(dispatch.get().createAt(), dueAt);
+            Instant createAt = dispatch.get().createAt();
             nextDue = nextDue == null ? createAt : earlier(nextDue, createAt);
-            Instant start = later(start(dispatch.get()), dueAt);
+            Instant start = start(dispatch.get());
             String key = group.zones() + "@" + start + ";";
             if (start.isAfter(now) && announced.indexOf(key) < 0) {
                 announced.append(key);
@@ -340,9 +343,5 @@ public class AwaitCallsTasklet implements Tasklet {
 
     private static Instant earlier(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

@@ -24,7 +24,6 @@ import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.FailedMember;
-import io.bulkcall.job.store.Outcomes;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.window.CallingWindows;
@@ -147,8 +146,8 @@ class FinishedBatchRecorder {
         TrackedBatch batch = ended.tracked();
         Map<String, AgentCall> calls = ended.calls();
         Recorded recorded = transaction.execute(status -> {
-            Outcomes outcomes = recipients.recordOutcomes(batch, ended.batch().recipients(), calls, carryOver);
-            contacts.release(batch.jobInstanceId(), batch.batchNo(), ended.batch().retryCount(), outcomes.notPlaced());
+            List<String> notPlaced = recipients.recordOutcomes(batch, ended.batch().recipients(), calls, carryOver);
+            contacts.release(batch.jobInstanceId(), batch.batchNo(), ended.batch().retryCount(), notPlaced);
             List<FailedMember> failed = recipients.failedOf(batch);
             Instant now = clock.instant();
             RedialPlan plan = RedialPlan.of(batch, failed, number -> callEnd(calls.get(number)), redial, now);
@@ -160,7 +159,7 @@ class FinishedBatchRecorder {
             batches.recordRedials(batch.jobInstanceId(), batch.batchNo(), failed.size(),
                     plan.byRetry() ? plan.retryDueAt() : null, !plan.byRetry() && !failed.isEmpty());
             batches.recordProgress(batch.jobInstanceId(), ended.batch(), true);
-            return new Recorded(outcomes, failed.size(), plan);
+            return new Recorded(failed.size(), plan);
         });
         recorded.plan()
             .describe(instant -> windows.localTime(instant, batch.zones()))
@@ -172,8 +171,8 @@ class FinishedBatchRecorder {
     private record EndedBatch(TrackedBatch tracked, CallBatch batch, Map<String, AgentCall> calls) {
     }
 
-    /** What one batch's transaction recorded: its outcomes, and what is done about its failed recipients. */
-    private record Recorded(Outcomes outcomes, int failed, RedialPlan plan) {
+    /** What one batch's transaction recorded: how many of its recipients failed, and what is done about them. */
+    private record Recorded(int failed, RedialPlan plan) {
     }
 
     private static Instant callEnd(AgentCall call) {

@@ -94,7 +94,7 @@ public class QueuedCallsCanceller implements JobExecutionListener {
             log.warn("Job {}: a call batch whose create is in doubt could not be looked up ({})", jobExecution.getId(),
                     unsettled.getMessage());
         }
-        List<TrackedBatch> queued = batches.unfinished(jobInstanceId).stream().filter(TrackedBatch::mayDialMore).toList();
+        List<TrackedBatch> queued = batches.mayDialMore(jobInstanceId);
         if (queued.isEmpty()) {
             return;
         }

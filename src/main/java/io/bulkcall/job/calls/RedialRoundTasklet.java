@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
@@ -14,6 +15,7 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
+import io.bulkcall.job.store.FailedMember;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.Redial;
 import io.bulkcall.job.store.TrackedBatch;
@@ -101,8 +103,9 @@ public class RedialRoundTasklet implements Tasklet {
             requeue(target, already.get(), open.map(Dispatch::windowEnd).orElse(now));
             return RepeatStatus.CONTINUABLE;
         }
-        RedialPlan plan = RedialPlan.of(target, recipients.failedOf(target), number -> null, settings, now);
-        if (plan.byRetry() && open.isPresent() && reservedForRetry(target, now)) {
+        List<FailedMember> failed = recipients.failedOf(target);
+        RedialPlan plan = RedialPlan.of(target, failed, number -> null, settings, now);
+        if (plan.byRetry() && open.isPresent() && reservedForRetry(target, failed, now)) {
             CallBatch retried = sendOnce.send("Retry Call Batch " + target.batchId(),
                     () -> client.retryCallBatch(target.batchId()), () -> retriedAlready(target));
             requeue(target, retried, open.get().windowEnd());
@@ -128,18 +131,20 @@ public class RedialRoundTasklet implements Tasklet {
      *
      * @return whether Retry Call Batch may re-queue them all
      */
-    private boolean reservedForRetry(TrackedBatch target, Instant now) {
+    private boolean reservedForRetry(TrackedBatch target, List<FailedMember> failed, Instant now) {
         int retry = target.retryCount() + 1;
+        Map<String, Long> lines = failed.stream()
+            .collect(Collectors.toMap(FailedMember::toNumber, FailedMember::line, (first, again) -> first,
+                    LinkedHashMap::new));
         return ownTransaction.execute(status -> {
-            Map<String, Long> failed = recipients.failedMembers(target);
             Map<String, String> refused = contacts.reserve(target.jobInstanceId(), target.batchNo(), retry,
-                    failed.keySet(), now);
+                    lines.keySet(), now);
             if (refused.isEmpty()) {
                 return true;
             }
-            contacts.release(target.jobInstanceId(), target.batchNo(), retry, failed.keySet());
+            contacts.release(target.jobInstanceId(), target.batchNo(), retry, lines.keySet());
             Map<Long, String> notRedialed = new LinkedHashMap<>();
-            refused.forEach((number, why) -> notRedialed.put(failed.get(number), "not redialed, contact limit: " + why));
+            refused.forEach((number, why) -> notRedialed.put(lines.get(number), "not redialed, contact limit: " + why));
             recipients.markNotRedialed(target.jobInstanceId(), notRedialed);
             log.info("Redial: {} failed recipients of batch {} reached the contact limit and are not redialed",
                     refused.size(), target.batchId());

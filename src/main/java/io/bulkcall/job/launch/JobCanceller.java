@@ -50,7 +50,7 @@ public class JobCanceller {
         long jobInstanceId = execution.getJobInstanceId();
         jobs.markCancelled(jobInstanceId);
         inDoubt.settleAll(jobInstanceId);
-        List<TrackedBatch> open = batches.unfinished(jobInstanceId).stream().filter(TrackedBatch::mayDialMore).toList();
+        List<TrackedBatch> open = batches.mayDialMore(jobInstanceId);
         for (TrackedBatch batch : open) {
             canceller.cancel(batch);
             log.info("Cancelled call batch {} \"{}\"", batch.batchId(), batch.name());

@@ -114,6 +114,11 @@ public class CallBatchRepository {
             .list();
     }
 
+    /** Created batches Cartesia may still dial from ({@link TrackedBatch#mayDialMore}): what a stop or a cancel cancels. */
+    public List<TrackedBatch> mayDialMore(long jobInstanceId) {
+        return unfinished(jobInstanceId).stream().filter(TrackedBatch::mayDialMore).toList();
+    }
+
     /**
      * How many of a job's batches may still have calls queued at Cartesia: created, not cancelled and
      * not known to be done, or in doubt (a create whose answer was lost).

@@ -227,8 +227,10 @@ public class RecipientRepository {
      * times and summary empty.
      *
      * @param latestCalls each recipient's latest call, by the recipient's number
+     * @return the numbers to which the batch's latest dispatch placed no call (cancelled before
+     *         dialing, failed before a call could be placed): no dial to count against the contact policy
      */
-    public Outcomes recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes,
+    public List<String> recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes,
             Map<String, AgentCall> latestCalls, boolean carryOver) {
         Map<String, Long> lines = members(batch);
         List<CallBatchRecipient> known = outcomes.stream().filter(outcome -> lines.containsKey(outcome.toNumber())).toList();
@@ -254,18 +256,10 @@ public class RecipientRepository {
                     statement.setLong(11, batch.jobInstanceId());
                     statement.setLong(12, lines.get(outcome.toNumber()));
                 });
-        int failed = (int) known.stream().filter(RecipientRepository::isFailed).count();
-        int carried = carryOver ? (int) known.stream().filter(RecipientRepository::isCancelled).count() : 0;
-        List<String> notPlaced = known.stream()
+        return known.stream()
             .filter(outcome -> isCancelled(outcome) || isFailed(outcome) && outcome.agentCallId() == null)
             .map(CallBatchRecipient::toNumber)
             .toList();
-        return new Outcomes(failed, carried, notPlaced);
-    }
-
-    /** The recipients a batch holds whose latest attempt failed: each one's line by its number. */
-    public Map<String, Long> failedMembers(TrackedBatch batch) {
-        return members(batch, " AND r.batch_no = m.batch_no AND r.status = 'failed'");
     }
 
     /** The recipients a batch holds whose latest attempt failed, with what a redial decision needs, in line order. */

@@ -3,6 +3,7 @@ package io.bulkcall.job.submit;
 import java.util.Optional;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.config.DynamicVariableLimits;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.JobRecordRepository;
@@ -78,7 +79,7 @@ class SentColumnsCheck implements StepExecutionListener {
                 Optional<Integer> oversize = now.oversize(recipient.metadata());
                 if (oversize.isPresent()) {
                     return Optional.of("line %d's dynamic_variables would take %,d bytes of JSON; Cartesia takes at most %,d"
-                        .formatted(recipient.line(), oversize.get(), SentColumns.MAX_BYTES));
+                        .formatted(recipient.line(), oversize.get(), DynamicVariableLimits.MAX_BYTES));
                 }
             }
             return Optional.empty();

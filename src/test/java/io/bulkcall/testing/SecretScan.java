@@ -1,4 +1,4 @@
-package io.bulkcall.secrets;
+package io.bulkcall.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
