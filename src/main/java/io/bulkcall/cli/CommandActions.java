@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.job.launch.FileJobLauncher;
@@ -182,6 +183,10 @@ class CommandActions {
         catch (JobLaunchFailure failure) {
             log.error(failure.getMessage());
             return ExitCodes.USAGE;
+        }
+        catch (CartesiaException notAllCancelled) {
+            log.error("Job {}: {}", executionId, notAllCancelled.getMessage());
+            return ExitCodes.FAILED;
         }
     }
 

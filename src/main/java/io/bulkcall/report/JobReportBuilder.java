@@ -16,7 +16,6 @@ import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.instance.TranscriptsFile;
-import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.validation.RejectionReason;
@@ -37,17 +36,15 @@ class JobReportBuilder {
 
     private final ReportQuery query;
     private final RecipientRepository recipients;
-    private final CallBatchRepository batches;
     private final JobRecordRepository jobs;
     private final ReportFolders reportFolders;
     private final CallingWindowLanes lanes;
     private final Clock clock;
 
-    JobReportBuilder(ReportQuery query, RecipientRepository recipients, CallBatchRepository batches, JobRecordRepository jobs,
+    JobReportBuilder(ReportQuery query, RecipientRepository recipients, JobRecordRepository jobs,
             ReportFolders reportFolders, BulkcallProperties properties, Clock clock) {
         this.query = query;
         this.recipients = recipients;
-        this.batches = batches;
         this.jobs = jobs;
         this.reportFolders = reportFolders;
         this.lanes = new CallingWindowLanes(properties.callingWindow());
@@ -77,7 +74,7 @@ class JobReportBuilder {
         List<HourlyCalls> hours = times.hours();
         List<RedialRoundCount> rounds = query.rounds(jobInstanceId);
         Summary summary = new Summary(file.name(), file.sha256(), jobInstanceId, execution.getId(), funnel.rows(),
-                funnel.accepted(), total(rejected), rejected, batches.all(jobInstanceId).size(),
+                funnel.accepted(), total(rejected), rejected, facts.batches(),
                 recipients.countByStatus(jobInstanceId), timeZones(groups), facts.retryRounds(), startedAt, finishedAt,
                 Duration.between(startedAt, finishedAt).toMillis() / 1000.0,
                 resultsWritten ? folder.resultsCsv().toString() : null, folder.rejectedCsv().toString(),

@@ -39,7 +39,7 @@ class ReportQuery {
         this.jdbc = jdbc;
     }
 
-    /** The job's first start, its redial rounds, and when its first batch was created. */
+    /** The job's first start, its redial rounds, when its first batch was created and how many it has. */
     public JobFacts facts(long jobInstanceId) {
         Instant[] job = new Instant[1];
         int[] rounds = new int[1];
@@ -49,9 +49,13 @@ class ReportQuery {
                     job[0] = instant(rs, 1);
                     rounds[0] = rs.getInt(2);
                 }, jobInstanceId);
-        Instant firstBatch = jdbc.query("SELECT MIN(intent_at) FROM bc_batch WHERE job_instance_id = ?",
-                rs -> rs.next() ? instant(rs, 1) : null, jobInstanceId);
-        return new JobFacts(job[0], rounds[0], firstBatch);
+        Instant[] firstBatch = new Instant[1];
+        int[] batches = new int[1];
+        jdbc.query("SELECT MIN(intent_at), COUNT(*) FROM bc_batch WHERE job_instance_id = ?", rs -> {
+            firstBatch[0] = instant(rs, 1);
+            batches[0] = rs.getInt(2);
+        }, jobInstanceId);
+        return new JobFacts(job[0], rounds[0], firstBatch[0], batches[0]);
     }
 
     /** Rejected rows by reason as stored, most frequent first. */

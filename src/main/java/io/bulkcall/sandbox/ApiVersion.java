@@ -39,7 +39,7 @@ enum ApiVersion {
             }
         }
         String served = Arrays.stream(values()).map(ApiVersion::header).collect(Collectors.joining(" and "));
-        throw ApiErrorException.badRequest(header == null
+        throw ApiError.BAD_REQUEST.exception(header == null
                 ? "the Cartesia-Version header is required; this API serves " + served
                 : "unsupported Cartesia-Version '" + header + "'; this API serves " + served);
     }

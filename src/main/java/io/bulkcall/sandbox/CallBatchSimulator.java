@@ -121,7 +121,7 @@ final class CallBatchSimulator {
         Instant at = advance();
         SimulatedCallBatch batch = find(batchId);
         if (batch.isCancelled()) {
-            throw ApiErrorException.badRequest("Batch is cancelled and cannot be retried");
+            throw ApiError.BAD_REQUEST.exception("Batch is cancelled and cannot be retried");
         }
         journal.append(new JournalEntry.Retried(at, batchId));
         retry(batch, at);
@@ -142,7 +142,7 @@ final class CallBatchSimulator {
         advance();
         SimulatedCall call = call(ids.sequence(Ids.Kind.CALL, callId));
         if (call == null) {
-            throw ApiErrorException.notFound("call '" + callId + "' not found");
+            throw ApiError.NOT_FOUND.exception("call '" + callId + "' not found");
         }
         return call.body(true);
     }
@@ -408,7 +408,7 @@ final class CallBatchSimulator {
     private SimulatedCallBatch find(String batchId) {
         SimulatedCallBatch batch = batch(batchId);
         if (batch == null) {
-            throw ApiErrorException.notFound("batch '" + batchId + "' not found");
+            throw ApiError.NOT_FOUND.exception("batch '" + batchId + "' not found");
         }
         return batch;
     }

@@ -102,7 +102,7 @@ final class CartesiaApiHandler implements HttpHandler {
                 return new Reply(201, create(headers, query, body, version), version.view());
             }
             if (body.length > 0) {
-                throw ApiErrorException.badRequest("this endpoint takes no request body");
+                throw ApiError.BAD_REQUEST.exception("this endpoint takes no request body");
             }
             if (route.endpoint() == SandboxEndpoint.LIST_BATCHES) {
                 query.allowOnly(LIST_BATCHES_PARAMETERS);
@@ -125,7 +125,7 @@ final class CartesiaApiHandler implements HttpHandler {
         }
         catch (RuntimeException bug) {
             log.error("Sandbox failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), bug);
-            return error(ApiErrorException.internalError("the sandbox failed: " + bug));
+            return error(ApiError.INTERNAL_ERROR.exception("the sandbox failed: " + bug));
         }
     }
 
@@ -134,7 +134,7 @@ final class CartesiaApiHandler implements HttpHandler {
         String contentType = headers.getFirst("Content-Type");
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw ApiErrorException.unsupportedMediaType("Content-Type must be application/json, got " + contentType);
+            throw ApiError.UNSUPPORTED_MEDIA_TYPE.exception("Content-Type must be application/json, got " + contentType);
         }
         return simulator.create(parser.parse(body, simulator.now(), version));
     }
@@ -143,11 +143,11 @@ final class CartesiaApiHandler implements HttpHandler {
         String agentId = query.text("agent_id");
         String batchId = query.text("batch_id");
         if (agentId == null && batchId == null) {
-            throw ApiErrorException.badRequest("pass agent_id, or batch_id for a batch's calls");
+            throw ApiError.BAD_REQUEST.exception("pass agent_id, or batch_id for a batch's calls");
         }
         String expand = query.text("expand");
         if (expand != null && !expand.equals("transcript")) {
-            throw ApiErrorException.badRequest("query parameter 'expand' can only be 'transcript', got '" + expand
+            throw ApiError.BAD_REQUEST.exception("query parameter 'expand' can only be 'transcript', got '" + expand
                     + "'");
         }
         return simulator.listCalls(agentId, batchId, PageRequest.of(query), expand != null);
@@ -159,7 +159,7 @@ final class CartesiaApiHandler implements HttpHandler {
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && !authorization.substring(7).isBlank();
         if (!bearer) {
-            throw ApiErrorException.unauthorized("send the API key as 'Authorization: Bearer <key>'");
+            throw ApiError.UNAUTHORIZED.exception("send the API key as 'Authorization: Bearer <key>'");
         }
         return ApiVersion.of(headers.getFirst("Cartesia-Version"));
     }

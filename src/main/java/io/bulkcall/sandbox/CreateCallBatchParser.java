@@ -81,23 +81,23 @@ final class CreateCallBatchParser {
                 optionalInt(root, "max_call_duration_minutes", 1, 480, DEFAULT_MAX_CALL_DURATION_MINUTES),
                 scheduledAt(root, now));
         if (!settings.acceptsAgent(batch.agentId())) {
-            throw ApiErrorException.notFound("agent '" + batch.agentId() + "' not found");
+            throw ApiError.NOT_FOUND.exception("agent '" + batch.agentId() + "' not found");
         }
         if (!settings.acceptsFromNumber(batch.fromNumberId())) {
-            throw ApiErrorException.notFound("phone number '" + batch.fromNumberId() + "' not found");
+            throw ApiError.NOT_FOUND.exception("phone number '" + batch.fromNumberId() + "' not found");
         }
         return batch;
     }
 
     private static JsonNode readJson(byte[] body) {
         if (body.length == 0) {
-            throw ApiErrorException.badRequest("request body is missing");
+            throw ApiError.BAD_REQUEST.exception("request body is missing");
         }
         try {
             return WireFormat.JSON.readTree(body);
         }
         catch (JacksonException notJson) {
-            throw ApiErrorException.badRequest("request body is not valid JSON: " + notJson.getOriginalMessage());
+            throw ApiError.BAD_REQUEST.exception("request body is not valid JSON: " + notJson.getOriginalMessage());
         }
     }
 
@@ -106,10 +106,10 @@ final class CreateCallBatchParser {
             String name = field.getKey();
             if (!known.contains(name)) {
                 String hint = known.contains(snakeCase(name)) ? " (did you mean '" + snakeCase(name) + "'?)" : "";
-                throw ApiErrorException.badRequest("unknown field '" + path + name + "'" + hint);
+                throw ApiError.BAD_REQUEST.exception("unknown field '" + path + name + "'" + hint);
             }
             if (field.getValue().isNull()) {
-                throw ApiErrorException.badRequest("field '" + path + name + "' must not be null; leave it out instead");
+                throw ApiError.BAD_REQUEST.exception("field '" + path + name + "' must not be null; leave it out instead");
             }
         }
     }
@@ -117,10 +117,10 @@ final class CreateCallBatchParser {
     private static List<NewCallBatch.Recipient> recipients(JsonNode root, ApiVersion version) {
         JsonNode recipients = root.get("recipients");
         if (recipients == null || !recipients.isArray()) {
-            throw ApiErrorException.badRequest("field 'recipients' is required and must be an array");
+            throw ApiError.BAD_REQUEST.exception("field 'recipients' is required and must be an array");
         }
         if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
-            throw ApiErrorException.badRequest("field 'recipients' must have 1 to " + MAX_RECIPIENTS
+            throw ApiError.BAD_REQUEST.exception("field 'recipients' must have 1 to " + MAX_RECIPIENTS
                     + " elements, got " + recipients.size());
         }
         List<NewCallBatch.Recipient> parsed = new ArrayList<>(recipients.size());
@@ -136,10 +136,10 @@ final class CreateCallBatchParser {
         checkFields(item, Set.of("to_number", version.recipientField()), path + ".");
         JsonNode toNumber = item.get("to_number");
         if (toNumber == null || !toNumber.isString()) {
-            throw ApiErrorException.badRequest("field '" + path + ".to_number' is required and must be a string");
+            throw ApiError.BAD_REQUEST.exception("field '" + path + ".to_number' is required and must be a string");
         }
         if (!E164.matcher(toNumber.asString()).matches()) {
-            throw ApiErrorException.badRequest("field '" + path + ".to_number' must be an E.164 number such as "
+            throw ApiError.BAD_REQUEST.exception("field '" + path + ".to_number' must be an E.164 number such as "
                     + "+14155559876, got '" + toNumber.asString() + "'");
         }
         JsonNode values = item.get(version.recipientField());
@@ -148,7 +148,7 @@ final class CreateCallBatchParser {
             return new NewCallBatch.Recipient(toNumber.asString(), null, null);
         }
         if (!values.isObject()) {
-            throw ApiErrorException.badRequest("field '" + field + "' must be an object");
+            throw ApiError.BAD_REQUEST.exception("field '" + field + "' must be an object");
         }
         return version == ApiVersion.V2026_03_01
                 ? new NewCallBatch.Recipient(toNumber.asString(), CompactJson.of(values), null)
@@ -158,7 +158,7 @@ final class CreateCallBatchParser {
     /** @param field {@code recipients[i].dynamic_variables} */
     private static CompactJson dynamicVariables(JsonNode variables, String field) {
         if (variables.size() > MAX_VARIABLES) {
-            throw ApiErrorException.badRequest("field '" + field + "' must have at most " + MAX_VARIABLES
+            throw ApiError.BAD_REQUEST.exception("field '" + field + "' must have at most " + MAX_VARIABLES
                     + " variables, got " + variables.size());
         }
         for (Map.Entry<String, JsonNode> variable : variables.properties()) {
@@ -166,7 +166,7 @@ final class CreateCallBatchParser {
         }
         CompactJson compact = CompactJson.of(variables);
         if (compact.size() > MAX_VARIABLES_BYTES) {
-            throw ApiErrorException.badRequest("field '" + field + "' must take at most " + MAX_VARIABLES_BYTES
+            throw ApiError.BAD_REQUEST.exception("field '" + field + "' must take at most " + MAX_VARIABLES_BYTES
                     + " bytes (16 KiB) of JSON, got " + compact.size());
         }
         return compact;
@@ -175,21 +175,21 @@ final class CreateCallBatchParser {
     /** @param field {@code recipients[i].dynamic_variables.<name>} */
     private static void checkVariable(String name, JsonNode value, String field) {
         if (name.length() > MAX_NAME_LENGTH) {
-            throw ApiErrorException.badRequest("field '" + field + "' has a name of " + name.length()
+            throw ApiError.BAD_REQUEST.exception("field '" + field + "' has a name of " + name.length()
                     + " characters; at most " + MAX_NAME_LENGTH + " are allowed");
         }
         if (!VARIABLE_NAME.matcher(name).matches()) {
-            throw ApiErrorException.badRequest("field '" + field + "' has a name that is not ASCII letters, digits "
+            throw ApiError.BAD_REQUEST.exception("field '" + field + "' has a name that is not ASCII letters, digits "
                     + "and _ starting with a letter or _");
         }
         for (String prefix : RESERVED_PREFIXES) {
             if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                throw ApiErrorException.badRequest("field '" + field + "' has a reserved name: names starting with '"
+                throw ApiError.BAD_REQUEST.exception("field '" + field + "' has a reserved name: names starting with '"
                         + prefix + "' are Cartesia's");
             }
         }
         if (!value.isString() && !value.isNumber() && !value.isBoolean()) {
-            throw ApiErrorException.badRequest("field '" + field + "' must be a string, number or boolean, got "
+            throw ApiError.BAD_REQUEST.exception("field '" + field + "' must be a string, number or boolean, got "
                     + value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
     }
@@ -197,7 +197,7 @@ final class CreateCallBatchParser {
     private static String requiredText(JsonNode root, String field) {
         JsonNode value = root.get(field);
         if (value == null || !value.isString() || value.asString().isBlank()) {
-            throw ApiErrorException.badRequest("field '" + field + "' is required and must be a non-empty string");
+            throw ApiError.BAD_REQUEST.exception("field '" + field + "' is required and must be a non-empty string");
         }
         return value.asString();
     }
@@ -208,7 +208,7 @@ final class CreateCallBatchParser {
             return absent;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
-            throw ApiErrorException.badRequest("field '" + field + "' must be an integer from " + min + " to " + max
+            throw ApiError.BAD_REQUEST.exception("field '" + field + "' must be an integer from " + min + " to " + max
                     + ", got " + value);
         }
         return value.asInt();
@@ -220,28 +220,28 @@ final class CreateCallBatchParser {
             return null;
         }
         if (!value.isString()) {
-            throw ApiErrorException.badRequest("field 'scheduled_at' must be an RFC 3339 string");
+            throw ApiError.BAD_REQUEST.exception("field 'scheduled_at' must be an RFC 3339 string");
         }
         Instant at;
         try {
             at = OffsetDateTime.parse(value.asString()).toInstant();
         }
         catch (DateTimeParseException notRfc3339) {
-            throw ApiErrorException.badRequest("field 'scheduled_at' must be an RFC 3339 time with a timezone "
+            throw ApiError.BAD_REQUEST.exception("field 'scheduled_at' must be an RFC 3339 time with a timezone "
                     + "offset such as 2026-06-15T16:00:00Z, got '" + value.asString() + "'");
         }
         if (!at.isAfter(now)) {
-            throw ApiErrorException.badRequest("field 'scheduled_at' must be in the future, got " + value.asString());
+            throw ApiError.BAD_REQUEST.exception("field 'scheduled_at' must be in the future, got " + value.asString());
         }
         if (at.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
-            throw ApiErrorException.badRequest("field 'scheduled_at' must be within 30 days, got " + value.asString());
+            throw ApiError.BAD_REQUEST.exception("field 'scheduled_at' must be within 30 days, got " + value.asString());
         }
         return at;
     }
 
     private static void requireObject(JsonNode node, String what) {
         if (!node.isObject()) {
-            throw ApiErrorException.badRequest(what + " must be a JSON object");
+            throw ApiError.BAD_REQUEST.exception(what + " must be a JSON object");
         }
     }
 

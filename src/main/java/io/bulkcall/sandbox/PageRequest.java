@@ -35,7 +35,7 @@ record PageRequest(String startingAfter, String endingBefore, int limit) {
         PageRequest request = new PageRequest(query.text("starting_after"), query.text("ending_before"),
                 query.integer("limit", 1, 100, DEFAULT_LIMIT));
         if (request.startingAfter() != null && request.endingBefore() != null) {
-            throw ApiErrorException.badRequest("send starting_after or ending_before, not both");
+            throw ApiError.BAD_REQUEST.exception("send starting_after or ending_before, not both");
         }
         return request;
     }
@@ -68,7 +68,7 @@ record PageRequest(String startingAfter, String endingBefore, int limit) {
     private static <T> T anchor(String parameter, String id, Function<String, T> find, String kind) {
         T anchor = find.apply(id);
         if (anchor == null) {
-            throw ApiErrorException.badRequest(parameter + " '" + id + "' is not " + kind);
+            throw ApiError.BAD_REQUEST.exception(parameter + " '" + id + "' is not " + kind);
         }
         return anchor;
     }

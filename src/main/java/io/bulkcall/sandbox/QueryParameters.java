@@ -29,7 +29,7 @@ final class QueryParameters {
                 String name = decode(equals < 0 ? pair : pair.substring(0, equals));
                 String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
                 if (values.putIfAbsent(name, value) != null) {
-                    throw ApiErrorException.badRequest("query parameter '" + name + "' is repeated");
+                    throw ApiError.BAD_REQUEST.exception("query parameter '" + name + "' is repeated");
                 }
             }
         }
@@ -40,7 +40,7 @@ final class QueryParameters {
     QueryParameters allowOnly(Set<String> known) {
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
-                throw ApiErrorException.badRequest("unknown query parameter '" + name + "'");
+                throw ApiError.BAD_REQUEST.exception("unknown query parameter '" + name + "'");
             }
         }
         return this;
@@ -50,7 +50,7 @@ final class QueryParameters {
     String text(String name) {
         String value = values.get(name);
         if (value != null && value.isEmpty()) {
-            throw ApiErrorException.badRequest("query parameter '" + name + "' is empty");
+            throw ApiError.BAD_REQUEST.exception("query parameter '" + name + "' is empty");
         }
         return value;
     }
@@ -62,7 +62,7 @@ final class QueryParameters {
             return absent;
         }
         if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-            throw ApiErrorException.badRequest("query parameter '" + name + "' must be an integer from " + min
+            throw ApiError.BAD_REQUEST.exception("query parameter '" + name + "' must be an integer from " + min
                     + " to " + max + ", got '" + value + "'");
         }
         return Integer.parseInt(value);
@@ -73,7 +73,7 @@ final class QueryParameters {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         }
         catch (IllegalArgumentException malformed) {
-            throw ApiErrorException.badRequest("malformed query string: " + malformed.getMessage());
+            throw ApiError.BAD_REQUEST.exception("malformed query string: " + malformed.getMessage());
         }
     }
 }

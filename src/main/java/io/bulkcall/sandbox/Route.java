@@ -55,10 +55,10 @@ record Route(SandboxEndpoint endpoint, String id) {
     }
 
     private static ApiErrorException unknown(String method, String rawPath) {
-        return ApiErrorException.notFound("no endpoint " + method + " " + rawPath);
+        return ApiError.NOT_FOUND.exception("no endpoint " + method + " " + rawPath);
     }
 
     private static ApiErrorException notAllowed(String method, String rawPath) {
-        return ApiErrorException.methodNotAllowed(method + " is not allowed on " + rawPath);
+        return ApiError.METHOD_NOT_ALLOWED.exception(method + " is not allowed on " + rawPath);
     }
 }

@@ -1,7 +1,5 @@
 package io.bulkcall.sandbox;
 
-import java.util.function.Function;
-
 /**
  * A fault a {@link SandboxServer} can inject into one request, at random
  * ({@link SandboxSettings#faultRate()}, {@link SandboxSettings#lostResponseRate()}) or as planned
@@ -10,13 +8,13 @@ import java.util.function.Function;
 public enum SandboxFault {
 
     /** 500, request not applied. */
-    INTERNAL_ERROR(ApiErrorException::internalError),
+    INTERNAL_ERROR(ApiError.INTERNAL_ERROR),
 
     /** 503, request not applied. */
-    SERVICE_UNAVAILABLE(ApiErrorException::serviceUnavailable),
+    SERVICE_UNAVAILABLE(ApiError.SERVICE_UNAVAILABLE),
 
     /** 429 with {@code Retry-After: 0} and error_code {@code concurrency_limited}, request not applied. */
-    CONCURRENCY_LIMITED(ApiErrorException::concurrencyLimited),
+    CONCURRENCY_LIMITED(ApiError.CONCURRENCY_LIMITED),
 
     /**
      * The request is applied, then the connection is closed without a response: the client cannot
@@ -24,9 +22,9 @@ public enum SandboxFault {
      */
     LOST_RESPONSE(null);
 
-    private final Function<String, ApiErrorException> answer;
+    private final ApiError answer;
 
-    SandboxFault(Function<String, ApiErrorException> answer) {
+    SandboxFault(ApiError answer) {
         this.answer = answer;
     }
 
@@ -37,6 +35,6 @@ public enum SandboxFault {
 
     /** The error answered in place of applying the request; only for faults that {@link #answersWithError()}. */
     ApiErrorException answer() {
-        return answer.apply("injected by the sandbox");
+        return answer.exception("injected by the sandbox");
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.bulkcall.sandbox.CallBatchSnapshot;
 import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxFault;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.testing.BulkcallWorkspaces;
@@ -107,10 +108,14 @@ class BulkCallJobTest {
         assertThat(rejected.get("to_number")).isEqualTo("'=2125550100");
     }
 
-    @Test
-    void aFileOverTheRejectRatioDialsNobodyExitsThreeAndMovesToFailed(CapturedOutput output) {
-        // given: 5 of 9 rows are bad, the default ratio allows 10%
-        workspace.dropFixture("/job/every-reason.csv", "every-reason.csv");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        every-reason.csv | every-reason.csv was not dialed: 5 of its 9 rows were rejected
+        no-valid-row.csv | no-valid-row.csv was not dialed: none of its 2 rows is valid
+        """)
+    void aFileOverTheRejectRatioDialsNobodyExitsThreeAndMovesToFailed(String file, String line, CapturedOutput output) {
+        // given: every-reason.csv has 5 bad rows of 9, the default ratio allows 10%
+        workspace.dropFixture("/job/" + file, file);
 
         // when
         int exitCode = workspace.run("run");
@@ -118,23 +123,8 @@ class BulkCallJobTest {
         // then
         assertThat(exitCode).isEqualTo(3);
         assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
-        assertThat(workspace.input().resolve("failed/every-reason.csv")).exists();
-        assertThat(output.getErr()).contains("every-reason.csv was not dialed: 5 of its 9 rows were rejected",
-                "rejected.csv");
-    }
-
-    @Test
-    void aFileWithNoValidRowDialsNobody(CapturedOutput output) {
-        // given
-        workspace.drop("bad.csv", "to_number\nnot a number\n12\n");
-
-        // when
-        int exitCode = workspace.run("run");
-
-        // then
-        assertThat(exitCode).isEqualTo(3);
-        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
-        assertThat(output.getErr()).contains("bad.csv was not dialed: none of its 2 rows is valid");
+        assertThat(workspace.input().resolve("failed/" + file)).exists();
+        assertThat(output.getErr()).contains(line, "rejected.csv");
     }
 
     @Test
@@ -181,7 +171,7 @@ class BulkCallJobTest {
     void aFailedRunIsRestartedByTheNextRunOfTheSameFile(CapturedOutput output) {
         // given: the third create fails for good, after two batches were created and committed
         workspace.drop("big.csv", CsvFiles.numbers(2500));
-        sandbox.planFault(SandboxEndpoint.CREATE_BATCH, io.bulkcall.sandbox.SandboxFault.INTERNAL_ERROR, 2);
+        sandbox.planFault(SandboxEndpoint.CREATE_BATCH, SandboxFault.INTERNAL_ERROR, 2);
         int firstExit = workspace.run("run", "--bulkcall.cartesia.max-attempts=1");
         assertThat(firstExit).isEqualTo(1);
         assertThat(sandbox.batches()).hasSize(2);
@@ -259,6 +249,31 @@ class BulkCallJobTest {
         assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
         assertThat(CsvFiles.records(workspace.reports(1, "later").resolve("results.csv")))
             .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("not_submitted"));
+    }
+
+    @Test
+    void cancelCancelsWhatAStoppedJobLeftQueuedOnceCartesiaAnswersAndNamesWhatItCouldNot(CapturedOutput output) {
+        // given: a batch created ahead of its start, and a run that stops while Cartesia refuses to cancel it
+        workspace.with("--bulkcall.batch.scheduled-at=" + BulkcallWorkspaces.START.plus(Duration.ofMinutes(1)),
+                "--bulkcall.cartesia.max-attempts=1");
+        workspace.drop("soon.csv", CsvFiles.numbers(10));
+        sandbox.planFault(SandboxEndpoint.CANCEL_BATCH, SandboxFault.INTERNAL_ERROR);
+        sandbox.planFault(SandboxEndpoint.CANCEL_BATCH, SandboxFault.INTERNAL_ERROR);
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=0s")).isEqualTo(1);
+
+        // when: a cancel while Cartesia still refuses, then one once it answers
+        int refusedExit = workspace.run("cancel", "1");
+        int cancelExit = workspace.run("cancel", "1");
+
+        // then
+        assertThat(refusedExit).isEqualTo(1);
+        assertThat(cancelExit).isZero();
+        String batchId = sandbox.batches().get(0).id();
+        assertThat(sandbox.batches()).singleElement().extracting(CallBatchSnapshot::status).isEqualTo("cancelled");
+        assertThat(output.getErr()).containsSubsequence(
+                "Job 1: 1 of 1 call batches could not be cancelled (", "`bulkcall cancel 1` cancels them once Cartesia answers",
+                "Cancelled call batch " + batchId + " by bulkcall cancel: 10 queued recipients are not dialed",
+                "Job 1: cancelled 1 call batches on Cartesia");
     }
 
     @Test

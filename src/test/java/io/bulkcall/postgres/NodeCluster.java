@@ -22,20 +22,12 @@ import io.bulkcall.testing.PostgresDatabase;
  * bulkcall nodes as a multi-node deployment has them: each a process with a working folder (and
  * log) of its own, all sharing one input folder, one output folder and one PostgreSQL database,
  * which they reach through the {@code postgres} profile's environment variables.
+ *
+ * @param dir the folder that holds the nodes' working folders and the shared input and output folders
  */
-final class NodeCluster {
+record NodeCluster(Path dir, SandboxServer sandbox, PostgresDatabase postgres) {
 
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
-
-    private final Path dir;
-    private final SandboxServer sandbox;
-    private final PostgresDatabase postgres;
-
-    NodeCluster(Path dir, SandboxServer sandbox, PostgresDatabase postgres) {
-        this.dir = dir;
-        this.sandbox = sandbox;
-        this.postgres = postgres;
-    }
 
     ForkedBulkcall node(String name) {
         return new ForkedBulkcall(dir.resolve(name), sandbox.baseUrl()).withEnvironment(postgres.environment())

@@ -14,7 +14,6 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
-import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.metrics.BulkcallMetrics;
@@ -66,7 +65,7 @@ final class ReportFixture {
             .bindOrCreate("bulkcall", BulkcallProperties.class);
         ReportFolders folders = new ReportFolders(properties);
         JobReportBuilder builder = new JobReportBuilder(new ReportQuery(jdbc), new RecipientRepository(client, jdbc, dataSource, json),
-                new CallBatchRepository(client, jdbc), new JobRecordRepository(client, json), folders, properties,
+                new JobRecordRepository(client, json), folders, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         writer = new JobReportWriter(builder, new SummaryWriter(), folders, new BulkcallMetrics(new SimpleMeterRegistry()));
         InputFile file = new InputFile(outputDir.resolve(fileName), fileName,

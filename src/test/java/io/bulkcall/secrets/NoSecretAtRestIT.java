@@ -65,7 +65,8 @@ class NoSecretAtRestIT {
         await().atMost(RUN_TIMEOUT).until(() -> run.err().contains("\"bulkcall c #3 batch 1 ("));
         run.kill();
 
-        // then
+        // then: the kill met the process still running c.csv (SIGKILL exits 128 + 9)
+        assertThat(run.exitCode()).isEqualTo(137);
         assertThat(run.err()).contains("a.csv: job 1 completed", "b.csv: job 2 failed");
         assertThat(KEY_SCAN.findIn(dir)).isEmpty();
         // the scan sees into every kind of file: it finds a batch id in the database, the log and the report

@@ -9,6 +9,8 @@ import io.bulkcall.config.DynamicVariableLimits;
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.bulkcall.csv.Fixtures.file;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,24 +71,18 @@ class RowScreenerTest {
             .containsExactly("", RejectionReason.MALFORMED_ROW);
     }
 
-    @Test
-    void rejectsAnEmptyNumberCellAsMissing() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        3 | ''           | MISSING_NUMBER | the number is empty
+        5 | 212555014    | INVALID_NUMBER | too short for region US
+        8 | 212 555 0199 | DO_NOT_CALL    | on the do-not-call list (dnc-plain.txt, line 2)
+        """)
+    void rejectsARowSayingWhyWithItsCellsAsWritten(long line, String number, RejectionReason reason, String detail) {
         // when
-        ScreenedRow screened = screen(row(3, "Ann", "", "Paris"));
+        ScreenedRow screened = screen(row(line, "Ann", number, "Paris"));
 
         // then
-        assertThat(screened).isEqualTo(new RejectedRow(3, "", RejectionReason.MISSING_NUMBER, "the number is empty",
-                List.of("Ann", "", "Paris")));
-    }
-
-    @Test
-    void rejectsAnInvalidNumberWithItsDetail() {
-        // when
-        ScreenedRow screened = screen(row(5, "Ann", "212555014", "Paris"));
-
-        // then
-        assertThat(screened).isEqualTo(new RejectedRow(5, "212555014", RejectionReason.INVALID_NUMBER,
-                "too short for region US", List.of("Ann", "212555014", "Paris")));
+        assertThat(screened).isEqualTo(new RejectedRow(line, number, reason, detail, List.of("Ann", number, "Paris")));
     }
 
     @Test
@@ -124,16 +120,6 @@ class RowScreenerTest {
 
         // then
         assertThat(again).isInstanceOf(AcceptedRecipient.class);
-    }
-
-    @Test
-    void rejectsANumberOnTheDoNotCallListSayingWhere() {
-        // when
-        ScreenedRow screened = screen(row(8, "Ann", "212 555 0199", "Paris"));
-
-        // then
-        assertThat(screened).isEqualTo(new RejectedRow(8, "212 555 0199", RejectionReason.DO_NOT_CALL,
-                "on the do-not-call list (dnc-plain.txt, line 2)", List.of("Ann", "212 555 0199", "Paris")));
     }
 
     @Test

@@ -29,11 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobInterruptedException;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
@@ -61,7 +58,7 @@ import org.springframework.stereotype.Component;
  * at once. Stateless: what it knows between polls is in the step's ExecutionContext.
  */
 @Component
-public class AwaitCallsTasklet implements Tasklet {
+public class AwaitCallsTasklet implements CartesiaTasklet {
 
     /** The exit status of an await that ended because waiting recipients are due for their batches. */
     public static final ExitStatus SUBMIT = new ExitStatus("SUBMIT");
@@ -114,12 +111,7 @@ public class AwaitCallsTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws JobInterruptedException {
-        return BulkCallJob.stoppable(() -> pollOnce(contribution, chunkContext));
-    }
-
-    private RepeatStatus pollOnce(StepContribution contribution, ChunkContext chunkContext) {
-        StepExecution step = chunkContext.getStepContext().getStepExecution();
+    public RepeatStatus executeOnce(StepContribution contribution, StepExecution step) {
         ExecutionContext context = step.getExecutionContext();
         long jobInstanceId = step.getJobExecution().getJobInstanceId();
         ExecutionContext jobContext = step.getJobExecution().getExecutionContext();

@@ -16,20 +16,20 @@ import org.springframework.stereotype.Component;
  * before dialing them wait for a batch again (unless the job was cancelled). Thread-safe.
  */
 @Component
-public class CallBatchCanceller {
+class CallBatchCanceller {
 
     private final CartesiaClient client;
     private final CallBatchRepository batches;
     private final Clock clock;
 
-    public CallBatchCanceller(CartesiaClient client, CallBatchRepository batches, Clock clock) {
+    CallBatchCanceller(CartesiaClient client, CallBatchRepository batches, Clock clock) {
         this.client = client;
         this.batches = batches;
         this.clock = clock;
     }
 
     /** @return the batch as Cancel Call Batch answered it */
-    public CallBatch cancel(TrackedBatch batch) {
+    CallBatch cancel(TrackedBatch batch) {
         CallBatch cancelled = client.cancelCallBatch(batch.batchId());
         batches.recordCancelled(batch.jobInstanceId(), cancelled, clock.instant());
         return cancelled;

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +37,8 @@ import org.springframework.stereotype.Component;
  * Cartesia with no id in the job database would dial on. The cancels go a few at a time; after Ctrl-C
  * or SIGTERM they end with the time given to stop ({@link StopSignal}), a batch whose cancel meets a
  * refused connection or no answer given up on at once. What could not be cancelled is counted in one
- * line; the job's own outcome stands, and its last line says what to do. Thread-safe.
+ * line; the job's own outcome stands, and its last line says what to do. {@code bulkcall cancel} runs
+ * the same pass. Thread-safe.
  */
 @Component
 public class QueuedCallsCanceller implements JobExecutionListener {
@@ -57,50 +57,92 @@ public class QueuedCallsCanceller implements JobExecutionListener {
     private final CallBatchRepository batches;
     private final CallBatchCanceller canceller;
     private final InDoubtCreates inDoubt;
-    private final JobRepository jobRepository;
     private final StopSignal stop;
     private final BulkcallMetrics metrics;
 
     public QueuedCallsCanceller(CallBatchRepository batches, CallBatchCanceller canceller, InDoubtCreates inDoubt,
-            JobRepository jobRepository, StopSignal stop, BulkcallMetrics metrics) {
+            StopSignal stop, BulkcallMetrics metrics) {
         this.batches = batches;
         this.canceller = canceller;
         this.inDoubt = inDoubt;
-        this.jobRepository = jobRepository;
         this.stop = stop;
         this.metrics = metrics;
     }
 
+    /** Why a cancel pass runs, as its lines say it. */
+    public enum Occasion {
+
+        RESTART("left queued by the last run"),
+        STOP("as the job stops"),
+        CANCEL("by bulkcall cancel");
+
+        private final String why;
+
+        Occasion(String why) {
+            this.why = why;
+        }
+
+        /** What becomes of the recipients a cancelled batch had queued. */
+        private String recipientsThen() {
+            return this == CANCEL ? "are not dialed" : "wait for the next run";
+        }
+    }
+
+    /**
+     * What one cancel pass did.
+     *
+     * @param batches the batches that may have had calls queued, creates still in doubt included
+     * @param cancelled how many of them Cartesia answered cancelled
+     * @param firstFailure why the first one that was not could not be, or {@code null}
+     */
+    public record CancelPass(int batches, int cancelled, String firstFailure) {
+
+        public int notCancelled() {
+            return batches - cancelled;
+        }
+    }
+
+    /** A first run finds no batch; a restart finds what the run before it left queued. */
     @Override
     public void beforeJob(JobExecution jobExecution) {
-        if (jobRepository.getJobExecutions(jobExecution.getJobInstance()).size() > 1) {
-            cancelQueued(jobExecution, "left queued by the last run");
-        }
+        cancelAndCount(jobExecution, Occasion.RESTART);
     }
 
     @Override
     public void afterJob(JobExecution jobExecution) {
         if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
-            cancelQueued(jobExecution, "as the job stops");
+            cancelAndCount(jobExecution, Occasion.STOP);
         }
     }
 
-    private void cancelQueued(JobExecution jobExecution, String why) {
+    private void cancelAndCount(JobExecution jobExecution, Occasion occasion) {
+        CancelPass pass = cancelQueued(jobExecution, occasion);
+        metrics.batchesNotCancelled(pass.notCancelled());
+        if (pass.notCancelled() > 0) {
+            log.warn("Job {}: {} of {} call batches could not be cancelled {}{}", jobExecution.getId(), pass.notCancelled(),
+                    pass.batches(), occasion.why, pass.firstFailure() == null ? "" : " (" + pass.firstFailure() + ")");
+        }
+    }
+
+    /**
+     * Cancels what the job's batches still have queued at Cartesia, once its creates in doubt are settled.
+     * A cancel still under way when the time to stop is up counts as not cancelled: nobody learns its answer.
+     */
+    public CancelPass cancelQueued(JobExecution jobExecution, Occasion occasion) {
         long jobInstanceId = jobExecution.getJobInstanceId();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         try {
             inDoubt.settleAll(jobInstanceId);
         }
-        catch (CartesiaException unsettled) {
-            log.warn("Job {}: a call batch whose create is in doubt could not be looked up ({})", jobExecution.getId(),
-                    unsettled.getMessage());
+        catch (CartesiaException lookupFailed) {
+            firstFailure.set("a call batch whose create is in doubt could not be looked up: " + lookupFailed.getMessage());
         }
         List<TrackedBatch> queued = batches.mayDialMore(jobInstanceId);
+        int unsettled = firstFailure.get() == null ? 0 : batches.mayStillDial(jobInstanceId) - queued.size();
         if (queued.isEmpty()) {
-            return;
+            return new CancelPass(unsettled, 0, firstFailure.get());
         }
         AtomicInteger cancelledCount = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
         ExecutorService cancels = Executors.newFixedThreadPool(Math.min(AT_ONCE, queued.size()),
                 new CustomizableThreadFactory("bulkcall-cancel-"));
         for (TrackedBatch batch : queued) {
@@ -108,25 +150,18 @@ public class QueuedCallsCanceller implements JobExecutionListener {
                 try {
                     CallBatch cancelled = canceller.cancel(batch);
                     cancelledCount.incrementAndGet();
-                    log.info("Cancelled call batch {} {}: {} queued recipients wait for the next run", batch.batchId(),
-                            why, cancelled.totalCallsScheduled() - cancelled.totalCallsDispatched());
+                    log.info("Cancelled call batch {} {}: {} queued recipients {}", batch.batchId(), occasion.why,
+                            cancelled.totalCallsScheduled() - cancelled.totalCallsDispatched(), occasion.recipientsThen());
                 }
                 catch (CartesiaException failure) {
-                    failed.incrementAndGet();
                     firstFailure.compareAndSet(null, failure.getMessage());
                     log.debug("Call batch {} could not be cancelled", batch.batchId(), failure);
                 }
             });
         }
         cancels.shutdown();
-        boolean done = awaitCancels(cancels);
-        // a cancel still under way when the time to stop is up counts as not cancelled: nobody learns its answer
-        metrics.batchesNotCancelled(queued.size() - cancelledCount.get());
-        if (failed.get() > 0 || !done) {
-            log.warn("Job {}: {} of {} call batches could not be cancelled {}{}", jobExecution.getId(),
-                    done ? failed.get() : "some", queued.size(), why,
-                    firstFailure.get() == null ? "" : " (" + firstFailure.get() + ")");
-        }
+        awaitCancels(cancels);
+        return new CancelPass(unsettled + queued.size(), cancelledCount.get(), firstFailure.get());
     }
 
     /**
@@ -134,21 +169,21 @@ public class QueuedCallsCanceller implements JobExecutionListener {
      * up, by when the client has given up on each. Never interrupts one: an interrupt would close the
      * H2 file under the job.
      */
-    private boolean awaitCancels(ExecutorService cancels) {
+    private void awaitCancels(ExecutorService cancels) {
         try {
             while (true) {
                 Optional<Duration> timeLeft = stop.timeLeft();
                 if (timeLeft.isPresent()) {
-                    return cancels.awaitTermination(timeLeft.get().plus(LAST_ANSWERS).toMillis(), TimeUnit.MILLISECONDS);
+                    cancels.awaitTermination(timeLeft.get().plus(LAST_ANSWERS).toMillis(), TimeUnit.MILLISECONDS);
+                    return;
                 }
                 if (cancels.awaitTermination(STOP_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
-                    return true;
+                    return;
                 }
             }
         }
         catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -12,7 +12,6 @@ import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.FailedMember;
@@ -24,11 +23,8 @@ import io.bulkcall.window.Dispatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.job.JobInterruptedException;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reconciled by {@link SendOnce}. {@code attempts} in the results stays the number of dials. Stateless.
  */
 @Component
-public class RedialRoundTasklet implements Tasklet {
+public class RedialRoundTasklet implements CartesiaTasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RedialRoundTasklet.class);
 
@@ -81,12 +77,7 @@ public class RedialRoundTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws JobInterruptedException {
-        return BulkCallJob.stoppable(() -> redialOne(contribution, chunkContext));
-    }
-
-    private RepeatStatus redialOne(StepContribution contribution, ChunkContext chunkContext) {
-        StepExecution step = chunkContext.getStepContext().getStepExecution();
+    public RepeatStatus executeOnce(StepContribution contribution, StepExecution step) {
         Instant now = clock.instant();
         List<TrackedBatch> due = batches.retriesDue(step.getJobExecution().getJobInstanceId(), now);
         if (due.isEmpty()) {

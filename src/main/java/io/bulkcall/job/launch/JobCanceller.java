@@ -1,12 +1,10 @@
 package io.bulkcall.job.launch;
 
-import java.util.List;
-
-import io.bulkcall.job.calls.CallBatchCanceller;
-import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.cartesia.CartesiaException;
+import io.bulkcall.job.calls.QueuedCallsCanceller;
+import io.bulkcall.job.calls.QueuedCallsCanceller.CancelPass;
+import io.bulkcall.job.calls.QueuedCallsCanceller.Occasion;
 import io.bulkcall.job.store.JobRecordRepository;
-import io.bulkcall.job.store.TrackedBatch;
-import io.bulkcall.job.submit.InDoubtCreates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +15,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code bulkcall cancel}: marks the job cancelled (no further batch is created or retried), settles
- * the creates whose answer was lost ({@link InDoubtCreates}), cancels its unfinished batches on Cartesia (queued calls are never dialed, calls in flight finish), and
- * stops the job if it is running, here or in another process, so that it no longer waits. A
- * restart afterwards collects the outcomes of the calls that were made and writes the reports.
+ * {@code bulkcall cancel}: marks the job cancelled (no further batch is created or retried), cancels
+ * what its batches have queued on Cartesia by the pass a stop runs ({@link QueuedCallsCanceller}:
+ * queued calls are never dialed, calls in flight finish), and stops the job if it is running, here
+ * or in another process, so that it no longer waits. A restart afterwards collects the outcomes of
+ * the calls that were made and writes the reports.
  */
 @Component
 public class JobCanceller {
@@ -30,31 +29,24 @@ public class JobCanceller {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final JobRecordRepository jobs;
-    private final CallBatchRepository batches;
-    private final CallBatchCanceller canceller;
-    private final InDoubtCreates inDoubt;
+    private final QueuedCallsCanceller queuedCalls;
 
     public JobCanceller(JobRepository jobRepository, JobOperator jobOperator, JobRecordRepository jobs,
-            CallBatchRepository batches, CallBatchCanceller canceller, InDoubtCreates inDoubt) {
+            QueuedCallsCanceller queuedCalls) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.jobs = jobs;
-        this.batches = batches;
-        this.canceller = canceller;
-        this.inDoubt = inDoubt;
+        this.queuedCalls = queuedCalls;
     }
 
-    /** @return the number of batches cancelled on Cartesia */
+    /**
+     * @return the number of batches cancelled on Cartesia
+     * @throws CartesiaException when some batch could not be cancelled, once the rest are and the job is stopped
+     */
     public int cancel(long executionId) throws JobLaunchFailure {
         JobExecution execution = JobExecutions.require(jobRepository, executionId);
-        long jobInstanceId = execution.getJobInstanceId();
-        jobs.markCancelled(jobInstanceId);
-        inDoubt.settleAll(jobInstanceId);
-        List<TrackedBatch> open = batches.mayDialMore(jobInstanceId);
-        for (TrackedBatch batch : open) {
-            canceller.cancel(batch);
-            log.info("Cancelled call batch {} \"{}\"", batch.batchId(), batch.name());
-        }
+        jobs.markCancelled(execution.getJobInstanceId());
+        CancelPass pass = queuedCalls.cancelQueued(execution, Occasion.CANCEL);
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (last != null && last.isRunning()) {
             try {
@@ -64,6 +56,10 @@ public class JobCanceller {
                 log.debug("Job {} ended before it could be stopped", last.getId());
             }
         }
-        return open.size();
+        if (pass.notCancelled() > 0) {
+            throw new CartesiaException("%d of %d call batches could not be cancelled (%s); `bulkcall cancel %d` cancels them once Cartesia answers"
+                .formatted(pass.notCancelled(), pass.batches(), pass.firstFailure(), executionId));
+        }
+        return pass.cancelled();
     }
 }

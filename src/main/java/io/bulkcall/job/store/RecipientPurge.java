@@ -1,26 +1,22 @@
 package io.bulkcall.job.store;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.bulkcall.database.Compaction;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,26 +37,21 @@ public class RecipientPurge {
     private static final int JOBS_PER_PAGE = 100;
 
     private final JobRepository jobRepository;
-    private final JdbcClient jdbc;
     private final JobRecordRepository jobs;
     private final RecipientRepository recipients;
     private final ContactHistory contacts;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
-    private final JsonMapper json;
     private final Clock clock;
 
-    public RecipientPurge(JobRepository jobRepository, JdbcClient jdbc, JobRecordRepository jobs,
-            RecipientRepository recipients, ContactHistory contacts, DataSource dataSource,
-            PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
+    public RecipientPurge(JobRepository jobRepository, JobRecordRepository jobs, RecipientRepository recipients,
+            ContactHistory contacts, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
         this.jobRepository = jobRepository;
-        this.jdbc = jdbc;
         this.jobs = jobs;
         this.recipients = recipients;
         this.contacts = contacts;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.json = json;
         this.clock = clock;
     }
 
@@ -97,15 +88,7 @@ public class RecipientPurge {
 
     private Purged purge(JobExecution last) {
         long jobInstanceId = last.getJobInstanceId();
-        int removed = transaction.execute(status -> {
-            Map<String, Long> counts = recipients.countByStatus(jobInstanceId);
-            jdbc.sql("UPDATE bc_job SET purged_at = ?, purged_counts = ? WHERE job_instance_id = ?")
-                .params(Timestamp.from(clock.instant()), json.writeValueAsString(counts), jobInstanceId)
-                .update();
-            jdbc.sql("DELETE FROM bc_batch_member WHERE job_instance_id = ?").param(jobInstanceId).update();
-            jdbc.sql("DELETE FROM bc_redial WHERE job_instance_id = ?").param(jobInstanceId).update();
-            return jdbc.sql("DELETE FROM bc_recipient WHERE job_instance_id = ?").param(jobInstanceId).update();
-        });
+        int removed = transaction.execute(status -> recipients.purge(jobInstanceId, clock.instant()));
         return new Purged(last.getId(), InputFile.from(last.getJobParameters()).name(), endedAt(last), removed);
     }
 

@@ -380,6 +380,22 @@ public class RecipientRepository {
     }
 
     /**
+     * Removes the job's recipients, their batch memberships and redials, keeping their counts by status
+     * in the job's row, which {@link #countByStatus} answers with from then on.
+     *
+     * @return the number of recipients removed
+     */
+    public int purge(long jobInstanceId, Instant at) {
+        Map<String, Long> counts = countByStatus(jobInstanceId);
+        jdbc.sql("UPDATE bc_job SET purged_at = ?, purged_counts = ? WHERE job_instance_id = ?")
+            .params(Timestamp.from(at), json.writeValueAsString(counts), jobInstanceId)
+            .update();
+        jdbc.sql("DELETE FROM bc_batch_member WHERE job_instance_id = ?").param(jobInstanceId).update();
+        jdbc.sql("DELETE FROM bc_redial WHERE job_instance_id = ?").param(jobInstanceId).update();
+        return jdbc.sql("DELETE FROM bc_recipient WHERE job_instance_id = ?").param(jobInstanceId).update();
+    }
+
+    /**
      * Staged recipients by status ({@code not_submitted}, {@code not_dialed} for those never in a batch);
      * for a job whose recipients were purged, the counts it had then.
      */
