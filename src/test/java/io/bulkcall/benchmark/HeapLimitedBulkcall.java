@@ -3,14 +3,15 @@ package io.bulkcall.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.bulkcall.testing.Processes;
 import io.bulkcall.testing.TestKeys;
 
 /**
@@ -36,7 +37,7 @@ final class HeapLimitedBulkcall {
     }
 
     /** Runs bulkcall with these arguments, and the agent and number a run needs, to its end; its exit code. */
-    int run(String... arguments) throws IOException, InterruptedException {
+    int run(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time", "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
@@ -45,12 +46,7 @@ final class HeapLimitedBulkcall {
             .redirectOutput(dir.resolve("bulkcall.out").toFile())
             .redirectError(dir.resolve("bulkcall.err").toFile());
         builder.environment().put("CARTESIA_API_KEY", TestKeys.API_KEY);
-        Process bulkcall = builder.start();
-        if (!bulkcall.waitFor(1, TimeUnit.HOURS)) {
-            bulkcall.destroyForcibly();
-            throw new AssertionError("bulkcall did not finish within an hour");
-        }
-        return bulkcall.exitValue();
+        return Processes.awaitExit(builder.start(), Duration.ofHours(1), "bulkcall", dir.resolve("bulkcall.err"));
     }
 
     /** What the run wrote to the console's standard error, where bulkcall logs. */

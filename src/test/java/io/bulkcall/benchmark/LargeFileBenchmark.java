@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +21,7 @@ import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.Processes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.h2.Driver;
@@ -205,10 +205,7 @@ class LargeFileBenchmark {
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();
-        if (!bare.waitFor(1, TimeUnit.HOURS)) {
-            bare.destroyForcibly();
-            throw new AssertionError("the bare pass did not finish within an hour");
-        }
+        Processes.awaitExit(bare, Duration.ofHours(1), "the bare pass", out);
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         Matcher found = BARE_PASS_FOUND.matcher(Files.readString(out));
         assertThat(found.find()).as(Files.readString(out)).isTrue();

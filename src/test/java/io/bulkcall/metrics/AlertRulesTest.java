@@ -1,14 +1,16 @@
 package io.bulkcall.metrics;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import io.bulkcall.testing.Processes;
 import io.bulkcall.testing.Pushgateways;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertRulesTest {
 
     private static final Path RULES = Path.of("docs/monitoring/bulkcall-alerts.yml");
+
+    @TempDir
+    Path dir;
 
     @Test
     void theRulesFilePassesPromtoolsCheck() throws Exception {
@@ -38,13 +43,13 @@ class AlertRulesTest {
     }
 
     /** Runs promtool from the project's folder, where the rules' paths start. */
-    private static Result promtool(String... arguments) throws IOException, InterruptedException {
+    private Result promtool(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(Pushgateways.binary("promtool").toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool ended").isTrue();
-        return new Result(process.exitValue(), output);
+        Path output = dir.resolve("promtool.out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        int exitCode = Processes.awaitExit(process, Duration.ofSeconds(60), "promtool", output);
+        return new Result(exitCode, Files.readString(output));
     }
 
     private record Result(int exitCode, String output) {

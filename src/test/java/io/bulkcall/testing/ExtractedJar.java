@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.springframework.util.FileSystemUtils;
@@ -110,19 +109,9 @@ final class ExtractedJar {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-        try {
-            if (!process.waitFor(PREPARE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", line) + " did not end within " + PREPARE_TIMEOUT);
-            }
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing the forked jar", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", line) + " exited " + process.exitValue() + ":\n"
-                    + Files.readString(log));
+        int exitCode = Processes.awaitExit(process, PREPARE_TIMEOUT, String.join(" ", line), log);
+        if (exitCode != 0) {
+            throw new IllegalStateException(String.join(" ", line) + " exited " + exitCode + ":\n" + Files.readString(log));
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -130,17 +129,7 @@ public final class ForkedBulkcall {
     public record Handle(Process process, Path stdout, Path stderr) {
 
         public int waitFor(Duration timeout) {
-            try {
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor();
-                    throw new AssertionError("bulkcall did not end within " + timeout + "; stderr:\n" + err());
-                }
-                return process.exitValue();
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            return Processes.awaitExit(process, timeout, "bulkcall", stderr);
         }
 
         public int exitCode() {
