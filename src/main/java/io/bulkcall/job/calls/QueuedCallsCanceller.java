@@ -93,7 +93,7 @@ public class QueuedCallsCanceller implements JobExecutionListener {
      *
      * @param batches the batches that may have had calls queued, creates still in doubt included
      * @param cancelled how many of them Cartesia answered cancelled
-     * @param firstFailure why the first one that was not could not be, or {@code null}
+     * @param firstFailure why the first one that was not could not be; {@code null} when all were
      */
     public record CancelPass(int batches, int cancelled, String firstFailure) {
 
@@ -161,7 +161,12 @@ public class QueuedCallsCanceller implements JobExecutionListener {
         }
         cancels.shutdown();
         awaitCancels(cancels);
-        return new CancelPass(unsettled + queued.size(), cancelledCount.get(), firstFailure.get());
+        int cancelled = cancelledCount.get();
+        if (cancelled < queued.size()) {
+            // neither cancelled nor refused: still under way when the time to stop was up
+            firstFailure.compareAndSet(null, "no answer before the time given to stop was up");
+        }
+        return new CancelPass(unsettled + queued.size(), cancelled, firstFailure.get());
     }
 
     /**

@@ -381,7 +381,8 @@ public class RecipientRepository {
 
     /**
      * Removes the job's recipients, their batch memberships and redials, keeping their counts by status
-     * in the job's row, which {@link #countByStatus} answers with from then on.
+     * in the job's row, which {@link #countByStatus} answers with from then on. In the caller's transaction:
+     * the counts and the removal go together.
      *
      * @return the number of recipients removed
      */
