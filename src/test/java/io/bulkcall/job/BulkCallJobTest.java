@@ -2,6 +2,8 @@ package io.bulkcall.job;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +189,29 @@ class BulkCallJobTest {
     }
 
     @Test
+    void aFileWhoseRestartTheJobDatabaseRefusesIsNamedAndTheNextFileStillRuns(CapturedOutput output) throws Exception {
+        // given: a.csv's job failed, then the job database refuses another execution of it
+        Path a = workspace.drop("a.csv", CsvFiles.numbers(0, 5));
+        Files.setLastModifiedTime(a, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        sandbox.planFault(SandboxEndpoint.CREATE_BATCH, SandboxFault.INTERNAL_ERROR);
+        assertThat(workspace.run("run", "--bulkcall.cartesia.max-attempts=1")).isEqualTo(1);
+        try (var database = DriverManager.getConnection("jdbc:h2:file:" + workspace.database(), "sa", "");
+                var statement = database.createStatement()) {
+            statement.execute("ALTER TABLE BATCH_JOB_EXECUTION ADD CONSTRAINT NO_RESTART"
+                    + " CHECK (NOT (JOB_INSTANCE_ID = 1 AND JOB_EXECUTION_ID > 1))");
+        }
+        workspace.drop("b.csv", CsvFiles.numbers(5, 5));
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("a.csv: the job could not be launched: ")
+            .containsPattern("b\\.csv: job \\d+ completed");
+    }
+
+    @Test
     void failedRecipientsAreRetriedForTheConfiguredRounds() {
         // given: every attempt fails, so each round re-queues every recipient
         useSandbox(SandboxSettings.defaults().with(sandbox -> {
@@ -280,7 +305,7 @@ class BulkCallJobTest {
     void runWithoutFilesTakesOnlyFinishedCsvFilesOldestFirst(CapturedOutput output) throws Exception {
         // given
         Path older = workspace.drop("older.csv", CsvFiles.numbers(3));
-        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.setLastModifiedTime(older, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         workspace.drop("newer.csv", CsvFiles.numbers(4));
         workspace.drop("copying.csv.part", CsvFiles.numbers(5));
         workspace.drop(".hidden.csv", CsvFiles.numbers(6));

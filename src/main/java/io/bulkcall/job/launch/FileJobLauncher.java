@@ -175,6 +175,10 @@ public class FileJobLauncher {
         catch (JobRestartException refused) {
             return ownerGone ? notTakenOver(file, previous, refused) : couldNotLaunch(file, refused);
         }
+        catch (RuntimeException failed) {
+            // as for a first start: this file's line, and the next file is still tried
+            return couldNotLaunch(file, failed);
+        }
     }
 
     /**
