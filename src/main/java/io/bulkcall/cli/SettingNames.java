@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,12 +52,17 @@ final class SettingNames {
     /** A name farther than this from every known one gets no suggestion: it would be a guess. */
     private static final int MOST_EDITS_SUGGESTED = 4;
 
+    /** What relaxed binding leaves out when it compares names: {@code -}, {@code _}, {@code .}, a list index. */
+    private static final Pattern NOT_COMPARED = Pattern.compile("\\[\\d+]|[-_.]");
+
     private final List<String> names;
-    private final List<String> maps;
+    private final Set<String> comparableNames;
+    private final List<String> comparableMaps;
 
     private SettingNames(List<String> names, List<String> maps) {
         this.names = names;
-        this.maps = maps;
+        this.comparableNames = names.stream().map(SettingNames::comparable).collect(Collectors.toUnmodifiableSet());
+        this.comparableMaps = maps.stream().map(SettingNames::comparable).toList();
     }
 
     /** The settings the build describes. */
@@ -102,8 +109,8 @@ final class SettingNames {
 
     private boolean isKnown(String name) {
         String written = comparable(name);
-        return names.stream().anyMatch(known -> comparable(known).equals(written))
-                || maps.stream().anyMatch(map -> written.startsWith(comparable(map)) && written.length() > comparable(map).length());
+        return comparableNames.contains(written)
+                || comparableMaps.stream().anyMatch(map -> written.startsWith(map) && written.length() > map.length());
     }
 
     private String describeUnknown(String name) {
@@ -123,7 +130,7 @@ final class SettingNames {
 
     /** A name as relaxed binding compares it: no case, no {@code -}, {@code _}, {@code .}, no list index. */
     private static String comparable(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("\\[\\d+]|[-_.]", "");
+        return NOT_COMPARED.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     /** How many one-character edits turn one name into the other (Levenshtein). */
