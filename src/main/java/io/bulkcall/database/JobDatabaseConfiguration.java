@@ -3,6 +3,7 @@ package io.bulkcall.database;
 import io.bulkcall.config.BulkcallProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,5 +21,11 @@ class JobDatabaseConfiguration {
         BulkcallProperties.Database settings = Binder.get(environment)
             .bindOrCreate("bulkcall.database", BulkcallProperties.Database.class);
         return new SharedH2FileDatabase(settings.openTimeout());
+    }
+
+    /** One process at a time migrates a shared H2 file; see {@link SharedH2FileDatabase#migrateInTurn}. */
+    @Bean
+    FlywayMigrationStrategy migrationInTurn() {
+        return SharedH2FileDatabase::migrateInTurn;
     }
 }

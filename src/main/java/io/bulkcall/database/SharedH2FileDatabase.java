@@ -11,12 +11,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.bulkcall.time.Durations;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +107,33 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
                 pool.close();
                 return;
             }
+        }
+    }
+
+    /**
+     * Migrates the job database's schema, in this process's turn when it is an H2 file. Flyway locks its
+     * history table by its rows, and on H2 a new file's table has none: two processes started together on
+     * a new file would both apply the first migrations, and the second would fail. PostgreSQL migrates as
+     * Flyway does, under Flyway's advisory lock.
+     */
+    static void migrateInTurn(Flyway flyway) {
+        Optional<H2FileUrl> h2File = h2File(flyway.getConfiguration().getDataSource());
+        if (h2File.isEmpty()) {
+            flyway.migrate();
+            return;
+        }
+        try (Turn turn = Turn.take(h2File.get())) {
+            flyway.migrate();
+        }
+    }
+
+    private static Optional<H2FileUrl> h2File(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class)
+                    ? H2FileUrl.parse(dataSource.unwrap(HikariDataSource.class).getJdbcUrl()) : Optional.empty();
+        }
+        catch (SQLException notAPool) {
+            return Optional.empty();
         }
     }
 
