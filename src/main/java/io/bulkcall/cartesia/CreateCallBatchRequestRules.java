@@ -13,11 +13,10 @@ import io.bulkcall.config.CartesiaVersion;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.bulkcall.config.DynamicVariableLimits.MAX_BYTES;
-import static io.bulkcall.config.DynamicVariableLimits.MAX_NAME;
 import static io.bulkcall.config.DynamicVariableLimits.MAX_VARIABLES;
 import static io.bulkcall.config.DynamicVariableLimits.OBJECT_BOUND;
 import static io.bulkcall.config.DynamicVariableLimits.entryBound;
-import static io.bulkcall.config.DynamicVariableLimits.reservedPrefix;
+import static io.bulkcall.config.DynamicVariableLimits.isName;
 
 /**
  * The rules of the Create Call Batch reference, checked before a request is sent so that a request
@@ -31,7 +30,6 @@ final class CreateCallBatchRequestRules {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
 
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0," + (MAX_NAME - 1) + "}");
 
     private final Clock clock;
     private final CartesiaVersion version;
@@ -99,7 +97,7 @@ final class CreateCallBatchRequestRules {
         long bound = OBJECT_BOUND;
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             String name = variable.getKey();
-            if (!VARIABLE_NAME.matcher(name).matches() || reservedPrefix(name).isPresent()) {
+            if (!isName(name)) {
                 throw InvalidCallBatchRequestException.of(path + ".dynamic_variables." + name,
                         "is not a name Cartesia takes: up to 64 letters, digits and _, starting with a letter or _, not system__ or secret__");
             }

@@ -3,6 +3,7 @@ package io.bulkcall.config;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What Cartesia takes in a recipient's {@code dynamic_variables} under {@code 2026-08-14}: the one
@@ -25,7 +26,20 @@ public final class DynamicVariableLimits {
 
     private static final List<String> RESERVED_PREFIXES = List.of("system__", "secret__");
 
+    /** The characters of a name: letters, digits and {@code _}, not starting with a digit. */
+    private static final Pattern NAME_CHARACTERS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private DynamicVariableLimits() {
+    }
+
+    /** Whether the name is written as Cartesia's names are, whatever its length and prefix. */
+    public static boolean hasNameCharacters(String name) {
+        return NAME_CHARACTERS.matcher(name).matches();
+    }
+
+    /** Whether Cartesia takes the name: its characters, its length, no reserved prefix. */
+    public static boolean isName(String name) {
+        return name.length() <= MAX_NAME && hasNameCharacters(name) && reservedPrefix(name).isEmpty();
     }
 
     /** The prefix Cartesia reserves that the name starts with, in any case. */

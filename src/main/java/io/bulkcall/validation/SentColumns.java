@@ -24,6 +24,7 @@ import static io.bulkcall.config.DynamicVariableLimits.MAX_NAME;
 import static io.bulkcall.config.DynamicVariableLimits.MAX_VARIABLES;
 import static io.bulkcall.config.DynamicVariableLimits.OBJECT_BOUND;
 import static io.bulkcall.config.DynamicVariableLimits.entryBound;
+import static io.bulkcall.config.DynamicVariableLimits.hasNameCharacters;
 import static io.bulkcall.config.DynamicVariableLimits.reservedPrefix;
 
 /**
@@ -31,12 +32,14 @@ import static io.bulkcall.config.DynamicVariableLimits.reservedPrefix;
  * {@link CartesiaVersion}: which columns are sent (all but the number, the time zone and
  * {@code bulkcall.columns.not-sent}), and the name each is sent under. Under {@code 2026-03-01} a column
  * is a {@code metadata} entry keyed by its header. Under {@code 2026-08-14} it is a
- * {@code dynamic_variables} entry, whose name follows Cartesia's rules (letters, digits and {@code _},
- * starting with a letter or {@code _}, at most {@value DynamicVariableLimits#MAX_NAME} characters, no {@code system__} or
- * {@code secret__} prefix, at most {@value DynamicVariableLimits#MAX_VARIABLES} of them): a header that is a valid name is
- * used as it is; any other is {@linkplain #variableName renamed by one rule}; a file whose columns
- * Cartesia would refuse is refused before anything is dialed. A row whose variables would pass
- * {@value DynamicVariableLimits#MAX_BYTES} bytes of JSON is rejected on its own ({@link #oversize}). Immutable.
+ * {@code dynamic_variables} entry, whose name follows Cartesia's rules ({@link DynamicVariableLimits}:
+ * letters, digits and {@code _}, starting with a letter or {@code _}, at most
+ * {@value DynamicVariableLimits#MAX_NAME} characters, no {@code system__} or {@code secret__} prefix, at
+ * most {@value DynamicVariableLimits#MAX_VARIABLES} of them): a header that is a valid name is used as
+ * it is; any other is {@linkplain #variableName renamed by one rule}; a file whose columns Cartesia
+ * would refuse is refused before anything is dialed. A row whose variables would pass
+ * {@value DynamicVariableLimits#MAX_BYTES} bytes of JSON is rejected on its own ({@link #oversize}).
+ * Immutable.
  *
  * @param version the version the columns are sent under
  * @param sent the columns sent, in file order, each with the name it is sent under
@@ -44,8 +47,6 @@ import static io.bulkcall.config.DynamicVariableLimits.reservedPrefix;
  * @param unknownNotSent the names of {@code bulkcall.columns.not-sent} that are not headers of the file
  */
 public record SentColumns(CartesiaVersion version, List<Column> sent, List<String> notSent, List<String> unknownNotSent) {
-
-    private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final Pattern NOT_A_NAME_CHARACTER = Pattern.compile("[^A-Za-z0-9_]+");
 
@@ -119,7 +120,7 @@ public record SentColumns(CartesiaVersion version, List<Column> sent, List<Strin
      * header with nothing left is given no name ({@code ""}), and refused.
      */
     public static String variableName(String header) {
-        if (VALID_NAME.matcher(header).matches()) {
+        if (hasNameCharacters(header)) {
             return header;
         }
         String unaccented = COMBINING_MARK.matcher(Normalizer.normalize(header, Normalizer.Form.NFKD)).replaceAll("");
