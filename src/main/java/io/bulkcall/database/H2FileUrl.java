@@ -18,6 +18,10 @@ import java.util.stream.Collectors;
  * host, so that a {@code status} or a second {@code run} can share it with a running job.</li>
  * <li>{@code LOCK_TIMEOUT=10000}: a transaction waits up to 10 s for a row another one holds (the
  * contact policy's lock, taken by every process that creates a batch), not H2's default second.</li>
+ * <li>{@code LAZY_QUERY_EXECUTION=TRUE}: a query hands over each row as it reads it. H2 otherwise works
+ * out a query's whole result before its first row, and the report's pass over a million recipients
+ * held all of them in the heap at once, whatever the fetch size. A lazy result sees what its own
+ * transaction writes while it is open; bulkcall reads a result to its end before it writes.</li>
  * </ul>
  * Other settings are kept as written. Immutable.
  *
@@ -27,7 +31,7 @@ import java.util.stream.Collectors;
 record H2FileUrl(String url, Path path) {
 
     private static final Map<String, String> REQUIRED = Map.of("WRITE_DELAY", "0", "AUTO_SERVER", "TRUE", "LOCK_TIMEOUT",
-            "10000");
+            "10000", "LAZY_QUERY_EXECUTION", "TRUE");
 
     /** The H2 file database the URL names; empty for any other URL (PostgreSQL, in-memory, a TCP server). */
     public static Optional<H2FileUrl> parse(String url) {
