@@ -30,8 +30,11 @@ import java.util.stream.Collectors;
  */
 record H2FileUrl(String url, Path path) {
 
-    private static final Map<String, String> REQUIRED = Map.of("WRITE_DELAY", "0", "AUTO_SERVER", "TRUE", "LOCK_TIMEOUT",
-            "10000", "LAZY_QUERY_EXECUTION", "TRUE");
+    private static final Map<String, String> REQUIRED = Map.of(
+            "WRITE_DELAY", "0",
+            "AUTO_SERVER", "TRUE",
+            "LOCK_TIMEOUT", "10000",
+            "LAZY_QUERY_EXECUTION", "TRUE");
 
     /** The H2 file database the URL names; empty for any other URL (PostgreSQL, in-memory, a TCP server). */
     public static Optional<H2FileUrl> parse(String url) {

@@ -47,7 +47,8 @@ public class H2FileUrlTest {
             rowsWorkedOut.set(0);
 
             // when
-            try (ResultSet rows = statement.executeQuery("SELECT COUNTED_LINE(line) FROM t WHERE job = 1 ORDER BY job, line")) {
+            String query = "SELECT COUNTED_LINE(line) FROM t WHERE job = 1 ORDER BY job, line";
+            try (ResultSet rows = statement.executeQuery(query)) {
                 assertThat(rows.next()).isTrue();
 
                 // then
