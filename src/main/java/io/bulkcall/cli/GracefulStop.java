@@ -23,11 +23,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * During {@code run} and {@code restart}, Ctrl-C and SIGTERM stop the running jobs at their next
  * checkpoint; the run then ends as a stopped run does, exit code 1, its jobs STOPPED and restartable,
- * after cancelling what their batches have queued at Cartesia. The process ends within {@code bulkcall.stop.timeout} whatever Cartesia does:
- * every wait and request of the job is bounded by it ({@link io.bulkcall.time.StopSignal}), and if the
- * job has still not ended when it is up, or at a second signal, the process ends at once, saying for
- * each job what may still be queued at Cartesia and what to run; the next run recovers the job.
- * A signal before anything started (while the job database opens) ends the process at once.
+ * after cancelling what their batches have queued at Cartesia. The process ends within
+ * {@code bulkcall.stop.timeout} whatever Cartesia does: every wait and request of the job is bounded
+ * by it ({@link io.bulkcall.time.StopSignal}), and if the job has still not ended when it is up, or
+ * at a second signal, the process ends at once, saying for each job what may still be queued at
+ * Cartesia and what to run; the next run recovers the job. A signal before anything started (while
+ * the job database opens) ends the process at once.
  *
  * <p>The signals are handled here instead of starting the JVM's shutdown, because shutdown runs H2's
  * own hook, which closes the job database under the job before it can record that it stopped; and a

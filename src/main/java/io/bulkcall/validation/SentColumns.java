@@ -170,7 +170,7 @@ public record SentColumns(CartesiaVersion version, List<Column> sent, List<Strin
         Map<String, String> fields = new LinkedHashMap<>();
         for (Column column : sent) {
             String value = cells.get(column.header());
-            if (value != null && !value.isEmpty()) {
+            if (isSent(value)) {
                 fields.put(column.name(), value);
             }
         }
@@ -179,9 +179,9 @@ public record SentColumns(CartesiaVersion version, List<Column> sent, List<Strin
 
     /**
      * How many bytes a recipient's {@code dynamic_variables} take as the HTTP client sends them, when
-     * more than {@value DynamicVariableLimits#MAX_BYTES}; empty when they fit, or when the columns go to {@code metadata}.
-     * Serialized only when a bound on the size (six bytes a character) passes the limit, so a row of
-     * ordinary length costs no JSON.
+     * more than {@value DynamicVariableLimits#MAX_BYTES}; empty when they fit, or when the columns go
+     * to {@code metadata}. Serialized only when a bound on the size (six bytes a character) passes the
+     * limit, so a row of ordinary length costs no JSON.
      */
     public Optional<Integer> oversize(Map<String, String> cells) {
         if (!version.sendsDynamicVariables()) {
@@ -190,7 +190,7 @@ public record SentColumns(CartesiaVersion version, List<Column> sent, List<Strin
         long bound = OBJECT_BOUND;
         for (Column column : sent) {
             String value = cells.get(column.header());
-            if (value != null && !value.isEmpty()) {
+            if (isSent(value)) {
                 bound += entryBound(column.name(), value);
             }
         }
@@ -199,6 +199,11 @@ public record SentColumns(CartesiaVersion version, List<Column> sent, List<Strin
         }
         int bytes = JSON.writeValueAsBytes(fieldsOf(cells)).length;
         return bytes > MAX_BYTES ? Optional.of(bytes) : Optional.empty();
+    }
+
+    /** An empty cell sends no variable: the fields and the bound on their size both skip it. */
+    private static boolean isSent(String value) {
+        return value != null && !value.isEmpty();
     }
 
     /** The column sent under a name, for a refusal of Cartesia's that names only the name. */
