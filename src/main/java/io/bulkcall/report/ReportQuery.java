@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.bulkcall.database.StreamedQuery;
 import io.bulkcall.window.Zones;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +36,11 @@ class ReportQuery {
 
     private final JdbcTemplate jdbc;
 
+    private final StreamedQuery streamed;
+
     public ReportQuery(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.streamed = new StreamedQuery(jdbc.getDataSource());
     }
 
     /** The job's first start, its redial rounds, when its first batch was created and how many it has. */
@@ -89,9 +93,9 @@ class ReportQuery {
 
     /**
      * Calls started and ended per clock hour, their durations counted into buckets, the first start and
-     * the last end: one streamed
-     * pass over the recipients with a call, which costs the database less than grouping by hours and
-     * durations it would have to work out from each row's timestamps; memory holds an entry per hour.
+     * the last end: one streamed pass over the recipients with a call ({@link StreamedQuery}), which
+     * costs the database less than grouping by hours and durations it would have to work out from each
+     * row's timestamps; memory holds an entry per hour.
      *
      * @param boundsSeconds the upper bounds of all duration buckets but the last, ascending
      */
@@ -100,14 +104,9 @@ class ReportQuery {
         long[] perBucket = new long[boundsSeconds.size() + 1];
         double[] totalAndMax = new double[2];
         Instant[] span = new Instant[2];
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    SELECT started_at, ended_at FROM bc_recipient
-                    WHERE job_instance_id = ? AND (started_at IS NOT NULL OR ended_at IS NOT NULL)""");
-            statement.setFetchSize(1000);
-            statement.setLong(1, jobInstanceId);
-            return statement;
-        }, rs -> {
+        streamed.query("""
+                SELECT started_at, ended_at FROM bc_recipient
+                WHERE job_instance_id = ? AND (started_at IS NOT NULL OR ended_at IS NOT NULL)""", rs -> {
             Instant started = instant(rs, 1);
             Instant ended = instant(rs, 2);
             if (started != null) {
@@ -128,7 +127,7 @@ class ReportQuery {
                 totalAndMax[0] += seconds;
                 totalAndMax[1] = Math.max(totalAndMax[1], seconds);
             }
-        });
+        }, jobInstanceId);
         List<HourlyCalls> perHour = new ArrayList<>(hours.size());
         hours.forEach((hour, calls) -> perHour.add(new HourlyCalls(Instant.ofEpochSecond(hour * 3600), calls[0], calls[1])));
         long calls = Arrays.stream(perBucket).sum();

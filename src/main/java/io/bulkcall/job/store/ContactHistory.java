@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.database.StreamedQuery;
 import io.bulkcall.validation.ContactLimits;
 import io.bulkcall.validation.SeenNumbers;
 
@@ -38,11 +39,13 @@ public class ContactHistory implements ContactLimits {
         .withZone(ZoneOffset.UTC);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final StreamedQuery streamed;
     private final BulkcallProperties.ContactPolicy policy;
     private final Clock clock;
 
     public ContactHistory(NamedParameterJdbcTemplate jdbc, BulkcallProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.streamed = new StreamedQuery(jdbc.getJdbcTemplate().getDataSource());
         this.policy = properties.contactPolicy();
         this.clock = clock;
     }
@@ -51,7 +54,7 @@ public class ContactHistory implements ContactLimits {
     public SeenNumbers numbersAtLimit() {
         SeenNumbers atLimit = new SeenNumbers(0);
         if (policy.isOn()) {
-            jdbc.query("""
+            streamed.query("""
                     SELECT to_number, COUNT(*) FROM bc_contact_dial WHERE dialed_at > :since
                     GROUP BY to_number HAVING COUNT(*) >= :limit""",
                     new MapSqlParameterSource("since", Timestamp.from(clock.instant().minus(policy.period())))

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import io.bulkcall.cartesia.AgentCall;
 import io.bulkcall.cartesia.CallBatchRecipient;
 import io.bulkcall.cartesia.RecipientStatus;
+import io.bulkcall.database.StreamedQuery;
 import io.bulkcall.validation.AcceptedRecipient;
 import io.bulkcall.validation.RejectedRow;
 import io.bulkcall.validation.RejectionReason;
@@ -50,11 +51,13 @@ public class RecipientRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final DataSource dataSource;
+    private final StreamedQuery streamed;
     private final JsonMapper json;
 
     public RecipientRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, JsonMapper json) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.streamed = new StreamedQuery(dataSource);
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
     }
@@ -173,7 +176,7 @@ public class RecipientRepository {
 
     private SeenNumbers numbers(long jobInstanceId, String condition) {
         SeenNumbers numbers = new SeenNumbers();
-        jdbcTemplate.query("SELECT to_number, line FROM bc_recipient WHERE job_instance_id = ?" + condition, rs -> {
+        streamed.query("SELECT to_number, line FROM bc_recipient WHERE job_instance_id = ?" + condition, rs -> {
             numbers.putIfAbsent(SeenNumbers.toLong(rs.getString(1)), rs.getLong(2));
         }, jobInstanceId);
         return numbers;
@@ -424,25 +427,20 @@ public class RecipientRepository {
      * the submit step's reader).
      */
     public void forEachResult(long jobInstanceId, Consumer<RecipientResult> consumer) {
-        jdbcTemplate.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    SELECT line, to_number, metadata, batch_id, recipient_id, %s AS status, agent_call_id, end_reason,
-                           CASE WHEN not_dialed IS NULL THEN error_message
-                                WHEN error_message IS NULL THEN not_dialed
-                                ELSE error_message || '; ' || not_dialed END AS error_message,
-                           attempts, zones, started_at, ended_at, summary
-                    FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""".formatted(FINAL_STATUS));
-            statement.setFetchSize(1000);
-            statement.setLong(1, jobInstanceId);
-            return statement;
-        }, rs -> {
+        streamed.query("""
+                SELECT line, to_number, metadata, batch_id, recipient_id, %s AS status, agent_call_id, end_reason,
+                       CASE WHEN not_dialed IS NULL THEN error_message
+                            WHEN error_message IS NULL THEN not_dialed
+                            ELSE error_message || '; ' || not_dialed END AS error_message,
+                       attempts, zones, started_at, ended_at, summary
+                FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""".formatted(FINAL_STATUS), rs -> {
             consumer.accept(new RecipientResult(rs.getLong("line"), rs.getString("to_number"),
                     metadata(rs.getString("metadata")), rs.getString("batch_id"), rs.getString("recipient_id"),
                     rs.getString("status"), rs.getString("agent_call_id"), rs.getString("end_reason"),
                     rs.getString("error_message"), rs.getInt("attempts"), rs.getString("zones"),
                     instant(rs.getObject("started_at", OffsetDateTime.class)),
                     instant(rs.getObject("ended_at", OffsetDateTime.class)), rs.getString("summary")));
-        });
+        }, jobInstanceId);
     }
 
     private static Instant instant(OffsetDateTime time) {
