@@ -22,6 +22,12 @@ import java.util.stream.Collectors;
  * out a query's whole result before its first row, and the report's pass over a million recipients
  * held all of them in the heap at once, whatever the fetch size. A lazy result sees what its own
  * transaction writes while it is open; bulkcall reads a result to its end before it writes.</li>
+ * <li>{@code CACHE_SIZE=4096}, unless the URL sets it: 4 MB of pages cached, where H2 would take 64 MB
+ * for each GB of heap (16 MB at {@code -Xmx256m}). bulkcall reads and writes a job's rows in line
+ * order, so the small cache costs no time; a larger one keeps each page long enough to outlive young
+ * collections, and the pages it drops pile up as garbage in the old generation until the collector
+ * gets to them. In the benchmark's million-row run, the most a collection left in the heap during the
+ * validate step went from 212 MB to 77 MB, and during the report from 145 MB to 48 MB.</li>
  * </ul>
  * Other settings are kept as written. Immutable.
  *
@@ -35,6 +41,8 @@ record H2FileUrl(String url, Path path) {
             "AUTO_SERVER", "TRUE",
             "LOCK_TIMEOUT", "10000",
             "LAZY_QUERY_EXECUTION", "TRUE");
+
+    private static final Map<String, String> DEFAULTS = Map.of("CACHE_SIZE", "4096");
 
     /** The H2 file database the URL names; empty for any other URL (PostgreSQL, in-memory, a TCP server). */
     public static Optional<H2FileUrl> parse(String url) {
@@ -58,7 +66,7 @@ record H2FileUrl(String url, Path path) {
         return Optional.of(new H2FileUrl(url, path.toAbsolutePath().normalize()));
     }
 
-    /** The URL with bulkcall's settings in place of whatever it said for them. */
+    /** The URL with bulkcall's settings in place of whatever it said for them, and its defaults where it said nothing. */
     public String durableShared() {
         String[] parts = url.split(";");
         Map<String, String> settings = new LinkedHashMap<>();
@@ -68,6 +76,7 @@ record H2FileUrl(String url, Path path) {
                 settings.put(setting[0].strip().toUpperCase(Locale.ROOT), setting.length > 1 ? setting[1] : "");
             }
         }
+        DEFAULTS.forEach(settings::putIfAbsent);
         settings.putAll(REQUIRED);
         return parts[0] + settings.entrySet().stream()
             .map(setting -> ";" + setting.getKey() + "=" + setting.getValue())

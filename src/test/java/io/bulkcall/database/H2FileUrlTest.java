@@ -9,12 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the URL bulkcall opens an H2 file with does to a query: the report reads a million recipients
- * in one query, and must not hold them all at once. Public, as H2 calls a method of it from SQL.
+ * What the URL bulkcall opens an H2 file with does: the report reads a million recipients in one
+ * query, and must not hold them all at once, nor keep the pages it went through. Public, as H2 calls a
+ * method of it from SQL.
  */
 public class H2FileUrlTest {
 
@@ -59,6 +62,24 @@ public class H2FileUrlTest {
                 }
                 assertThat(read).isEqualTo(ROWS);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "'', 4", ";CACHE_SIZE=65536, 64", ";cache_size=1024, 1" })
+    void cachesFourMegabytesOfPagesUnlessTheUrlSaysHowMany(String written, int cacheMegabytes) throws Exception {
+        // given
+        String url = H2FileUrl.parse("jdbc:h2:file:" + dir.resolve("bulkcall") + written).orElseThrow().durableShared();
+
+        // when
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet setting = statement.executeQuery(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
+
+            // then
+            assertThat(setting.next()).isTrue();
+            assertThat(setting.getInt(1)).isEqualTo(cacheMegabytes);
         }
     }
 }
