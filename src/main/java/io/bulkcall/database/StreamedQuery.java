@@ -10,17 +10,17 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a query whose rows the caller folds into something small (the numbers a job has seen, the
- * report's rows and hours), with the rows handed over as the database reads them, a thousand at a
- * time, so that a million of them are never in the heap at once.
+ * Runs a query over many rows that the caller takes one at a time (the numbers a job has seen, those
+ * at their contact limit, the rows of {@code results.csv}, the report's hours), with the rows handed
+ * over as the database reads them, a thousand at a time, so that a million of them are never in the
+ * heap at once.
  *
  * <p>Why a transaction and a fetch size: PostgreSQL's driver reads a result through a cursor only
- * when it has a fetch size and auto-commit is off; otherwise it reads every row before it hands over
- * the first (about 100 MB for the numbers of a million recipients). So the query joins the caller's
- * transaction, or runs in a read-only one of its own. H2 hands rows over as it reads them because of
- * {@code LAZY_QUERY_EXECUTION} in its file URL ({@link H2FileUrl}); a fetch size does nothing there.
- * A lazy result sees what its own transaction writes while it is open: a caller reads to the end
- * before it writes. Thread-safe.
+ * when it has a fetch size and auto-commit is off; otherwise it reads every row into the heap before
+ * it hands over the first. So the query joins the caller's transaction, or runs in a read-only one of
+ * its own. H2 hands rows over as it reads them because of {@code LAZY_QUERY_EXECUTION} in its file
+ * URL ({@link H2FileUrl}); a fetch size does nothing there. A lazy result sees what its own
+ * transaction writes while it is open: a caller reads to the end before it writes. Thread-safe.
  */
 public final class StreamedQuery {
 

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the URL bulkcall opens an H2 file with does: the report reads a million recipients in one
- * query, and must not hold them all at once, nor keep the pages it went through. Public, as H2 calls a
- * method of it from SQL.
+ * query, and must neither hold them all at once nor keep many of the pages it read. Public, as H2
+ * calls a method of it from SQL.
  */
 public class H2FileUrlTest {
 

@@ -47,7 +47,7 @@ class StreamedQueryTest {
         String query = "SELECT 1 / (n - 50000) FROM generate_series(1, " + ROWS + ") n";
         long[] read = new long[1];
 
-        // when: run outside any transaction, as the refill of a restarted job's numbers is
+        // when: run with no transaction of the caller's
         assertThatExceptionOfType(DataAccessException.class)
             .isThrownBy(() -> new StreamedQuery(dataSource).query(query, rs -> {
                 read[0]++;
