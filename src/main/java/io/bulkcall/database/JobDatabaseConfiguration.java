@@ -1,5 +1,7 @@
 package io.bulkcall.database;
 
+import javax.sql.DataSource;
+
 import io.bulkcall.config.BulkcallProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -7,8 +9,12 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** How bulkcall opens its job database; see {@link SharedH2FileDatabase}. */
+/**
+ * How bulkcall opens its job database (see {@link SharedH2FileDatabase}), and reads many rows of it
+ * ({@link StreamedQuery}).
+ */
 @Configuration(proxyBeanMethods = false)
 class JobDatabaseConfiguration {
 
@@ -21,6 +27,12 @@ class JobDatabaseConfiguration {
         BulkcallProperties.Database settings = Binder.get(environment)
             .bindOrCreate("bulkcall.database", BulkcallProperties.Database.class);
         return new SharedH2FileDatabase(settings.openTimeout());
+    }
+
+    /** The passes over many rows of the job database, on H2 and PostgreSQL alike. */
+    @Bean
+    StreamedQuery streamedQuery(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new StreamedQuery(dataSource, transactionManager);
     }
 
     /** One process at a time migrates a shared H2 file; see {@link SharedH2FileDatabase#migrateInTurn}. */

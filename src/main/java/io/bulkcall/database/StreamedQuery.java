@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,12 +30,12 @@ public final class StreamedQuery {
 
     private final TransactionTemplate readOnly;
 
-    public StreamedQuery(DataSource dataSource) {
+    /** @param transactionManager the job database's, so that the query joins the caller's transaction */
+    public StreamedQuery(DataSource dataSource, PlatformTransactionManager transactionManager) {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = new NamedParameterJdbcTemplate(template);
-        // bound to the same data source as the job's transaction manager, so it joins the caller's transaction
-        this.readOnly = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
     }
 

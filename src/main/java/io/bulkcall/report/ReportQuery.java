@@ -38,9 +38,9 @@ class ReportQuery {
 
     private final StreamedQuery streamed;
 
-    public ReportQuery(JdbcTemplate jdbc) {
+    public ReportQuery(JdbcTemplate jdbc, StreamedQuery streamed) {
         this.jdbc = jdbc;
-        this.streamed = new StreamedQuery(jdbc.getDataSource());
+        this.streamed = streamed;
     }
 
     /** The job's first start, its redial rounds, when its first batch was created and how many it has. */

@@ -32,12 +32,15 @@ class StreamedQueryTest {
 
     private DataSource dataSource;
 
+    private JdbcTransactionManager transactionManager;
+
     private JdbcClient elsewhere;
 
     @BeforeEach
     void connect(PostgresDatabase postgres) {
         dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.url(), postgres.username(),
                 postgres.password());
+        transactionManager = new JdbcTransactionManager(dataSource);
         elsewhere = postgres.jdbc();
     }
 
@@ -49,7 +52,7 @@ class StreamedQueryTest {
 
         // when: run with no transaction of the caller's
         assertThatExceptionOfType(DataAccessException.class)
-            .isThrownBy(() -> new StreamedQuery(dataSource).query(query, rs -> {
+            .isThrownBy(() -> new StreamedQuery(dataSource, transactionManager).query(query, rs -> {
                 read[0]++;
             }))
             .withMessageContaining("division by zero");
@@ -62,13 +65,13 @@ class StreamedQueryTest {
     void readsWithinTheCallersTransactionWhatItWroteThere() {
         // given
         elsewhere.sql("CREATE TABLE t (n BIGINT)").update();
-        TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         List<Long> read = new ArrayList<>();
 
         // when: the caller writes, then streams, in one transaction it has not committed yet
         transaction.executeWithoutResult(status -> {
             JdbcClient.create(dataSource).sql("INSERT INTO t VALUES (1), (2)").update();
-            new StreamedQuery(dataSource).query("SELECT n FROM t ORDER BY n", rs -> {
+            new StreamedQuery(dataSource, transactionManager).query("SELECT n FROM t ORDER BY n", rs -> {
                 read.add(rs.getLong(1));
             });
         });

@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.database.StreamedQuery;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * A job database in memory, migrated as bulkcall migrates its own and filled from
@@ -64,7 +66,9 @@ final class ReportFixture {
                 outputDir.toString()))), null, CallingWindowSettings.conversionService())
             .bindOrCreate("bulkcall", BulkcallProperties.class);
         ReportFolders folders = new ReportFolders(properties);
-        JobReportBuilder builder = new JobReportBuilder(new ReportQuery(jdbc), new RecipientRepository(client, jdbc, dataSource, json),
+        StreamedQuery streamed = new StreamedQuery(dataSource, new JdbcTransactionManager(dataSource));
+        JobReportBuilder builder = new JobReportBuilder(new ReportQuery(jdbc, streamed),
+                new RecipientRepository(client, jdbc, dataSource, streamed, json),
                 new JobRecordRepository(client, json), folders, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         writer = new JobReportWriter(builder, new SummaryWriter(), folders, new BulkcallMetrics(new SimpleMeterRegistry()));

@@ -43,9 +43,10 @@ public class ContactHistory implements ContactLimits {
     private final BulkcallProperties.ContactPolicy policy;
     private final Clock clock;
 
-    public ContactHistory(NamedParameterJdbcTemplate jdbc, BulkcallProperties properties, Clock clock) {
+    public ContactHistory(NamedParameterJdbcTemplate jdbc, StreamedQuery streamed, BulkcallProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
-        this.streamed = new StreamedQuery(jdbc.getJdbcTemplate().getDataSource());
+        this.streamed = streamed;
         this.policy = properties.contactPolicy();
         this.clock = clock;
     }

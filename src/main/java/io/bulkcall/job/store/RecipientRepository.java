@@ -54,10 +54,11 @@ public class RecipientRepository {
     private final StreamedQuery streamed;
     private final JsonMapper json;
 
-    public RecipientRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, JsonMapper json) {
+    public RecipientRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, StreamedQuery streamed,
+            JsonMapper json) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.streamed = new StreamedQuery(dataSource);
+        this.streamed = streamed;
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
     }
