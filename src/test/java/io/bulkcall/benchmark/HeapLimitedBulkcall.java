@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.bulkcall.testing.InstalledJar;
 import io.bulkcall.testing.Processes;
 import io.bulkcall.testing.TestKeys;
 
 /**
- * bulkcall as an operator runs it, {@code java -Xmx256m -jar target/bulkcall.jar}, in a JVM of its own
- * with the JVM's default compilers and collector, working in a folder of its own: its console in
- * {@code bulkcall.out} and {@code bulkcall.err}, its collections in {@code gc.log}, read back for the
- * heap it used.
+ * bulkcall as an operator runs it, {@code java -Xmx256m -jar target/bulkcall.jar} or installed as the
+ * README installs it, in a JVM of its own with the JVM's default compilers and collector, working in a
+ * folder of its own: its console in {@code bulkcall.out} and {@code bulkcall.err}, its collections in
+ * {@code gc.log}, read back for the heap it used.
  */
 final class HeapLimitedBulkcall {
 
     private static final Path JAR = Path.of("target/bulkcall.jar").toAbsolutePath();
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     /** A collection in the GC log: when, and the heap in use before it and after it, of the heap's size. */
     private static final Pattern PAUSE = Pattern.compile("^\\[([^]]+)].* Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\)");
@@ -32,14 +35,34 @@ final class HeapLimitedBulkcall {
 
     private final Path dir;
 
+    /**
+     * What follows {@code java} and its heap and GC log options: {@code -jar} and the jar, after the
+     * archive an installed jar maps.
+     */
+    private final List<String> launch;
+
+    /** {@code java -Xmx256m -jar target/bulkcall.jar}, in that folder. */
     HeapLimitedBulkcall(Path dir) {
+        this(dir, List.of("-jar", JAR.toString()));
+    }
+
+    private HeapLimitedBulkcall(Path dir, List<String> launch) {
         this.dir = dir;
+        this.launch = launch;
+    }
+
+    /**
+     * bulkcall installed in {@code installDir} as the README installs it for its nightly runs, working in
+     * {@code dir}: {@code java -Xmx256m -XX:SharedArchiveFile=…/app/bulkcall.jsa -jar …/app/bulkcall.jar}.
+     */
+    static HeapLimitedBulkcall installed(Path installDir, Path dir) {
+        return new HeapLimitedBulkcall(dir, InstalledJar.install(JAR, installDir, JAVA, List.of()));
     }
 
     /** Runs bulkcall with these arguments, and the agent and number a run needs, to its end; its exit code. */
     int run(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time"));
+        command.addAll(launch);
         command.addAll(List.of(arguments));
         command.addAll(List.of("--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Measures a large file on its way to Cartesia: bulkcall runs as an operator runs it,
  * {@code java -Xmx256m -jar target/bulkcall.jar}, in a JVM of its own with the JVM's default compilers
- * and collector, against a sandbox in this JVM.
+ * and collector, against a sandbox in this JVM; {@code validate} runs installed as the README installs
+ * it for the nightly runs too, where its start-up differs.
  *
  * <p>A benchmark, not a test: it prints its figures, and checks only that the run did what it
  * measures. The normal build leaves it out (failsafe runs {@code *IT}); the {@code benchmark} Maven
@@ -105,33 +106,55 @@ class LargeFileBenchmark {
 
     @Test
     void validateChecksALargeFileWithA256MegabyteHeap() throws Exception {
-        // when: the bare pass and bulkcall validate in turn, each validate on a fresh job database
+        // given: bulkcall as packaged, and as the README installs it for its nightly runs
+        HeapLimitedBulkcall installed = HeapLimitedBulkcall.installed(dir.resolve("installed"),
+                Files.createDirectories(dir.resolve("installed-run")));
+
+        // when: the bare pass and bulkcall validate in turn, packaged then installed, each validate on a
+        // fresh job database
         List<Duration> bare = new ArrayList<>();
-        List<Duration> validate = new ArrayList<>();
+        List<Duration> packagedTimes = new ArrayList<>();
+        List<Duration> installedTimes = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             bare.add(barePass());
-            FileSystemUtils.deleteRecursively(dir.resolve("data"));
-            long start = System.nanoTime();
-            int exitCode = bulkcall.run("validate", largeCsv.toString(), "--bulkcall.output-dir=" + dir.resolve("output"));
-            validate.add(Duration.ofNanos(System.nanoTime() - start));
-
-            // then
-            assertThat(exitCode).as(Files.readString(dir.resolve("bulkcall.err"))).isZero();
-            assertThat(Files.readString(dir.resolve("bulkcall.err")))
-                .contains("large.csv: %d rows, %d valid, %d rejected".formatted(ROWS, valid, ROWS - valid));
+            packagedTimes.add(validate(bulkcall, dir));
+            installedTimes.add(validate(installed, dir.resolve("installed-run")));
         }
+
+        // then
         Duration barePass = median(bare);
-        Duration time = median(validate);
         System.out.printf("%nbare pass, %,d rows, -Xmx256m, one thread: read a line, parse, isValidNumber, E.164, HashSet:%n"
                 + "  %,d rows in %.1f s, JVM start-up included: %,.0f rows/s (median of %d)%n", ROWS, ROWS,
                 seconds(barePass), ROWS / seconds(barePass), ROUNDS);
-        System.out.printf("%nbulkcall validate, %,d rows, -Xmx256m:%n  %,d rows in %.1f s, JVM start-up included: "
-                + "%,.0f rows/s (median of %d, each after a bare pass)%n", ROWS, ROWS, seconds(time), ROWS / seconds(time),
-                ROUNDS);
-        System.out.printf("  %.2f× the bare pass (by round: %s)%n", ratio(barePass, time), IntStream.range(0, ROUNDS)
-            .mapToObj(round -> "%.2f×".formatted(ratio(bare.get(round), validate.get(round))))
+        printValidate("bulkcall validate, %,d rows, -Xmx256m, java -jar target/bulkcall.jar:".formatted(ROWS), bare,
+                packagedTimes, bulkcall);
+        printValidate("bulkcall validate, %,d rows, -Xmx256m, installed as for the nightly runs "
+                .formatted(ROWS) + "(app/bulkcall.jar, classes mapped from app/bulkcall.jsa):", bare, installedTimes, installed);
+    }
+
+    /**
+     * Runs {@code bulkcall validate} on the large file, on a fresh job database in that folder, and
+     * checks what it found.
+     */
+    private Duration validate(HeapLimitedBulkcall bulkcall, Path folder) throws IOException {
+        FileSystemUtils.deleteRecursively(folder.resolve("data"));
+        long start = System.nanoTime();
+        int exitCode = bulkcall.run("validate", largeCsv.toString(), "--bulkcall.output-dir=" + folder.resolve("output"));
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(exitCode).as(bulkcall.errors()).isZero();
+        assertThat(bulkcall.errors()).contains("large.csv: %d rows, %d valid, %d rejected".formatted(ROWS, valid, ROWS - valid));
+        return time;
+    }
+
+    private static void printValidate(String title, List<Duration> bare, List<Duration> times, HeapLimitedBulkcall bulkcall)
+            throws IOException {
+        Duration time = median(times);
+        System.out.printf("%n%s%n  %,d rows in %.1f s, JVM start-up included: %,.0f rows/s (median of %d, each after a bare pass)%n",
+                title, ROWS, seconds(time), ROWS / seconds(time), ROUNDS);
+        System.out.printf("  %.2f× the bare pass (by round: %s)%n", ratio(median(bare), time), IntStream.range(0, ROUNDS)
+            .mapToObj(round -> "%.2f×".formatted(ratio(bare.get(round), times.get(round))))
             .collect(Collectors.joining(", ")));
-        System.out.printf("  %s%n%n", bulkcall.heap());
+        System.out.printf("  %s%n", bulkcall.heap());
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * key in {@code CARTESIA_API_KEY} (never on the command line). For tests that kill, signal or race
  * real processes; the jar exists from Maven's {@code package} phase on, so these tests run as
  * integration tests ({@code *IT}). The README's first command runs {@code java -jar
- * target/bulkcall.jar} itself; every other run, the same jar extracted, its classes shared from an
- * archive ({@link ExtractedJar}), which starts in half the time.
+ * target/bulkcall.jar} itself; every other run, the same jar installed as the README installs it,
+ * its classes mapped from an archive ({@link InstalledJar}), which starts in half the time.
  */
 public final class ForkedBulkcall {
 
@@ -28,6 +28,7 @@ public final class ForkedBulkcall {
 
     private final Path root;
     private boolean packaged;
+    private final List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     /** Numbers the runs of every instance, so that several on one folder never share an output file. */
@@ -77,6 +78,12 @@ public final class ForkedBulkcall {
         return this;
     }
 
+    /** Adds options of the JVM's own ({@code -X…}) for every later run. */
+    public ForkedBulkcall withJvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
     /** Adds or replaces environment variables ({@code BULKCALL_DB_URL}, {@code TZ}, ...) for every later run. */
     public ForkedBulkcall withEnvironment(Map<String, String> variables) {
         environment.putAll(variables);
@@ -93,8 +100,8 @@ public final class ForkedBulkcall {
     public Handle start(String... command) {
         int run = runs.incrementAndGet();
         List<String> line = new ArrayList<>(List.of(javaBinary()));
-        line.addAll(JVM_OPTIONS);
-        line.addAll(packaged ? List.of("-jar", JAR.toString()) : ExtractedJar.launch(JAR, javaBinary(), JVM_OPTIONS));
+        line.addAll(jvmOptions);
+        line.addAll(packaged ? List.of("-jar", JAR.toString()) : InstalledJar.launch(JAR, javaBinary(), JVM_OPTIONS));
         line.addAll(List.of(command));
         line.addAll(settings.values());
         ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile())
