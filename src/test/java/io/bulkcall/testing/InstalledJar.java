@@ -57,8 +57,9 @@ public final class InstalledJar {
      * Installs the jar in {@code dir} as the README does: {@code dir/app/bulkcall.jar} beside its
      * libraries, and {@code dir/app/bulkcall.jsa}, the archive of a training run in {@code dir/training}.
      *
-     * @param jvmOptions the options of the training run: those the installed jar will run with
-     * @return what follows {@code java} and those options to run it as the README's nightly run does:
+     * @param jvmOptions the JVM's options for the training run: none in the README; the suite's forked
+     *        runs train with the options they run with
+     * @return what follows {@code java} and the JVM's options to run it as the README's nightly run does:
      *         {@code -XX:SharedArchiveFile=dir/app/bulkcall.jsa -jar dir/app/bulkcall.jar}
      */
     public static List<String> install(Path packagedJar, Path dir, String java, List<String> jvmOptions) {
