@@ -56,7 +56,7 @@ final class HeapLimitedBulkcall {
      * {@code dir}: {@code java -Xmx256m -XX:SharedArchiveFile=…/app/bulkcall.jsa -jar …/app/bulkcall.jar}.
      */
     static HeapLimitedBulkcall installed(Path installDir, Path dir) {
-        return new HeapLimitedBulkcall(dir, InstalledJar.install(JAR, installDir, JAVA, List.of()));
+        return new HeapLimitedBulkcall(dir, InstalledJar.install(installDir, List.of()));
     }
 
     /** Runs bulkcall with these arguments, and the agent and number a run needs, to its end; its exit code. */

@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.ForkedBulkcall.Handle;
+import io.bulkcall.testing.InstalledJar;
+import io.bulkcall.testing.Pushgateway;
+import io.bulkcall.testing.Pushgateways;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrote, which the JVM maps instead of loading the classes one by one. Every forked run of the suite
  * but the first command's runs from that install; this test makes sure it is the archive that serves
  * them, which a run does not show on its own: an archive the JVM cannot use is passed over with a
- * warning.
+ * warning. The training run is a start of bulkcall like any other, and must not push an empty run to
+ * the Pushgateway of a node whose environment turns the push on.
  */
 class InstalledJarIT {
 
@@ -41,5 +48,21 @@ class InstalledJarIT {
                 "io.bulkcall.BulkcallApplication source: shared objects file (top)",
                 "org.springframework.context.support.GenericApplicationContext source: shared objects file (top)",
                 "org.h2.Driver source: shared objects file (top)");
+    }
+
+    @Test
+    @ExtendWith(Pushgateways.class)
+    void itsTrainingRunPushesNoMetricsWhereTheEnvironmentTurnsThePushOn(Pushgateway pushgateway) {
+        // given: the push on in the JVM's system properties, which, as the environment's variables do,
+        // give way to the command line
+        List<String> pushOn = Stream.of(pushgateway.settings("training"))
+            .map(setting -> "-D" + setting.substring("--".length()))
+            .toList();
+
+        // when
+        InstalledJar.install(dir.resolve("install"), pushOn);
+
+        // then
+        assertThat(pushgateway.samples()).noneMatch(sample -> "bulkcall".equals(sample.labels().get("job")));
     }
 }

@@ -30,6 +30,8 @@ import org.springframework.util.FileSystemUtils;
 public final class InstalledJar {
 
     private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path PACKAGED_JAR = TARGET.resolve("bulkcall.jar");
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Duration PREPARE_TIMEOUT = Duration.ofMinutes(2);
 
     private static List<String> launch;
@@ -44,17 +46,17 @@ public final class InstalledJar {
      *
      * @param jvmOptions the options the forked runs use, which the training run uses too
      */
-    static synchronized List<String> launch(Path packagedJar, String java, List<String> jvmOptions) {
+    static synchronized List<String> launch(List<String> jvmOptions) {
         if (launch == null) {
-            Path dir = TARGET.resolve("forked-jar").resolve(version(packagedJar));
-            prepare(packagedJar, dir, java, jvmOptions);
+            Path dir = TARGET.resolve("forked-jar").resolve(version(PACKAGED_JAR));
+            prepare(dir, jvmOptions);
             launch = Stream.concat(Stream.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"), installed(dir).stream()).toList();
         }
         return launch;
     }
 
     /**
-     * Installs the jar in {@code dir} as the README does: {@code dir/app/bulkcall.jar} beside its
+     * Installs {@code target/bulkcall.jar} in {@code dir} as the README does: {@code dir/app/bulkcall.jar} beside its
      * libraries, and {@code dir/app/bulkcall.jsa}, the archive of a training run in {@code dir/training}.
      *
      * @param jvmOptions the JVM's options for the training run: none in the README; the suite's forked
@@ -62,13 +64,13 @@ public final class InstalledJar {
      * @return what follows {@code java} and the JVM's options to run it as the README's nightly run does:
      *         {@code -XX:SharedArchiveFile=dir/app/bulkcall.jsa -jar dir/app/bulkcall.jar}
      */
-    public static List<String> install(Path packagedJar, Path dir, String java, List<String> jvmOptions) {
+    public static List<String> install(Path dir, List<String> jvmOptions) {
         Path app = dir.resolve("app");
         try {
             Files.createDirectories(dir);
-            exec(dir, List.of(java, "-Djarmode=tools", "-jar", packagedJar.toString(), "extract", "--destination",
+            exec(dir, List.of(JAVA, "-Djarmode=tools", "-jar", PACKAGED_JAR.toString(), "extract", "--destination",
                     app.toString()));
-            train(dir, app, java, jvmOptions);
+            train(dir, app, jvmOptions);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,7 +92,7 @@ public final class InstalledJar {
         }
     }
 
-    private static void prepare(Path jar, Path dir, String java, List<String> jvmOptions) {
+    private static void prepare(Path dir, List<String> jvmOptions) {
         Path ready = dir.resolve("ready");
         try {
             Files.createDirectories(dir);
@@ -100,7 +102,7 @@ public final class InstalledJar {
                     removeEarlierBuilds(dir);
                     FileSystemUtils.deleteRecursively(dir.resolve("app"));
                     FileSystemUtils.deleteRecursively(dir.resolve("training"));
-                    install(jar, dir, java, jvmOptions);
+                    install(dir, jvmOptions);
                     Files.createFile(ready);
                 }
             }
@@ -120,14 +122,16 @@ public final class InstalledJar {
 
     /**
      * The README's training run: bulkcall started in the sandbox, in an empty folder, until its context
-     * is up; the JVM writes the classes it loaded to the archive as it exits.
+     * is up; the JVM writes the classes it loaded to the archive as it exits. The Pushgateway's push is
+     * off whatever the environment says: the context's close would push an empty run.
      */
-    private static void train(Path dir, Path app, String java, List<String> jvmOptions) throws IOException {
+    private static void train(Path dir, Path app, List<String> jvmOptions) throws IOException {
         Path folder = Files.createDirectories(dir.resolve("training"));
-        List<String> line = new ArrayList<>(List.of(java));
+        List<String> line = new ArrayList<>(List.of(JAVA));
         line.addAll(jvmOptions);
         line.addAll(List.of("-XX:ArchiveClassesAtExit=" + app.resolve("bulkcall.jsa"), "-Dspring.context.exit=onRefresh",
-                "-jar", app.resolve("bulkcall.jar").toString(), "--spring.profiles.active=sandbox"));
+                "-jar", app.resolve("bulkcall.jar").toString(), "--spring.profiles.active=sandbox",
+                "--management.prometheus.metrics.export.pushgateway.enabled=false"));
         exec(folder, line);
     }
 
