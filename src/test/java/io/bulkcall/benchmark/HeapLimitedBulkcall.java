@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ final class HeapLimitedBulkcall {
      * {@code dir}: {@code java -Xmx256m -XX:SharedArchiveFile=…/app/bulkcall.jsa -jar …/app/bulkcall.jar}.
      */
     static HeapLimitedBulkcall installed(Path installDir, Path dir) {
-        return new HeapLimitedBulkcall(dir, InstalledJar.install(installDir, List.of()));
+        return new HeapLimitedBulkcall(dir, InstalledJar.install(installDir, Map.of()));
     }
 
     /** Runs bulkcall with these arguments, and the agent and number a run needs, to its end; its exit code. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.bulkcall.testing.ForkedBulkcall;
@@ -20,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's install (Running it nightly): the jar extracted, and the archive its training run
- * wrote, which the JVM maps instead of loading the classes one by one. Every forked run of the suite
- * but the first command's runs from that install; this test makes sure it is the archive that serves
- * them, which a run does not show on its own: an archive the JVM cannot use is passed over with a
- * warning. The training run is a start of bulkcall like any other, and must not push an empty run to
- * the Pushgateway of a node whose environment turns the push on.
+ * The README's install (Running it nightly), by its own commands ({@link InstalledJar}): the jar
+ * extracted, and the archive its training run wrote, which the JVM maps instead of loading the classes
+ * one by one. Every forked run of the suite but the first command's runs from that install; this test
+ * makes sure it is the archive that serves them, which a run does not show on its own: an archive the
+ * JVM cannot use is passed over with a warning. The training run is a start of bulkcall like any other,
+ * and must not push an empty run to the Pushgateway of a node whose environment turns the push on.
  */
 class InstalledJarIT {
 
@@ -53,11 +55,11 @@ class InstalledJarIT {
     @Test
     @ExtendWith(Pushgateways.class)
     void itsTrainingRunPushesNoMetricsWhereTheEnvironmentTurnsThePushOn(Pushgateway pushgateway) {
-        // given: the push on in the JVM's system properties, which, as the environment's variables do,
-        // give way to the command line
-        List<String> pushOn = Stream.of(pushgateway.settings("training"))
-            .map(setting -> "-D" + setting.substring("--".length()))
-            .toList();
+        // given: the push on in the environment, as /etc/bulkcall/env turns it on for several nodes
+        Map<String, String> pushOn = Stream.of(pushgateway.settings("training"))
+            .map(setting -> setting.substring("--".length()).split("=", 2))
+            .collect(Collectors.toMap(setting -> setting[0].replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT),
+                    setting -> setting[1]));
 
         // when
         InstalledJar.install(dir.resolve("install"), pushOn);

@@ -101,7 +101,7 @@ public final class ForkedBulkcall {
         int run = runs.incrementAndGet();
         List<String> line = new ArrayList<>(List.of(javaBinary()));
         line.addAll(jvmOptions);
-        line.addAll(packaged ? List.of("-jar", JAR.toString()) : InstalledJar.launch(JVM_OPTIONS));
+        line.addAll(packaged ? List.of("-jar", JAR.toString()) : InstalledJar.launch());
         line.addAll(List.of(command));
         line.addAll(settings.values());
         ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile())

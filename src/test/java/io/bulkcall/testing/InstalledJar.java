@@ -1,5 +1,6 @@
 package io.bulkcall.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -8,21 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.util.FileSystemUtils;
 
 /**
- * {@code target/bulkcall.jar} installed as the README installs it (Running it nightly): laid out as
- * Spring Boot extracts it ({@code java -Djarmode=tools -jar bulkcall.jar extract}: the application's jar
- * beside its libraries), with an archive of the classes it loads to start, written by a training run
- * that starts it in the sandbox, in an empty folder, and exits once it has started
- * ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}). The same classes as
- * the packaged jar, loaded from plain jars and mapped from the archive: a forked bulkcall starts in
- * about half the CPU time of {@code java -jar target/bulkcall.jar}, and the suite forks some forty of
- * them.
+ * {@code target/bulkcall.jar} installed by the README's own commands (the first code block of "Running
+ * it nightly", as the README writes it, run by {@code bash} with {@code /srv/bulkcall} replaced by a
+ * folder of the tests'): laid out as Spring Boot extracts it, the application's jar beside its
+ * libraries, with an archive of the classes it loads to start, written by a training run. The same
+ * classes as the packaged jar, loaded from plain jars and mapped from the archive: a forked bulkcall
+ * starts in about half the CPU time of {@code java -jar target/bulkcall.jar}, and the suite forks some
+ * forty of them. A README whose commands do not install bulkcall fails every test that forks one.
  * <p>
  * Installed once for each build of the jar (its size and time name the folder), by whichever test JVM
  * asks first; the others wait on a file lock and use it. The folders of earlier builds are removed.
@@ -31,8 +31,11 @@ public final class InstalledJar {
 
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path PACKAGED_JAR = TARGET.resolve("bulkcall.jar");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final Duration PREPARE_TIMEOUT = Duration.ofMinutes(2);
+    private static final Path README = Path.of("README.md").toAbsolutePath();
+    private static final String README_SECTION = "## Running it nightly";
+    /** Where the README installs bulkcall. */
+    private static final String README_FOLDER = "/srv/bulkcall";
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
 
     private static List<String> launch;
 
@@ -42,40 +45,62 @@ public final class InstalledJar {
     /**
      * What follows {@code java} and the JVM's own options to run bulkcall from the installed jar, for
      * the forked runs of the tests: {@code -XX:SharedArchiveFile=… -jar …/bulkcall.jar}, with the JVM's
-     * own class-data sharing warnings off (a run's output is for its test to read).
-     *
-     * @param jvmOptions the options the forked runs use, which the training run uses too
+     * own class-data sharing warnings off (a run's output is for its test to read). The archive serves
+     * whatever compiler and collector the runs choose.
      */
-    static synchronized List<String> launch(List<String> jvmOptions) {
+    static synchronized List<String> launch() {
         if (launch == null) {
             Path dir = TARGET.resolve("forked-jar").resolve(version(PACKAGED_JAR));
-            prepare(dir, jvmOptions);
+            prepare(dir);
             launch = Stream.concat(Stream.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"), installed(dir).stream()).toList();
         }
         return launch;
     }
 
     /**
-     * Installs {@code target/bulkcall.jar} in {@code dir} as the README does: {@code dir/app/bulkcall.jar} beside its
-     * libraries, and {@code dir/app/bulkcall.jsa}, the archive of a training run in {@code dir/training}.
+     * Installs {@code target/bulkcall.jar} in {@code dir} by the README's commands, the JDK that runs
+     * the tests first on the {@code PATH} and temporary folders made in {@code dir}:
+     * {@code dir/app/bulkcall.jar} beside its libraries, and {@code dir/app/bulkcall.jsa}. The commands'
+     * output is in {@code dir/install.log}.
      *
-     * @param jvmOptions the JVM's options for the training run: none in the README; the suite's forked
-     *        runs train with the options they run with
+     * @param environment variables the commands run with, beside the tests' own
      * @return what follows {@code java} and the JVM's options to run it as the README's nightly run does:
      *         {@code -XX:SharedArchiveFile=dir/app/bulkcall.jsa -jar dir/app/bulkcall.jar}
      */
-    public static List<String> install(Path dir, List<String> jvmOptions) {
-        Path app = dir.resolve("app");
+    public static List<String> install(Path dir, Map<String, String> environment) {
         try {
             Files.createDirectories(dir);
-            exec(dir, List.of(JAVA, "-Djarmode=tools", "-jar", PACKAGED_JAR.toString(), "extract", "--destination",
-                    app.toString()));
-            train(dir, app, jvmOptions);
+            String commands = readmeInstall().replace("target/bulkcall.jar", PACKAGED_JAR.toString())
+                .replace(README_FOLDER, dir.toString());
+            ProcessBuilder bash = new ProcessBuilder("bash", "-eu", "-c", commands).directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("install.log").toFile());
+            bash.environment().putAll(environment);
+            bash.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
+                    + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            bash.environment().put("TMPDIR", dir.toString());
+            int exitCode = Processes.awaitExit(bash.start(), INSTALL_TIMEOUT, "the README's install", dir.resolve("install.log"));
+            if (exitCode != 0) {
+                throw new IllegalStateException("the README's install exited " + exitCode + ":\n" + commands + "\n"
+                        + Files.readString(dir.resolve("install.log")));
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return installed(dir);
+    }
+
+    /** The first code block of the README's section on nightly runs: the commands that install bulkcall. */
+    private static String readmeInstall() throws IOException {
+        String readme = Files.readString(README);
+        int section = readme.indexOf("\n" + README_SECTION + "\n");
+        int open = readme.indexOf("```\n", section);
+        int close = readme.indexOf("\n```", open);
+        if (section < 0 || open < 0 || close < 0) {
+            throw new IllegalStateException(README + " has no code block under \"" + README_SECTION + "\"");
+        }
+        return readme.substring(open + "```\n".length(), close);
     }
 
     private static List<String> installed(Path dir) {
@@ -92,7 +117,7 @@ public final class InstalledJar {
         }
     }
 
-    private static void prepare(Path dir, List<String> jvmOptions) {
+    private static void prepare(Path dir) {
         Path ready = dir.resolve("ready");
         try {
             Files.createDirectories(dir);
@@ -101,8 +126,7 @@ public final class InstalledJar {
                 if (!Files.exists(ready)) {
                     removeEarlierBuilds(dir);
                     FileSystemUtils.deleteRecursively(dir.resolve("app"));
-                    FileSystemUtils.deleteRecursively(dir.resolve("training"));
-                    install(dir, jvmOptions);
+                    install(dir, Map.of());
                     Files.createFile(ready);
                 }
             }
@@ -117,33 +141,6 @@ public final class InstalledJar {
             for (Path build : builds.filter(other -> !other.equals(dir)).toList()) {
                 FileSystemUtils.deleteRecursively(build);
             }
-        }
-    }
-
-    /**
-     * The README's training run: bulkcall started in the sandbox, in an empty folder, until its context
-     * is up; the JVM writes the classes it loaded to the archive as it exits. The Pushgateway's push is
-     * off whatever the environment says: the context's close would push an empty run.
-     */
-    private static void train(Path dir, Path app, List<String> jvmOptions) throws IOException {
-        Path folder = Files.createDirectories(dir.resolve("training"));
-        List<String> line = new ArrayList<>(List.of(JAVA));
-        line.addAll(jvmOptions);
-        line.addAll(List.of("-XX:ArchiveClassesAtExit=" + app.resolve("bulkcall.jsa"), "-Dspring.context.exit=onRefresh",
-                "-jar", app.resolve("bulkcall.jar").toString(), "--spring.profiles.active=sandbox",
-                "--management.prometheus.metrics.export.pushgateway.enabled=false"));
-        exec(folder, line);
-    }
-
-    private static void exec(Path folder, List<String> line) throws IOException {
-        Path log = folder.resolve("prepare.log");
-        Process process = new ProcessBuilder(line).directory(folder.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-        int exitCode = Processes.awaitExit(process, PREPARE_TIMEOUT, String.join(" ", line), log);
-        if (exitCode != 0) {
-            throw new IllegalStateException(String.join(" ", line) + " exited " + exitCode + ":\n" + Files.readString(log));
         }
     }
 }
