@@ -97,7 +97,7 @@ public final class InstalledJar {
         int section = readme.indexOf("\n" + README_SECTION + "\n");
         int open = readme.indexOf("```\n", section);
         int close = readme.indexOf("\n```", open);
-        if (section < 0 || open < 0 || close < 0) {
+        if (section < 0 || open < 0 || close < 0 || readme.lastIndexOf("\n## ", open) != section) {
             throw new IllegalStateException(README + " has no code block under \"" + README_SECTION + "\"");
         }
         return readme.substring(open + "```\n".length(), close);
