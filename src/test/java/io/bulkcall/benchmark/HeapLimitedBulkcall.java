@@ -24,9 +24,6 @@ import io.bulkcall.testing.TestKeys;
  */
 final class HeapLimitedBulkcall {
 
-    private static final Path JAR = Path.of("target/bulkcall.jar").toAbsolutePath();
-
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     /** A collection in the GC log: when, and the heap in use before it and after it, of the heap's size. */
     private static final Pattern PAUSE = Pattern.compile("^\\[([^]]+)].* Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\)");
@@ -44,7 +41,7 @@ final class HeapLimitedBulkcall {
 
     /** {@code java -Xmx256m -jar target/bulkcall.jar}, in that folder. */
     HeapLimitedBulkcall(Path dir) {
-        this(dir, List.of("-jar", JAR.toString()));
+        this(dir, List.of("-jar", Processes.PACKAGED_JAR.toString()));
     }
 
     private HeapLimitedBulkcall(Path dir, List<String> launch) {
@@ -62,7 +59,7 @@ final class HeapLimitedBulkcall {
 
     /** Runs bulkcall with these arguments, and the agent and number a run needs, to its end; its exit code. */
     int run(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time"));
+        List<String> command = new ArrayList<>(List.of(Processes.JAVA, "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time"));
         command.addAll(launch);
         command.addAll(List.of(arguments));
         command.addAll(List.of("--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox"));

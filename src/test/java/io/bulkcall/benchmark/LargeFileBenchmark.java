@@ -223,7 +223,7 @@ class LargeFileBenchmark {
     private Duration barePass() throws IOException, InterruptedException {
         Path out = dir.resolve("bare-pass.out");
         long start = System.nanoTime();
-        Process bare = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        Process bare = new ProcessBuilder(Processes.JAVA, "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), BarePass.class.getName(), largeCsv.toString())
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())

@@ -1,10 +1,5 @@
 package io.bulkcall.sandbox;
 
-import static io.bulkcall.sandbox.SandboxHttp.BATCHES;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.bulkcall.testing.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A sandbox in a process of its own, as the {@code sandbox} profile runs it, on a state folder:
@@ -54,7 +54,7 @@ class StateFolderAcrossProcessesTest {
     @BeforeEach
     void startTheSandboxInAProcessOfItsOwn() throws IOException {
         Path output = logs.resolve("standalone.out");
-        standalone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        standalone = new ProcessBuilder(Processes.JAVA,
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 Standalone.class.getName(), folder.toString())
                 .redirectOutput(output.toFile())

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ForkedBulkcall {
 
-    private static final Path JAR = Path.of("target/bulkcall.jar").toAbsolutePath();
     /** C1 only and the serial collector: a short-lived process on 2 cores starts in half the CPU time. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
@@ -35,8 +34,8 @@ public final class ForkedBulkcall {
     private static final AtomicInteger runs = new AtomicInteger();
 
     private ForkedBulkcall(Path root) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run these tests with `./mvnw verify`");
+        if (!Files.isRegularFile(Processes.PACKAGED_JAR)) {
+            throw new IllegalStateException(Processes.PACKAGED_JAR + " is missing: run these tests with `./mvnw verify`");
         }
         this.root = root;
     }
@@ -99,9 +98,9 @@ public final class ForkedBulkcall {
     /** Starts bulkcall with a command; its output goes to {@code run-N.out} / {@code run-N.err}. */
     public Handle start(String... command) {
         int run = runs.incrementAndGet();
-        List<String> line = new ArrayList<>(List.of(javaBinary()));
+        List<String> line = new ArrayList<>(List.of(Processes.JAVA));
         line.addAll(jvmOptions);
-        line.addAll(packaged ? List.of("-jar", JAR.toString()) : InstalledJar.launch());
+        line.addAll(packaged ? List.of("-jar", Processes.PACKAGED_JAR.toString()) : InstalledJar.launch());
         line.addAll(List.of(command));
         line.addAll(settings.values());
         ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile())
@@ -126,10 +125,6 @@ public final class ForkedBulkcall {
 
     public Path root() {
         return root;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** A started bulkcall process. */

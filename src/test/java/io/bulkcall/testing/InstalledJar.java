@@ -30,7 +30,6 @@ import org.springframework.util.FileSystemUtils;
 public final class InstalledJar {
 
     private static final Path TARGET = Path.of("target").toAbsolutePath();
-    private static final Path PACKAGED_JAR = TARGET.resolve("bulkcall.jar");
     private static final Path README = Path.of("README.md").toAbsolutePath();
     private static final String README_SECTION = "## Running it nightly";
     /** Where the README installs bulkcall. */
@@ -50,7 +49,7 @@ public final class InstalledJar {
      */
     static synchronized List<String> launch() {
         if (launch == null) {
-            Path dir = TARGET.resolve("forked-jar").resolve(version(PACKAGED_JAR));
+            Path dir = TARGET.resolve("forked-jar").resolve(version(Processes.PACKAGED_JAR));
             prepare(dir);
             launch = Stream.concat(Stream.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"), installed(dir).stream()).toList();
         }
@@ -70,13 +69,13 @@ public final class InstalledJar {
     public static List<String> install(Path dir, Map<String, String> environment) {
         try {
             Files.createDirectories(dir);
-            String commands = readmeInstall().replace("target/bulkcall.jar", PACKAGED_JAR.toString())
+            String commands = readmeInstall().replace("target/bulkcall.jar", Processes.PACKAGED_JAR.toString())
                 .replace(README_FOLDER, dir.toString());
             ProcessBuilder bash = new ProcessBuilder("bash", "-eu", "-c", commands).directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("install.log").toFile());
             bash.environment().putAll(environment);
-            bash.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
+            bash.environment().put("PATH", Path.of(Processes.JAVA).getParent() + File.pathSeparator
                     + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             bash.environment().put("TMPDIR", dir.toString());
             int exitCode = Processes.awaitExit(bash.start(), INSTALL_TIMEOUT, "the README's install", dir.resolve("install.log"));

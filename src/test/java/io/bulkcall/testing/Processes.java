@@ -7,8 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Waits for a process a test or a benchmark started: bulkcall, the bare pass, promtool. */
+/** Starts and waits for the processes a test or a benchmark runs: bulkcall, the bare pass, promtool. */
 public final class Processes {
+
+    /** bulkcall as {@code ./mvnw package} builds it. */
+    public static final Path PACKAGED_JAR = Path.of("target/bulkcall.jar").toAbsolutePath();
+
+    /** The {@code java} of the JDK that runs the tests. */
+    public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private Processes() {
     }
