@@ -2,7 +2,6 @@ package io.bulkcall.cartesia;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A call as Get Call and List Calls return it; of its telephony details only the number called is read.
@@ -20,7 +19,6 @@ public record AgentCall(
         String endReason,
         String errorMessage,
         String summary,
-        Map<String, Object> metadata,
         TelephonyParams telephonyParams,
         List<TranscriptTurn> transcript) {
 

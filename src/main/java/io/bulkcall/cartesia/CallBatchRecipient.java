@@ -1,7 +1,6 @@
 package io.bulkcall.cartesia;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 /**
  * One recipient of a batch, as Get Call Batch returns it. A recipient that failed before a call
@@ -14,6 +13,5 @@ public record CallBatchRecipient(
         OffsetDateTime createdAt,
         String agentCallId,
         String endReason,
-        String errorMessage,
-        Map<String, Object> metadata) {
+        String errorMessage) {
 }

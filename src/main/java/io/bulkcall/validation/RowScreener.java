@@ -24,9 +24,10 @@ import io.bulkcall.window.ZoneResolution;
  * staged recipients screens the remaining rows exactly as an uninterrupted run would. Screening the
  * same row again (a chunk processed twice) accepts it again rather than calling it its own duplicate.
  *
- * <p>Not thread-safe, as {@link SeenNumbers} is not.
+ * <p>Not thread-safe, as {@link SeenNumbers} is not. Not final: the validate step's scope proxies it
+ * by its class.
  */
-public final class RowScreener {
+public class RowScreener {
 
     private final CsvHeader header;
 

@@ -2,7 +2,6 @@ package io.bulkcall.cartesia;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
@@ -119,10 +118,10 @@ class CartesiaClientListCallsTest {
         assertThat(page.data()).containsExactly(
                 new AgentCall("ac_5", "agent_1", "completed", OffsetDateTime.parse("2026-03-01T12:09:00Z"),
                         OffsetDateTime.parse("2026-03-01T12:11:30Z"), "agent_hangup", null,
-                        "Customer confirmed the appointment.", Map.of("customer_id", "cust_123"),
+                        "Customer confirmed the appointment.",
                         new AgentCall.TelephonyParams("+14155559876"), List.of()),
                 new AgentCall("ac_4", "agent_1", "voicemail", OffsetDateTime.parse("2026-03-01T12:08:00Z"), null,
-                        "dial_no_answer", null, null, null, null, List.of()));
+                        "dial_no_answer", null, null, null, List.of()));
         assertThat(page.hasMore()).isTrue();
         assertThat(page.nextPage()).isEqualTo("ac_4");
     }

@@ -169,13 +169,11 @@ class CartesiaClientOperationsTest {
         assertThat(batch.recipients()).containsExactly(
                 new CallBatchRecipient("abcr_295cx2ZMPitmqQtBtWUxSR", "+14155559876", RecipientStatus.COMPLETED,
                         OffsetDateTime.parse("2026-03-01T12:00:00Z"), "ac_2u7rspBaHJ7bQ7TiR3mK2n", "agent_hangup",
-                        null, Map.of("customer_id", "cust_123")),
+                        null),
                 new CallBatchRecipient("abcr_9Hk2LmNpQrStUvWxYz1234", "+14155550199", RecipientStatus.FAILED,
-                        OffsetDateTime.parse("2026-03-01T12:00:00Z"), null, null, "Number is not reachable",
-                        Map.of("customer_id", "cust_789")),
+                        OffsetDateTime.parse("2026-03-01T12:00:00Z"), null, null, "Number is not reachable"),
                 new CallBatchRecipient("abcr_TD5XMc9uNw6mJfhFbcvQTm", "+14155550101", RecipientStatus.QUEUED,
-                        OffsetDateTime.parse("2026-03-01T12:00:00Z"), null, null, null,
-                        Map.of("customer_id", "cust_456")));
+                        OffsetDateTime.parse("2026-03-01T12:00:00Z"), null, null, null));
     }
 
     @Test
@@ -198,7 +196,6 @@ class CartesiaClientOperationsTest {
             assertThat(recipient.status().kind()).isEqualTo(RecipientStatus.Kind.UNKNOWN);
             assertThat(recipient.status().raw()).isEqualTo("voicemail_detected");
             assertThat(recipient.endReason()).isEqualTo("answering_machine");
-            assertThat(recipient.metadata()).isNull();
         });
     }
 
@@ -349,7 +346,7 @@ class CartesiaClientOperationsTest {
         assertThat(call).isEqualTo(new AgentCall("ac_2u7rspBaHJ7bQ7TiR3mK2n", "agent_Fo7pKNBUwLZxrTd6jvhpaE",
                 "completed", OffsetDateTime.parse("2026-03-01T12:01:00Z"),
                 OffsetDateTime.parse("2026-03-01T12:03:30Z"), "agent_hangup", null,
-                "Customer confirmed the appointment.", Map.of("customer_id", "cust_123"),
+                "Customer confirmed the appointment.",
                 new AgentCall.TelephonyParams("+14155559876"), List.of(new TranscriptTurn("assistant", "Hello!", 0.1, 0.9))));
     }
 
@@ -364,7 +361,7 @@ class CartesiaClientOperationsTest {
 
         // then
         assertThat(call).isEqualTo(new AgentCall("ac_9Kq2LmNpQrStUvWxYz5678", "agent_Fo7pKNBUwLZxrTd6jvhpaE",
-                "failed", null, null, "dial_busy", "The line was busy", null, null, null, List.of()));
+                "failed", null, null, "dial_busy", "The line was busy", null, null, List.of()));
     }
 
     /** Retry and Cancel Call Batch are POSTs with the usual headers and no body at all. */

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import io.bulkcall.validation.CheckedRow;
-import io.bulkcall.validation.ScreenedRow;
+import org.aopalliance.intercept.MethodInterceptor;
 
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.scope.ScopedProxyUtils;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
@@ -44,15 +44,16 @@ public class FileChangeDuringValidation implements BeanPostProcessor, Environmen
         if (!beanName.equals(SCREENER)) {
             return bean;
         }
-        @SuppressWarnings("unchecked")
-        ItemProcessor<CheckedRow, ScreenedRow> screener = (ItemProcessor<CheckedRow, ScreenedRow>) bean;
         long onLine = environment.getRequiredProperty("hostile.on-line", Long.class);
-        return (ItemProcessor<CheckedRow, ScreenedRow>) row -> {
-            if (row.row().line() == onLine) {
+        ProxyFactory screener = new ProxyFactory(bean);
+        screener.setProxyTargetClass(true);
+        screener.addAdvice((MethodInterceptor) screening -> {
+            if (((CheckedRow) screening.getArguments()[0]).row().line() == onLine) {
                 change();
             }
-            return screener.process(row);
-        };
+            return screening.proceed();
+        });
+        return screener.getProxy();
     }
 
     private void change() {

@@ -28,7 +28,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,12 +47,12 @@ class StagingConfiguration {
 
     @Bean
     Step validate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            CheckedRowReader numberCheckingReader, ItemProcessor<CheckedRow, ScreenedRow> rowScreener,
+            CheckedRowReader numberCheckingReader, RowScreener rowScreener,
             StagingWriter stagingWriter, BulkcallProperties properties, ValidationProgressListener validationProgressListener) {
         return new StepBuilder("validate", jobRepository).<CheckedRow, ScreenedRow>chunk(properties.batch().size())
             .transactionManager(transactionManager)
             .reader(numberCheckingReader)
-            .processor(rowScreener)
+            .processor(rowScreener::process)
             .writer(stagingWriter)
             .listener(validationProgressListener)
             .build();
@@ -73,11 +72,11 @@ class StagingConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<CheckedRow, ScreenedRow> rowScreener(CheckedRowReader numberCheckingReader,
+    RowScreener rowScreener(CheckedRowReader numberCheckingReader,
             RecipientRepository recipients, DoNotCallList doNotCallList,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
         return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId),
-                numberCheckingReader.sentColumns())::process;
+                numberCheckingReader.sentColumns());
     }
 
     @Bean

@@ -27,9 +27,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  *
  * <p>Restart: it keeps no position (the process-indicator pattern): the recipients already in a batch
  * no longer wait, so a restarted step reads the rest again from the top. Memory is bounded by one
- * unfinished batch per due group. Not thread-safe: one per step execution.
+ * unfinished batch per due group. Not thread-safe: one per step execution. Not final: the step scope
+ * proxies it by its class.
  */
-final class DueBatchReader implements ItemStreamReader<PlannedBatch> {
+class DueBatchReader implements ItemStreamReader<PlannedBatch> {
 
     private final long jobInstanceId;
     private final int batchSize;

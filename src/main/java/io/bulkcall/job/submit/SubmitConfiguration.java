@@ -16,8 +16,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +32,7 @@ class SubmitConfiguration {
      */
     @Bean
     Step submit(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ItemStreamReader<PlannedBatch> dueBatchReader, ItemWriter<PlannedBatch> callBatchWriter,
+            DueBatchReader dueBatchReader, CallBatchWriter callBatchWriter,
             SentColumnsCheck sentColumnsCheck, SubmitReconciler submitReconciler) {
         return new StepBuilder("submit", jobRepository).<PlannedBatch, PlannedBatch>chunk(1)
             .transactionManager(transactionManager)
@@ -48,7 +46,7 @@ class SubmitConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<PlannedBatch> dueBatchReader(RecipientRepository recipients,
+    DueBatchReader dueBatchReader(RecipientRepository recipients,
             JobRecordRepository jobs, CallingWindows windows, BulkcallProperties properties, Clock clock,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
         return new DueBatchReader(jobInstanceId, properties.batch().size(), recipients, jobs, windows, clock);
@@ -56,7 +54,7 @@ class SubmitConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<PlannedBatch> callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs,
+    CallBatchWriter callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
             SendOnce sendOnce, CallingWindows windows, ContactHistory contacts,
             PlatformTransactionManager transactionManager, Clock clock,
