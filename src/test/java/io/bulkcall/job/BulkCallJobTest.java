@@ -1,5 +1,6 @@
 package io.bulkcall.job;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -66,6 +67,21 @@ class BulkCallJobTest {
         assertThat(sandbox.requests(SandboxEndpoint.GET_BATCH)).isEqualTo(sandbox.batches().size());
         assertThat(CsvFiles.records(workspace.reports(1, "numbers").resolve("results.csv"))).hasSize(rows)
             .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("completed"));
+    }
+
+    @Test
+    void aRunThatGoesWellLogsNoWarning() throws IOException {
+        // given
+        workspace.drop("numbers.csv", CsvFiles.numbers(10));
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then: a search of the log file for warnings finds only Flyway's note that Spring Boot's H2 is
+        // newer than the H2 Flyway was tested with
+        assertThat(exitCode).isZero();
+        assertThat(Files.readAllLines(workspace.log())).filteredOn(line -> line.contains(" WARN "))
+            .allSatisfy(line -> assertThat(line).contains("which is newer than the version Flyway has been verified with"));
     }
 
     @Test
