@@ -48,7 +48,8 @@ public class FileChangeDuringValidation implements BeanPostProcessor, Environmen
         ProxyFactory screener = new ProxyFactory(bean);
         screener.setProxyTargetClass(true);
         screener.addAdvice((MethodInterceptor) screening -> {
-            if (((CheckedRow) screening.getArguments()[0]).row().line() == onLine) {
+            if (screening.getArguments().length == 1 && screening.getArguments()[0] instanceof CheckedRow row
+                    && row.row().line() == onLine) {
                 change();
             }
             return screening.proceed();
