@@ -24,7 +24,6 @@ import io.bulkcall.testing.TestKeys;
  */
 final class HeapLimitedBulkcall {
 
-
     /** A collection in the GC log: when, and the heap in use before it and after it, of the heap's size. */
     private static final Pattern PAUSE = Pattern.compile("^\\[([^]]+)].* Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\)");
 

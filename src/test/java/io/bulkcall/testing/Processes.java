@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Starts and waits for the processes a test or a benchmark runs: bulkcall, the bare pass, promtool. */
+/**
+ * The {@code java} and the jar the tests and benchmarks start bulkcall with, and the wait for any
+ * process they start: bulkcall, the bare pass, promtool.
+ */
 public final class Processes {
 
     /** bulkcall as {@code ./mvnw package} builds it. */

@@ -57,9 +57,9 @@ public class RecipientRepository {
     public RecipientRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, StreamedQuery streamed,
             JsonMapper json) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.dataSource = dataSource;
         this.streamed = streamed;
-        this.jdbcTemplate = jdbcTemplate;
         this.json = json;
     }
 
