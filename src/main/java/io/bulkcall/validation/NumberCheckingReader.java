@@ -18,19 +18,20 @@ import io.bulkcall.input.InputRows;
 
 /**
  * Reads the data rows of an input file with their numbers checked ({@link CheckedRow}), in file order.
- * Its {@link InputRows} parse the file on the reading thread; blocks of rows read ahead are
- * checked on the executor's threads while the rows before them are returned.
+ * Blocks of rows ahead of the ones returned are read from the file and checked on the executor's
+ * threads while the rows before them are returned.
  *
- * <p>Why: checking a number with libphonenumber is most of the cost of validating a row, and depends
- * on the row alone, while staging the rows in the job database runs on the step's thread. Checked
- * ahead, the numbers of the next rows are checked on another core while a chunk is written, so a
- * large file validates and stages in close to the time of the slower of the two rather than their
- * sum. Everything that depends on earlier rows (duplicates) is left to {@link RowScreener}.
+ * <p>Why: parsing a row and checking its number depend on the row alone, while staging the rows in the
+ * job database runs on the step's thread and is most of its work. Read and checked ahead, the next rows
+ * are parsed and checked on another core while a chunk is written, so a large file validates and stages
+ * in close to the time of the slower of the two rather than their sum. Everything that depends on
+ * earlier rows (duplicates) is left to {@link RowScreener}.
  *
- * <p>A block is checked by whichever thread takes it first: one of the executor's, or the reading thread
- * itself when the next block it needs is not checked yet. Rather than wait, it checks that block, or
- * else a later one nobody has taken, so every core checks numbers whenever the reading thread has
- * nothing else to do.
+ * <p>A block is read and checked by whichever thread takes it first: one of the executor's, or the
+ * reading thread itself when the next block it needs is not checked yet. Rather than wait, it takes that
+ * block, or else a later one nobody has taken, so every core works whenever the reading thread has
+ * nothing else to do. The file is read by one thread at a time, block after block in file order: a
+ * block's thread waits until the block before it has read its rows. Checking is what runs side by side.
  *
  * <p>At most {@value #BLOCKS_AHEAD} blocks of {@value #BLOCK_SIZE} rows are read ahead, so memory use
  * does not grow with the file. A problem with the file found while reading ahead (an
@@ -38,8 +39,9 @@ import io.bulkcall.input.InputRows;
  * exactly where reading without reading ahead would have thrown it.
  *
  * <p>Restart: {@link #returned()} counts the rows returned, not the rows read ahead; a reader that
- * resumes {@link #skip skips} that many rows unchecked. Not thread-safe: one thread reads; the
- * executor's threads only check rows.
+ * resumes {@link #skip skips} that many rows unchecked. Not thread-safe: one thread calls it; the
+ * executor's threads only read and check blocks, and {@link #close()} closes the file once none reads
+ * it.
  */
 public final class NumberCheckingReader implements AutoCloseable {
 
@@ -53,21 +55,31 @@ public final class NumberCheckingReader implements AutoCloseable {
 
     private final Executor executor;
 
-    /** Blocks read ahead, in file order; the first is the next to return from. */
+    /** Blocks ahead, in file order; the first is the next to return from. */
     private final Deque<Block> blocksAhead = new ArrayDeque<>();
+
+    /** Done once the last block made so far has read its rows, or was dropped. */
+    private CompletableFuture<Void> lastRead = CompletableFuture.completedFuture(null);
 
     private Iterator<CheckedRow> block = Collections.emptyIterator();
 
     private long returned;
 
-    private boolean endOfFileAhead;
+    /** Whether a block returned found the end of the file, or a problem with it. */
+    private boolean endOfFile;
 
     /** What reading ahead ran into, thrown once the rows before it are returned. */
-    private RuntimeException problemAhead;
+    private RuntimeException problem;
+
+    /**
+     * Whether a block may still read from the file: no longer once a block reached its end or a problem
+     * with it, or the reader is closing, which stops a block being read at its next row.
+     */
+    private volatile boolean readable = true;
 
     /**
      * @param rows the open reader of the file; this reader closes it
-     * @param executor runs the checks; a caller-runs executor checks each block on the reading thread
+     * @param executor reads and checks blocks; a caller-runs executor does it on the reading thread
      */
     public NumberCheckingReader(InputRows rows, RowChecker checker, Executor executor) {
         this.rows = Objects.requireNonNull(rows, "rows");
@@ -88,15 +100,17 @@ public final class NumberCheckingReader implements AutoCloseable {
     /** The next row with its number checked, or {@code null} at the end of the file. */
     public CheckedRow read() {
         while (!block.hasNext()) {
-            readAhead();
-            Block next = blocksAhead.poll();
-            if (next == null) {
-                if (problemAhead != null) {
-                    throw problemAhead;
-                }
+            if (problem != null) {
+                throw problem;
+            }
+            if (endOfFile) {
                 return null;
             }
-            block = checkedByNow(next).iterator();
+            readAhead();
+            Checked next = checkedByNow(blocksAhead.poll());
+            block = next.rows().iterator();
+            endOfFile = next.endOfFile();
+            problem = next.problem();
         }
         returned++;
         return block.next();
@@ -109,43 +123,26 @@ public final class NumberCheckingReader implements AutoCloseable {
 
     @Override
     public void close() {
-        // blocks being checked finish on their own, and nobody takes the others; nothing reads them
+        readable = false;
         blocksAhead.forEach(Block::drop);
         blocksAhead.clear();
         block = Collections.emptyIterator();
-        endOfFileAhead = false;
-        problemAhead = null;
+        // the file is closed once no block reads it: one being read on another thread stops at its next row
+        lastRead.join();
         rows.close();
     }
 
     private void readAhead() {
-        while (blocksAhead.size() < BLOCKS_AHEAD && !endOfFileAhead) {
-            List<CsvRow> rowsAhead = new ArrayList<>(BLOCK_SIZE);
-            try {
-                while (rowsAhead.size() < BLOCK_SIZE && !endOfFileAhead) {
-                    CsvRow row = rows.read();
-                    if (row == null) {
-                        endOfFileAhead = true;
-                    }
-                    else {
-                        rowsAhead.add(row);
-                    }
-                }
-            }
-            catch (RuntimeException problem) {
-                endOfFileAhead = true;
-                problemAhead = problem;
-            }
-            if (!rowsAhead.isEmpty()) {
-                Block ahead = new Block(rowsAhead, rows.header());
-                blocksAhead.add(ahead);
-                executor.execute(ahead);
-            }
+        while (blocksAhead.size() < BLOCKS_AHEAD) {
+            Block ahead = new Block(lastRead);
+            lastRead = ahead.read;
+            blocksAhead.add(ahead);
+            executor.execute(ahead);
         }
     }
 
-    /** The block's rows checked: by this thread if nobody took it, after checking the blocks nobody took meanwhile. */
-    private List<CheckedRow> checkedByNow(Block next) {
+    /** The block's rows checked: by this thread if nobody took it, after the blocks nobody took meanwhile. */
+    private Checked checkedByNow(Block next) {
         next.run();
         for (Block later : blocksAhead) {
             if (next.checked.isDone()) {
@@ -157,45 +154,87 @@ public final class NumberCheckingReader implements AutoCloseable {
             return next.checked.join();
         }
         catch (CompletionException ex) {
-            if (ex.getCause() instanceof RuntimeException problem) {
-                throw problem;
+            if (ex.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
             throw ex;
         }
     }
 
-    /** Rows read ahead, checked by the first thread that takes them. */
+    /**
+     * A block's rows with their numbers checked, and what reading them ran into.
+     *
+     * @param endOfFile whether the file ended in this block or before it, or a problem stopped reading it
+     * @param problem what reading ran into after these rows, or {@code null}
+     */
+    private record Checked(List<CheckedRow> rows, boolean endOfFile, RuntimeException problem) {
+    }
+
+    /** Up to {@link #BLOCK_SIZE} rows, read and then checked by the first thread that takes them. */
     private final class Block implements Runnable {
 
-        private final List<CsvRow> unchecked;
+        /** Done once the block before this one read its rows. */
+        private final CompletableFuture<Void> readBefore;
 
-        private final CsvHeader header;
+        private final CompletableFuture<Void> read = new CompletableFuture<>();
 
         private final AtomicBoolean taken = new AtomicBoolean();
 
-        private final CompletableFuture<List<CheckedRow>> checked = new CompletableFuture<>();
+        private final CompletableFuture<Checked> checked = new CompletableFuture<>();
 
-        Block(List<CsvRow> unchecked, CsvHeader header) {
-            this.unchecked = unchecked;
-            this.header = header;
+        Block(CompletableFuture<Void> readBefore) {
+            this.readBefore = readBefore;
         }
 
-        /** Checks the rows, unless another thread took them first. */
+        /** Reads and checks the rows, unless another thread took them first. */
         @Override
         public void run() {
             if (taken.compareAndSet(false, true)) {
                 try {
-                    checked.complete(checker.check(unchecked, header));
+                    List<CsvRow> unchecked = new ArrayList<>(BLOCK_SIZE);
+                    RuntimeException problem = readInto(unchecked);
+                    checked.complete(new Checked(checker.check(unchecked, rows.header()),
+                            unchecked.size() < BLOCK_SIZE, problem));
                 }
-                catch (Throwable problem) {
-                    checked.completeExceptionally(problem);
+                catch (Throwable failure) {
+                    checked.completeExceptionally(failure);
                 }
             }
         }
 
-        /** Leaves the rows unchecked, if nobody took them yet. */
+        /**
+         * Reads the block's rows once the block before it has read its own.
+         *
+         * @return what reading ran into, or {@code null}: a problem ends the file for every later block
+         */
+        private RuntimeException readInto(List<CsvRow> unchecked) {
+            readBefore.join();
+            try {
+                while (readable && unchecked.size() < BLOCK_SIZE) {
+                    CsvRow row = rows.read();
+                    if (row == null) {
+                        readable = false;
+                    }
+                    else {
+                        unchecked.add(row);
+                    }
+                }
+                return null;
+            }
+            catch (RuntimeException problem) {
+                readable = false;
+                return problem;
+            }
+            finally {
+                read.complete(null);
+            }
+        }
+
+        /** Leaves the rows unread, if nobody took them yet. */
         void drop() {
-            taken.set(true);
+            if (taken.compareAndSet(false, true)) {
+                readBefore.whenComplete((done, failure) -> read.complete(null));
+            }
         }
     }
 }

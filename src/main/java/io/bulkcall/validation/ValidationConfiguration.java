@@ -37,10 +37,10 @@ class ValidationConfiguration {
     }
 
     /**
-     * The threads {@link NumberCheckingReader} checks numbers on: one per core but one, which the
-     * reading thread needs for itself, and which checks numbers too whenever the next rows it needs are
-     * not checked yet. So every core checks numbers when nothing else needs it, and on a two-core machine
-     * the reading thread never takes turns with two checking threads.
+     * The threads {@link NumberCheckingReader} reads and checks rows on: one per core but one, which the
+     * reading thread needs for itself, and which reads and checks rows too whenever the next ones it needs
+     * are not checked yet. So every core checks numbers when nothing else needs it, and on a two-core
+     * machine the reading thread never takes turns with two checking threads.
      */
     @Bean
     ThreadPoolTaskExecutor numberCheckExecutor() {

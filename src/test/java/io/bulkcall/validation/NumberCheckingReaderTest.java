@@ -7,11 +7,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.bulkcall.csv.CsvHeader;
+import io.bulkcall.csv.CsvRow;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.input.InputFixtures;
+import io.bulkcall.input.InputRows;
 import io.bulkcall.testing.CsvFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,30 +117,90 @@ class NumberCheckingReaderTest {
         List<CheckedRow> rows = readAll(new NumberCheckingReader(InputFixtures.inputFiles().open(csv),
                 RowCheckers.windowsOff(normalizer), queued::add));
 
-        // then: the reading thread checked every block, in file order, and the queued tasks find nothing left to do
+        // then: the reading thread read and checked every block, in file order, and the queued tasks find nothing left to do
         assertThat(rows).hasSize(ROWS);
         for (int i = 0; i < ROWS; i++) {
             assertThat(rows.get(i).check()).isEqualTo(normalizer.normalize(number(i)));
         }
-        assertThat(queued).hasSize((ROWS + NumberCheckingReader.BLOCK_SIZE - 1) / NumberCheckingReader.BLOCK_SIZE);
+        assertThat(queued).hasSizeGreaterThanOrEqualTo((ROWS + NumberCheckingReader.BLOCK_SIZE - 1) / NumberCheckingReader.BLOCK_SIZE);
         queued.forEach(Runnable::run);
     }
 
     @Test
-    void leavesTheNumberOfAMalformedRowUnchecked() throws IOException {
-        // given a row with a cell too many
-        Path csv = dir.resolve("input.csv");
-        Files.writeString(csv, "to_number,name\n+12125550143,Ann,extra\n");
+    void closesTheFileOnlyOnceTheBlockBeingReadOnAnotherThreadHasReadItsRows() throws Exception {
+        // given the first block returned, and the second being read on a thread of its own, held at its first row
+        List<Runnable> queued = new ArrayList<>();
+        HeldRows held = new HeldRows(InputFixtures.inputFiles().open(numbers(ROWS)), NumberCheckingReader.BLOCK_SIZE + 1);
+        NumberCheckingReader reader = new NumberCheckingReader(held, RowCheckers.windowsOff(normalizer), queued::add);
+        reader.read();
+        Thread checking = new Thread(queued.get(1), "checking");
+        checking.start();
+        held.reached.await();
 
         // when
-        List<CheckedRow> rows = readAll(reader(csv));
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(reader::close);
 
-        // then
-        assertThat(rows).singleElement().satisfies(row -> {
-            assertThat(row.row().isMalformed()).isTrue();
-            assertThat(row.rawNumber()).isEqualTo("+12125550143");
-            assertThat(row.check()).isNull();
-        });
+        // then: the file stays open until that block has read its rows
+        assertThatThrownBy(() -> closing.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        assertThat(held.closed).isFalse();
+        held.release.countDown();
+        closing.get(10, TimeUnit.SECONDS);
+        assertThat(held.closed).isTrue();
+        assertThat(held.readers).contains("checking");
+        checking.join();
+    }
+
+    /** A file's rows that holds the thread reading a given row until the test releases it, and tells who read. */
+    private static final class HeldRows implements InputRows {
+
+        private final InputRows rows;
+        private final long heldRow;
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final Set<String> readers = ConcurrentHashMap.newKeySet();
+        private long read;
+        private volatile boolean closed;
+
+        HeldRows(InputRows rows, long heldRow) {
+            this.rows = rows;
+            this.heldRow = heldRow;
+        }
+
+        @Override
+        public CsvHeader header() {
+            return rows.header();
+        }
+
+        @Override
+        public CsvRow read() {
+            readers.add(Thread.currentThread().getName());
+            if (++read == heldRow) {
+                reached.countDown();
+                try {
+                    release.await();
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return rows.read();
+        }
+
+        @Override
+        public long skip(long count) {
+            return rows.skip(count);
+        }
+
+        @Override
+        public String describe() {
+            return rows.describe();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            rows.close();
+        }
     }
 
     private NumberCheckingReader reader(Path csv) {
