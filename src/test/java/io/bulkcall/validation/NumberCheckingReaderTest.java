@@ -134,6 +134,7 @@ class NumberCheckingReaderTest {
         NumberCheckingReader reader = new NumberCheckingReader(held, RowCheckers.windowsOff(normalizer), queued::add);
         reader.read();
         Thread checking = new Thread(queued.get(1), "checking");
+        checking.setDaemon(true);
         checking.start();
         held.reached.await();
 
@@ -148,6 +149,23 @@ class NumberCheckingReaderTest {
         assertThat(held.closed).isTrue();
         assertThat(held.readers).contains("checking");
         checking.join();
+    }
+
+    @Test
+    void leavesTheNumberOfAMalformedRowUnchecked() throws IOException {
+        // given a row with a cell too many
+        Path csv = dir.resolve("input.csv");
+        Files.writeString(csv, "to_number,name\n+12125550143,Ann,extra\n");
+
+        // when
+        List<CheckedRow> rows = readAll(reader(csv));
+
+        // then
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.row().isMalformed()).isTrue();
+            assertThat(row.rawNumber()).isEqualTo("+12125550143");
+            assertThat(row.check()).isNull();
+        });
     }
 
     /** A file's rows that holds the thread reading a given row until the test releases it, and tells who read. */
