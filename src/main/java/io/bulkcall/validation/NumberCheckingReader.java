@@ -28,10 +28,11 @@ import io.bulkcall.input.InputRows;
  * earlier rows (duplicates) is left to {@link RowScreener}.
  *
  * <p>A block is read and checked by whichever thread takes it first: one of the executor's, or the
- * reading thread itself when the next block it needs is not checked yet. Rather than wait, it takes that
- * block, or else a later one nobody has taken, so every core works whenever the reading thread has
- * nothing else to do. The file is read by one thread at a time, block after block in file order: a
- * block's thread waits until the block before it has read its rows. Checking is what runs side by side.
+ * thread that takes the rows itself when the next block it needs is not checked yet. Rather than wait,
+ * it takes that block, or else a later one nobody has taken, so every core works whenever the thread
+ * that takes the rows has nothing else to do. The file is read by one thread at a time, block after
+ * block in file order: a block's thread waits until the block before it has read its rows. Checking is
+ * what runs side by side.
  *
  * <p>At most {@value #BLOCKS_AHEAD} blocks of {@value #BLOCK_SIZE} rows are read ahead, so memory use
  * does not grow with the file. A problem with the file found while reading ahead (an
@@ -79,7 +80,7 @@ public final class NumberCheckingReader implements AutoCloseable {
 
     /**
      * @param rows the open reader of the file; this reader closes it
-     * @param executor reads and checks blocks; a caller-runs executor does it on the reading thread
+     * @param executor reads and checks blocks; a caller-runs executor does it on the thread that takes the rows
      */
     public NumberCheckingReader(InputRows rows, RowChecker checker, Executor executor) {
         this.rows = Objects.requireNonNull(rows, "rows");

@@ -38,9 +38,10 @@ class ValidationConfiguration {
 
     /**
      * The threads {@link NumberCheckingReader} reads and checks rows on: one per core but one, which the
-     * reading thread needs for itself, and which reads and checks rows too whenever the next ones it needs
-     * are not checked yet. So every core checks numbers when nothing else needs it, and on a two-core
-     * machine the reading thread never takes turns with two checking threads.
+     * thread that takes the rows (the step's, or the {@code validate} command's) needs for itself, and
+     * which reads and checks rows too whenever the next ones it needs are not checked yet. So every core
+     * checks numbers when nothing else needs it, and on a two-core machine the thread that takes the rows
+     * never takes turns with two checking threads.
      */
     @Bean
     ThreadPoolTaskExecutor numberCheckExecutor() {
