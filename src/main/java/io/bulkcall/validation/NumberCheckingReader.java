@@ -183,6 +183,12 @@ public final class NumberCheckingReader implements AutoCloseable {
 
         private final CompletableFuture<Checked> checked = new CompletableFuture<>();
 
+        /**
+         * Its rows; made with the block, so that a thread that takes it does nothing outside
+         * {@link #readRows()} before it completes {@code read}.
+         */
+        private final List<CsvRow> unchecked = new ArrayList<>(BLOCK_SIZE);
+
         Block(CompletableFuture<Void> readBefore) {
             this.readBefore = readBefore;
         }
@@ -192,8 +198,7 @@ public final class NumberCheckingReader implements AutoCloseable {
         public void run() {
             if (taken.compareAndSet(false, true)) {
                 try {
-                    List<CsvRow> unchecked = new ArrayList<>(BLOCK_SIZE);
-                    RuntimeException problem = readInto(unchecked);
+                    RuntimeException problem = readRows();
                     checked.complete(new Checked(checker.check(unchecked, rows.header()),
                             unchecked.size() < BLOCK_SIZE, problem));
                 }
@@ -208,9 +213,9 @@ public final class NumberCheckingReader implements AutoCloseable {
          *
          * @return what reading ran into, or {@code null}: a problem ends the file for every later block
          */
-        private RuntimeException readInto(List<CsvRow> unchecked) {
-            readBefore.join();
+        private RuntimeException readRows() {
             try {
+                readBefore.join();
                 while (readable && unchecked.size() < BLOCK_SIZE) {
                     CsvRow row = rows.read();
                     if (row == null) {
