@@ -117,7 +117,7 @@ class NumberCheckingReaderTest {
         List<CheckedRow> rows = readAll(new NumberCheckingReader(InputFixtures.inputFiles().open(csv),
                 RowCheckers.windowsOff(normalizer), queued::add));
 
-        // then: the reading thread read and checked every block, in file order, and the queued tasks find nothing left to do
+        // then: the thread that takes the rows read and checked every block, in file order, and the queued tasks find nothing left to do
         assertThat(rows).hasSize(ROWS);
         for (int i = 0; i < ROWS; i++) {
             assertThat(rows.get(i).check()).isEqualTo(normalizer.normalize(number(i)));
