@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,15 +25,19 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The names of bulkcall's settings, as the build describes them
  * ({@code META-INF/spring-configuration-metadata.json}, written by Spring Boot's configuration processor
  * from the settings records), so that a name under {@code bulkcall.} that none of them is, a typo that
- * would otherwise run with the default, stops the run. Names compare as Spring's relaxed binding does:
- * case, {@code -}, {@code _} and {@code .} apart, so {@code BULKCALL_AGENT_ID} is
- * {@code bulkcall.agent-id}; below a map setting ({@code bulkcall.redial.delay-after.dial_busy}) any key
- * goes. Immutable.
+ * would otherwise run with the default, stops the run. Names compare as Spring's relaxed binding binds
+ * them, no more loosely: on the command line and in files, case, {@code -} and {@code _} apart but not
+ * {@code .} ({@code bulkcall.calling_window.hours} is {@code bulkcall.calling-window.hours};
+ * {@code bulkcall.calling-window-hours} binds nothing); an environment variable's {@code _} stands for a
+ * {@code .}, and for a {@code -} too ({@code BULKCALL_CALLING_WINDOW_HOURS} and
+ * {@code BULKCALL_CALLINGWINDOW_HOURS}, not {@code BULKCALL_CALLINGWINDOWHOURS}). Below a map setting
+ * ({@code bulkcall.redial.delay-after.dial_busy}) any key goes. Immutable.
  */
 final class SettingNames {
 
@@ -52,17 +57,28 @@ final class SettingNames {
     /** A name farther than this from every known one gets no suggestion: it would be a guess. */
     private static final int MOST_EDITS_SUGGESTED = 4;
 
-    /** What relaxed binding leaves out when it compares names: {@code -}, {@code _}, {@code .}, a list index. */
-    private static final Pattern NOT_COMPARED = Pattern.compile("\\[\\d+]|[-_.]");
+    /** An item of a list setting ({@code bulkcall.columns.not-sent[0]}), which binds as the list. */
+    private static final Pattern LIST_INDEX = Pattern.compile("\\[\\d+]");
 
     private final List<String> names;
+
+    /** The settings, and the map settings below which any key goes, as a name to bind compares with them. */
     private final Set<String> comparableNames;
     private final List<String> comparableMaps;
+
+    /**
+     * The same, as an environment variable's name compares with them: each in the two forms an
+     * environment variable binds, a {@code -} left out or read as a {@code .}.
+     */
+    private final Set<String> environmentNames;
+    private final List<String> environmentMaps;
 
     private SettingNames(List<String> names, List<String> maps) {
         this.names = names;
         this.comparableNames = names.stream().map(SettingNames::comparable).collect(Collectors.toUnmodifiableSet());
         this.comparableMaps = maps.stream().map(SettingNames::comparable).toList();
+        this.environmentNames = names.stream().flatMap(SettingNames::environmentForms).collect(Collectors.toUnmodifiableSet());
+        this.environmentMaps = maps.stream().flatMap(SettingNames::environmentForms).toList();
     }
 
     /** The settings the build describes. */
@@ -97,10 +113,11 @@ final class SettingNames {
         Set<String> unknown = new LinkedHashSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
+                boolean variables = source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
                 iterable.stream()
                     .filter(BULKCALL::isAncestorOf)
                     .map(ConfigurationPropertyName::toString)
-                    .filter(name -> !isKnown(name))
+                    .filter(name -> variables ? !isKnownVariable(name) : !isKnown(name))
                     .forEach(unknown::add);
             }
         }
@@ -108,9 +125,22 @@ final class SettingNames {
     }
 
     private boolean isKnown(String name) {
-        String written = comparable(name);
-        return comparableNames.contains(written)
-                || comparableMaps.stream().anyMatch(map -> written.startsWith(map) && written.length() > map.length());
+        return isKnown(comparable(name), comparableNames, comparableMaps);
+    }
+
+    /** Whether an environment variable's name, its {@code _} read as {@code .}, binds a setting. */
+    private boolean isKnownVariable(String name) {
+        return isKnown(withoutIndex(name), environmentNames, environmentMaps);
+    }
+
+    private static boolean isKnown(String written, Set<String> settings, List<String> maps) {
+        return settings.contains(written) || maps.stream().anyMatch(map -> isKeyOf(written, map));
+    }
+
+    /** Whether the name is that of a key of the map setting: below it, a part or an index further. */
+    private static boolean isKeyOf(String written, String map) {
+        return written.length() > map.length() + 1 && written.startsWith(map)
+                && (written.charAt(map.length()) == '.' || written.charAt(map.length()) == '[');
     }
 
     private String describeUnknown(String name) {
@@ -128,9 +158,18 @@ final class SettingNames {
             .orElse(name + ": unknown setting; README.md lists the settings");
     }
 
-    /** A name as relaxed binding compares it: no case, no {@code -}, {@code _}, {@code .}, no list index. */
+    /** A name as relaxed binding compares it: no case, no {@code -} or {@code _} in its parts, no list index. */
     private static String comparable(String name) {
-        return NOT_COMPARED.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
+        return withoutIndex(name).replace("-", "").replace("_", "");
+    }
+
+    private static String withoutIndex(String name) {
+        return LIST_INDEX.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+
+    /** The names of a setting that an environment variable binds, its {@code _} read as {@code .}. */
+    private static Stream<String> environmentForms(String name) {
+        return Stream.of(name.replace("-", ""), name.replace('-', '.'));
     }
 
     /** How many one-character edits turn one name into the other (Levenshtein). */

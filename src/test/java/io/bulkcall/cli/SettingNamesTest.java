@@ -38,26 +38,49 @@ class SettingNamesTest {
     }
 
     @Test
-    void environmentVariablesOfTheReadmesSetupsAreKnown() {
-        // given the variables of the README's systemd unit and several-nodes setup
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
-                Map.of("BULKCALL_AGENT_ID", "agent_1", "BULKCALL_FROM_NUMBER_ID", "ap_1", "BULKCALL_DB_URL", "jdbc:x",
-                        "BULKCALL_DB_USER", "bulkcall", "BULKCALL_DB_PASSWORD", "p", "BULKCALL_INPUT_DIR", "/in",
-                        "BULKCALL_OUTPUT_DIR", "/out", "BULKCALL_REDIAL_DELAYAFTER_DIAL_BUSY", "10m")));
+    void aNameThatRunsTwoPartsIntoOneIsUnknown() {
+        // a dash where the setting has a dot binds nothing: the run would go on with the default
+        assertThat(names.unknownIn(environment(Map.of("bulkcall.calling-window-hours", "18:00-19:00"))))
+            .containsExactly("bulkcall.calling-window-hours: unknown setting; did you mean bulkcall.calling-window.hours?");
+    }
 
-        // then
-        assertThat(names.unknownIn(environment)).isEmpty();
+    @Test
+    void aSettingInCamelCaseOrWithUnderscoresIsKnown() {
+        assertThat(names.unknownIn(environment(Map.of("bulkcall.callingWindow.hours", "18:00-19:00",
+                "bulkcall.redial.delay_after.dial_busy", "10m", "bulkcall.columns.not_sent[0]", "note")))).isEmpty();
+    }
+
+    @Test
+    void anEnvironmentVariableMayWriteADashAsAnUnderscoreOrLeaveItOut() {
+        assertThat(names.unknownIn(variables(Map.of("BULKCALL_CALLING_WINDOW_HOURS", "18:00-19:00",
+                "BULKCALL_CONTACTPOLICY_MAXDIALS", "2", "BULKCALL_COLUMNS_NOT_SENT_0", "note")))).isEmpty();
+    }
+
+    @Test
+    void anEnvironmentVariableThatRunsTwoPartsIntoOneIsUnknown() {
+        assertThat(names.unknownIn(variables(Map.of("BULKCALL_CALLINGWINDOWHOURS", "18:00-19:00"))))
+            .containsExactly("bulkcall.callingwindowhours: unknown setting; did you mean bulkcall.calling-window.hours?");
+    }
+
+    @Test
+    void environmentVariablesOfTheReadmesSetupsAreKnown() {
+        // the variables of the README's systemd unit and several-nodes setup
+        assertThat(names.unknownIn(variables(Map.of("BULKCALL_AGENT_ID", "agent_1", "BULKCALL_FROM_NUMBER_ID", "ap_1",
+                "BULKCALL_DB_URL", "jdbc:x", "BULKCALL_DB_USER", "bulkcall", "BULKCALL_DB_PASSWORD", "p",
+                "BULKCALL_INPUT_DIR", "/in", "BULKCALL_OUTPUT_DIR", "/out", "BULKCALL_REDIAL_DELAYAFTER_DIAL_BUSY", "10m"))))
+            .isEmpty();
     }
 
     @Test
     void aMisspeltEnvironmentVariableIsNamedToo() {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
-                Map.of("BULKCALL_REDIAL_ROUND", "1")));
-
-        assertThat(names.unknownIn(environment))
+        assertThat(names.unknownIn(variables(Map.of("BULKCALL_REDIAL_ROUND", "1"))))
             .containsExactly("bulkcall.redial.round: unknown setting; did you mean bulkcall.redial.rounds?");
+    }
+
+    private static StandardEnvironment variables(Map<String, Object> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment", variables));
+        return environment;
     }
 
     private static StandardEnvironment environment(Map<String, Object> settings) {
