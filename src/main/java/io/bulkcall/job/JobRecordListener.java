@@ -4,15 +4,19 @@ import java.time.Clock;
 
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.JobEnding;
 import io.bulkcall.job.store.JobRecordRepository;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the job instance's input file in {@code bc_job} when it first starts, and starts each
- * execution with no refusal of validation's.
+ * Registers the job instance's input file in {@code bc_job} when it first starts, starts each execution
+ * with no refusal of validation's, and ends each that did not complete with the operator's line as its
+ * exit description ({@link JobEnding}), for {@code bulkcall status} and anything else that reads the
+ * job repository: Spring Batch's own is a stack trace, or the class name of the interruption of a stop.
  */
 @Component
 class JobRecordListener implements JobExecutionListener {
@@ -30,5 +34,13 @@ class JobRecordListener implements JobExecutionListener {
         jobs.register(jobExecution.getJobInstanceId(), InputFile.from(jobExecution.getJobParameters()), clock.instant());
         // a restart copies the last execution's context: a refusal belongs to the execution refused
         BulkCallJob.forgetRefusal(jobExecution);
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        String note = JobEnding.of(jobExecution).note();
+        if (note != null) {
+            jobExecution.setExitStatus(new ExitStatus(jobExecution.getExitStatus().getExitCode(), note));
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.JobEnding;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.instance.TranscriptsFile;

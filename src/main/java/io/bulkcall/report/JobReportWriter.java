@@ -3,6 +3,7 @@ package io.bulkcall.report;
 import java.time.Duration;
 
 import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.JobEnding;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.metrics.BulkcallMetrics;

@@ -3,6 +3,7 @@ package io.bulkcall.report;
 import java.util.Locale;
 
 import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.JobEnding;
 import io.bulkcall.job.instance.ReportFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package io.bulkcall.report;
 
 import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.JobEnding;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.instance.TranscriptsFile;

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
@@ -111,12 +112,41 @@ class StatusTest {
     }
 
     @Test
+    void aJobThatStoppedSaysWhyAndWhatToRun(CapturedOutput output) {
+        // given: Tokyo numbers wait for Thursday 09:00, and the run stops waiting after an hour
+        workspace.drop("tokyo.csv", tokyoNumbers(12));
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=1h")).isEqualTo(1);
+
+        // when
+        int exitCode = workspace.run("status", "1");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("Last exit: job 1 stopped waiting after 1h (bulkcall.poll.max-wait) with "
+                + "calls still to make; resume with: bulkcall restart 1");
+    }
+
+    @Test
+    void aJobThatFailedSaysWhyInTheSameLineAsTheRun(CapturedOutput output) {
+        // given: Cartesia refuses the connection
+        workspace.drop("numbers.csv", CsvFiles.numbers(3));
+        assertThat(workspace.run("run", "--bulkcall.cartesia.base-url=http://127.0.0.1:1",
+                "--bulkcall.cartesia.max-attempts=1")).isEqualTo(1);
+
+        // when
+        int exitCode = workspace.run("status", "1", "--json");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(json(output.getOut()).get("last_exit").asString())
+            .isEqualTo("List Call Batches of agent agent_sandbox: no answer from 127.0.0.1:1 after 1 attempt (connection refused); "
+                    + "once fixed, resume with: bulkcall restart 1");
+    }
+
+    @Test
     void aRunningJobWhoseWindowsAreAllClosedShowsTheNextOpening(CapturedOutput output) {
         // given: Tokyo numbers wait for Thursday 09:00; the job runs in another process, as far as the database says
-        workspace.drop("tokyo.csv", "to_number\n" + IntStream.range(0, 12)
-            .mapToObj(i -> "+8131234%04d".formatted(5600 + i))
-            .reduce((a, b) -> a + "\n" + b)
-            .orElseThrow() + "\n");
+        workspace.drop("tokyo.csv", tokyoNumbers(12));
         assertThat(workspace.run("run", "--bulkcall.poll.max-wait=1h")).isEqualTo(1);
         jobRepository().sql("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = 1")
             .update();
@@ -149,6 +179,11 @@ class StatusTest {
             release.countDown();
             assertThat(job.get(60, TimeUnit.SECONDS)).as("the job's exit code").isZero();
         }
+    }
+
+    /** A file of Tokyo numbers: on the workspace's clock, their window opens Thursday 09:00. */
+    private static String tokyoNumbers(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "+8131234%04d\n".formatted(5600 + i)).collect(Collectors.joining("", "to_number\n", ""));
     }
 
     private JdbcClient jobRepository() {

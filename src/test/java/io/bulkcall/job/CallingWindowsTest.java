@@ -86,6 +86,20 @@ class CallingWindowsTest {
         });
     }
 
+    @Test
+    void theProgressLineCountsTheCallsOfRecipientsCarriedToTheNextDayOnce(CapturedOutput output) {
+        // given: 40 New York numbers, of which the window leaves 10 today and carries 30 to tomorrow
+        workspace.drop("ny.csv", CsvFiles.numbers(40));
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then: the cancelled batch counts the 10 calls it made, the next day's its 30
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("Job 1: 2/2 batches finished, calls 40/40 finished")
+            .doesNotContainPattern("calls [0-9]+/(4[1-9]|[5-9][0-9]) finished");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "18:00-19:00", "12:00-13:00,18:00-19:00" })
     void hoursAsShortAsAnHourDialSingleZoneNumbersInsideThem(String hours) {

@@ -315,7 +315,7 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
         String progress = "%d/%d batches finished, calls %d/%d finished".formatted(
                 all.stream().filter(TrackedBatch::finished).count(), all.size(),
                 all.stream().mapToInt(TrackedBatch::callsFinished).sum(),
-                all.stream().mapToInt(TrackedBatch::callsScheduled).sum());
+                all.stream().mapToLong(TrackedBatch::calls).sum());
         if (progress.equals(step.getExecutionContext().getString(PROGRESS, ""))) {
             return;
         }

@@ -94,8 +94,7 @@ public class JobStatusQuery {
 
     private Progress progress(JobExecution execution, List<TrackedBatch> all, List<Group> groups) {
         long done = all.stream().mapToLong(TrackedBatch::callsFinished).sum();
-        long total = all.stream().mapToLong(batch -> batch.cancelledAt() != null ? batch.callsDispatched()
-                : batch.callsScheduled()).sum() + groups.stream().mapToLong(Group::waiting).sum();
+        long total = all.stream().mapToLong(TrackedBatch::calls).sum() + groups.stream().mapToLong(Group::waiting).sum();
         ProgressSamples samples = samples(execution);
         Double perMinute = execution.isRunning() && samples.perMinute().isPresent() ? samples.perMinute().getAsDouble()
                 : null;

@@ -46,6 +46,14 @@ public record TrackedBatch(
         return finished || cancelledAt != null ? 0 : Math.max(0, callsScheduled - callsDispatched);
     }
 
+    /**
+     * The calls it makes: those it scheduled, or once bulkcall cancelled it, those it dialed; its other
+     * recipients were carried to a batch of their own, which counts them.
+     */
+    public long calls() {
+        return cancelledAt != null ? callsDispatched : callsScheduled;
+    }
+
     /** Its calls dialed and not ended yet. */
     public long inFlight() {
         return finished ? 0 : Math.max(0, callsDispatched - callsFinished);

@@ -1,24 +1,20 @@
-package io.bulkcall.report;
-
-import io.bulkcall.job.instance.BulkCallJob;
-import io.bulkcall.job.instance.JobFailures;
-import io.bulkcall.job.instance.JobOutcome;
+package io.bulkcall.job.instance;
 
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * How a job ended, as its reports say it: a state and, unless it completed, one line saying why and
- * what to do.
+ * How a job ended, as its reports, its exit description in the job repository and {@code bulkcall status}
+ * say it: a state and, unless it completed, one line saying why and what to do.
  *
  * @param state {@code COMPLETED}, {@code REJECTED} (by validation: nothing was dialed), {@code STOPPED}
  *        or {@code FAILED} (both restartable)
  * @param note why, for the operator; {@code null} when it completed
  */
-record JobEnding(String state, String note) {
+public record JobEnding(String state, String note) {
 
-    static final JobEnding COMPLETED = new JobEnding("COMPLETED", null);
+    public static final JobEnding COMPLETED = new JobEnding("COMPLETED", null);
 
-    static JobEnding of(JobExecution execution) {
+    public static JobEnding of(JobExecution execution) {
         String restart = "resume with: bulkcall restart " + execution.getId();
         return switch (JobOutcome.of(execution)) {
             case COMPLETED -> COMPLETED;
