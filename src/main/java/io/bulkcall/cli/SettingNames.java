@@ -57,6 +57,15 @@ final class SettingNames {
     /** A name farther than this from every known one gets no suggestion: it would be a guess. */
     private static final int MOST_EDITS_SUGGESTED = 4;
 
+    /** bulkcall's profiles, each set by its {@code application-<profile>.yml}. */
+    private static final List<String> PROFILES = List.of("sandbox", "postgres");
+
+    /**
+     * A profile no file configures this close to one of bulkcall's is a typo of it; one farther may be
+     * the operator's own (a logging profile, a shared {@code SPRING_PROFILES_ACTIVE}).
+     */
+    private static final int MOST_EDITS_OF_A_MISTYPED_PROFILE = 2;
+
     /** An item of a list setting ({@code bulkcall.columns.not-sent[0]}), which binds as the list. */
     private static final Pattern LIST_INDEX = Pattern.compile("\\[\\d+]");
 
@@ -122,6 +131,33 @@ final class SettingNames {
             }
         }
         return unknown.stream().map(this::describeUnknown).toList();
+    }
+
+    /**
+     * Every active profile that is a typo of one of bulkcall's: no configuration file of the environment
+     * is for it, and it is a letter or two from one of them ({@code sandbx}, {@code Sandbox}). Without
+     * this, {@code --spring.profiles.active=sandbx} would run against Cartesia itself, where an operator
+     * meant to try a file on the sandbox.
+     */
+    static List<String> mistypedProfilesIn(ConfigurableEnvironment environment) {
+        List<String> problems = new ArrayList<>();
+        for (String profile : environment.getActiveProfiles()) {
+            if (PROFILES.contains(profile) || isConfigured(environment, profile)) {
+                continue;
+            }
+            PROFILES.stream()
+                .filter(known -> distance(profile.toLowerCase(Locale.ROOT), known) <= MOST_EDITS_OF_A_MISTYPED_PROFILE)
+                .findFirst()
+                .ifPresent(known -> problems.add("spring.profiles.active=%s: no such profile; did you mean %s?"
+                    .formatted(profile, known)));
+        }
+        return problems;
+    }
+
+    /** Whether a file of the environment's configuration is the profile's: Spring Boot names its source after the file. */
+    private static boolean isConfigured(ConfigurableEnvironment environment, String profile) {
+        String file = "application-" + profile + ".";
+        return environment.getPropertySources().stream().anyMatch(source -> source.getName().contains(file));
     }
 
     private boolean isKnown(String name) {

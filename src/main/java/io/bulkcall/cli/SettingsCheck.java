@@ -67,13 +67,15 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
     }
 
     /**
-     * Looks at the names first (a setting renamed, a name no setting has), as the environment has them
-     * before the context starts, then at the values once the context knows which settings it binds.
+     * Looks at the names first (a profile mistyped, a setting renamed, a name no setting has), as the
+     * environment has them before the context starts, then at the values once the context knows which
+     * settings it binds.
      */
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        List<String> problems = new ArrayList<>(SettingNames.described().unknownIn(environment));
+        List<String> problems = new ArrayList<>(SettingNames.mistypedProfilesIn(environment));
+        problems.addAll(SettingNames.described().unknownIn(environment));
         carryRenamedSettings(environment, problems);
         context.addBeanFactoryPostProcessor(beanFactory -> check(environment, beanFactory, problems));
     }

@@ -130,6 +130,16 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aMistypedSandboxProfileStopsTheRunBeforeItCanReachCartesia(CapturedOutput output) {
+        int exitCode = workspace.run("run", "--spring.profiles.active=sandbx");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr())
+            .contains("bulkcall: invalid setting spring.profiles.active=sandbx: no such profile; did you mean sandbox?");
+        assertThat(workspace.database().resolveSibling("bulkcall.mv.db")).doesNotExist();
+    }
+
+    @Test
     void anOldSettingNameStillWorksAndSaysItsNewName(CapturedOutput output) {
         // given every call failing, so that a redial round shows
         workspace.useSandbox(BulkcallWorkspaces.SANDBOX.with(sandbox -> sandbox.failureRate = 1));

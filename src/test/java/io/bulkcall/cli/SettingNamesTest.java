@@ -77,6 +77,35 @@ class SettingNamesTest {
             .containsExactly("bulkcall.redial.round: unknown setting; did you mean bulkcall.redial.rounds?");
     }
 
+    @Test
+    void aProfileALetterFromBulkcallsOwnIsATypoOfIt() {
+        assertThat(SettingNames.mistypedProfilesIn(profiles("Sandbox", "postgre")))
+            .containsExactly("spring.profiles.active=Sandbox: no such profile; did you mean sandbox?",
+                    "spring.profiles.active=postgre: no such profile; did you mean postgres?");
+    }
+
+    @Test
+    void bulkcallsProfilesAndProfilesFarFromThemAreTheOperators() {
+        assertThat(SettingNames.mistypedProfilesIn(profiles("sandbox", "postgres", "nightly", "prod"))).isEmpty();
+    }
+
+    @Test
+    void aProfileWithAFileOfItsOwnIsNoTypo() {
+        // given a profile close to sandbox, configured by its own file beside the jar
+        StandardEnvironment environment = profiles("sandbox2");
+        environment.getPropertySources().addLast(new MapPropertySource(
+                "Config resource 'file [application-sandbox2.yml]' via location 'optional:file:./'", Map.of()));
+
+        // then
+        assertThat(SettingNames.mistypedProfilesIn(environment)).isEmpty();
+    }
+
+    private static StandardEnvironment profiles(String... active) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.setActiveProfiles(active);
+        return environment;
+    }
+
     private static StandardEnvironment variables(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment", variables));
