@@ -66,7 +66,7 @@ class CommandActions {
         report(purge.purge(properties.retention().recipients()), "bulkcall.retention.recipients");
         List<Path> work = files.isEmpty() ? scan.readyFiles() : files;
         if (work.isEmpty()) {
-            log.info("No CSV file or workbook is waiting in {}", scan.folder().toAbsolutePath().normalize());
+            log.info("No CSV file or workbook is ready in {}", scan.folder().toAbsolutePath().normalize());
             return succeeded(ExitCodes.COMPLETED);
         }
         int exitCode = ExitCodes.COMPLETED;

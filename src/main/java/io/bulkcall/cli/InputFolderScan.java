@@ -4,59 +4,123 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.input.InputFiles;
+import io.bulkcall.time.Durations;
+import io.bulkcall.time.SleepingWaiter;
+import io.bulkcall.time.StopSignal;
+import io.bulkcall.time.Waiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds the input files that are ready: {@code *.csv} and {@code *.xlsx} in the input folder (not below
- * it), not hidden, unchanged for {@code bulkcall.input-quiet-period} so that a file still being copied
- * in is left for the next run, oldest first. Files named {@code *.part} or {@code *.tmp} never match,
- * nor the {@code ~$name.xlsx} lock files Excel keeps beside a workbook it has open.
+ * it), not hidden, unchanged for {@code bulkcall.input-quiet-period}, oldest first. Files named
+ * {@code *.part} or {@code *.tmp} never match, nor the {@code ~$name.xlsx} lock files Excel keeps beside
+ * a workbook it has open. A file that changed within the quiet period may be a copy that ended just
+ * before the run: the scan waits for it once, at most the quiet period, and takes it if it did not
+ * change again; one that did is still being written, and is left for the next run with a line that
+ * says so.
  */
 @Component
 class InputFolderScan {
 
+    private static final Logger log = LoggerFactory.getLogger(InputFolderScan.class);
+
     private final Path inputDir;
     private final Duration quietPeriod;
     private final Clock clock;
+    private final Waiter waiter;
+    private final BooleanSupplier stopRequested;
 
     /**
      * On the system clock, not the application's: a file's modification time is the file system's, so
      * only the system's time says how long ago it was, whatever clock the job's calls run on.
      */
-    public InputFolderScan(BulkcallProperties properties) {
-        this.inputDir = properties.inputDir();
-        this.quietPeriod = properties.inputQuietPeriod();
-        this.clock = Clock.systemUTC();
+    @Autowired
+    InputFolderScan(BulkcallProperties properties, StopSignal stop) {
+        this(properties.inputDir(), properties.inputQuietPeriod(), Clock.systemUTC(),
+                new SleepingWaiter(Clock.systemUTC()), stop::requested);
+    }
+
+    /**
+     * @param clock the clock of the file system's modification times
+     * @param waiter waits on that clock
+     * @param stopRequested ends the wait for a file that changed
+     */
+    InputFolderScan(Path inputDir, Duration quietPeriod, Clock clock, Waiter waiter, BooleanSupplier stopRequested) {
+        this.inputDir = inputDir;
+        this.quietPeriod = quietPeriod;
+        this.clock = clock;
+        this.waiter = waiter;
+        this.stopRequested = stopRequested;
     }
 
     public Path folder() {
         return inputDir;
     }
 
+    /**
+     * The files that are ready, oldest first, once those that changed within the quiet period have had
+     * it to settle. A stop ends that wait at once; the files ready by then are returned for the launcher
+     * to leave.
+     */
     public List<Path> readyFiles() {
+        List<Path> changing = changing(candidates());
+        if (!changing.isEmpty()) {
+            Instant lastChange = changing.stream().map(InputFolderScan::modified).max(Comparator.naturalOrder()).orElseThrow();
+            Instant now = clock.instant();
+            // a modification time ahead of the clock (another machine's, on a shared folder) waits no longer
+            Instant settled = (lastChange.isAfter(now) ? now : lastChange).plus(quietPeriod);
+            log.info("Waiting {} for {} to be unchanged for bulkcall.input-quiet-period ({}): {} may still be being copied in",
+                    Durations.human(Duration.between(now, settled)), names(changing),
+                    Durations.setting(quietPeriod), changing.size() == 1 ? "it" : "they");
+            waiter.waitUntil(settled, stopRequested);
+        }
+        List<Path> candidates = candidates();
+        List<Path> stillChanging = changing(candidates);
+        if (!stillChanging.isEmpty()) {
+            log.info("{} changed less than bulkcall.input-quiet-period ({}) ago: left for the next run, as {} still being written",
+                    names(stillChanging), Durations.setting(quietPeriod), stillChanging.size() == 1 ? "it is" : "they are");
+        }
+        return candidates.stream()
+            .filter(file -> !stillChanging.contains(file))
+            .sorted(Comparator.comparing(InputFolderScan::modified).thenComparing(Path::getFileName))
+            .toList();
+    }
+
+    private List<Path> candidates() {
         if (!Files.isDirectory(inputDir)) {
             return List.of();
         }
-        FileTime settledBefore = FileTime.from(clock.instant().minus(quietPeriod));
         try (Stream<Path> entries = Files.list(inputDir)) {
-            return entries.filter(InputFolderScan::isCandidate)
-                .filter(file -> modified(file).compareTo(settledBefore) <= 0)
-                .sorted(Comparator.comparing(InputFolderScan::modified).thenComparing(Path::getFileName))
-                .toList();
+            return entries.filter(InputFolderScan::isCandidate).toList();
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot list " + inputDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The files that changed within the quiet period, as the clock reads now. */
+    private List<Path> changing(List<Path> files) {
+        Instant settledBefore = clock.instant().minus(quietPeriod);
+        return files.stream().filter(file -> modified(file).isAfter(settledBefore)).sorted().toList();
+    }
+
+    private static String names(List<Path> files) {
+        return files.stream().map(file -> file.getFileName().toString()).collect(Collectors.joining(", "));
     }
 
     private static boolean isCandidate(Path file) {
@@ -64,9 +128,9 @@ class InputFolderScan {
         return InputFiles.isInputFileName(name) && !name.startsWith(".") && Files.isRegularFile(file);
     }
 
-    private static FileTime modified(Path file) {
+    private static Instant modified(Path file) {
         try {
-            return Files.getLastModifiedTime(file);
+            return Files.getLastModifiedTime(file).toInstant();
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
