@@ -74,8 +74,8 @@ class InputFolderScan {
 
     /**
      * The files that are ready, oldest first, once those that changed within the quiet period have had
-     * it to settle. A stop ends that wait at once; the files ready by then are returned for the launcher
-     * to leave.
+     * it to settle. A stop ends that wait at once, and every file is returned, for the launcher to say
+     * that it did not start them because it was asked to stop.
      */
     public List<Path> readyFiles() {
         List<Path> changing = changing(candidates());
@@ -84,10 +84,13 @@ class InputFolderScan {
             Instant now = clock.instant();
             // a modification time ahead of the clock (another machine's, on a shared folder) waits no longer
             Instant settled = (lastChange.isAfter(now) ? now : lastChange).plus(quietPeriod);
+            long seconds = (Duration.between(now, settled).toMillis() + 999) / 1000;
             log.info("Waiting {} for {} to be unchanged for bulkcall.input-quiet-period ({}): {} may still be being copied in",
-                    Durations.human(Duration.between(now, settled)), names(changing),
-                    Durations.setting(quietPeriod), changing.size() == 1 ? "it" : "they");
-            waiter.waitUntil(settled, stopRequested);
+                    Durations.human(Duration.ofSeconds(seconds)), names(changing), Durations.setting(quietPeriod),
+                    changing.size() == 1 ? "it" : "they");
+            if (!waiter.waitUntil(settled, stopRequested)) {
+                return oldestFirst(candidates());
+            }
         }
         List<Path> candidates = candidates();
         List<Path> stillChanging = changing(candidates);
@@ -95,10 +98,11 @@ class InputFolderScan {
             log.info("{} changed less than bulkcall.input-quiet-period ({}) ago: left for the next run, as {} still being written",
                     names(stillChanging), Durations.setting(quietPeriod), stillChanging.size() == 1 ? "it is" : "they are");
         }
-        return candidates.stream()
-            .filter(file -> !stillChanging.contains(file))
-            .sorted(Comparator.comparing(InputFolderScan::modified).thenComparing(Path::getFileName))
-            .toList();
+        return oldestFirst(candidates.stream().filter(file -> !stillChanging.contains(file)).toList());
+    }
+
+    private static List<Path> oldestFirst(List<Path> files) {
+        return files.stream().sorted(Comparator.comparing(InputFolderScan::modified).thenComparing(Path::getFileName)).toList();
     }
 
     private List<Path> candidates() {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import io.bulkcall.time.JumpingWaiter;
@@ -78,17 +77,16 @@ class InputFolderScanTest {
     }
 
     @Test
-    void aStopEndsTheWaitAtOnceAndLeavesTheFileThatHadNotSettled() throws IOException {
+    void aStopEndsTheWaitAtOnceAndGivesEveryFileForTheLauncherToLeaveUnstarted() throws IOException {
         // given
         Path settled = file("settled.csv", Duration.ofHours(1));
-        file("fresh.csv", Duration.ofSeconds(1));
-        AtomicBoolean stop = new AtomicBoolean(true);
+        Path fresh = file("fresh.csv", Duration.ofSeconds(1));
 
         // when
-        var ready = scan(new JumpingWaiter(clock), stop::get).readyFiles();
+        var files = scan(new JumpingWaiter(clock), () -> true).readyFiles();
 
         // then
-        assertThat(ready).containsExactly(settled);
+        assertThat(files).containsExactly(settled, fresh);
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-25T01:30:00Z"));
     }
 
