@@ -103,17 +103,22 @@ class BulkcallCommand implements Callable<Integer> {
         return actions.cancel(job);
     }
 
-    /** Durations as settings write them: {@code 90d}, {@code 12h}, {@code 30m}, or ISO-8601. */
+    /** How long ago, as settings write durations: {@code 90d}, {@code 12h}, {@code 30m}, or ISO-8601; not negative. */
     static final class DurationConverter implements ITypeConverter<Duration> {
 
         @Override
         public Duration convert(String value) {
+            Duration duration;
             try {
-                return DurationStyle.detectAndParse(value);
+                duration = DurationStyle.detectAndParse(value);
             }
             catch (IllegalArgumentException notADuration) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 90d, 12h or 30m");
             }
+            if (duration.isNegative()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is negative; give how long ago, such as 90d, 12h or 30m");
+            }
+            return duration;
         }
     }
 }

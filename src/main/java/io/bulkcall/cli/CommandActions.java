@@ -14,6 +14,7 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.job.launch.FileJobLauncher;
 import io.bulkcall.job.launch.JobCanceller;
+import io.bulkcall.job.launch.JobCanceller.Cancellation;
 import io.bulkcall.job.launch.JobLaunchFailure;
 import io.bulkcall.job.launch.JobRun;
 import io.bulkcall.job.launch.JobStatusQuery;
@@ -174,10 +175,15 @@ class CommandActions {
 
     int cancel(long executionId) {
         try {
-            int cancelled = canceller.cancel(executionId);
-            log.info("Job {}: cancelled {} call batches on Cartesia and stopped the job; calls in flight finish. "
-                    + "`bulkcall restart {}` collects their outcomes and writes the reports", executionId, cancelled,
-                    executionId);
+            Cancellation cancellation = canceller.cancel(executionId);
+            if (cancellation.alreadyCompleted()) {
+                log.info("job {} ({}) has already completed; nothing to cancel", executionId, cancellation.file());
+            }
+            else {
+                log.info("Job {}: cancelled {} call batches on Cartesia and stopped the job; calls in flight finish. "
+                        + "`bulkcall restart {}` collects their outcomes and writes the reports", executionId,
+                        cancellation.batches(), executionId);
+            }
             return ExitCodes.COMPLETED;
         }
         catch (JobLaunchFailure failure) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -188,6 +189,18 @@ class CommandLineErrorsTest {
 
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).contains("numbers.csv: 1 rows, 1 valid, 0 rejected");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "soon | 'soon' is not a duration such as 90d, 12h or 30m",
+        "-1d  | '-1d' is negative; give how long ago, such as 90d, 12h or 30m" })
+    void aPurgeAgeThatIsNoAgeIsAUsageError(String olderThan, String message, CapturedOutput output) {
+        int exitCode = workspace.run("purge", "--older-than=" + olderThan);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains(message);
+        assertNoStackTrace(output);
     }
 
     @Test

@@ -291,6 +291,22 @@ class BulkCallJobTest {
     }
 
     @Test
+    void cancelOfACompletedJobSaysThereIsNothingToCancel(CapturedOutput output) {
+        // given
+        workspace.drop("numbers.csv", CsvFiles.numbers(3));
+        assertThat(workspace.run("run")).isZero();
+
+        // when
+        int exitCode = workspace.run("cancel", "1");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("job 1 (numbers.csv) has already completed; nothing to cancel")
+            .doesNotContain("stopped the job");
+        assertThat(sandbox.requests(SandboxEndpoint.CANCEL_BATCH)).isZero();
+    }
+
+    @Test
     void cancelCancelsWhatAStoppedJobLeftQueuedOnceCartesiaAnswersAndNamesWhatItCouldNot(CapturedOutput output) {
         // given: a batch created ahead of its start, and a run that stops while Cartesia refuses to cancel it
         workspace.with("--bulkcall.batch.scheduled-at=" + BulkcallWorkspaces.START.plus(Duration.ofMinutes(1)),

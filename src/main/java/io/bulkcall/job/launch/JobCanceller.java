@@ -4,10 +4,12 @@ import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.job.calls.QueuedCallsCanceller;
 import io.bulkcall.job.calls.QueuedCallsCanceller.CancelPass;
 import io.bulkcall.job.calls.QueuedCallsCanceller.Occasion;
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.JobRecordRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -40,15 +42,19 @@ public class JobCanceller {
     }
 
     /**
-     * @return the number of batches cancelled on Cartesia
      * @throws CartesiaException when some batch could not be cancelled, once the rest are and the job is stopped
      */
-    public int cancel(long executionId) throws JobLaunchFailure {
+    public Cancellation cancel(long executionId) throws JobLaunchFailure {
         JobExecution execution = JobExecutions.require(jobRepository, executionId);
+        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        String file = InputFile.from(last.getJobParameters()).name();
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            return new Cancellation(file, true, 0);
+        }
         jobs.markCancelled(execution.getJobInstanceId());
         CancelPass pass = queuedCalls.cancelQueued(execution, Occasion.CANCEL);
-        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
-        if (last != null && last.isRunning()) {
+        last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (last.isRunning()) {
             try {
                 jobOperator.stop(last);
             }
@@ -60,6 +66,15 @@ public class JobCanceller {
             throw new CartesiaException("%d of %d call batches could not be cancelled (%s); `bulkcall cancel %d` cancels them once Cartesia answers"
                 .formatted(pass.notCancelled(), pass.batches(), pass.firstFailure(), executionId));
         }
-        return pass.cancelled();
+        return new Cancellation(file, false, pass.cancelled());
+    }
+
+    /**
+     * What a cancel did: the batches it cancelled on Cartesia; nothing at all when the job had already
+     * completed, every call of it made.
+     *
+     * @param file the job's input file, by name
+     */
+    public record Cancellation(String file, boolean alreadyCompleted, int batches) {
     }
 }
