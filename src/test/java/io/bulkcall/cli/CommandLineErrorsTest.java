@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -90,6 +89,10 @@ class CommandLineErrorsTest {
                         "run", List.of("CARTESIA_API_KEY is not set")),
                 arguments(named("a missing agent id is named", "--bulkcall.agent-id="), "run",
                         List.of("bulkcall.agent-id")),
+                arguments(named("a purge age that is not a duration is named", "--older-than=soon"), "purge",
+                        List.of("'soon' is not a duration such as 90d, 12h or 30m")),
+                arguments(named("a negative purge age is refused", "--older-than=-1d"), "purge",
+                        List.of("'-1d' is negative; give how long ago, such as 90d, 12h or 30m")),
                 arguments(named("a profile a letter from the sandbox's is a typo, not a run against Cartesia",
                         "--spring.profiles.active=sandbx"), "run",
                         List.of("bulkcall: invalid setting spring.profiles.active=sandbx: no such profile; did you mean sandbox?")),
@@ -102,7 +105,7 @@ class CommandLineErrorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badSettings")
-    void aBadSettingIsAUsageErrorThatSaysWhatIsWrong(String setting, String command, List<String> message,
+    void aBadSettingOrOptionIsAUsageErrorThatSaysWhatIsWrong(String setting, String command, List<String> message,
             CapturedOutput output) {
         int exitCode = workspace.run(command, setting);
 
@@ -189,18 +192,6 @@ class CommandLineErrorsTest {
 
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).contains("numbers.csv: 1 rows, 1 valid, 0 rejected");
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "soon | 'soon' is not a duration such as 90d, 12h or 30m",
-        "-1d  | '-1d' is negative; give how long ago, such as 90d, 12h or 30m" })
-    void aPurgeAgeThatIsNoAgeIsAUsageError(String olderThan, String message, CapturedOutput output) {
-        int exitCode = workspace.run("purge", "--older-than=" + olderThan);
-
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(output.getErr()).contains(message);
-        assertNoStackTrace(output);
     }
 
     @Test
