@@ -1,13 +1,18 @@
 package io.bulkcall.job;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -353,18 +358,28 @@ class BulkCallJobTest {
     }
 
     @Test
-    void aFileCopiedInJustBeforeTheRunIsTakenOnceItHasSettled(CapturedOutput output) {
-        // given: a file written the moment before the run, which waits for it on the system's clock
+    void aFileStillBeingWrittenIsWaitedForOnceThenLeftForTheNextRun(CapturedOutput output) {
+        // given: a file written to all through the run, which waits for it on the system's clock
         workspace.with("--bulkcall.input-quiet-period=1s");
-        workspace.drop("fresh.csv", CsvFiles.numbers(3));
+        Path growing = workspace.drop("growing.csv", CsvFiles.numbers(3));
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        writer.scheduleAtFixedRate(() -> touch(growing), 0, 100, TimeUnit.MILLISECONDS);
 
         // when
-        int exitCode = workspace.run("run");
+        int exitCode;
+        try {
+            exitCode = workspace.run("run");
+        }
+        finally {
+            writer.shutdownNow();
+        }
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getErr()).containsSubsequence("for fresh.csv to be unchanged for bulkcall.input-quiet-period (1s)",
-                "fresh.csv: job 1 completed");
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+        assertThat(output.getErr()).containsSubsequence(
+                "for growing.csv to be unchanged for bulkcall.input-quiet-period (1s): it may still be being copied in",
+                "growing.csv changed less than bulkcall.input-quiet-period (1s) ago: left for the next run");
     }
 
     @Test
@@ -410,5 +425,14 @@ class BulkCallJobTest {
 
     private static Map<String, CSVRecord> byLine(List<CSVRecord> records) {
         return records.stream().collect(Collectors.toMap(row -> row.get("line"), Function.identity()));
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
