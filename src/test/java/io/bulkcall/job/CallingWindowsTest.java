@@ -88,13 +88,14 @@ class CallingWindowsTest {
 
     @Test
     void theProgressLineCountsTheCallsOfRecipientsCarriedToTheNextDayOnce(CapturedOutput output) {
-        // given: 40 New York numbers, of which the window leaves 10 today and carries 30 to tomorrow
+        // given: 40 New York numbers take 14 hours of calls: the window's close cancels the first day's
+        // batch and carries the numbers it had not dialed to a batch of the next day
         workspace.drop("ny.csv", CsvFiles.numbers(40));
 
         // when
         int exitCode = workspace.run("run");
 
-        // then: the cancelled batch counts the 10 calls it made, the next day's its 30
+        // then: the cancelled batch counts the calls it made, the next day's batch the rest
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).contains("Job 1: 2/2 batches finished, calls 40/40 finished")
             .doesNotContainPattern("calls [0-9]+/(4[1-9]|[5-9][0-9]) finished");
