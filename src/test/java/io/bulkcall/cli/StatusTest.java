@@ -127,6 +127,22 @@ class StatusTest {
     }
 
     @Test
+    void aJobCancelledAfterItStoppedSaysSoAndWhatARestartStillDoes(CapturedOutput output) {
+        // given: a run that stopped waiting for Tokyo's window, then bulkcall cancel
+        workspace.drop("tokyo.csv", tokyoNumbers(12));
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=1h")).isEqualTo(1);
+        assertThat(workspace.run("cancel", "1")).isZero();
+
+        // when
+        int exitCode = workspace.run("status", "1");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("Last exit: cancelled by bulkcall cancel: no further call is made; "
+                + "`bulkcall restart 1` collects the outcomes of the calls made and writes the reports");
+    }
+
+    @Test
     void aJobThatFailedSaysWhyInTheSameLineAsTheRun(CapturedOutput output) {
         // given: Cartesia refuses the connection
         workspace.drop("numbers.csv", CsvFiles.numbers(3));

@@ -18,6 +18,7 @@ import io.bulkcall.job.launch.JobStatus.Progress;
 import io.bulkcall.job.launch.JobStatus.Window;
 import io.bulkcall.job.progress.ProgressSamples;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
@@ -43,14 +44,16 @@ public class JobStatusQuery {
     private static final String AWAIT_STEP = "await";
 
     private final JobRepository jobRepository;
+    private final JobRecordRepository jobs;
     private final CallBatchRepository batches;
     private final RecipientRepository recipients;
     private final CallingWindows windows;
     private final Clock clock;
 
-    public JobStatusQuery(JobRepository jobRepository, CallBatchRepository batches, RecipientRepository recipients,
-            CallingWindows windows, Clock clock) {
+    public JobStatusQuery(JobRepository jobRepository, JobRecordRepository jobs, CallBatchRepository batches,
+            RecipientRepository recipients, CallingWindows windows, Clock clock) {
         this.jobRepository = jobRepository;
+        this.jobs = jobs;
         this.batches = batches;
         this.recipients = recipients;
         this.windows = windows;
@@ -86,10 +89,23 @@ public class JobStatusQuery {
         LocalDateTime started = execution.getStartTime();
         LocalDateTime ended = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
         return new JobStatus(execution.getId(), jobInstanceId, InputFile.from(execution.getJobParameters()).name(),
-                execution.getStatus().name(), execution.getExitStatus().getExitDescription(), all,
+                execution.getStatus().name(), lastExit(execution), all,
                 statuses.getOrDefault("completed", 0L), statuses.getOrDefault("failed", 0L), started,
                 started == null ? Duration.ZERO : Duration.between(started, ended), progress(execution, all, groups), groups,
                 now);
+    }
+
+    /**
+     * Why the job ended, as its execution recorded it; for a job {@code bulkcall cancel} cancelled, that
+     * it was, and what a restart still does: its execution recorded only that it stopped.
+     */
+    private String lastExit(JobExecution execution) {
+        if (!execution.isRunning() && execution.getStatus() != BatchStatus.COMPLETED
+                && jobs.isCancelled(execution.getJobInstanceId())) {
+            return "cancelled by bulkcall cancel: no further call is made; `bulkcall restart %d` collects the outcomes of the calls made and writes the reports"
+                .formatted(execution.getId());
+        }
+        return execution.getExitStatus().getExitDescription();
     }
 
     private Progress progress(JobExecution execution, List<TrackedBatch> all, List<Group> groups) {
