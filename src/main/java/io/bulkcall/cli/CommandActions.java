@@ -100,6 +100,12 @@ class CommandActions {
     int validate(List<Path> files) {
         int exitCode = ExitCodes.COMPLETED;
         for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                // as run says it: a name that is no file is the command line's mistake, not the file's
+                log.error("{}: no such file", file);
+                exitCode = ExitCodes.worst(exitCode, ExitCodes.USAGE);
+                continue;
+            }
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             Path rejected = properties.outputDir().resolve("validate-" + stem).resolve("rejected.csv");
             ValidationReport report;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -57,9 +58,10 @@ class CommandLineErrorsTest {
         assertThat(output.getErr()).contains("bulkcall: Unknown option: '--frobnicate'");
     }
 
-    @Test
-    void aMissingFileIsNamedAndIsAUsageError(CapturedOutput output) {
-        int exitCode = workspace.run("run", workspace.root().resolve("nowhere.csv").toString());
+    @ParameterizedTest
+    @ValueSource(strings = { "run", "validate" })
+    void aMissingFileIsNamedAndIsAUsageError(String command, CapturedOutput output) {
+        int exitCode = workspace.run(command, workspace.root().resolve("nowhere.csv").toString());
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains("nowhere.csv: no such file");
