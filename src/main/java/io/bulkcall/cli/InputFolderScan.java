@@ -3,12 +3,14 @@ package io.bulkcall.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -78,9 +80,9 @@ class InputFolderScan {
      * that it did not start them because it was asked to stop.
      */
     public List<Path> readyFiles() {
-        List<Path> changing = changing(candidates());
+        List<Entry> changing = changing(entries());
         if (!changing.isEmpty()) {
-            Instant lastChange = changing.stream().map(InputFolderScan::modified).max(Comparator.naturalOrder()).orElseThrow();
+            Instant lastChange = changing.stream().map(Entry::modified).max(Comparator.naturalOrder()).orElseThrow();
             Instant now = clock.instant();
             // a modification time ahead of the clock (another machine's, on a shared folder) waits no longer
             Instant settled = (lastChange.isAfter(now) ? now : lastChange).plus(quietPeriod);
@@ -89,42 +91,54 @@ class InputFolderScan {
                     Durations.human(Duration.ofSeconds(seconds)), names(changing), Durations.setting(quietPeriod),
                     changing.size() == 1 ? "it" : "they");
             if (!waiter.waitUntil(settled, stopRequested)) {
-                return oldestFirst(candidates());
+                return oldestFirst(entries());
             }
         }
-        List<Path> candidates = candidates();
-        List<Path> stillChanging = changing(candidates);
+        List<Entry> entries = entries();
+        List<Entry> stillChanging = changing(entries);
         if (!stillChanging.isEmpty()) {
             log.info("{} changed less than bulkcall.input-quiet-period ({}) ago: left for the next run, as {} still being written",
                     names(stillChanging), Durations.setting(quietPeriod), stillChanging.size() == 1 ? "it is" : "they are");
         }
-        return oldestFirst(candidates.stream().filter(file -> !stillChanging.contains(file)).toList());
+        return oldestFirst(entries.stream().filter(entry -> !stillChanging.contains(entry)).toList());
     }
 
-    private static List<Path> oldestFirst(List<Path> files) {
-        return files.stream().sorted(Comparator.comparing(InputFolderScan::modified).thenComparing(Path::getFileName)).toList();
-    }
-
-    private List<Path> candidates() {
+    /**
+     * The candidates in the folder, each with when it last changed; one that is gone by then (taken by
+     * another node sharing the folder) is not one.
+     */
+    private List<Entry> entries() {
         if (!Files.isDirectory(inputDir)) {
             return List.of();
         }
-        try (Stream<Path> entries = Files.list(inputDir)) {
-            return entries.filter(InputFolderScan::isCandidate).toList();
+        try (Stream<Path> listed = Files.list(inputDir)) {
+            return listed.filter(InputFolderScan::isCandidate)
+                .flatMap(file -> modified(file).map(at -> new Entry(file, at)).stream())
+                .toList();
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot list " + inputDir + ": " + e.getMessage(), e);
         }
     }
 
-    /** The files that changed within the quiet period, as the clock reads now. */
-    private List<Path> changing(List<Path> files) {
+    /** The entries that changed within the quiet period, as the clock reads now, by name. */
+    private List<Entry> changing(List<Entry> entries) {
         Instant settledBefore = clock.instant().minus(quietPeriod);
-        return files.stream().filter(file -> modified(file).isAfter(settledBefore)).sorted().toList();
+        return entries.stream()
+            .filter(entry -> entry.modified().isAfter(settledBefore))
+            .sorted(Comparator.comparing(Entry::file))
+            .toList();
     }
 
-    private static String names(List<Path> files) {
-        return files.stream().map(file -> file.getFileName().toString()).collect(Collectors.joining(", "));
+    private static List<Path> oldestFirst(List<Entry> entries) {
+        return entries.stream()
+            .sorted(Comparator.comparing(Entry::modified).thenComparing(entry -> entry.file().getFileName()))
+            .map(Entry::file)
+            .toList();
+    }
+
+    private static String names(List<Entry> entries) {
+        return entries.stream().map(entry -> entry.file().getFileName().toString()).collect(Collectors.joining(", "));
     }
 
     private static boolean isCandidate(Path file) {
@@ -132,12 +146,20 @@ class InputFolderScan {
         return InputFiles.isInputFileName(name) && !name.startsWith(".") && Files.isRegularFile(file);
     }
 
-    private static Instant modified(Path file) {
+    /** When the file last changed; empty once it is gone. */
+    private static Optional<Instant> modified(Path file) {
         try {
-            return Files.getLastModifiedTime(file).toInstant();
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        }
+        catch (NoSuchFileException gone) {
+            return Optional.empty();
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A file of the folder, and when it last changed, as one listing found it. */
+    private record Entry(Path file, Instant modified) {
     }
 }
