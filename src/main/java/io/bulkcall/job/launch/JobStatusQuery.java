@@ -96,12 +96,12 @@ public class JobStatusQuery {
     }
 
     /**
-     * Why the job ended, as its execution recorded it; for a job {@code bulkcall cancel} cancelled, that
-     * it was, and what a restart still does: its execution recorded only that it stopped.
+     * Why the job ended, as its execution recorded it; for a stopped job {@code bulkcall cancel}
+     * cancelled, that it was, and what a restart still does: its execution recorded only that it
+     * stopped. A failure keeps its own line, which names what to fix.
      */
     private String lastExit(JobExecution execution) {
-        if (!execution.isRunning() && execution.getStatus() != BatchStatus.COMPLETED
-                && jobs.isCancelled(execution.getJobInstanceId())) {
+        if (execution.getStatus() == BatchStatus.STOPPED && jobs.isCancelled(execution.getJobInstanceId())) {
             return "cancelled by bulkcall cancel: no further call is made; `bulkcall restart %d` collects the outcomes of the calls made and writes the reports"
                 .formatted(execution.getId());
         }
