@@ -51,10 +51,17 @@ public final class Workspace {
                 "--bulkcall.calling-window.days=MON-SUN");
     }
 
+    /** A workspace against a sandbox on a simulated clock, its input folder made as an install has it. */
     Workspace(Path root, SandboxServer sandbox, SimulatedClock clock) {
         this.root = root;
         this.sandbox = sandbox;
         this.clock = clock;
+        try {
+            Files.createDirectories(input());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         with("--bulkcall.input-dir=" + input(), "--bulkcall.output-dir=" + root.resolve("output"),
                 "--bulkcall.input-quiet-period=0s",
                 "--spring.datasource.url=jdbc:h2:file:" + database(),
@@ -165,7 +172,6 @@ public final class Workspace {
     /** Writes a file into {@code input/}. */
     public Path drop(String name, String content) {
         try {
-            Files.createDirectories(input());
             return Files.writeString(input().resolve(name), content, StandardCharsets.UTF_8);
         }
         catch (IOException e) {
