@@ -92,7 +92,7 @@ class BulkcallCommand implements Callable<Integer> {
 
     @Command(name = "purge", mixinStandardHelpOptions = true,
             description = "Forget the recipients (numbers and metadata) of jobs that completed before then; their counts stay.")
-    int purge(@Option(names = "--older-than", required = true, paramLabel = "DURATION", converter = DurationConverter.class,
+    int purge(@Option(names = "--older-than", required = true, paramLabel = "DURATION", converter = AgeConverter.class,
             description = "how long ago a job must have ended, e.g. 90d, 12h") Duration olderThan) {
         return actions.purge(olderThan);
     }
@@ -104,7 +104,7 @@ class BulkcallCommand implements Callable<Integer> {
     }
 
     /** How long ago, as settings write durations: {@code 90d}, {@code 12h}, {@code 30m}, or ISO-8601; not negative. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
+    static final class AgeConverter implements ITypeConverter<Duration> {
 
         @Override
         public Duration convert(String value) {

@@ -80,7 +80,8 @@ class InputFolderScan {
      * that it did not start them because it was asked to stop.
      */
     public List<Path> readyFiles() {
-        List<Entry> changing = changing(entries());
+        List<Entry> entries = entries();
+        List<Entry> changing = changing(entries);
         if (!changing.isEmpty()) {
             Instant lastChange = changing.stream().map(Entry::modified).max(Comparator.naturalOrder()).orElseThrow();
             Instant now = clock.instant();
@@ -90,11 +91,12 @@ class InputFolderScan {
             log.info("Waiting {} for {} to be unchanged for bulkcall.input-quiet-period ({}): {} may still be being copied in",
                     Durations.human(Duration.ofSeconds(seconds)), names(changing), Durations.setting(quietPeriod),
                     changing.size() == 1 ? "it" : "they");
-            if (!waiter.waitUntil(settled, stopRequested)) {
-                return oldestFirst(entries());
+            boolean waited = waiter.waitUntil(settled, stopRequested);
+            entries = entries();
+            if (!waited) {
+                return oldestFirst(entries);
             }
         }
-        List<Entry> entries = entries();
         List<Entry> stillChanging = changing(entries);
         if (!stillChanging.isEmpty()) {
             log.info("{} changed less than bulkcall.input-quiet-period ({}) ago: left for the next run, as {} still being written",
