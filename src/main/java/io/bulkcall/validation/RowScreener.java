@@ -27,7 +27,7 @@ import io.bulkcall.window.ZoneResolution;
  * <p>Not thread-safe, as {@link SeenNumbers} is not. Not final: the validate step's scope proxies it
  * by its class.
  */
-public class RowScreener {
+public class RowScreener implements AutoCloseable {
 
     private final CsvHeader header;
 
@@ -82,6 +82,12 @@ public class RowScreener {
         seenNumbers.putIfAbsent(number, row.line());
         return new AcceptedRecipient(row.line(), e164, metadata,
                 checked.zones() instanceof ZoneResolution.Found found ? found.zones().key() : null);
+    }
+
+    /** Forgets the numbers screened: the validate step's scope closes it when the step ends. */
+    @Override
+    public void close() {
+        seenNumbers.clear();
     }
 
     private Map<String, String> metadata(List<String> values) {

@@ -99,6 +99,18 @@ class RowScreenerTest {
     }
 
     @Test
+    void forgetsTheNumbersItScreenedOnceClosed() {
+        // given
+        screen(row(12, "Ann", "+12125550143", "Paris"));
+
+        // when
+        screener.close();
+
+        // then
+        assertThat(seenNumbers.size()).isZero();
+    }
+
+    @Test
     void findsDuplicatesOfNumbersStagedBeforeARestart() {
         // given numbers staged by an earlier run of the step
         seenNumbers.putIfAbsent(SeenNumbers.toLong("+12125550143"), 12);

@@ -81,6 +81,40 @@ class SeenNumbersTest {
     }
 
     @Test
+    void forgetsEveryNumberOnceCleared() {
+        // given
+        SeenNumbers seen = new SeenNumbers(0);
+        for (long n = 1; n <= 100; n++) {
+            seen.putIfAbsent(n, n);
+        }
+
+        // when
+        seen.clear();
+
+        // then: empty, and as usable as a new one
+        assertThat(seen.size()).isZero();
+        assertThat(seen.firstLineOf(1)).isEqualTo(-1);
+        assertThat(seen.putIfAbsent(1, 7)).isEqualTo(-1);
+        assertThat(seen.firstLineOf(1)).isEqualTo(7);
+    }
+
+    @Test
+    void keepsTheLargestLineAnIntHolds() {
+        SeenNumbers seen = new SeenNumbers();
+
+        seen.putIfAbsent(12125550143L, Integer.MAX_VALUE);
+
+        assertThat(seen.firstLineOf(12125550143L)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void refusesALineBeyondWhatAnIntHolds() {
+        assertThatThrownBy(() -> new SeenNumbers().putIfAbsent(12125550143L, Integer.MAX_VALUE + 1L))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("line 2147483648 is not from 0 to 2147483647");
+    }
+
+    @Test
     void turnsAnE164NumberIntoItsDigits() {
         assertThat(SeenNumbers.toLong("+12125550143")).isEqualTo(12125550143L);
         assertThat(SeenNumbers.toLong("+999999999999999")).isEqualTo(999999999999999L);

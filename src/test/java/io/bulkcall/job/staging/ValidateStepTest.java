@@ -1,18 +1,34 @@
 package io.bulkcall.job.staging;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import io.bulkcall.csv.CsvHeader;
+import io.bulkcall.csv.CsvRow;
 import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.testing.CallList;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.DatabaseFaults;
 import io.bulkcall.testing.JobSteps;
 import io.bulkcall.testing.StepTest;
+import io.bulkcall.validation.AcceptedRecipient;
+import io.bulkcall.validation.CheckedRow;
+import io.bulkcall.validation.ContactLimits;
+import io.bulkcall.validation.PhoneNumberNormalizer;
+import io.bulkcall.validation.RowChecker;
+import io.bulkcall.validation.RowScreener;
+import io.bulkcall.validation.ScreenedRow;
+import io.bulkcall.window.CallingWindowSettings;
+import io.bulkcall.window.DailyHours;
+import io.bulkcall.window.WeekDays;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.Advised;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +60,12 @@ class ValidateStepTest {
     @Autowired
     private ReportFolders reportFolders;
 
+    @Autowired
+    private CheckedRowReader numberCheckingReader;
+
+    @Autowired
+    private RowScreener rowScreener;
+
     @Test
     void aRunThatFailedMidFileIsRestartedAfterItsLastChunkAndAccountsForEveryRowOnce() {
         // given: a first run whose sixth chunk failed as the job database refused line 600
@@ -65,6 +87,31 @@ class ValidateStepTest {
         List<CSVRecord> rejected = CsvFiles.records(reportFolders.of(job.instanceId(), job.file()).rejectedCsv());
         assertThat(rejected).extracting(row -> row.get("line"), row -> row.get("reason"))
             .containsExactly(tuple("102", "INVALID_NUMBER"), tuple("503", "MISSING_NUMBER"), tuple("904", "DUPLICATE"));
+    }
+
+    @Test
+    void theStepsScopeClosesItsScreenerSoThatItsTableOfNumbersGoesWithTheStep() throws Exception {
+        // given the screener of a validate step, which knows the numbers the step staged
+        StepExecution validate = steps.dropped("numbers.csv", INPUT.content()).startStep("validate");
+        StepSynchronizationManager.register(validate);
+        numberCheckingReader.open(validate.getExecutionContext());
+        RowScreener screener = (RowScreener) ((Advised) rowScreener).getTargetSource().getTarget();
+
+        // when the scope ends as a step's does, and the number the step staged from line 2 is screened again
+        StepSynchronizationManager.release();
+        CsvRow again = new CsvRow(5000, List.of(INPUT.validNumbers().get(0), "cust-again"), null);
+        ScreenedRow screened = screener.process(checked(again));
+
+        // then: the screener forgot it, as the scope closed it
+        assertThat(screened).isInstanceOf(AcceptedRecipient.class);
+    }
+
+    /** The row with its number checked, calling windows off. */
+    private static CheckedRow checked(CsvRow row) {
+        CallingWindowSettings off = new CallingWindowSettings(false, DailyHours.parse("09:00-20:00"),
+                WeekDays.parse("MON-SAT"), List.of(), null, Duration.ofMinutes(5));
+        return RowChecker.of(new PhoneNumberNormalizer("US"), off, Instant.EPOCH, ContactLimits.NONE)
+            .check(List.of(row), new CsvHeader(List.of("to_number", "customer_id"), 0)).get(0);
     }
 
     /** The lines in {@code bc_recipient} or {@code bc_rejection}, in order, with repeats. */
