@@ -32,8 +32,9 @@ import org.springframework.boot.convert.DurationStyle;
                 "2:usage or configuration error", "3:a file was rejected by validation" },
         footerHeading = "%nSettings:%n",
         footer = { "  Spring Boot properties: --bulkcall.agent-id=ID on the command line,",
-                "  environment variables (CARTESIA_API_KEY, BULKCALL_AGENT_ID) or application.yml;",
-                "  see README.md. No API key? Try: --spring.profiles.active=sandbox" })
+                "  environment variables (CARTESIA_API_KEY, BULKCALL_AGENT_ID)",
+                "  or application.yml; see README.md.",
+                "  No API key? Try: --spring.profiles.active=sandbox" })
 class BulkcallCommand implements Callable<Integer> {
 
     @Spec

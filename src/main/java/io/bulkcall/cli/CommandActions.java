@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.InputFileException;
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.launch.FileJobLauncher;
 import io.bulkcall.job.launch.JobCanceller;
 import io.bulkcall.job.launch.JobCanceller.Cancellation;
@@ -108,7 +109,7 @@ class CommandActions {
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 // as run says it: a name that is no file is the command line's mistake, not the file's
-                log.error("{}: no such file", file);
+                log.error("{}: {}", file, InputFile.whyNotAFile(file));
                 exitCode = ExitCodes.worst(exitCode, ExitCodes.USAGE);
                 continue;
             }

@@ -33,8 +33,28 @@ public final class SettingProblems {
                 .collect(Collectors.joining("; "));
         }
         Throwable cause = failure.getCause() == null ? failure : deepest(failure);
+        if (cause instanceof NumberFormatException && failure.getProperty() != null) {
+            String value = String.valueOf(failure.getProperty().getValue());
+            Class<?> type = failure.getTarget().getType().resolve(Object.class);
+            return failure.getName() + "=" + value + ": " + notANumber(value.strip(), type);
+        }
         return failure.getName() + (failure.getProperty() == null ? "" : "=" + failure.getProperty().getValue()) + ": "
                 + cause.getMessage();
+    }
+
+    /** What {@link NumberFormatException} says as {@code For input string: "1.5"}, in an operator's words. */
+    private static String notANumber(String value, Class<?> type) {
+        long max = type == int.class || type == Integer.class ? Integer.MAX_VALUE
+                : type == long.class || type == Long.class ? Long.MAX_VALUE : 0;
+        if (max == 0) {
+            return "'%s' is not a number".formatted(value);
+        }
+        if (!value.matches("[-+]?\\d+")) {
+            return "'%s' is not a whole number".formatted(value);
+        }
+        return value.startsWith("-")
+                ? "'%s' is below the smallest whole number this setting holds (%d)".formatted(value, -max - 1)
+                : "'%s' is above the largest whole number this setting holds (%d)".formatted(value, max);
     }
 
     /** One broken rule of a settings record bound from {@code prefix}, named as the property is written. */

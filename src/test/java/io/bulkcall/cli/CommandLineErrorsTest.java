@@ -51,6 +51,13 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void helpNamesTheSettingsFileWholeWhereALongerLineWasWrappedInsideIt(CapturedOutput output) {
+        BulkcallLauncher.launch(BulkcallApplication.class, "--help");
+
+        assertThat(output.getOut()).contains("application.yml");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError(CapturedOutput output) {
         int exitCode = BulkcallLauncher.launch(BulkcallApplication.class, "status", "--frobnicate");
 
@@ -65,6 +72,18 @@ class CommandLineErrorsTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains("nowhere.csv: no such file");
+        assertNoStackTrace(output);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "run", "validate" })
+    void aFolderNamedAsAFileIsCalledAFolderAndIsAUsageError(String command, CapturedOutput output) throws Exception {
+        Path folder = Files.createDirectories(workspace.root().resolve("march.csv"));
+
+        int exitCode = workspace.run(command, folder.toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("march.csv: is a folder, not a file");
         assertNoStackTrace(output);
     }
 
@@ -87,6 +106,14 @@ class CommandLineErrorsTest {
                                 "must be less than or equal to 1000")),
                 arguments(named("a value of the wrong type names the property", "--bulkcall.poll.interval=soon"),
                         "status", List.of("bulkcall: invalid setting bulkcall.poll.interval=soon")),
+                arguments(named("a fraction where a whole number goes says so", "--bulkcall.redial.rounds=1.5"),
+                        "status", List.of("bulkcall: invalid setting bulkcall.redial.rounds=1.5: '1.5' is not a whole number")),
+                arguments(named("a whole number too large to hold says so", "--bulkcall.batch.size=99999999999"),
+                        "status", List.of("bulkcall: invalid setting bulkcall.batch.size=99999999999: '99999999999' is "
+                                + "above the largest whole number this setting holds (2147483647)")),
+                arguments(named("a word where a number goes says so", "--bulkcall.validation.max-reject-ratio=often"),
+                        "status", List.of("bulkcall: invalid setting bulkcall.validation.max-reject-ratio=often: "
+                                + "'often' is not a number")),
                 arguments(named("a missing API key outside the sandbox says what to set", "--bulkcall.cartesia.api-key="),
                         "run", List.of("CARTESIA_API_KEY is not set")),
                 arguments(named("a missing agent id is named", "--bulkcall.agent-id="), "run",

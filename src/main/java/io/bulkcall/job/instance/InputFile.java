@@ -25,6 +25,11 @@ public record InputFile(Path path, String name, String sha256) {
     public static final String SHA256 = "file.sha256";
     public static final String PATH = "file.path";
 
+    /** Why a path named as an input file is not one: a folder, or nothing at all. */
+    public static String whyNotAFile(Path path) {
+        return Files.isDirectory(path) ? "is a folder, not a file" : "no such file";
+    }
+
     /** Reads the file once to hash it. */
     public static InputFile of(Path path) {
         MessageDigest digest = sha256Digest();

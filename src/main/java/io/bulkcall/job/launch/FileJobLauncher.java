@@ -74,7 +74,7 @@ public class FileJobLauncher {
             return notStarted(path.getFileName().toString());
         }
         if (!Files.isRegularFile(path)) {
-            throw new JobLaunchFailure(path + ": no such file");
+            throw new JobLaunchFailure(path + ": " + InputFile.whyNotAFile(path));
         }
         if (!Files.isReadable(path)) {
             throw new JobLaunchFailure(path + ": cannot be read (permission denied)");
