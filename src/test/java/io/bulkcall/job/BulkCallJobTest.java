@@ -231,6 +231,29 @@ class BulkCallJobTest {
     }
 
     @Test
+    void saysHowFarTheCallsGotAsBatchesFinishNotAtEachOfThePollsASimulatedClockRunsThrough(CapturedOutput output) {
+        // given: one batch of 40 dialed two calls at a time, calls of 4 s polled every second, the
+        // polls following each other with no wait as the simulated clock jumps to the next
+        useSandbox(SandboxSettings.defaults().with(sandbox -> {
+            sandbox.orgConcurrencyLimit = 2;
+            sandbox.failureRate = 0;
+        }));
+        workspace.with("--bulkcall.poll.interval=1s");
+        workspace.drop("forty.csv", CsvFiles.numbers(40));
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then: the first line, then the one as the batch finishes; a line that only counts calls
+        // waits ten seconds of the machine's time after the last, which the whole run does not take
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr().lines().filter(line -> line.contains(" batches finished, calls ")))
+            .extracting(line -> line.replaceFirst(".*Job \\d+: ", "").replaceFirst(" finished;.*", ""))
+            .satisfiesExactly(first -> assertThat(first).startsWith("0/1 batches finished, calls "),
+                    last -> assertThat(last).isEqualTo("1/1 batches finished, calls 40/40"));
+    }
+
+    @Test
     void failedRecipientsAreRetriedForTheConfiguredRounds() {
         // given: every attempt fails, so each round re-queues every recipient
         useSandbox(SandboxSettings.defaults().with(sandbox -> {

@@ -66,7 +66,10 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
     /** The exit status of an await that ended because a batch's Retry Call Batch is due. */
     public static final ExitStatus RETRY = new ExitStatus("RETRY");
 
-    /** How often a poll that records many finished batches says how far it got. */
+    /**
+     * How often a poll that records many finished batches says how far it got, and how often at most a
+     * line says only that more calls ended, in the machine's time: it is for the person watching.
+     */
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(AwaitCallsTasklet.class);
@@ -78,6 +81,7 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
     private static final String ANY_WAITING = "waiting";
     private static final String ANNOUNCED = "bulkcall.announced";
     private static final String PROGRESS = "progress";
+    private static final String PROGRESS_LOGGED_AT = "progress.logged.at";
 
     private final CallBatchRepository batches;
     private final RecipientRepository recipients;
@@ -306,20 +310,28 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
     }
 
     /**
-     * A line when the calls moved on since the last one: nothing is logged while a group waits for its
-     * window. The calls queued and in flight go to the metrics at every poll.
+     * A line when the calls moved on since the last one: at once when a batch finished, else
+     * {@link #PROGRESS_EVERY} after the last line at the earliest (the sandbox's clock makes polls follow
+     * each other with no wait: a line each would be thousands for a large file), and nothing while a
+     * group waits for its window. The calls queued and in flight go to the metrics at every poll.
      */
     private void logProgress(StepExecution step, long jobInstanceId) {
         List<TrackedBatch> all = batches.all(jobInstanceId);
         metrics.calls(all.stream().mapToLong(TrackedBatch::queued).sum(), all.stream().mapToLong(TrackedBatch::inFlight).sum());
-        String progress = "%d/%d batches finished, calls %d/%d finished".formatted(
-                all.stream().filter(TrackedBatch::finished).count(), all.size(),
-                all.stream().mapToInt(TrackedBatch::callsFinished).sum(),
-                all.stream().mapToLong(TrackedBatch::calls).sum());
-        if (progress.equals(step.getExecutionContext().getString(PROGRESS, ""))) {
+        String batchesFinished = "%d/%d batches finished".formatted(all.stream().filter(TrackedBatch::finished).count(),
+                all.size());
+        String progress = batchesFinished + ", calls %d/%d finished".formatted(
+                all.stream().mapToInt(TrackedBatch::callsFinished).sum(), all.stream().mapToLong(TrackedBatch::calls).sum());
+        ExecutionContext context = step.getExecutionContext();
+        String last = context.getString(PROGRESS, "");
+        long now = System.currentTimeMillis();
+        boolean onlyCallsSoon = last.startsWith(batchesFinished + ",")
+                && now - context.getLong(PROGRESS_LOGGED_AT, 0) < PROGRESS_EVERY.toMillis();
+        if (progress.equals(last) || onlyCallsSoon) {
             return;
         }
-        step.getExecutionContext().putString(PROGRESS, progress);
+        context.putString(PROGRESS, progress);
+        context.putLong(PROGRESS_LOGGED_AT, now);
         Map<String, Long> statuses = recipients.countByStatus(jobInstanceId);
         log.info("Job {}: {}; outcomes recorded: {} completed, {} failed", step.getJobExecution().getId(), progress,
                 statuses.getOrDefault("completed", 0L), statuses.getOrDefault("failed", 0L));
