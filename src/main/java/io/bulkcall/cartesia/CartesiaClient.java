@@ -28,6 +28,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -62,9 +63,9 @@ public class CartesiaClient {
     /** How often a wait for an answer looks whether the time given to stop is up. */
     private static final Duration STOP_CHECK = Duration.ofMillis(100);
 
-    private final CartesiaApi api;
+    /** Read at the first request: the sandbox's stand-in starts only when a command calls Cartesia. */
+    private final SingletonSupplier<Endpoint> endpoint;
     private final CartesiaConnectionDetails connection;
-    private final String host;
     private final CreateCallBatchRequestRules rules;
     private final ApiErrorReader errors;
     private final RetryPolicy retryPolicy;
@@ -90,11 +91,13 @@ public class CartesiaClient {
     /** With the retry policy's jitter under the caller's control, for tests. */
     CartesiaClient(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings, Clock clock,
             WebClient.Builder webClientBuilder, RetryPolicy retryPolicy, Waiter waiter, StopSignal stop) {
-        URI baseUrl = URI.create(connection.baseUrl());
         JsonMapper json = CartesiaWebClient.json();
-        this.api = CartesiaWebClient.api(connection.baseUrl(), settings, json, webClientBuilder);
+        this.endpoint = SingletonSupplier.of(() -> {
+            URI baseUrl = URI.create(connection.baseUrl());
+            return new Endpoint(CartesiaWebClient.api(baseUrl.toString(), settings, json, webClientBuilder),
+                    baseUrl.getPort() == -1 ? baseUrl.getHost() : baseUrl.getHost() + ":" + baseUrl.getPort());
+        });
         this.connection = connection;
-        this.host = baseUrl.getPort() == -1 ? baseUrl.getHost() : baseUrl.getHost() + ":" + baseUrl.getPort();
         this.rules = new CreateCallBatchRequestRules(clock, settings.cartesiaVersion(), json);
         this.errors = new ApiErrorReader(json);
         this.retryPolicy = retryPolicy;
@@ -236,7 +239,7 @@ public class CartesiaClient {
             Attempt sent = new Attempt(key);
             Failure failure;
             try {
-                T body = answer(request.apply(api).contextWrite(sent::addTo));
+                T body = answer(request.apply(endpoint.obtain().api()).contextWrite(sent::addTo));
                 if (body == null) {
                     throw new DecodingException("empty body");
                 }
@@ -254,7 +257,7 @@ public class CartesiaClient {
                 throw operation.outcomeUnknown(failure);
             }
             if (verdict == Verdict.GIVE_UP) {
-                throw failure.toException(operation.name(), attempt, host);
+                throw failure.toException(operation.name(), attempt, endpoint.obtain().host());
             }
             pause(operation, failure, retryPolicy.backoff(attempt, failure));
         }
@@ -330,5 +333,9 @@ public class CartesiaClient {
             throw new StopRequestedException(
                     operation.name() + ": not tried again as bulkcall stops (" + failure.why() + ")", failure.cause());
         }
+    }
+
+    /** The API's client, and its host as an error names it. */
+    private record Endpoint(CartesiaApi api, String host) {
     }
 }

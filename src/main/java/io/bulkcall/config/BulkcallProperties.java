@@ -95,7 +95,7 @@ public record BulkcallProperties(
      * @param maxBackoff the longest wait between attempts, {@code Retry-After} included
      */
     public record Cartesia(
-            @DefaultValue("https://api.cartesia.ai") @NotNull @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String baseUrl,
+            @DefaultValue("https://api.cartesia.ai") @NotNull @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String baseUrl,
             @DefaultValue("2026-03-01") @NotNull @Pattern(regexp = "2026-03-01|2026-08-14", message = "must be 2026-03-01 (columns go to metadata, for a code-deployed agent) or 2026-08-14 (columns go to dynamic_variables, for a managed agent's {{variables}})") String version,
             ApiKey apiKey,
             @DefaultValue("5s") @NotNull Duration connectTimeout,

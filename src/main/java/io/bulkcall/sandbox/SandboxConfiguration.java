@@ -9,16 +9,20 @@ import io.bulkcall.cartesia.CartesiaConnectionDetails;
 import io.bulkcall.time.JumpingWaiter;
 import io.bulkcall.time.SimulatedClock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The {@code sandbox} profile: starts a {@link SandboxServer} with the context, stops it with the
- * context, and points the Cartesia client at it in place of the configured API, so the real HTTP
- * client code runs against a local stand-in with no API key.
+ * The {@code sandbox} profile: points the Cartesia client at a {@link SandboxServer} in place of the
+ * configured API, so the real HTTP client code runs against a local stand-in with no API key. The
+ * server starts at the client's first request and stops with the context: a command that sends none
+ * ({@code status}, {@code validate}, {@code purge}) starts none, and so runs beside a sandbox run,
+ * whose server holds the state folder.
  * <p>
  * The job and the stand-in share one {@link SimulatedClock}, which takes the place of the
  * application's system clock, and the job waits on it with a {@link JumpingWaiter}: a wait for a
@@ -45,6 +49,7 @@ class SandboxConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
+    @Lazy
     SandboxServer sandboxServer(SandboxSettings settings, SimulatedClock sandboxClock) {
         Path stateFolder = settings.stateFolder();
         return stateFolder == null ? new SandboxServer(settings, sandboxClock)
@@ -53,7 +58,7 @@ class SandboxConfiguration {
 
     @Bean
     @Primary
-    CartesiaConnectionDetails sandboxConnectionDetails(SandboxServer sandboxServer) {
-        return new SandboxConnectionDetails(sandboxServer);
+    CartesiaConnectionDetails sandboxConnectionDetails(ObjectProvider<SandboxServer> sandboxServer) {
+        return new SandboxConnectionDetails(sandboxServer::getObject);
     }
 }

@@ -1,15 +1,23 @@
 package io.bulkcall.sandbox;
 
+import java.util.function.Supplier;
+
 import io.bulkcall.cartesia.CartesiaConnectionDetails;
 import io.bulkcall.config.ApiKey;
 
 /**
- * Points the Cartesia client at a running {@link SandboxServer}, with a key that is only there
- * because the API requires one.
+ * Points the Cartesia client at a {@link SandboxServer}, started when the client first asks where it
+ * is, with a key that is only there because the API requires one.
  */
-record SandboxConnectionDetails(String baseUrl, ApiKey apiKey) implements CartesiaConnectionDetails {
+record SandboxConnectionDetails(Supplier<SandboxServer> server) implements CartesiaConnectionDetails {
 
-    SandboxConnectionDetails(SandboxServer server) {
-        this(server.baseUrl(), new ApiKey("sandbox"));
+    @Override
+    public String baseUrl() {
+        return server.get().baseUrl();
+    }
+
+    @Override
+    public ApiKey apiKey() {
+        return new ApiKey("sandbox");
     }
 }

@@ -111,6 +111,9 @@ class CommandLineErrorsTest {
                 arguments(named("a whole number too large to hold says so", "--bulkcall.batch.size=99999999999"),
                         "status", List.of("bulkcall: invalid setting bulkcall.batch.size=99999999999: '99999999999' is "
                                 + "above the largest whole number this setting holds (2147483647)")),
+                arguments(named("an address with a space in it is no URL", "--bulkcall.cartesia.base-url=http://api cartesia.ai"),
+                        "status", List.of("bulkcall: invalid setting bulkcall.cartesia.base-url=http://api cartesia.ai: "
+                                + "must be an http(s) URL")),
                 arguments(named("a word where a number goes says so", "--bulkcall.validation.max-reject-ratio=often"),
                         "status", List.of("bulkcall: invalid setting bulkcall.validation.max-reject-ratio=often: "
                                 + "'often' is not a number")),

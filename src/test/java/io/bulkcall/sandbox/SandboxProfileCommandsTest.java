@@ -1,0 +1,66 @@
+package io.bulkcall.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.bulkcall.BulkcallApplication;
+import io.bulkcall.cli.BulkcallLauncher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands of the {@code sandbox} profile that send nothing to Cartesia start no stand-in, so
+ * that they run beside a sandbox run, whose stand-in holds the state folder: an operator watches a
+ * sandbox run with {@code status} from another terminal.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SandboxProfileCommandsTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void statusRunsBesideTheSandboxOfARunningJob(CapturedOutput output) {
+        try (SandboxServer running = new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), stateFolder()).start()) {
+            int exitCode = sandboxCommand("status");
+
+            assertThat(exitCode).isZero();
+            assertThat(output.getOut()).contains("JOB    FILE");
+            assertThat(output.getAll()).doesNotContain("in use by another sandbox");
+        }
+    }
+
+    @Test
+    void validateRunsBesideTheSandboxOfARunningJob(CapturedOutput output) throws Exception {
+        Path file = Files.writeString(root.resolve("numbers.csv"), "to_number\n+12125550143\n");
+        try (SandboxServer running = new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), stateFolder()).start()) {
+            int exitCode = sandboxCommand("validate", file.toString());
+
+            assertThat(exitCode).isZero();
+            assertThat(output.getErr()).contains("numbers.csv: 1 rows, 1 valid, 0 rejected");
+            assertThat(output.getAll()).doesNotContain("in use by another sandbox");
+        }
+    }
+
+    private Path stateFolder() {
+        return root.resolve("data/sandbox-cartesia");
+    }
+
+    private int sandboxCommand(String... command) {
+        List<String> settings = List.of("--spring.profiles.active=sandbox", "--bulkcall.sandbox.state-dir=" + stateFolder(),
+                "--spring.datasource.url=jdbc:h2:file:" + root.resolve("data/sandbox"),
+                "--logging.file.name=" + root.resolve("logs/bulkcall.log"), "--bulkcall.output-dir=" + root.resolve("output"),
+                "--bulkcall.input-dir=" + root.resolve("input"));
+        return BulkcallLauncher.launch(BulkcallApplication.class,
+                Stream.concat(Stream.of(command), settings.stream()).toArray(String[]::new));
+    }
+}
