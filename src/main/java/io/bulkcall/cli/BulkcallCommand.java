@@ -41,7 +41,7 @@ class BulkcallCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "CSV files or workbooks to process (same as `run FILE...`); none: every finished *.csv and *.xlsx in the input folder")
+            description = "CSV files or workbooks to process (same as `run FILE...`); none: every finished *.csv, *.tsv and *.xlsx in the input folder")
     private List<Path> files = List.of();
 
     private final CommandActions actions;
@@ -67,7 +67,7 @@ class BulkcallCommand implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Process FILEs, or every finished *.csv and *.xlsx waiting in the input folder (oldest first).")
+            description = "Process FILEs, or every finished *.csv, *.tsv and *.xlsx waiting in the input folder (oldest first).")
     int run(@Parameters(paramLabel = "FILE", arity = "0..*") List<Path> files) {
         return actions.run(files == null ? List.of() : files);
     }

@@ -28,13 +28,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the input files that are ready: {@code *.csv} and {@code *.xlsx} in the input folder (not below
- * it), not hidden, unchanged for {@code bulkcall.input-quiet-period}, oldest first. Files named
- * {@code *.part} or {@code *.tmp} never match, nor the {@code ~$name.xlsx} lock files Excel keeps beside
- * a workbook it has open. A file that changed within the quiet period may be a copy that ended just
- * before the run: the scan waits for it once, at most the quiet period, and takes it if it did not
- * change again; one that did is still being written, and is left for the next run with a line that
- * says so.
+ * Finds the input files that are ready: {@code *.csv}, {@code *.tsv} and {@code *.xlsx}, in any case, in
+ * the input folder (not below it), not hidden, unchanged for {@code bulkcall.input-quiet-period}, oldest
+ * first. Files named {@code *.part} or {@code *.tmp} never match, nor the {@code ~$name.xlsx} lock files
+ * Excel keeps beside a workbook it has open; any other file is named in a warning, as one an operator
+ * may have meant to be called ({@code contacts.xls}). A file that changed within the quiet period may
+ * be a copy that ended just before the run: the scan waits for it once, at most the quiet period, and
+ * takes it if it did not change again; one that did is still being written, and is left for the next
+ * run with a line that says so.
  */
 @Component
 class InputFolderScan {
@@ -80,6 +81,7 @@ class InputFolderScan {
      * that it did not start them because it was asked to stop.
      */
     public List<Path> readyFiles() {
+        warnOfFilesNotTaken();
         List<Entry> entries = entries();
         List<Entry> changing = changing(entries);
         if (!changing.isEmpty()) {
@@ -117,6 +119,28 @@ class InputFolderScan {
             return listed.filter(InputFolderScan::isCandidate)
                 .flatMap(file -> modified(file).map(at -> new Entry(file, at)).stream())
                 .toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + inputDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void warnOfFilesNotTaken() {
+        if (!Files.isDirectory(inputDir)) {
+            return;
+        }
+        try (Stream<Path> listed = Files.list(inputDir)) {
+            List<String> others = listed.map(file -> file.getFileName().toString())
+                .filter(name -> !name.startsWith(".") && !InputFiles.isInputFileName(name))
+                .filter(name -> !InputFiles.isTransient(name))
+                .filter(name -> Files.isRegularFile(inputDir.resolve(name)))
+                .sorted()
+                .toList();
+            if (!others.isEmpty()) {
+                log.warn("{} in {}: not taken, as a run takes only *.csv, *.tsv and *.xlsx files; save a workbook as "
+                        + ".xlsx, and rename a list saved as text (Excel's Unicode Text) to .tsv", String.join(", ", others),
+                        inputDir);
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot list " + inputDir + ": " + e.getMessage(), e);

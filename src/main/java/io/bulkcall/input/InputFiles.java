@@ -26,9 +26,23 @@ public final class InputFiles {
         this.numberColumn = settings.numberColumn();
     }
 
-    /** Whether a scan of the input folder takes a file of this name: {@code *.csv} or {@code *.xlsx}, not Excel's {@code ~$} lock files. */
+    /**
+     * Whether a scan of the input folder takes a file of this name: {@code *.csv}, {@code *.tsv} or
+     * {@code *.xlsx}, in any case ({@code LIST.CSV}, as Windows tools write it), not Excel's {@code ~$}
+     * lock files.
+     */
     public static boolean isInputFileName(String name) {
-        return (name.endsWith(".csv") || name.endsWith(".xlsx")) && !name.startsWith("~$");
+        String lower = name.toLowerCase(Locale.ROOT);
+        return (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".xlsx")) && !isTransient(name);
+    }
+
+    /**
+     * Whether a file of this name is one a scan passes over without a word: a copy in progress
+     * ({@code *.part}, {@code *.tmp}) or the lock file Excel keeps beside a workbook it has open.
+     */
+    public static boolean isTransient(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return name.startsWith("~$") || lower.endsWith(".part") || lower.endsWith(".tmp");
     }
 
     /**

@@ -13,7 +13,11 @@ import io.bulkcall.time.JumpingWaiter;
 import io.bulkcall.time.SimulatedClock;
 import io.bulkcall.time.Waiter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +46,42 @@ class InputFolderScanTest {
         // then
         assertThat(ready).containsExactly(older, newer);
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-25T01:30:00Z"));
+    }
+
+    @Test
+    void takesCsvTsvAndWorkbookFilesWhateverTheCaseOfTheirEnding() throws IOException {
+        // given: names as Windows tools write them
+        Path csv = file("LIST.CSV", Duration.ofHours(3));
+        Path tsv = file("tabs.tsv", Duration.ofHours(2));
+        Path workbook = file("Contacts.XLSX", Duration.ofHours(1));
+
+        // when
+        var ready = scan(new JumpingWaiter(clock), () -> false).readyFiles();
+
+        // then
+        assertThat(ready).containsExactly(csv, tsv, workbook);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void namesTheFilesItDoesNotTakeOtherThanCopiesInProgressAndLockFiles(CapturedOutput output) throws IOException {
+        // given
+        file("old.xls", Duration.ofHours(1));
+        file("numbers.txt", Duration.ofHours(1));
+        file("copying.csv.part", Duration.ofHours(1));
+        file("notes.TMP", Duration.ofHours(1));
+        file("~$Contacts.xlsx", Duration.ofHours(1));
+        file(".hidden", Duration.ofHours(1));
+        Files.createDirectory(input.resolve("processed"));
+
+        // when
+        var ready = scan(new JumpingWaiter(clock), () -> false).readyFiles();
+
+        // then
+        assertThat(ready).isEmpty();
+        assertThat(output.getAll().lines().filter(line -> line.contains("WARN"))).singleElement().asString()
+            .endsWith("numbers.txt, old.xls in " + input + ": not taken, as a run takes only *.csv, *.tsv and *.xlsx "
+                    + "files; save a workbook as .xlsx, and rename a list saved as text (Excel's Unicode Text) to .tsv");
     }
 
     @Test
