@@ -107,6 +107,15 @@ public class CartesiaClient {
     }
 
     /**
+     * Works out where the API is, as the first request would: the sandbox's stand-in starts here. A
+     * command that calls Cartesia does it as it starts, so that a stand-in that cannot start stops it
+     * before any job does anything.
+     */
+    public void resolveEndpoint() {
+        endpoint.obtain();
+    }
+
+    /**
      * Create Call Batch. Checks the request against the reference's rules first; never re-sends one
      * whose outcome is unknown.
      *
@@ -232,6 +241,7 @@ public class CartesiaClient {
      */
     private <T> T send(Operation operation, Function<CartesiaApi, Mono<T>> request) {
         ApiKey key = apiKey();
+        Endpoint cartesia = endpoint.obtain();
         for (int attempt = 1;; attempt++) {
             if (stop.isOver()) {
                 throw new StopRequestedException(operation.name() + ": not sent: the time given to stop is up", null);
@@ -239,7 +249,7 @@ public class CartesiaClient {
             Attempt sent = new Attempt(key);
             Failure failure;
             try {
-                T body = answer(request.apply(endpoint.obtain().api()).contextWrite(sent::addTo));
+                T body = answer(request.apply(cartesia.api()).contextWrite(sent::addTo));
                 if (body == null) {
                     throw new DecodingException("empty body");
                 }
@@ -257,7 +267,7 @@ public class CartesiaClient {
                 throw operation.outcomeUnknown(failure);
             }
             if (verdict == Verdict.GIVE_UP) {
-                throw failure.toException(operation.name(), attempt, endpoint.obtain().host());
+                throw failure.toException(operation.name(), attempt, cartesia.host());
             }
             pause(operation, failure, retryPolicy.backoff(attempt, failure));
         }

@@ -66,6 +66,9 @@ public final class BulkcallLauncher {
         // shutdown hook would close it under them. A command that runs no job ends as the JVM ends it.
         spring.setRegisterShutdownHook(false);
         spring.addInitializers(new SettingsCheck(dials));
+        if (dials) {
+            spring.addInitializers(new CartesiaFirst());
+        }
         if (runsJobs) {
             spring.addInitializers(gracefulStop::watch);
         }

@@ -51,6 +51,20 @@ class SandboxProfileCommandsTest {
         }
     }
 
+    @Test
+    void runEndsAtStartWithOneLineAndNothingStagedWhileASandboxRunHoldsTheStateFolder(CapturedOutput output)
+            throws Exception {
+        Path file = Files.writeString(root.resolve("numbers.csv"), "to_number\n+12125550143\n");
+        try (SandboxServer running = new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), stateFolder()).start()) {
+            int exitCode = sandboxCommand("run", file.toString());
+
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(output.getErr()).contains("bulkcall: Sandbox state folder " + stateFolder()
+                    + " is in use by another sandbox (is another bulkcall running with the sandbox profile?)");
+            assertThat(output.getAll()).doesNotContain("Starting a job", "\tat ");
+        }
+    }
+
     private Path stateFolder() {
         return root.resolve("data/sandbox-cartesia");
     }
