@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Profile;
 /**
  * The {@code sandbox} profile: points the Cartesia client at a {@link SandboxServer} in place of the
  * configured API, so the real HTTP client code runs against a local stand-in with no API key. The
- * server starts at the client's first request and stops with the context: a command that sends none
- * ({@code status}, {@code validate}, {@code purge}) starts none, and so runs beside a sandbox run,
- * whose server holds the state folder.
+ * server starts when the client first asks where it is (a command that calls Cartesia asks as it
+ * starts) and stops with the context: a command that calls nobody ({@code status}, {@code validate},
+ * {@code purge}) starts none, and so runs beside a sandbox run, whose server holds the state folder.
  * <p>
  * The job and the stand-in share one {@link SimulatedClock}, which takes the place of the
  * application's system clock, and the job waits on it with a {@link JumpingWaiter}: a wait for a
