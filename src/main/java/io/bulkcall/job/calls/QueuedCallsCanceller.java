@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaException;
+import io.bulkcall.job.instance.JobFailures;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.submit.InDoubtCreates;
@@ -156,6 +157,13 @@ public class QueuedCallsCanceller implements JobExecutionListener {
                 catch (CartesiaException failure) {
                     firstFailure.compareAndSet(null, failure.getMessage());
                     log.debug("Call batch {} could not be cancelled", batch.batchId(), failure);
+                }
+                catch (RuntimeException failure) {
+                    // the job database refusing to record a cancel: said in the pass's line, not left to
+                    // the pool's thread, which would print its stack trace and leave the pass to guess
+                    firstFailure.compareAndSet(null,
+                            "its cancel could not be recorded: " + JobFailures.firstLine(JobFailures.readableCause(failure)));
+                    log.warn("Call batch {}: its cancel could not be recorded", batch.batchId(), failure);
                 }
             });
         }

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.bulkcall.job.calls.QueuedCallsCanceller.CancelPass;
+import io.bulkcall.job.calls.QueuedCallsCanceller.Occasion;
 import io.bulkcall.job.store.WaitingGroup;
 import io.bulkcall.sandbox.RecipientSnapshot;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxFault;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.DatabaseFaults;
 import io.bulkcall.testing.JobSteps;
 import io.bulkcall.testing.StepTest;
 import io.bulkcall.time.SimulatedClock;
@@ -47,6 +50,24 @@ class AwaitStepTest {
 
     @Autowired
     private SimulatedClock clock;
+
+    @Test
+    void aCancelPassThatCannotRecordItsCancelsCountsNoneCancelledAndSaysWhy(@Autowired QueuedCallsCanceller canceller,
+            @Autowired DatabaseFaults database) {
+        // given: three batches dialing, and a job database that refuses to record a cancel
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+        StepExecution submit = job.startStep("submit");
+        database.refuse("bc_batch", "cancelled_at IS NOT NULL");
+
+        // when
+        CancelPass pass = canceller.cancelQueued(submit.getJobExecution(), Occasion.STOP);
+
+        // then: none counts as cancelled, and the pass says why
+        assertThat(pass.batches()).isEqualTo(3);
+        assertThat(pass.cancelled()).isZero();
+        assertThat(pass.firstFailure()).startsWith("its cancel could not be recorded: ").containsIgnoringCase("planned_failure")
+            .doesNotContain("UPDATE bc_batch", "\n");
+    }
 
     @Test
     void pollsUntilTheCallsEndAndRecordsEveryOutcomeWithItsCallDetails() {
