@@ -15,11 +15,13 @@ public record RejectRatio(double maxRatio) {
     /** Why a file with these counts is not dialed, in words for the operator; empty when it is. */
     public Optional<String> whyNotDialed(RowTally tally) {
         if (tally.accepted() == 0) {
-            return Optional.of(tally.rows() == 0 ? "it has no data rows" : "none of its " + tally.rows() + " rows is valid");
+            return Optional.of(tally.rows() == 0 ? "it has no data rows"
+                    : tally.rows() == 1 ? "its one row is not valid" : "none of its " + tally.rows() + " rows is valid");
         }
         if (tally.bad() > maxRatio * tally.rows()) {
-            return Optional.of("%d of its %d rows were rejected (%.1f%%, above bulkcall.validation.max-reject-ratio=%s)"
-                .formatted(tally.bad(), tally.rows(), 100.0 * tally.bad() / tally.rows(), maxRatio));
+            return Optional.of("%d of its %d rows %s rejected (%.1f%%, above bulkcall.validation.max-reject-ratio=%s)"
+                .formatted(tally.bad(), tally.rows(), tally.bad() == 1 ? "was" : "were", 100.0 * tally.bad() / tally.rows(),
+                        maxRatio));
         }
         return Optional.empty();
     }

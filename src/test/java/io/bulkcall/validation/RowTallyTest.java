@@ -45,6 +45,14 @@ class RowTallyTest {
     }
 
     @Test
+    void oneRowIsSaidInTheSingular() {
+        assertThat(tenPercent.whyNotDialed(new RowTally(2, Map.of(RejectionReason.INVALID_NUMBER, 1L))))
+            .hasValue("1 of its 3 rows was rejected (33.3%, above bulkcall.validation.max-reject-ratio=0.1)");
+        assertThat(tenPercent.whyNotDialed(new RowTally(0, Map.of(RejectionReason.DUPLICATE, 1L))))
+            .hasValue("its one row is not valid");
+    }
+
+    @Test
     void aFileWithNothingToDialIsNotDialedWhateverTheReason() {
         assertThat(tenPercent.whyNotDialed(new RowTally(0, Map.of(RejectionReason.CONTACT_LIMIT, 3L))))
             .hasValue("none of its 3 rows is valid");
