@@ -30,7 +30,7 @@ class SandboxProfileCommandsTest {
 
     @Test
     void statusRunsBesideTheSandboxOfARunningJob(CapturedOutput output) {
-        try (SandboxServer running = new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), stateFolder()).start()) {
+        try (SandboxServer running = sandboxRun()) {
             int exitCode = sandboxCommand("status");
 
             assertThat(exitCode).isZero();
@@ -42,7 +42,7 @@ class SandboxProfileCommandsTest {
     @Test
     void validateRunsBesideTheSandboxOfARunningJob(CapturedOutput output) throws Exception {
         Path file = Files.writeString(root.resolve("numbers.csv"), "to_number\n+12125550143\n");
-        try (SandboxServer running = new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), stateFolder()).start()) {
+        try (SandboxServer running = sandboxRun()) {
             int exitCode = sandboxCommand("validate", file.toString());
 
             assertThat(exitCode).isZero();
@@ -55,7 +55,7 @@ class SandboxProfileCommandsTest {
     void runEndsAtStartWithOneLineAndNothingStagedWhileASandboxRunHoldsTheStateFolder(CapturedOutput output)
             throws Exception {
         Path file = Files.writeString(root.resolve("numbers.csv"), "to_number\n+12125550143\n");
-        try (SandboxServer running = new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), stateFolder()).start()) {
+        try (SandboxServer running = sandboxRun()) {
             int exitCode = sandboxCommand("run", file.toString());
 
             assertThat(exitCode).isEqualTo(1);
@@ -63,6 +63,11 @@ class SandboxProfileCommandsTest {
                     + " is in use by another sandbox (is another bulkcall running with the sandbox profile?)");
             assertThat(output.getAll()).doesNotContain("Starting a job", "\tat ");
         }
+    }
+
+    /** The stand-in of a sandbox run, holding the state folder as one does while its job runs. */
+    private SandboxServer sandboxRun() {
+        return new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), stateFolder()).start();
     }
 
     private Path stateFolder() {
