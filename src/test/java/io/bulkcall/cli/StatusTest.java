@@ -112,6 +112,15 @@ class StatusTest {
     }
 
     @Test
+    void aGroupWithNothingLeftToDialShowsNoWindow(CapturedOutput output) {
+        workspace.drop("done.csv", CsvFiles.numbers(3));
+
+        assertThat(workspace.run("run")).isZero();
+        assertThat(workspace.run("status", "1")).isZero();
+        assertThat(output.getOut()).containsPattern("America/New_York +- +0 +0 +0 +3\\n");
+    }
+
+    @Test
     void aJobThatStoppedSaysWhyAndWhatToRun(CapturedOutput output) {
         // given: Tokyo numbers wait for Thursday 09:00, and the run stops waiting after an hour
         workspace.drop("tokyo.csv", tokyoNumbers(12));
