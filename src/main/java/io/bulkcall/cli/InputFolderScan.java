@@ -81,8 +81,9 @@ class InputFolderScan {
      * that it did not start them because it was asked to stop.
      */
     public List<Path> readyFiles() {
-        warnOfFilesNotTaken();
-        List<Entry> entries = entries();
+        List<Path> listed = listing();
+        warnOfFilesNotTaken(listed);
+        List<Entry> entries = entries(listed);
         List<Entry> changing = changing(entries);
         if (!changing.isEmpty()) {
             Instant lastChange = changing.stream().map(Entry::modified).max(Comparator.naturalOrder()).orElseThrow();
@@ -94,7 +95,7 @@ class InputFolderScan {
                     Durations.human(Duration.ofSeconds(seconds)), names(changing), Durations.setting(quietPeriod),
                     changing.size() == 1 ? "it" : "they");
             boolean waited = waiter.waitUntil(settled, stopRequested);
-            entries = entries();
+            entries = entries(listing());
             if (!waited) {
                 return oldestFirst(entries);
             }
@@ -107,43 +108,41 @@ class InputFolderScan {
         return oldestFirst(entries.stream().filter(entry -> !stillChanging.contains(entry)).toList());
     }
 
-    /**
-     * The candidates in the folder, each with when it last changed; one that is gone by then (taken by
-     * another node sharing the folder) is not one.
-     */
-    private List<Entry> entries() {
+    /** The files and folders in the input folder, none if there is no such folder. */
+    private List<Path> listing() {
         if (!Files.isDirectory(inputDir)) {
             return List.of();
         }
         try (Stream<Path> listed = Files.list(inputDir)) {
-            return listed.filter(InputFolderScan::isCandidate)
-                .flatMap(file -> modified(file).map(at -> new Entry(file, at)).stream())
-                .toList();
+            return listed.toList();
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot list " + inputDir + ": " + e.getMessage(), e);
         }
     }
 
-    private void warnOfFilesNotTaken() {
-        if (!Files.isDirectory(inputDir)) {
-            return;
-        }
-        try (Stream<Path> listed = Files.list(inputDir)) {
-            List<String> others = listed.map(file -> file.getFileName().toString())
-                .filter(name -> !name.startsWith(".") && !InputFiles.isInputFileName(name))
-                .filter(name -> !InputFiles.isTransient(name))
-                .filter(name -> Files.isRegularFile(inputDir.resolve(name)))
-                .sorted()
-                .toList();
-            if (!others.isEmpty()) {
-                log.warn("{} in {}: not taken, as a run takes only *.csv, *.tsv and *.xlsx files; save a workbook as "
-                        + ".xlsx, and rename a list saved as text (Excel's Unicode Text) to .tsv", String.join(", ", others),
-                        inputDir);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + inputDir + ": " + e.getMessage(), e);
+    /**
+     * The candidates of a listing, each with when it last changed; one that is gone by then (taken by
+     * another node sharing the folder) is not one.
+     */
+    private static List<Entry> entries(List<Path> listed) {
+        return listed.stream()
+            .filter(InputFolderScan::isCandidate)
+            .flatMap(file -> modified(file).map(at -> new Entry(file, at)).stream())
+            .toList();
+    }
+
+    private void warnOfFilesNotTaken(List<Path> listed) {
+        List<String> others = listed.stream()
+            .filter(Files::isRegularFile)
+            .map(file -> file.getFileName().toString())
+            .filter(name -> !name.startsWith(".") && !InputFiles.isInputFileName(name) && !InputFiles.isTransient(name))
+            .sorted()
+            .toList();
+        if (!others.isEmpty()) {
+            log.warn("{} in {}: not taken, as a run takes only *.csv, *.tsv and *.xlsx files; save a workbook as "
+                    + ".xlsx, and rename a list saved as text (Excel's Unicode Text) to .tsv", String.join(", ", others),
+                    inputDir);
         }
     }
 

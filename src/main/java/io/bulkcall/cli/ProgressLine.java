@@ -39,8 +39,14 @@ final class ProgressLine {
         return done + ", " + rate(progress.perMinute()) + (progress.eta() == null ? "" : ", " + left(progress.eta()));
     }
 
-    /** A group's window in words: {@code open, closes Wed 20:00 (in 9h 50m)}, {@code opens Thu 09:00 (in 9h)}. */
+    /**
+     * A group's window in words: {@code open, closes Wed 20:00 (in 9h 50m)}, {@code opens Thu 09:00 (in 9h)};
+     * {@code -} once the group has nothing left to dial, for which its window no longer matters.
+     */
     static String window(Group group, Instant now) {
+        if (!group.hasCallsLeft()) {
+            return "-";
+        }
         return switch (group.window()) {
             case OPEN -> "open, closes " + group.nextChangeLocal() + in(group.nextChange(), now);
             case CLOSED -> "opens " + group.nextChangeLocal() + in(group.nextChange(), now);

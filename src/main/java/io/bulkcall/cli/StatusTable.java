@@ -43,9 +43,7 @@ final class StatusTable {
         String groupFormat = "%-32s %-42s %8s %8s %8s %9s%n";
         out.printf(groupFormat, "ZONES", "CALLING WINDOW", "WAITING", "QUEUED", "DIALED", "FINISHED");
         for (Group group : job.groups()) {
-            // a group with nothing left to dial has no use for its window: "-"
-            boolean done = group.waiting() + group.queued() + group.dialed() == 0;
-            out.printf(groupFormat, abbreviate(group.zones(), 32), done ? "-" : ProgressLine.window(group, job.asOf()),
+            out.printf(groupFormat, abbreviate(group.zones(), 32), ProgressLine.window(group, job.asOf()),
                     group.waiting(), group.queued(), group.dialed(), group.finished());
         }
         out.println();
