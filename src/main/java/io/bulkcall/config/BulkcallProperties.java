@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -127,7 +128,8 @@ public record BulkcallProperties(
     }
 
     /**
-     * @param defaultRegion ISO 3166 region for numbers written without a leading {@code +}
+     * @param defaultRegion ISO 3166 region for numbers written without a leading {@code +}, in any case
+     *     ({@code gb} is {@code GB})
      * @param maxRejectRatio above this share of rejected rows the file is not dialed at all
      * @param doNotCallFile a CSV or plain list of numbers never to dial
      */
@@ -135,6 +137,10 @@ public record BulkcallProperties(
             @DefaultValue("US") @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter region code such as US or GB") String defaultRegion,
             @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("1.0") double maxRejectRatio,
             Path doNotCallFile) {
+
+        public Validation {
+            defaultRegion = defaultRegion == null ? null : defaultRegion.strip().toUpperCase(Locale.ROOT);
+        }
     }
 
     /**

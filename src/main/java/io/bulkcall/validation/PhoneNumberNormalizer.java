@@ -60,8 +60,10 @@ public final class PhoneNumberNormalizer {
 
     private static String checked(String defaultRegion) {
         if (defaultRegion == null || !PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultRegion)) {
-            throw new InvalidSettingException("bulkcall.validation.default-region",
-                    "must be a region with phone numbers, such as US or GB; \"" + defaultRegion + "\" is not");
+            // UK is the one code people reach for that ISO 3166 does not give
+            throw new InvalidSettingException("bulkcall.validation.default-region=" + defaultRegion + ":",
+                    "UK".equals(defaultRegion) ? "is not a region code; the United Kingdom's is GB"
+                            : "is not a region with phone numbers; use its ISO 3166 code, such as US or GB");
         }
         return defaultRegion;
     }

@@ -1,6 +1,5 @@
 package io.bulkcall.window;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -94,11 +93,10 @@ public final class RecipientZoneResolver {
         if (!cell.isEmpty()) {
             ZoneId zone;
             try {
-                zone = ZoneId.of(cell);
+                zone = TimeZoneNames.parse(cell);
             }
-            catch (DateTimeException ex) {
-                return new ZoneResolution.NoCallingWindow(
-                        "time_zone \"" + cell + "\" is not a time zone (an IANA id such as Europe/London)");
+            catch (IllegalArgumentException noZone) {
+                return new ZoneResolution.NoCallingWindow("time_zone " + noZone.getMessage());
             }
             return withSharedTime(number, Zones.of(zone));
         }

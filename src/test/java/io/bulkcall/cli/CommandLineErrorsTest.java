@@ -117,6 +117,10 @@ class CommandLineErrorsTest {
                 arguments(named("a word where a number goes says so", "--bulkcall.validation.max-reject-ratio=often"),
                         "status", List.of("bulkcall: invalid setting bulkcall.validation.max-reject-ratio=often: "
                                 + "'often' is not a number")),
+                arguments(named("a region in lower case that is no ISO 3166 code says which one is",
+                        "--bulkcall.validation.default-region=uk"), "status",
+                        List.of("bulkcall: invalid setting bulkcall.validation.default-region=UK: is not a region code; "
+                                + "the United Kingdom's is GB")),
                 arguments(named("a missing API key outside the sandbox says what to set", "--bulkcall.cartesia.api-key="),
                         "run", List.of("CARTESIA_API_KEY is not set")),
                 arguments(named("a missing agent id is named", "--bulkcall.agent-id="), "run",

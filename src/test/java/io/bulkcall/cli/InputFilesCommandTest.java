@@ -116,6 +116,19 @@ class InputFilesCommandTest {
     }
 
     @Test
+    void readsNationalNumbersInTheDefaultRegionWrittenInLowerCase(Workspace workspace, CapturedOutput output) {
+        // given
+        Path file = workspace.drop("uk.csv", "Name,Phone\nAnn,020 7946 0018\nBo,07911 123456\n");
+
+        // when
+        int exitCode = workspace.run("validate", file.toString(), "--bulkcall.validation.default-region=gb");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("uk.csv: 2 rows, 2 valid, 0 rejected");
+    }
+
+    @Test
     void twoNumberColumnsAreRefusedUntilTheSettingNamesOne(Workspace workspace, CapturedOutput output) {
         // given
         Path file = workspace.drop("crm.csv", "Name,Phone,Mobile\nAnn,+12125550100,+12125550143\n");

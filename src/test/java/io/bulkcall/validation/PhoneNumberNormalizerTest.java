@@ -118,7 +118,14 @@ class PhoneNumberNormalizerTest {
     void refusesARegionWithoutPhoneNumbers() {
         assertThatThrownBy(() -> new PhoneNumberNormalizer("XX"))
             .isInstanceOf(InvalidSettingException.class)
-            .hasMessage("bulkcall.validation.default-region must be a region with phone numbers, such as US or GB; \"XX\" is not");
+            .hasMessage("bulkcall.validation.default-region=XX: is not a region with phone numbers; use its ISO 3166 code, such as US or GB");
+    }
+
+    @Test
+    void namesTheUnitedKingdomsCodeForUk() {
+        assertThatThrownBy(() -> new PhoneNumberNormalizer("UK"))
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessage("bulkcall.validation.default-region=UK: is not a region code; the United Kingdom's is GB");
     }
 
     private static NumberCheck.Invalid invalid(String detail) {

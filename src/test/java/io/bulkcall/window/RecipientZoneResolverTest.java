@@ -49,7 +49,20 @@ class RecipientZoneResolverTest {
     @Test
     void rejectsATimeZoneCellThatIsNoZone() {
         assertThat(resolve(resolver, "+1 212 555 0143", "Mars/Base")).isEqualTo(new ZoneResolution.NoCallingWindow(
-                "time_zone \"Mars/Base\" is not a time zone (an IANA id such as Europe/London)"));
+                "time_zone \"Mars/Base\" is not a time zone; use an IANA id such as America/New_York or Europe/London"));
+    }
+
+    @Test
+    void takesATimeZoneCellWrittenInAnyCase() {
+        assertThat(resolve(resolver, "+1 212 555 0143", "europe/LONDON")).isEqualTo(found("Europe/London"));
+    }
+
+    @Test
+    void rejectsAnAbbreviationForItsDaylightSavingTimeIsUnknown() {
+        // EST is New York's winter offset all year: in summer it would place calls an hour off
+        assertThat(resolve(resolver, "+1 212 555 0143", "est")).isEqualTo(new ZoneResolution.NoCallingWindow(
+                "time_zone \"est\" is an abbreviation, which does not say when daylight saving time applies; "
+                        + "use an IANA id such as America/New_York or Europe/London"));
     }
 
     @Test
