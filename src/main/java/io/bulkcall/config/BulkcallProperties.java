@@ -74,7 +74,7 @@ public record BulkcallProperties(
     /**
      * @param delimiter what separates the cells of a CSV file: {@code auto} (comma, semicolon or tab,
      *     whichever the header line and the lines after it are split by), {@code ,}, {@code ;} or {@code tab}
-     * @param sheet the sheet of a workbook ({@code .xlsx}) to read, by name; unset, the first sheet
+     * @param sheet the sheet of a workbook ({@code .xlsx}) to read, by name; unset, the first sheet not hidden
      * @param numberColumn the header of the number column, for files without a {@code to_number} column
      *     (which always wins) whose number column has a name of its own ({@code Contact Mobile}), or two
      *     of the usual names ({@code Phone} and {@code Mobile}); case, spaces, {@code -} and {@code _} ignored

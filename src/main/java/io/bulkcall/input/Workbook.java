@@ -152,8 +152,9 @@ final class Workbook implements Closeable {
                     }
                     else if (xml.getLocalName().equals("sheet")) {
                         Relationship sheet = relationships.get(Xml.attribute(xml, "id"));
+                        String state = Xml.attribute(xml, "state");
                         if (sheet != null) {
-                            sheets.add(new Sheet(Xml.attribute(xml, "name"), sheet.part()));
+                            sheets.add(new Sheet(Xml.attribute(xml, "name"), sheet.part(), state == null || state.equals("visible")));
                         }
                     }
                 }
@@ -162,21 +163,27 @@ final class Workbook implements Closeable {
         return new Sheets(sheets, date1904);
     }
 
-    /** A sheet: the name on its tab, and its part in the archive. */
-    record Sheet(String name, String part) {
+    /**
+     * A sheet: the name on its tab, its part in the archive, and whether it has a tab to show
+     * ({@code state} {@code hidden} or {@code veryHidden} in the workbook has none).
+     */
+    record Sheet(String name, String part, boolean visible) {
     }
 
     /** The sheets of a workbook in tab order, and its date system. */
     record Sheets(List<Sheet> sheets, boolean date1904) {
 
         /**
-         * The sheet of this name, in any case, or the first sheet when the name is {@code null}.
+         * The sheet of this name, in any case, hidden or not; or, when the name is {@code null}, the
+         * first sheet a person sees: a workbook exported by another program often starts with a hidden
+         * sheet of lookups, and dialing that is never what the operator looking at the file meant.
          *
          * @throws InputFileException when there is no such sheet
          */
         Sheet named(Path file, String name) {
             if (name == null || name.isBlank()) {
-                return sheets.stream().findFirst().orElseThrow(() -> new InputFileException(file, "has no sheet; " + SAVE_AS));
+                return sheets.stream().filter(Sheet::visible).findFirst()
+                    .orElseThrow(() -> new InputFileException(file, "has no sheet; " + SAVE_AS));
             }
             return sheets.stream()
                 .filter(sheet -> sheet.name().equalsIgnoreCase(name.strip()))

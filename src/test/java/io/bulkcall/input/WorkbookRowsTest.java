@@ -114,6 +114,37 @@ class WorkbookRowsTest {
     }
 
     @Test
+    void readsTheFirstSheetAPersonSeesPassingOverHiddenOnes() throws IOException {
+        // when
+        InputRows rows = inputFiles().open(exportWithItsLookupTabHidden());
+        List<CsvRow> read = readAll(rows);
+
+        // then
+        assertThat(rows.describe()).isEqualTo("sheet \"Contacts\"");
+        assertThat(read).extracting(CsvRow::values).containsExactly(List.of("+12125550143"));
+    }
+
+    @Test
+    void readsAHiddenSheetTheSettingNames() throws IOException {
+        // when: --bulkcall.input.sheet=Lookup
+        InputRows rows = inputFiles("auto", "Lookup", null).open(exportWithItsLookupTabHidden());
+        List<CsvRow> read = readAll(rows);
+
+        // then
+        assertThat(rows.describe()).isEqualTo("sheet \"Lookup\"");
+        assertThat(read).extracting(CsvRow::values).containsExactly(List.of("+12125550100"));
+    }
+
+    /** An export whose first tab, a lookup table, is hidden. */
+    private Path exportWithItsLookupTabHidden() throws IOException {
+        Path xlsx = Workbooks.xlsx(dir.resolve("export.xlsx"), sheets(
+                "Lookup", rows(row("mobile"), row("+12125550100")),
+                "Contacts", rows(row("phone"), row("+12125550143"))));
+        Workbooks.hide(xlsx, "Lookup");
+        return xlsx;
+    }
+
+    @Test
     void readsTheSheetTheSettingNamesInAnyCase() {
         // given
         Path xlsx = Workbooks.xlsx(dir.resolve("contacts.xlsx"), sheets(
