@@ -3,9 +3,11 @@ package io.bulkcall.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.bulkcall.time.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -104,7 +106,7 @@ class BulkcallCommand implements Callable<Integer> {
         return actions.cancel(job);
     }
 
-    /** How long ago, as settings write durations: {@code 90d}, {@code 12h}, {@code 30m}, or ISO-8601; not negative. */
+    /** How long ago, as settings write durations: {@code 90d}, {@code 12h}, {@code 30m}, or ISO-8601; with a unit, not negative. */
     static final class AgeConverter implements ITypeConverter<Duration> {
 
         @Override
@@ -115,6 +117,10 @@ class BulkcallCommand implements Callable<Integer> {
             }
             catch (IllegalArgumentException notADuration) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 90d, 12h or 30m");
+            }
+            Optional<String> withoutUnit = Durations.withoutUnit(value);
+            if (withoutUnit.isPresent()) {
+                throw new CommandLine.TypeConversionException(withoutUnit.get());
             }
             if (duration.isNegative()) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is negative; give how long ago, such as 90d, 12h or 30m");

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -31,10 +33,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -169,7 +176,7 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
     private <T> T bind(Binder binder, String prefix, Class<T> type, Validator validator, List<String> problems) {
         T settings;
         try {
-            settings = binder.bindOrCreate(prefix, Bindable.of(type));
+            settings = binder.bindOrCreate(prefix, Bindable.of(type), durationsWithUnits(problems));
         }
         catch (BindException unbindable) {
             problems.add(SettingProblems.describe(unbindable));
@@ -183,6 +190,32 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
             .toList();
         problems.addAll(broken);
         return broken.isEmpty() ? settings : null;
+    }
+
+    /**
+     * Spring reads a duration written as a bare number as milliseconds: a {@code poll.interval} of
+     * {@code 30}, meant as seconds, would poll Cartesia a thousand times as often. Such a value is a
+     * problem, whatever setting it is in.
+     */
+    private static BindHandler durationsWithUnits(List<String> problems) {
+        return new BindHandler() {
+            @Override
+            public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result) {
+                ConfigurationProperty property = context.getConfigurationProperty();
+                if (result instanceof Duration && property != null) {
+                    String written = String.valueOf(property.getValue());
+                    Durations.withoutUnit(written).ifPresent(problem -> problems.add(asWritten(name) + "=" + written + ": " + problem));
+                }
+                return result;
+            }
+        };
+    }
+
+    /** A property's name with each part as written: a map's key such as {@code dial_busy} keeps its {@code _}. */
+    private static String asWritten(ConfigurationPropertyName name) {
+        return IntStream.range(0, name.getNumberOfElements())
+            .mapToObj(element -> name.getElement(element, Form.ORIGINAL))
+            .collect(Collectors.joining("."));
     }
 
     /** Rules no annotation can say; looked at only once the rest holds, so nothing is named twice. */

@@ -2,9 +2,13 @@ package io.bulkcall.time;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Durations in the words of settings and log lines: {@code 2s}, {@code 15m}, {@code 7h 12m}, {@code 2d 3h}. */
 public final class Durations {
+
+    private static final Pattern BARE_NUMBER = Pattern.compile("[0-9]*[1-9][0-9]*");
 
     private Durations() {
     }
@@ -18,6 +22,20 @@ public final class Durations {
             return duration.toMillis() + "ms";
         }
         return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What is wrong with a duration written as a number without a unit ({@code 30}), which Spring
+     * reads as milliseconds where a person meant seconds, minutes or days; empty for any other text,
+     * and for zero, which is zero in every unit.
+     */
+    public static Optional<String> withoutUnit(String written) {
+        String number = written.strip();
+        if (!BARE_NUMBER.matcher(number).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of("'%s' has no unit, and would be read as %s milliseconds; write %ss, %sm, %sh or %sd"
+            .formatted(number, number, number, number, number, number));
     }
 
     /** A duration for a person, to the minute: {@code 7h 12m}, {@code 2d 3h}; under a minute, in seconds. */

@@ -130,6 +130,12 @@ class CommandLineErrorsTest {
                         List.of("/nonexistent/bulkcall-input: no such folder (bulkcall.input-dir)")),
                 arguments(named("a purge age that is not a duration is named", "--older-than=soon"), "purge",
                         List.of("'soon' is not a duration such as 90d, 12h or 30m")),
+                arguments(named("a purge age without a unit is refused, not read as milliseconds", "--older-than=90"), "purge",
+                        List.of("'90' has no unit, and would be read as 90 milliseconds; write 90s, 90m, 90h or 90d")),
+                arguments(named("a duration setting without a unit is refused, not read as milliseconds",
+                        "--bulkcall.poll.interval=30"), "status",
+                        List.of("bulkcall: invalid setting bulkcall.poll.interval=30: '30' has no unit, and would be read "
+                                + "as 30 milliseconds; write 30s, 30m, 30h or 30d")),
                 arguments(named("a negative purge age is refused", "--older-than=-1d"), "purge",
                         List.of("'-1d' is negative; give how long ago, such as 90d, 12h or 30m")),
                 arguments(named("a profile a letter from the sandbox's is a typo, not a run against Cartesia",
@@ -150,6 +156,22 @@ class CommandLineErrorsTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains(message);
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void aDurationTheSettingsFileGivesAsANumberIsRefusedWhereverItIs(CapturedOutput output) throws Exception {
+        // given: YAML reads 15 as a number, not as text
+        Path settings = Files.writeString(workspace.root().resolve("application.yml"),
+                "bulkcall:\n  redial:\n    delay-after:\n      dial_busy: 15\n");
+
+        // when
+        int exitCode = workspace.run("status", "--spring.config.additional-location=file:" + settings);
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall: invalid setting bulkcall.redial.delay-after.dial_busy=15: "
+                + "'15' has no unit, and would be read as 15 milliseconds; write 15s, 15m, 15h or 15d");
         assertNoStackTrace(output);
     }
 
