@@ -135,7 +135,7 @@ public record BulkcallProperties(
      */
     public record Validation(
             @DefaultValue("US") @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter region code such as US or GB") String defaultRegion,
-            @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("1.0") double maxRejectRatio,
+            @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax(value = "1.0", message = "must be a share, at most 1.0: 0.1 is 10%") double maxRejectRatio,
             Path doNotCallFile) {
 
         public Validation {

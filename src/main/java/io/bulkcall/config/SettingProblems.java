@@ -1,10 +1,15 @@
 package io.bulkcall.config;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import jakarta.validation.ConstraintViolation;
+
+import io.bulkcall.time.Durations;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -27,7 +32,7 @@ public final class SettingProblems {
                 .getAllErrors()
                 .stream()
                 .map(error -> error instanceof FieldError field
-                        ? prefix + "." + dashed(field.getField()) + "=" + field.getRejectedValue() + ": "
+                        ? prefix + "." + dashed(field.getField()) + "=" + written(field.getRejectedValue()) + ": "
                                 + field.getDefaultMessage()
                         : prefix + ": " + error.getDefaultMessage())
                 .collect(Collectors.joining("; "));
@@ -37,6 +42,12 @@ public final class SettingProblems {
             String value = String.valueOf(failure.getProperty().getValue());
             Class<?> type = failure.getTarget().getType().resolve(Object.class);
             return failure.getName() + "=" + value + ": " + notANumber(value.strip(), type);
+        }
+        if (cause instanceof DateTimeParseException && failure.getProperty() != null
+                && failure.getTarget().getType().resolve(Object.class) == OffsetDateTime.class) {
+            String value = String.valueOf(failure.getProperty().getValue());
+            return failure.getName() + "=" + value + ": '" + value.strip()
+                    + "' is not a date and time with its offset (RFC 3339), such as 2026-12-07T09:00:00-05:00";
         }
         return failure.getName() + (failure.getProperty() == null ? "" : "=" + failure.getProperty().getValue()) + ": "
                 + cause.getMessage();
@@ -63,7 +74,12 @@ public final class SettingProblems {
             .map(node -> dashed(node.getName()))
             .collect(Collectors.joining("."));
         Object value = violation.getInvalidValue();
-        return prefix + "." + path + "=" + (value == null ? "" : value) + ": " + violation.getMessage();
+        return prefix + "." + path + "=" + (value == null ? "" : written(value)) + ": " + violation.getMessage();
+    }
+
+    /** A bound value as settings write it: a duration as {@code 2s}, not {@code PT2S}. */
+    private static Object written(Object value) {
+        return value instanceof Duration duration ? Durations.setting(duration) : value;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -121,6 +121,17 @@ class CommandLineErrorsTest {
                         "--bulkcall.validation.default-region=uk"), "status",
                         List.of("bulkcall: invalid setting bulkcall.validation.default-region=UK: is not a region code; "
                                 + "the United Kingdom's is GB")),
+                arguments(named("a percentage where a share goes says how a share is written",
+                        "--bulkcall.validation.max-reject-ratio=10"), "status",
+                        List.of("bulkcall: invalid setting bulkcall.validation.max-reject-ratio=10.0: must be a share, "
+                                + "at most 1.0: 0.1 is 10%")),
+                arguments(named("a start time without its offset says what is missing",
+                        "--bulkcall.batch.scheduled-at=2026-12-07T09:00"), "status",
+                        List.of("bulkcall: invalid setting bulkcall.batch.scheduled-at=2026-12-07T09:00: '2026-12-07T09:00' "
+                                + "is not a date and time with its offset (RFC 3339), such as 2026-12-07T09:00:00-05:00")),
+                arguments(named("a duration under its least is said as it was written", "--bulkcall.stop.timeout=2s"),
+                        "status", List.of("bulkcall: invalid setting bulkcall.stop.timeout=2s: must be longer than or "
+                                + "equal to 5 seconds")),
                 arguments(named("a missing API key outside the sandbox says what to set", "--bulkcall.cartesia.api-key="),
                         "run", List.of("CARTESIA_API_KEY is not set")),
                 arguments(named("a missing agent id is named", "--bulkcall.agent-id="), "run",

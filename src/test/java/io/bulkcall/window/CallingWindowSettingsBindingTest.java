@@ -158,7 +158,7 @@ class CallingWindowSettingsBindingTest {
     @Test
     void refusesAClosingMarginUnderAMinute() {
         assertThat(problem(Map.of(PREFIX + ".closing-margin", "30s")))
-            .isEqualTo("bulkcall.calling-window.closing-margin=PT30S: "
+            .isEqualTo("bulkcall.calling-window.closing-margin=30s: "
                     + "must be at least 1m, time to cancel queued calls before a window ends");
     }
 
