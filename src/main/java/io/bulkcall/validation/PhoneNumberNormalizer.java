@@ -1,6 +1,8 @@
 package io.bulkcall.validation;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -18,8 +20,9 @@ import io.bulkcall.config.InvalidSettingException;
  * merely of a possible length.
  *
  * <p>Damage a spreadsheet does to numbers is recognised and rejected with a hint, never repaired:
- * scientific notation ({@code 4.15555E+10}), a lost leading {@code +}, a lost leading {@code 0}.
- * Numbers with an extension are rejected too, as an extension cannot be dialed.
+ * scientific notation ({@code 4.15555E+10}), a number stored as a decimal ({@code 2125550143.0}), a
+ * lost leading {@code +}, a lost leading {@code 0}. Numbers with an extension are rejected too, as an
+ * extension cannot be dialed, and so is a cell that holds two numbers.
  *
  * <p>libphonenumber reads and validates the numbers through {@link FastNumberReading}, which gives its
  * answers at a fraction of its cost.
@@ -37,9 +40,14 @@ public final class PhoneNumberNormalizer {
 
     private static final String FORMAT_AS_TEXT = "; format the column as text and enter the numbers again";
 
+    /** What people put between two numbers in one cell. */
+    private static final Pattern BETWEEN_NUMBERS = Pattern.compile("[/,;&|\\n]| or | and ");
+
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
 
     private final NumberReading reading;
+
+    private final String defaultRegion;
 
     private final boolean defaultRegionDropsZero;
 
@@ -55,6 +63,7 @@ public final class PhoneNumberNormalizer {
     /** @param reading how numbers of {@code defaultRegion} are read and validated */
     PhoneNumberNormalizer(String defaultRegion, NumberReading reading) {
         this.reading = reading;
+        this.defaultRegion = defaultRegion;
         this.defaultRegionDropsZero = "0".equals(phoneNumbers.getNddPrefixForRegion(defaultRegion, true));
     }
 
@@ -73,6 +82,11 @@ public final class PhoneNumberNormalizer {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
             return new NumberCheck.Invalid(RejectionReason.MISSING_NUMBER, "the number is empty");
+        }
+        if (isDecimal(text)) {
+            // libphonenumber takes the point for a separator and the 0 after it for a digit: in a region
+            // whose numbers vary in length, 3012345678.0 would be a valid number, and not this one
+            return invalid("a spreadsheet or a script stored it as the decimal " + text + FORMAT_AS_TEXT);
         }
         String written = withPlusForDoubleZero(text);
         String plain = plainNumber(written);
@@ -93,7 +107,7 @@ public final class PhoneNumberNormalizer {
                     : reading.parse(parsesAlike(written, plain) ? plain : written, false);
         }
         catch (NumberParseException ex) {
-            return invalid(describe(ex.getErrorType()));
+            return invalid(severalNumbers(text).orElse(describe(ex.getErrorType())));
         }
         PhoneNumberType type = reading.type(number);
         if (type != PhoneNumberType.UNKNOWN) {
@@ -111,7 +125,31 @@ public final class PhoneNumberNormalizer {
         if (digitsOnly && !text.startsWith("0") && isValid("0" + text)) {
             return invalid(lostZeroHint(text));
         }
-        return invalid(whyInvalid(number));
+        return invalid(severalNumbers(text).orElseGet(() -> whyInvalid(number)));
+    }
+
+    /**
+     * Whether the cell is digits, with at most a leading {@code +}, then a point or a comma and one or
+     * two zeros: what a spreadsheet column of numbers or a script's floating-point value makes of a
+     * number ({@code 2125550143.0}, {@code 2125550143,00}). Nobody writes a phone number that way.
+     */
+    private static boolean isDecimal(String text) {
+        int digits = text.charAt(0) == '+' ? 1 : 0;
+        int point = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
+        int zeros = text.length() - point - 1;
+        if (point <= digits || zeros < 1 || zeros > 2 || !isDigits(text.substring(digits, point))) {
+            return false;
+        }
+        return text.substring(point + 1).chars().allMatch(c -> c == '0');
+    }
+
+    /** Why a cell of two numbers or more is not one, as libphonenumber finds them in it; read once a cell is refused. */
+    private Optional<String> severalNumbers(String text) {
+        if (!BETWEEN_NUMBERS.matcher(text).find()) {
+            return Optional.empty();
+        }
+        long found = StreamSupport.stream(phoneNumbers.findNumbers(text, defaultRegion).spliterator(), false).count();
+        return found > 1 ? Optional.of("holds " + found + " numbers; give each its own row") : Optional.empty();
     }
 
     /**

@@ -62,6 +62,27 @@ class PhoneNumberNormalizerTest {
                 "a spreadsheet turned it into 4.15555E+10, losing digits; format the column as text and enter the numbers again"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "2125550143.0", "+12125550143.0", "2125550143,00" })
+    void recognisesANumberStoredAsADecimal(String cell) {
+        assertThat(us.normalize(cell)).isEqualTo(invalid("a spreadsheet or a script stored it as the decimal " + cell
+                + "; format the column as text and enter the numbers again"));
+    }
+
+    @Test
+    void neverReadsTheZeroOfADecimalAsADigitWhereNumbersVaryInLength() {
+        PhoneNumberNormalizer de = new PhoneNumberNormalizer("DE");
+        assertThat(e164(de.normalize("030123456780"))).as("the digits with the zero, a valid number").isEqualTo("+4930123456780");
+
+        assertThat(de.normalize("3012345678.0")).isInstanceOf(NumberCheck.Invalid.class);
+    }
+
+    @Test
+    void rejectsACellOfTwoNumbersSayingSo() {
+        assertThat(us.normalize("212-555-0143 / 212-555-0144")).isEqualTo(invalid("holds 2 numbers; give each its own row"));
+        assertThat(us.normalize("+1 212 555 0143 or +44 20 7946 0018")).isEqualTo(invalid("holds 2 numbers; give each its own row"));
+    }
+
     @Test
     void rejectsASpreadsheetFormulaThatEndsInDigits() {
         assertThat(us.normalize("=2125550143")).isEqualTo(invalid(
