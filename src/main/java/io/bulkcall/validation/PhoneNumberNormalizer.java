@@ -1,6 +1,7 @@
 package io.bulkcall.validation;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
@@ -39,6 +40,15 @@ public final class PhoneNumberNormalizer {
     private static final int MIN_PLAIN_DIGITS = 3;
 
     private static final String FORMAT_AS_TEXT = "; format the column as text and enter the numbers again";
+
+    /** The most digits a number has, its country code with it (E.164). */
+    private static final int MAX_DIGITS = 15;
+
+    /**
+     * A word apart from the digits, after a space, a parenthesis or a colon; a vanity number's letters
+     * ({@code 1-800-FLOWERS}) are a part of the number.
+     */
+    private static final Pattern WORD = Pattern.compile("(?:^|[\\s(:])(\\p{L}{2,})");
 
     /** What people put between two numbers in one cell. */
     private static final Pattern BETWEEN_NUMBERS = Pattern.compile("[/,;&|\\n]| or | and ");
@@ -107,7 +117,7 @@ public final class PhoneNumberNormalizer {
                     : reading.parse(parsesAlike(written, plain) ? plain : written, false);
         }
         catch (NumberParseException ex) {
-            return invalid(severalNumbers(text).orElse(describe(ex.getErrorType())));
+            return invalid(misread(text).orElse(describe(ex.getErrorType())));
         }
         PhoneNumberType type = reading.type(number);
         if (type != PhoneNumberType.UNKNOWN) {
@@ -125,7 +135,7 @@ public final class PhoneNumberNormalizer {
         if (digitsOnly && !text.startsWith("0") && isValid("0" + text)) {
             return invalid(lostZeroHint(text));
         }
-        return invalid(severalNumbers(text).orElseGet(() -> whyInvalid(number)));
+        return invalid(misread(text).orElseGet(() -> whyInvalid(number)));
     }
 
     /**
@@ -143,13 +153,23 @@ public final class PhoneNumberNormalizer {
         return text.substring(point + 1).chars().allMatch(c -> c == '0');
     }
 
-    /** Why a cell of two numbers or more is not one, as libphonenumber finds them in it; read once a cell is refused. */
-    private Optional<String> severalNumbers(String text) {
-        if (!BETWEEN_NUMBERS.matcher(text).find()) {
-            return Optional.empty();
+    /**
+     * What made a refused cell unreadable when it is more than one number: two numbers or more, as
+     * libphonenumber finds them in it, or words beside the digits of a number, whose letters
+     * libphonenumber reads as the digits of a keypad ({@code (mobile)} as 662453) and then finds too
+     * many. A cell of words alone is simply not a number.
+     */
+    private Optional<String> misread(String text) {
+        long digits = text.chars().filter(Character::isDigit).count();
+        if (digits > MAX_DIGITS || BETWEEN_NUMBERS.matcher(text).find()) {
+            long found = StreamSupport.stream(phoneNumbers.findNumbers(text, defaultRegion).spliterator(), false).count();
+            if (found > 1) {
+                return Optional.of("holds " + found + " numbers; give each its own row");
+            }
         }
-        long found = StreamSupport.stream(phoneNumbers.findNumbers(text, defaultRegion).spliterator(), false).count();
-        return found > 1 ? Optional.of("holds " + found + " numbers; give each its own row") : Optional.empty();
+        Matcher word = WORD.matcher(text);
+        return digits >= MIN_PLAIN_DIGITS && word.find() ? Optional.of("has words beside the number (" + word.group(1) + "); keep the number alone")
+                : Optional.empty();
     }
 
     /**

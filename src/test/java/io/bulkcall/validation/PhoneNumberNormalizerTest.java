@@ -81,6 +81,15 @@ class PhoneNumberNormalizerTest {
     void rejectsACellOfTwoNumbersSayingSo() {
         assertThat(us.normalize("212-555-0143 / 212-555-0144")).isEqualTo(invalid("holds 2 numbers; give each its own row"));
         assertThat(us.normalize("+1 212 555 0143 or +44 20 7946 0018")).isEqualTo(invalid("holds 2 numbers; give each its own row"));
+        assertThat(us.normalize("2125550143 2125550144")).isEqualTo(invalid("holds 2 numbers; give each its own row"));
+    }
+
+    @Test
+    void saysAWordBesideTheNumberMadeItUnreadableWhereLibphonenumberReadItsLettersAsDigits() {
+        assertThat(us.normalize("212 555 0143 (mobile)")).isEqualTo(invalid("has words beside the number (mobile); keep the number alone"));
+        assertThat(us.normalize("+1 212 555 0143 ext")).isEqualTo(invalid("has words beside the number (ext); keep the number alone"));
+        assertThat(us.normalize("1-800-FLOWER")).as("a vanity number's letters are its digits")
+            .isEqualTo(invalid("not a valid number for region US"));
     }
 
     @Test
