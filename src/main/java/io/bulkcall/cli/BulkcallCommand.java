@@ -82,14 +82,16 @@ class BulkcallCommand implements Callable<Integer> {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Jobs with their state, call progress, rate and ETA; with JOB, that job with its time-zone groups and batches.")
-    int status(@Parameters(paramLabel = "JOB", arity = "0..1", description = "a job id as status lists it") Long job,
+    int status(@Parameters(paramLabel = "JOB", arity = "0..1", converter = JobIdConverter.class,
+            description = "a job id as status lists it") Long job,
             @Option(names = "--json", description = "print the same as JSON, for scripts and monitoring") boolean json) {
         return actions.status(job, json, spec.commandLine().getOut());
     }
 
     @Command(name = "restart", mixinStandardHelpOptions = true,
             description = "Restart a failed or stopped job from its last checkpoint.")
-    int restart(@Parameters(paramLabel = "JOB", description = "a job id as status lists it") long job) {
+    int restart(@Parameters(paramLabel = "JOB", converter = JobIdConverter.class,
+            description = "a job id as status lists it") long job) {
         return actions.restart(job);
     }
 
@@ -102,8 +104,23 @@ class BulkcallCommand implements Callable<Integer> {
 
     @Command(name = "cancel", mixinStandardHelpOptions = true,
             description = "Cancel the job's queued calls on Cartesia and stop the job; calls in flight finish.")
-    int cancel(@Parameters(paramLabel = "JOB", description = "a job id as status lists it") long job) {
+    int cancel(@Parameters(paramLabel = "JOB", converter = JobIdConverter.class,
+            description = "a job id as status lists it") long job) {
         return actions.cancel(job);
+    }
+
+    /** A job id as {@code status} lists it: a whole number (picocli's own word for a wrong one is "not a long"). */
+    static final class JobIdConverter implements ITypeConverter<Long> {
+
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.valueOf(value.strip());
+            }
+            catch (NumberFormatException notANumber) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a job id; `bulkcall status` lists the jobs");
+            }
+        }
     }
 
     /** How long ago, as settings write durations: {@code 90d}, {@code 12h}, {@code 30m}, or ISO-8601; with a unit, not negative. */

@@ -141,6 +141,8 @@ class CommandLineErrorsTest {
                         List.of("/nonexistent/bulkcall-input: no such folder (bulkcall.input-dir)")),
                 arguments(named("a purge age that is not a duration is named", "--older-than=soon"), "purge",
                         List.of("'soon' is not a duration such as 90d, 12h or 30m")),
+                arguments(named("a job id that is no number says what a job id is", "abc"), "restart",
+                        List.of("'abc' is not a job id; `bulkcall status` lists the jobs")),
                 arguments(named("a purge age without a unit is refused, not read as milliseconds", "--older-than=90"), "purge",
                         List.of("'90' has no unit, and would be read as 90 milliseconds; write 90s, 90m, 90h or 90d")),
                 arguments(named("a duration setting without a unit is refused, not read as milliseconds",
