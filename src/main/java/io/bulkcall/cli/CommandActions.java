@@ -1,12 +1,15 @@
 package io.bulkcall.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.bulkcall.cartesia.CartesiaException;
@@ -72,7 +75,7 @@ class CommandActions {
             return ExitCodes.USAGE;
         }
         report(purge.purge(properties.retention().recipients()), "bulkcall.retention.recipients");
-        List<Path> work = files.isEmpty() ? scan.readyFiles() : files;
+        List<Path> work = files.isEmpty() ? scan.readyFiles() : onceEach(files);
         if (work.isEmpty()) {
             log.info("No CSV file or workbook is ready in {}", scan.folder().toAbsolutePath().normalize());
             return succeeded(ExitCodes.COMPLETED);
@@ -87,6 +90,30 @@ class CommandActions {
             exitCode = ExitCodes.worst(exitCode, report(() -> launcher.run(file)));
         }
         return succeeded(exitCode);
+    }
+
+    /**
+     * The files named, each once however it was named ({@code input/*.csv input/a.csv}, {@code a.csv}
+     * and {@code ./a.csv}): its second run would find it moved to {@code processed/}, and fail a night
+     * whose one job completed.
+     */
+    private static List<Path> onceEach(List<Path> files) {
+        Map<Path, Path> byLocation = new LinkedHashMap<>();
+        for (Path file : files) {
+            if (byLocation.putIfAbsent(location(file), file) != null) {
+                log.info("{}: named more than once; taken once", file);
+            }
+        }
+        return List.copyOf(byLocation.values());
+    }
+
+    private static Path location(Path file) {
+        try {
+            return file.toRealPath();
+        }
+        catch (IOException notThere) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     int restart(long executionId) {

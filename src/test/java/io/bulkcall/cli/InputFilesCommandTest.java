@@ -116,6 +116,20 @@ class InputFilesCommandTest {
     }
 
     @Test
+    void aFileNamedTwiceIsOneJobAndTheRunCompletes(Workspace workspace, CapturedOutput output) {
+        // given
+        Path file = workspace.drop("list.csv", CsvFiles.numbers(3));
+
+        // when: as a glob and its own name would name it
+        int exitCode = workspace.run("run", file.toString(), file.getParent().resolve(".").resolve("list.csv").toString());
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("list.csv: named more than once; taken once", "list.csv: job 1 completed");
+        assertThat(workspace.sandbox().createdToNumbers()).hasSize(3);
+    }
+
+    @Test
     void readsNationalNumbersInTheDefaultRegionWrittenInLowerCase(Workspace workspace, CapturedOutput output) {
         // given
         Path file = workspace.drop("uk.csv", "Name,Phone\nAnn,020 7946 0018\nBo,07911 123456\n");
