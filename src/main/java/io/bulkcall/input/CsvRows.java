@@ -14,7 +14,10 @@ import io.bulkcall.csv.InputFileException;
 /**
  * The rows of a CSV file, one {@link CsvRow} per non-blank record after the header, parsed by
  * {@link CsvParser}. A row whose column count differs from the header's comes back malformed, like a
- * row with broken quoting. Not thread-safe.
+ * row with broken quoting. Empty cells right of the header's last named column are no columns: Excel
+ * writes them on every line ({@code to_number,name,,}) once cells right of the data were formatted
+ * or cleared. A row as wide as such a header line is well-formed when its cells there are empty too.
+ * Not thread-safe.
  */
 final class CsvRows implements InputRows {
 
@@ -22,9 +25,13 @@ final class CsvRows implements InputRows {
 
     private final CsvHeader header;
 
-    private CsvRows(CsvParser parser, CsvHeader header) {
+    /** How many cells the header line has, its empty ones right of the last named column with them. */
+    private final int width;
+
+    private CsvRows(CsvParser parser, CsvHeader header, int width) {
         this.parser = parser;
         this.header = header;
+        this.width = width;
     }
 
     /**
@@ -37,12 +44,26 @@ final class CsvRows implements InputRows {
     static CsvRows open(Path file, Delimiter delimiter, String numberColumn) {
         CsvParser parser = CsvParser.open(file, delimiter);
         try {
-            return new CsvRows(parser, CsvHeader.of(file, parser.next(), numberColumn));
+            CsvRow line = parser.next();
+            CsvHeader header = CsvHeader.of(file, namedColumns(line), numberColumn);
+            return new CsvRows(parser, header, line.values().size());
         }
         catch (RuntimeException ex) {
             parser.close();
             throw ex;
         }
+    }
+
+    /** The header line without the empty cells right of its last named column. */
+    private static CsvRow namedColumns(CsvRow line) {
+        if (line == null || line.isMalformed()) {
+            return line;
+        }
+        int named = line.values().size();
+        while (named > 1 && line.values().get(named - 1).isBlank()) {
+            named--;
+        }
+        return named == line.values().size() ? line : new CsvRow(line.line(), line.values().subList(0, named), null);
     }
 
     @Override
@@ -57,8 +78,16 @@ final class CsvRows implements InputRows {
             return row;
         }
         int columns = row.values().size();
-        return row.withMalformation("has " + columns + (columns == 1 ? " column" : " columns") + ", the header has "
-                + header.size());
+        if (columns != width) {
+            return row.withMalformation("has " + columns + (columns == 1 ? " column" : " columns") + ", the header has "
+                    + header.size());
+        }
+        for (int column = header.size(); column < width; column++) {
+            if (!row.values().get(column).isEmpty()) {
+                return row.withMalformation("has a value in column " + (column + 1) + ", which the header does not name");
+            }
+        }
+        return row.isMalformed() ? row : new CsvRow(row.line(), row.values().subList(0, header.size()), null);
     }
 
     @Override

@@ -218,8 +218,22 @@ class CsvRowsTest {
     void rejectsAHeaderWithAnUnnamedColumn() {
         assertThatThrownBy(() -> readAll(file("csv/unnamed-column.csv")))
             .isInstanceOf(InputFileException.class)
-            .hasMessage("unnamed-column.csv, line 1: column 3 has no name; name it or delete the column "
-                    + "(columns found: to_number, name, (no name))");
+            .hasMessage("unnamed-column.csv, line 1: column 2 has no name; name it or delete the column "
+                    + "(columns found: to_number, (no name), name)");
+    }
+
+    @Test
+    void takesTheEmptyCellsExcelWritesRightOfTheDataForNoColumns() throws Exception {
+        // when: to_number,name,, and rows as wide
+        List<CsvRow> rows = readAll(file("csv/excel-padded.csv"));
+
+        // then
+        assertThat(rows).extracting(CsvRow::line, CsvRow::values, CsvRow::malformation).containsExactly(
+                tuple(2L, List.of("+12125550143", "Ann"), null),
+                tuple(3L, List.of("+12125550144", "Bo"), null),
+                tuple(4L, List.of("+12125550145", "Cy", "x", ""), "has a value in column 3, which the header does not name"),
+                tuple(5L, List.of("+12125550146", "Dix"), null),
+                tuple(6L, List.of("+12125550147", "Eve", "", "", ""), "has 5 columns, the header has 2"));
     }
 
     @Test
