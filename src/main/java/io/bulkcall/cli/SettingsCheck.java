@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -143,6 +144,7 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
                     checkBeyondAnnotations(bulkcall, problems);
                 }
             }
+            databaseKind(environment).ifPresent(problems::add);
             if (dials && !environment.acceptsProfiles(Profiles.of(SANDBOX_PROFILE))) {
                 binder.bind("bulkcall.cartesia.api-key", ApiKey.class)
                     .orElseGet(() -> new ApiKey(null))
@@ -190,6 +192,20 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
             .toList();
         problems.addAll(broken);
         return broken.isEmpty() ? settings : null;
+    }
+
+    /**
+     * A job database bulkcall has no driver and no schema for would fail the start with the name of a
+     * driver class. Only the URL's scheme is named: the rest may hold a password.
+     */
+    private static Optional<String> databaseKind(ConfigurableEnvironment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (url == null || url.regionMatches(true, 0, "jdbc:h2:", 0, 8) || url.regionMatches(true, 0, "jdbc:postgresql:", 0, 16)) {
+            return Optional.empty();
+        }
+        String scheme = url.matches("(?i)jdbc:[a-z0-9]+:.*") ? url.substring(0, url.indexOf(':', 5) + 1) : "this URL";
+        return Optional.of("spring.datasource.url: " + scheme + " is no database bulkcall keeps its jobs in; "
+                + "use H2 (jdbc:h2:file:./data/bulkcall) or PostgreSQL (jdbc:postgresql://host:5432/bulkcall)");
     }
 
     /**

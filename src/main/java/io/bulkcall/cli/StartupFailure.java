@@ -1,5 +1,7 @@
 package io.bulkcall.cli;
 
+import java.sql.SQLException;
+
 import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.config.SettingProblems;
 import io.bulkcall.csv.InputFileException;
@@ -11,8 +13,8 @@ import org.springframework.boot.context.properties.bind.BindException;
 /**
  * Turns whatever stopped bulkcall into the one line an operator reads, and its exit code: a bad
  * setting names the property and the rule, and a job database that cannot be opened names the file
- * (exit 2); a bad input file names the file and line (exit 3); anything else gives its message and
- * points at the log (exit 1).
+ * or says what its driver found (exit 2); a bad input file names the file and line (exit 3); anything
+ * else gives its message and points at the log (exit 1).
  */
 final class StartupFailure {
 
@@ -40,12 +42,17 @@ final class StartupFailure {
         if (ownLine != null) {
             return ownLine.getMessage();
         }
+        SQLException database = find(failure, SQLException.class);
+        if (database != null) {
+            // the driver's own words name the server and what to check; the causes under it only say "Connection refused"
+            return "cannot open the job database (spring.datasource.url): " + JobFailures.firstLine(database);
+        }
         return JobFailures.firstLine(JobFailures.readableCause(failure)) + " (details in logs/bulkcall.log)";
     }
 
     static int exitCode(Throwable failure) {
         if (find(failure, BindException.class) != null || find(failure, InvalidSettingException.class) != null
-                || find(failure, JobDatabaseUnavailableException.class) != null) {
+                || find(failure, JobDatabaseUnavailableException.class) != null || find(failure, SQLException.class) != null) {
             return ExitCodes.USAGE;
         }
         return find(failure, InputFileException.class) != null ? ExitCodes.REJECTED : ExitCodes.FAILED;

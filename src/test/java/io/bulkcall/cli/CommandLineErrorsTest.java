@@ -132,6 +132,10 @@ class CommandLineErrorsTest {
                 arguments(named("a duration under its least is said as it was written", "--bulkcall.stop.timeout=2s"),
                         "status", List.of("bulkcall: invalid setting bulkcall.stop.timeout=2s: must be longer than or "
                                 + "equal to 5 seconds")),
+                arguments(named("a PostgreSQL server that is not there is named with what to check",
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/bulkcall"), "status",
+                        List.of("bulkcall: cannot open the job database (spring.datasource.url): Connection to "
+                                + "127.0.0.1:1 refused. Check that the hostname and port are correct")),
                 arguments(named("a missing API key outside the sandbox says what to set", "--bulkcall.cartesia.api-key="),
                         "run", List.of("CARTESIA_API_KEY is not set")),
                 arguments(named("a missing agent id is named", "--bulkcall.agent-id="), "run",
@@ -169,6 +173,19 @@ class CommandLineErrorsTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains(message);
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void aJobDatabaseOfAKindBulkcallDoesNotKeepJobsInIsNamedByItsSchemeAloneForItsUrlMayHoldAPassword(
+            CapturedOutput output) {
+        int exitCode = workspace.run("status", "--spring.datasource.url=jdbc:mysql://db.example:3306/bulkcall?password=hunter2");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall: invalid setting spring.datasource.url: jdbc:mysql: is no database "
+                + "bulkcall keeps its jobs in; use H2 (jdbc:h2:file:./data/bulkcall) or PostgreSQL "
+                + "(jdbc:postgresql://host:5432/bulkcall)");
+        assertThat(output.getAll()).doesNotContain("hunter2");
         assertNoStackTrace(output);
     }
 
