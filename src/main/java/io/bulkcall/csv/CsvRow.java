@@ -22,6 +22,18 @@ public record CsvRow(long line, List<String> values, String malformation) {
         return malformation != null;
     }
 
+    /**
+     * This row without the empty cells after its first {@code columns}: the ones Excel writes right of
+     * the data on every line ({@code 2125550143,,}) once cells there were formatted or cleared.
+     */
+    public CsvRow withoutEmptyCellsAfter(int columns) {
+        int kept = values.size();
+        while (kept > columns && values.get(kept - 1).isBlank()) {
+            kept--;
+        }
+        return kept == values.size() ? this : new CsvRow(line, values.subList(0, kept), malformation);
+    }
+
     /** This row with a malformation, unless it already has one: the first problem found is the one reported. */
     public CsvRow withMalformation(String problem) {
         return isMalformed() ? this : new CsvRow(line, values, problem);

@@ -45,25 +45,13 @@ final class CsvRows implements InputRows {
         CsvParser parser = CsvParser.open(file, delimiter);
         try {
             CsvRow line = parser.next();
-            CsvHeader header = CsvHeader.of(file, namedColumns(line), numberColumn);
+            CsvHeader header = CsvHeader.of(file, line == null ? null : line.withoutEmptyCellsAfter(1), numberColumn);
             return new CsvRows(parser, header, line.values().size());
         }
         catch (RuntimeException ex) {
             parser.close();
             throw ex;
         }
-    }
-
-    /** The header line without the empty cells right of its last named column. */
-    private static CsvRow namedColumns(CsvRow line) {
-        if (line == null || line.isMalformed()) {
-            return line;
-        }
-        int named = line.values().size();
-        while (named > 1 && line.values().get(named - 1).isBlank()) {
-            named--;
-        }
-        return named == line.values().size() ? line : new CsvRow(line.line(), line.values().subList(0, named), null);
     }
 
     @Override
@@ -83,11 +71,11 @@ final class CsvRows implements InputRows {
                     + header.size());
         }
         for (int column = header.size(); column < width; column++) {
-            if (!row.values().get(column).isEmpty()) {
+            if (!row.values().get(column).isBlank()) {
                 return row.withMalformation("has a value in column " + (column + 1) + ", which the header does not name");
             }
         }
-        return row.isMalformed() ? row : new CsvRow(row.line(), row.values().subList(0, header.size()), null);
+        return row.withoutEmptyCellsAfter(header.size());
     }
 
     @Override

@@ -11,8 +11,9 @@ import io.bulkcall.csv.InputFileException;
  * Numbers never to dial, from {@code bulkcall.validation.do-not-call-file}: either a CSV file whose
  * header has a number column ({@code to_number}, {@code phone} or {@code phone_number}; other columns
  * are ignored), or a plain list with one number per line. A line whose first cell starts with
- * {@code #} is a comment; blank lines are skipped. Every number is normalized like the numbers of input files, so it matches
- * whatever format either is written in.
+ * {@code #} is a comment; blank lines are skipped, and so are the empty cells Excel writes right of
+ * the data ({@code phone,,}). Every number is normalized like the numbers of input files, so it
+ * matches whatever format either is written in.
  *
  * <p>A list that cannot be read completely is not used at all: any line that is not a valid number
  * fails the load, naming the list and the line, so a broken list never lets a number through.
@@ -54,12 +55,13 @@ public final class DoNotCallList {
             int numberColumn = 0;
             int columns = 1;
             if (row != null && row.values().stream().anyMatch(CsvHeader::isNumberColumnName)) {
-                CsvHeader header = CsvHeader.of(file, row);
+                CsvHeader header = CsvHeader.of(file, row.withoutEmptyCellsAfter(1));
                 numberColumn = header.numberColumn();
                 columns = header.size();
                 row = nextEntry(parser);
             }
             for (; row != null; row = nextEntry(parser)) {
+                row = row.withoutEmptyCellsAfter(columns);
                 checkShape(file, row, columns);
                 String raw = row.values().get(numberColumn);
                 NumberCheck check = normalizer.normalize(raw);

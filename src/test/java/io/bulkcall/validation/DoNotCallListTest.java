@@ -39,6 +39,17 @@ class DoNotCallListTest {
     }
 
     @Test
+    void loadsACsvFileWithTheEmptyCellsExcelWritesRightOfTheData() {
+        // when: phone,, and every line as wide
+        DoNotCallList list = DoNotCallList.load(file("validation/dnc-excel-padded.csv"), normalizer);
+
+        // then
+        assertThat(list.size()).isEqualTo(2);
+        assertThat(list.contains("+12125550199")).isTrue();
+        assertThat(list.contains("+12125550198")).isTrue();
+    }
+
+    @Test
     void saysWhereANumberIsListed() {
         // when
         DoNotCallList list = DoNotCallList.load(file("validation/dnc.csv"), normalizer);
