@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -49,6 +50,8 @@ final class SettingNames {
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
     private static final ConfigurationPropertyName BULKCALL = ConfigurationPropertyName.of("bulkcall");
+
+    private static final ConfigurationPropertyName SANDBOX = ConfigurationPropertyName.of("bulkcall.sandbox");
 
     /** Environment variables the {@code postgres} profile reads through placeholders, not settings of their own. */
     private static final List<String> READ_BY_PROFILES = List.of("bulkcall.db.url", "bulkcall.db.user",
@@ -131,6 +134,20 @@ final class SettingNames {
             }
         }
         return unknown.stream().map(this::describeUnknown).toList();
+    }
+
+    /**
+     * The sandbox's settings the environment sets while its profile is off: they are ignored, and an
+     * operator who set {@code BULKCALL_SANDBOX_START} for a trial and forgot the profile is not in one.
+     */
+    static Set<String> sandboxSettingsIn(ConfigurableEnvironment environment) {
+        Set<String> set = new TreeSet<>();
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source instanceof IterableConfigurationPropertySource iterable) {
+                iterable.stream().filter(SANDBOX::isAncestorOf).map(ConfigurationPropertyName::toString).forEach(set::add);
+            }
+        }
+        return set;
     }
 
     /**

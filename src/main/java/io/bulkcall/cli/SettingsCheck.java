@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -84,6 +85,13 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
         ConfigurableEnvironment environment = context.getEnvironment();
         List<String> problems = new ArrayList<>(SettingNames.mistypedProfilesIn(environment));
         problems.addAll(SettingNames.described().unknownIn(environment));
+        if (!environment.acceptsProfiles(Profiles.of(SANDBOX_PROFILE))) {
+            Set<String> sandboxSettings = SettingNames.sandboxSettingsIn(environment);
+            if (!sandboxSettings.isEmpty()) {
+                log.warn("{} set, but the sandbox profile is off: ignored; this command works against Cartesia itself "
+                        + "(--spring.profiles.active=sandbox for the sandbox)", String.join(", ", sandboxSettings));
+            }
+        }
         carryRenamedSettings(environment, problems);
         context.addBeanFactoryPostProcessor(beanFactory -> check(environment, beanFactory, problems));
     }

@@ -1,6 +1,7 @@
 package io.bulkcall.config;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -43,11 +44,15 @@ public final class SettingProblems {
             Class<?> type = failure.getTarget().getType().resolve(Object.class);
             return failure.getName() + "=" + value + ": " + notANumber(value.strip(), type);
         }
-        if (cause instanceof DateTimeParseException && failure.getProperty() != null
-                && failure.getTarget().getType().resolve(Object.class) == OffsetDateTime.class) {
+        if (cause instanceof DateTimeParseException && failure.getProperty() != null) {
             String value = String.valueOf(failure.getProperty().getValue());
-            return failure.getName() + "=" + value + ": '" + value.strip()
-                    + "' is not a date and time with its offset (RFC 3339), such as 2026-12-07T09:00:00-05:00";
+            Class<?> type = failure.getTarget().getType().resolve(Object.class);
+            String example = type == OffsetDateTime.class
+                    ? "a date and time with its offset (RFC 3339), such as 2026-12-07T09:00:00-05:00"
+                    : type == Instant.class ? "a date and time in UTC, such as 2026-11-29T12:00:00Z" : null;
+            if (example != null) {
+                return failure.getName() + "=" + value + ": '" + value.strip() + "' is not " + example;
+            }
         }
         return failure.getName() + (failure.getProperty() == null ? "" : "=" + failure.getProperty().getValue()) + ": "
                 + cause.getMessage();

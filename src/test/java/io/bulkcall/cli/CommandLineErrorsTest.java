@@ -3,6 +3,7 @@ package io.bulkcall.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -129,6 +130,10 @@ class CommandLineErrorsTest {
                         "--bulkcall.batch.scheduled-at=2026-12-07T09:00"), "status",
                         List.of("bulkcall: invalid setting bulkcall.batch.scheduled-at=2026-12-07T09:00: '2026-12-07T09:00' "
                                 + "is not a date and time with its offset (RFC 3339), such as 2026-12-07T09:00:00-05:00")),
+                arguments(named("a sandbox start that is no time says what one is", "--bulkcall.sandbox.start=tomorrow"),
+                        "--spring.profiles.active=sandbox status",
+                        List.of("bulkcall: invalid setting bulkcall.sandbox.start=tomorrow: 'tomorrow' is not a date and "
+                                + "time in UTC, such as 2026-11-29T12:00:00Z")),
                 arguments(named("a duration under its least is said as it was written", "--bulkcall.stop.timeout=2s"),
                         "status", List.of("bulkcall: invalid setting bulkcall.stop.timeout=2s: must be longer than or "
                                 + "equal to 5 seconds")),
@@ -169,7 +174,8 @@ class CommandLineErrorsTest {
     @MethodSource("badSettings")
     void aBadSettingOrOptionIsAUsageErrorThatSaysWhatIsWrong(String setting, String command, List<String> message,
             CapturedOutput output) {
-        int exitCode = workspace.run(command, setting);
+        // the command with the profile it runs under, if any: "--spring.profiles.active=sandbox status"
+        int exitCode = workspace.run(Stream.concat(Arrays.stream(command.split(" ")), Stream.of(setting)).toArray(String[]::new));
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains(message);
@@ -187,6 +193,15 @@ class CommandLineErrorsTest {
                 + "(jdbc:postgresql://host:5432/bulkcall)");
         assertThat(output.getAll()).doesNotContain("hunter2");
         assertNoStackTrace(output);
+    }
+
+    @Test
+    void aSandboxSettingWithoutTheSandboxProfileIsSaidToBeIgnored(CapturedOutput output) {
+        int exitCode = workspace.run("status", "--bulkcall.sandbox.start=2026-11-29T12:00:00Z");
+
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("bulkcall.sandbox.start set, but the sandbox profile is off: ignored; this "
+                + "command works against Cartesia itself (--spring.profiles.active=sandbox for the sandbox)");
     }
 
     @Test
