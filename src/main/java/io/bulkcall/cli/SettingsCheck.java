@@ -208,7 +208,8 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
      */
     private static Optional<String> databaseKind(ConfigurableEnvironment environment) {
         String url = environment.getProperty("spring.datasource.url");
-        if (url == null || url.regionMatches(true, 0, "jdbc:h2:", 0, 8) || url.regionMatches(true, 0, "jdbc:postgresql:", 0, 16)) {
+        if (url == null || url.regionMatches(true, 0, "jdbc:h2:", 0, 8)
+                || url.regionMatches(true, 0, "jdbc:postgresql:", 0, 16)) {
             return Optional.empty();
         }
         String scheme = url.matches("(?i)jdbc:[a-z0-9]+:.*") ? url.substring(0, url.indexOf(':', 5) + 1) : "this URL";
@@ -228,7 +229,8 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
                 ConfigurationProperty property = context.getConfigurationProperty();
                 if (result instanceof Duration && property != null) {
                     String written = String.valueOf(property.getValue());
-                    Durations.withoutUnit(written).ifPresent(problem -> problems.add(asWritten(name) + "=" + written + ": " + problem));
+                    Durations.withoutUnit(written)
+                        .ifPresent(problem -> problems.add(asWritten(name) + "=" + written + ": " + problem));
                 }
                 return result;
             }

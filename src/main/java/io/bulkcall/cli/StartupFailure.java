@@ -1,7 +1,5 @@
 package io.bulkcall.cli;
 
-import java.sql.SQLException;
-
 import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.config.SettingProblems;
 import io.bulkcall.csv.InputFileException;
@@ -42,17 +40,14 @@ final class StartupFailure {
         if (ownLine != null) {
             return ownLine.getMessage();
         }
-        SQLException database = find(failure, SQLException.class);
-        if (database != null) {
-            // the driver's own words name the server and what to check; the causes under it only say "Connection refused"
-            return "cannot open the job database (spring.datasource.url): " + JobFailures.firstLine(database);
-        }
-        return JobFailures.firstLine(JobFailures.readableCause(failure)) + " (details in logs/bulkcall.log)";
+        return JobDatabaseUnavailableException.driverLine(failure).orElseGet(() ->
+                JobFailures.firstLine(JobFailures.readableCause(failure)) + " (details in logs/bulkcall.log)");
     }
 
     static int exitCode(Throwable failure) {
         if (find(failure, BindException.class) != null || find(failure, InvalidSettingException.class) != null
-                || find(failure, JobDatabaseUnavailableException.class) != null || find(failure, SQLException.class) != null) {
+                || find(failure, JobDatabaseUnavailableException.class) != null
+                || JobDatabaseUnavailableException.driverLine(failure).isPresent()) {
             return ExitCodes.USAGE;
         }
         return find(failure, InputFileException.class) != null ? ExitCodes.REJECTED : ExitCodes.FAILED;

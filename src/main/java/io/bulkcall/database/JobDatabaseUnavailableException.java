@@ -1,6 +1,7 @@
 package io.bulkcall.database;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The job database could not be opened: another program holds the H2 file, or it cannot be read.
@@ -14,5 +15,20 @@ public class JobDatabaseUnavailableException extends RuntimeException {
                 + cause.getMessage().lines().findFirst().orElse("").replaceAll(" \\[\\d+-\\d+]$", "")
                 + "; if another program has it open, close that program, or set spring.datasource.url to another file",
                 cause);
+    }
+
+    /**
+     * What a start that failed on the job database's driver (a server not there, a role refused, a
+     * file damaged) says in one line: the driver's own words, which name the server and what to check;
+     * the causes under them say only "Connection refused". Empty when no driver failed.
+     */
+    public static Optional<String> driverLine(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException database && database.getMessage() != null) {
+                return Optional.of("cannot open the job database (spring.datasource.url): "
+                        + database.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        return Optional.empty();
     }
 }

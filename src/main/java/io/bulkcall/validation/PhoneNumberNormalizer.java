@@ -168,8 +168,10 @@ public final class PhoneNumberNormalizer {
             }
         }
         Matcher word = WORD.matcher(text);
-        return digits >= MIN_PLAIN_DIGITS && word.find() ? Optional.of("has words beside the number (" + word.group(1) + "); keep the number alone")
-                : Optional.empty();
+        if (digits >= MIN_PLAIN_DIGITS && word.find()) {
+            return Optional.of("has words beside the number (" + word.group(1) + "); keep the number alone");
+        }
+        return Optional.empty();
     }
 
     /**
