@@ -5,7 +5,10 @@ import java.time.Clock;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.instance.JobEnding;
+import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.store.JobRecordRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -13,25 +16,38 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the job instance's input file in {@code bc_job} when it first starts, starts each execution
- * with no refusal of validation's, and ends each that did not complete with the operator's line as its
- * exit description ({@link JobEnding}), for {@code bulkcall status} and anything else that reads the
- * job repository: Spring Batch's own is a stack trace, or the class name of the interruption of a stop.
+ * Registers the job instance's input file in {@code bc_job} when it first starts, once its report
+ * folder is clear ({@link ReportFolders#makeRoomFor}); starts each execution with no refusal of
+ * validation's; and ends each that did not complete with the operator's line as its exit description
+ * ({@link JobEnding}), for {@code bulkcall status} and anything else that reads the job repository:
+ * Spring Batch's own is a stack trace, or the class name of the interruption of a stop.
  */
 @Component
 class JobRecordListener implements JobExecutionListener {
 
+    private static final Logger log = LoggerFactory.getLogger(JobRecordListener.class);
+
     private final JobRecordRepository jobs;
+    private final ReportFolders reportFolders;
     private final Clock clock;
 
-    public JobRecordListener(JobRecordRepository jobs, Clock clock) {
+    public JobRecordListener(JobRecordRepository jobs, ReportFolders reportFolders, Clock clock) {
         this.jobs = jobs;
+        this.reportFolders = reportFolders;
         this.clock = clock;
     }
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
-        jobs.register(jobExecution.getJobInstanceId(), InputFile.from(jobExecution.getJobParameters()), clock.instant());
+        long jobInstanceId = jobExecution.getJobInstanceId();
+        InputFile file = InputFile.from(jobExecution.getJobParameters());
+        if (!jobs.isRegistered(jobInstanceId)) {
+            // before the job is registered: a move that fails is tried again by the restart
+            reportFolders.makeRoomFor(jobExecution, clock.instant()).ifPresent(aside -> log.warn(
+                    "{}: {} held the reports of another job {}, from a job database before this one; moved them to {}",
+                    file.name(), reportFolders.of(jobExecution).path(), jobInstanceId, aside));
+            jobs.register(jobInstanceId, file, clock.instant());
+        }
         // a restart copies the last execution's context: a refusal belongs to the execution refused
         BulkCallJob.forgetRefusal(jobExecution);
     }

@@ -1,5 +1,6 @@
 package io.bulkcall.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.bulkcall.input.Workbooks;
 import io.bulkcall.sandbox.SandboxEndpoint;
@@ -127,6 +129,33 @@ class InputFilesCommandTest {
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).contains("list.csv: named more than once; taken once", "list.csv: job 1 completed");
         assertThat(workspace.sandbox().createdToNumbers()).hasSize(3);
+    }
+
+    @Test
+    void aJobWhoseIdAnEarlierJobDatabaseGaveLeavesThatJobsReportsWhole(Workspace workspace, CapturedOutput output)
+            throws IOException {
+        // given: job 1 of march.csv, in one job database
+        workspace.drop("march.csv", CsvFiles.numbers(2));
+        assertThat(workspace.run("run")).isZero();
+        String earlierResults = Files.readString(workspace.reports(1, "march").resolve("results.csv"));
+
+        // when: the next march.csv is job 1 of another job database (the first reset, or left for PostgreSQL)
+        workspace.drop("march.csv", CsvFiles.numbers(3));
+        int exitCode = workspace.with("--spring.datasource.url=jdbc:h2:file:" + workspace.root().resolve("data/another"))
+            .run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        Path earlier;
+        try (Stream<Path> folders = Files.list(workspace.root().resolve("output"))) {
+            earlier = folders.filter(folder -> folder.getFileName().toString().startsWith("1-march.earlier-"))
+                .findFirst()
+                .orElseThrow();
+        }
+        assertThat(earlier.resolve("results.csv")).hasContent(earlierResults);
+        assertThat(CsvFiles.records(workspace.reports(1, "march").resolve("results.csv"))).hasSize(3);
+        assertThat(output.getErr()).contains("march.csv: " + workspace.reports(1, "march") + " held the reports of another "
+                + "job 1, from a job database before this one; moved them to " + earlier);
     }
 
     @Test

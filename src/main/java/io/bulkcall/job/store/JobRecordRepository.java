@@ -36,7 +36,7 @@ public class JobRecordRepository {
 
     /** Registers the instance on its first run; a restart finds it there already. */
     public void register(long jobInstanceId, InputFile file, Instant at) {
-        if (exists(jobInstanceId)) {
+        if (isRegistered(jobInstanceId)) {
             return;
         }
         jdbc.sql("INSERT INTO bc_job (job_instance_id, file_name, file_sha256, created_at) VALUES (?, ?, ?, ?)")
@@ -44,7 +44,8 @@ public class JobRecordRepository {
             .update();
     }
 
-    private boolean exists(long jobInstanceId) {
+    /** Whether the instance ran before: {@link #register} recorded it. */
+    public boolean isRegistered(long jobInstanceId) {
         return jdbc.sql("SELECT COUNT(*) FROM bc_job WHERE job_instance_id = ?")
             .param(jobInstanceId)
             .query(Integer.class)
