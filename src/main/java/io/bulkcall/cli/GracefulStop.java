@@ -21,7 +21,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * During {@code run} and {@code restart}, Ctrl-C and SIGTERM stop the running jobs at their next
+ * During {@code run} and {@code restart}, Ctrl-C, SIGTERM and SIGHUP stop the running jobs at their next
  * checkpoint; the run then ends as a stopped run does, exit code 1, its jobs STOPPED and restartable,
  * after cancelling what their batches have queued at Cartesia. The process ends within
  * {@code bulkcall.stop.timeout} whatever Cartesia does: every wait and request of the job is bounded
@@ -40,7 +40,12 @@ final class GracefulStop {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 
-    private static final List<String> SIGNALS = List.of("TERM", "INT");
+    /**
+     * SIGHUP too: a run started in a terminal that closes (an SSH session dropped) is stopped as by
+     * Ctrl-C, its queued calls cancelled; left to the JVM, it would end without them, and they would be
+     * dialed after it. Under {@code nohup} the signal is ignored, and the JVM installs no handler for it.
+     */
+    private static final List<String> SIGNALS = List.of("TERM", "INT", "HUP");
 
     /** How long the last lines may take to gather: they ask the job database what may still be queued. */
     private static final Duration LAST_LINES = Duration.ofSeconds(2);

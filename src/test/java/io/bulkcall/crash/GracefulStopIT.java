@@ -48,11 +48,12 @@ class GracefulStopIT {
     private Workspace workspace;
     private SandboxServer sandbox;
 
+    /** SIGHUP, a terminal closed under the run, in one phase: the one handler takes every signal alike. */
     static Stream<Arguments> signalMoments() {
         return Stream.of(
-                Arguments.of(Phase.SUBMIT, new Trigger.OnRequest(CREATE_BATCH, 2, null)),
-                Arguments.of(Phase.AWAIT, new Trigger.OnLogLine(Pattern.compile("batches finished"), Duration.ZERO)),
-                Arguments.of(Phase.RETRY, new Trigger.OnRequest(RETRY_BATCH, 2, null)));
+                Arguments.of("SIGTERM", Phase.SUBMIT, new Trigger.OnRequest(CREATE_BATCH, 2, null)),
+                Arguments.of("SIGTERM", Phase.AWAIT, new Trigger.OnLogLine(Pattern.compile("batches finished"), Duration.ZERO)),
+                Arguments.of("SIGHUP", Phase.RETRY, new Trigger.OnRequest(RETRY_BATCH, 2, null)));
     }
 
     @BeforeEach
@@ -65,13 +66,14 @@ class GracefulStopIT {
         }));
     }
 
-    @ParameterizedTest(name = "SIGTERM in {0}")
+    @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("signalMoments")
-    void aSignalledRunStopsItsJobWithinSecondsAndTheNextRunCompletesIt(Phase phase, Trigger moment) throws Exception {
+    void aSignalledRunStopsItsJobWithinSecondsAndTheNextRunCompletesIt(String signal, Phase phase, Trigger moment)
+            throws Exception {
         // given
         workspace.drop("numbers.csv", INPUT.content());
         Handle run = new ForkedBulkcall(workspace).with(SETTINGS).start("run");
-        terminateAt(moment, run);
+        signalAt(moment, signal.equals("SIGHUP") ? run::hangUp : run::terminate);
 
         // when
         int stoppedExit = run.waitFor(GRACE);
@@ -146,9 +148,13 @@ class GracefulStopIT {
 
     /** Sends the run SIGTERM at the moment, as systemd or a terminal would. */
     private void terminateAt(Trigger moment, Handle run) throws Exception {
+        signalAt(moment, run::terminate);
+    }
+
+    private void signalAt(Trigger moment, Runnable signal) throws Exception {
         CompletableFuture<Void> signalled = new CompletableFuture<>();
         try (Trigger.Armed armed = moment.arm(sandbox, workspace.log(), () -> {
-            run.terminate();
+            signal.run();
             signalled.complete(null);
         })) {
             signalled.get(90, TimeUnit.SECONDS);

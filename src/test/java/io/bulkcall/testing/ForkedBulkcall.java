@@ -154,6 +154,22 @@ public final class ForkedBulkcall {
             process.destroy();
         }
 
+        /** SIGHUP: what the process gets when the terminal it was started in closes. */
+        public void hangUp() {
+            try {
+                int exit = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor();
+                if (exit != 0) {
+                    throw new IllegalStateException("kill -HUP " + process.pid() + " exited with " + exit);
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         public String out() {
             return read(stdout);
         }
