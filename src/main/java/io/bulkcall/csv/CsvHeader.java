@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -40,8 +39,11 @@ public record CsvHeader(List<String> columns, int numberColumn, int timeZoneColu
         .map(CsvHeader::comparable)
         .toList();
 
-    /** Names accepted for the time zone column, compared case-insensitively after trimming. */
-    public static final List<String> TIME_ZONE_COLUMN_NAMES = List.of("time_zone", "timezone");
+    /**
+     * The time zone column's name, compared as the number column's names are ({@code Time Zone},
+     * {@code timezone}, {@code time-zone}).
+     */
+    private static final String TIME_ZONE = comparable("time_zone");
 
     /** More columns than this in a header make the file unreadable, whatever the rows hold. */
     public static final int MAX_COLUMNS = 1000;
@@ -100,7 +102,7 @@ public record CsvHeader(List<String> columns, int numberColumn, int timeZoneColu
         int number = numberColumn(file, row.line(), names, numberColumn);
         List<Integer> timeZoneColumns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            if (i != number && TIME_ZONE_COLUMN_NAMES.contains(names.get(i).toLowerCase(Locale.ROOT))) {
+            if (i != number && comparable(names.get(i)).equals(TIME_ZONE)) {
                 timeZoneColumns.add(i);
             }
         }

@@ -26,6 +26,17 @@ class CsvHeaderTest {
         assertThat(header.metadataColumns()).containsExactly("first_name", "city");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "time_zone", "timezone", "Time Zone", "TimeZone", "TIME-ZONE" })
+    void findsTheTimeZoneColumnByItsNamesIgnoringCaseSpacesDashesAndUnderscoresAndSendsItNot(String name) {
+        // when
+        CsvHeader header = header(null, "phone", name, "city");
+
+        // then
+        assertThat(header.timeZoneColumn()).isEqualTo(1);
+        assertThat(header.metadataColumns()).containsExactly("city");
+    }
+
     @Test
     void aToNumberColumnWinsOverTheOtherNamesWhichAreThenData() {
         // when
