@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Splits a CSV file into records, one at a time: RFC 4180 quoting (delimiters, doubled quotes and
@@ -369,12 +370,40 @@ public final class CsvParser implements Closeable {
             if (chars[0] == BYTE_ORDER_MARK) {
                 charPosition = 1;
             }
+            skipSeparatorLine();
             if (delimiter == Delimiter.AUTO) {
                 delimiter = DelimiterDetection.detect(chars, charPosition, charLimit, bytesRead == sizeWhenOpened);
                 separator = delimiter.character();
             }
         }
         return true;
+    }
+
+    /**
+     * Excel's {@code sep=;} first line, which tells it the delimiter: no header, and the delimiter for
+     * {@link Delimiter#AUTO} (a delimiter the setting names wins). Its line still counts, so the header
+     * is line 2.
+     */
+    private void skipSeparatorLine() {
+        int at = charPosition;
+        if (charLimit - at < 5 || !new String(chars, at, 4).equalsIgnoreCase("sep=")) {
+            return;
+        }
+        Delimiter named = Stream.of(Delimiter.COMMA, Delimiter.SEMICOLON, Delimiter.TAB)
+            .filter(candidate -> candidate.character() == chars[at + 4])
+            .findFirst()
+            .orElse(null);
+        int end = at + 5;
+        if (named == null || end < charLimit && chars[end] != '\n' && chars[end] != '\r') {
+            return;
+        }
+        end += end + 1 < charLimit && chars[end] == '\r' && chars[end + 1] == '\n' ? 2 : end < charLimit ? 1 : 0;
+        charPosition = end;
+        line++;
+        if (delimiter == Delimiter.AUTO) {
+            delimiter = named;
+            separator = named.character();
+        }
     }
 
     private void readBytes() throws IOException {

@@ -350,6 +350,22 @@ class CsvRowsTest {
     }
 
     @Test
+    void takesExcelsSepLineForTheDelimiterAndNotForTheHeader() throws Exception {
+        // given: the first line Excel reads its delimiter from
+        Path csv = write("sep=;\r\nName;Phone\r\nAnn, Smith;+12125550143\r\n");
+
+        // when
+        InputRows reader = inputFiles().open(csv);
+        List<CsvRow> rows = readAll(reader);
+
+        // then
+        assertThat(reader.describe()).isEqualTo("semicolon-separated");
+        assertThat(reader.header().columns()).containsExactly("Name", "Phone");
+        assertThat(rows).extracting(CsvRow::line, CsvRow::values)
+            .containsExactly(tuple(3L, List.of("Ann, Smith", "+12125550143")));
+    }
+
+    @Test
     void readsATabSeparatedFile() {
         // when
         InputRows reader = inputFiles().open(file("input/tab.csv"));
