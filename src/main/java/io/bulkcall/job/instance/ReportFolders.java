@@ -37,18 +37,20 @@ public class ReportFolders {
 
     /**
      * Makes room for the reports of a job that runs for the first time. A folder of its name there
-     * already holds another job's: one of the same id in a job database before this one (reset, or
-     * left for PostgreSQL), whose results would otherwise be written over. It is renamed, with the
-     * time it was set aside.
+     * already with reports in it (every job writes {@code rejected.csv} as it validates, and
+     * {@code summary.json} as it ends) holds another job's: one of the same id in a job database
+     * before this one (reset, or left for PostgreSQL), whose results would otherwise be written over.
+     * It is renamed, with the time it was set aside.
      *
      * @return where the other job's reports went, if there was such a folder
      * @throws UncheckedIOException when the folder cannot be renamed; nothing of the job has run yet
      */
     public Optional<Path> makeRoomFor(JobExecution first, Instant at) {
-        Path folder = of(first).path();
-        if (!Files.exists(folder)) {
+        ReportFolder reports = of(first);
+        if (!Files.isRegularFile(reports.rejectedCsv()) && !Files.isRegularFile(reports.summaryJson())) {
             return Optional.empty();
         }
+        Path folder = reports.path();
         Path aside = folder.resolveSibling(folder.getFileName() + ".earlier-" + SET_ASIDE.format(at));
         try {
             return Optional.of(Files.move(folder, aside));
