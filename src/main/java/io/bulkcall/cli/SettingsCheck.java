@@ -266,6 +266,10 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
                     + Durations.setting(window.closingMargin()) + ") and " + Durations.setting(CallingWindows.MINIMUM_DIALING)
                     + " of dialing (ranges that touch count as one)");
         }
+        if (Files.exists(settings.outputDir()) && !Files.isDirectory(settings.outputDir())) {
+            // every job would fail at its first report, once it has read its file
+            problems.add("bulkcall.output-dir=" + settings.outputDir() + ": is a file, not a folder");
+        }
         Path doNotCall = settings.validation().doNotCallFile();
         if (doNotCall != null && !Files.isReadable(doNotCall)) {
             problems.add("bulkcall.validation.do-not-call-file=" + doNotCall + ": "

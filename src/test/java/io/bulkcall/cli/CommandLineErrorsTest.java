@@ -35,6 +35,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 @ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class CommandLineErrorsTest {
 
+    /** A file every machine that runs the tests has: the JDK's own. */
+    private static final Path A_FILE = Path.of(System.getProperty("java.home"), "release");
+
     private Workspace workspace;
 
     @BeforeEach
@@ -150,6 +153,11 @@ class CommandLineErrorsTest {
                         List.of("/nonexistent/bulkcall-input: no such folder (bulkcall.input-dir)")),
                 arguments(named("a purge age that is not a duration is named", "--older-than=soon"), "purge",
                         List.of("'soon' is not a duration such as 90d, 12h or 30m")),
+                arguments(named("an output folder that is a file is named before any job starts",
+                        "--bulkcall.output-dir=" + A_FILE), "run",
+                        List.of("bulkcall: invalid setting bulkcall.output-dir=" + A_FILE + ": is a file, not a folder")),
+                arguments(named("an input folder that is a file says so", "--bulkcall.input-dir=" + A_FILE), "run",
+                        List.of(A_FILE + ": is a file, not a folder (bulkcall.input-dir)")),
                 arguments(named("a job id that is no number says what a job id is", "abc"), "restart",
                         List.of("'abc' is not a job id; `bulkcall status` lists the jobs")),
                 arguments(named("a purge age without a unit is refused, not read as milliseconds", "--older-than=90"), "purge",
