@@ -44,7 +44,8 @@ class JobRecordListener implements JobExecutionListener {
         if (!jobs.isRegistered(jobInstanceId)) {
             // before the job is registered: a move that fails is tried again by the restart
             reportFolders.makeRoomFor(jobExecution, clock.instant()).ifPresent(aside -> log.warn(
-                    "{}: {} held the reports of another job {}, from a job database before this one; moved them to {}",
+                    "{}: {} held the reports of another job {}, of another job database (reset, left behind, or the "
+                            + "sandbox's); moved them to {}",
                     file.name(), reportFolders.of(jobExecution).path(), jobInstanceId, aside));
             jobs.register(jobInstanceId, file, clock.instant());
         }

@@ -155,7 +155,7 @@ class InputFilesCommandTest {
         assertThat(earlier.resolve("results.csv")).hasContent(earlierResults);
         assertThat(CsvFiles.records(workspace.reports(1, "march").resolve("results.csv"))).hasSize(3);
         assertThat(output.getErr()).contains("march.csv: " + workspace.reports(1, "march") + " held the reports of another "
-                + "job 1, from a job database before this one; moved them to " + earlier);
+                + "job 1, of another job database (reset, left behind, or the sandbox's); moved them to " + earlier);
     }
 
     @Test

@@ -38,8 +38,9 @@ public class ReportFolders {
     /**
      * Makes room for the reports of a job that runs for the first time. A folder of its name there
      * already with reports in it (every job writes {@code rejected.csv} as it validates, and
-     * {@code summary.json} as it ends) holds another job's: one of the same id in a job database
-     * before this one (reset, or left for PostgreSQL), whose results would otherwise be written over.
+     * {@code summary.json} as it ends) holds another job's: one of the same id in another job database
+     * (one reset, or left for PostgreSQL, or the sandbox's, which shares the output folder), whose
+     * results would otherwise be written over.
      * It is renamed, with the time it was set aside.
      *
      * @return where the other job's reports went, if there was such a folder
