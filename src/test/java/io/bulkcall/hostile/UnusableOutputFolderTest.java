@@ -27,20 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnusableOutputFolderTest {
 
     @Test
-    void anOutputFolderThatIsAFileFailsTheJobNamingTheReportItCouldNotCreate(Workspace workspace, CapturedOutput output)
+    void aReportFolderThatIsAFileFailsTheJobNamingTheReportItCouldNotCreate(Workspace workspace, CapturedOutput output)
             throws IOException {
-        // given
-        Path notAFolder = Files.writeString(workspace.root().resolve("output"), "a file where the output folder should be");
+        // given: an output folder that is a file is a bad setting (CommandLineErrorsTest); a job's folder can still be one
+        Path outputDir = Files.createDirectories(workspace.root().resolve("output"));
+        Path notAFolder = Files.writeString(outputDir.resolve("1-numbers"), "a file where the job's folder should be");
         workspace.drop("numbers.csv", CsvFiles.numbers(5));
 
         // when
-        int exitCode = workspace.run("run", "--bulkcall.output-dir=" + notAFolder);
+        int exitCode = workspace.run("run", "--bulkcall.output-dir=" + outputDir);
 
         // then
         assertThat(exitCode).isEqualTo(1);
         assertThat(errorLines(output)).singleElement()
             .asString()
-            .contains("numbers.csv: job 1 failed: ", notAFolder.resolve("1-numbers/rejected.csv").toString());
+            .contains("numbers.csv: job 1 failed: ", notAFolder.resolve("rejected.csv").toString());
         assertNoStackTrace(output);
         assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
     }
