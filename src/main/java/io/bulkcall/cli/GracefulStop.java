@@ -21,8 +21,8 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * During {@code run} and {@code restart}, Ctrl-C, SIGTERM and SIGHUP stop the running jobs at their next
- * checkpoint; the run then ends as a stopped run does, exit code 1, its jobs STOPPED and restartable,
+ * During {@code run} and {@code restart}, Ctrl-C, SIGTERM and SIGHUP stop the running jobs at their
+ * next checkpoint; the run then ends as a stopped run does, exit code 1, its jobs STOPPED and restartable,
  * after cancelling what their batches have queued at Cartesia. The process ends within
  * {@code bulkcall.stop.timeout} whatever Cartesia does: every wait and request of the job is bounded
  * by it ({@link io.bulkcall.time.StopSignal}), and if the job has still not ended when it is up, or

@@ -162,7 +162,8 @@ public final class PhoneNumberNormalizer {
     private Optional<String> misread(String text) {
         long digits = text.chars().filter(Character::isDigit).count();
         if (digits > MAX_DIGITS || BETWEEN_NUMBERS.matcher(text).find()) {
-            long found = StreamSupport.stream(phoneNumbers.findNumbers(text, defaultRegion).spliterator(), false).count();
+            long found = StreamSupport.stream(phoneNumbers.findNumbers(text, defaultRegion).spliterator(), false)
+                .count();
             if (found > 1) {
                 return Optional.of("holds " + found + " numbers; give each its own row");
             }

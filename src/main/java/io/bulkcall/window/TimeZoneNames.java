@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 /**
  * Reads a {@code time_zone} cell as people write it: an IANA id ({@code Europe/London}) or an offset
  * ({@code UTC+2}), as {@link ZoneId#of} reads them, and an IANA id in any case ({@code europe/london}),
- * which is unambiguous. An abbreviation ({@code EST}, {@code PST})
- * is refused with a word of its own: it does not say when daylight saving time applies, and a guess
- * could place a call an hour outside its window. Thread-safe.
+ * which is unambiguous. An abbreviation ({@code EST}, {@code PST}) is refused with a word of its own:
+ * it does not say when daylight saving time applies, and a guess could place a call an hour outside
+ * its window. Thread-safe.
  */
 final class TimeZoneNames {
 

@@ -40,8 +40,7 @@ public class ReportFolders {
      * already with reports in it (every job writes {@code rejected.csv} as it validates, and
      * {@code summary.json} as it ends) holds another job's: one of the same id in another job database
      * (one reset, or left for PostgreSQL, or the sandbox's, which shares the output folder), whose
-     * results would otherwise be written over.
-     * It is renamed, with the time it was set aside.
+     * results would otherwise be written over. It is renamed, with the time it was set aside.
      *
      * @return where the other job's reports went, if there was such a folder
      * @throws UncheckedIOException when the folder cannot be renamed; nothing of the job has run yet
