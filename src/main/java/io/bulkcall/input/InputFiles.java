@@ -9,8 +9,8 @@ import io.bulkcall.csv.InputFileException;
 
 /**
  * Opens an input file as its type asks, with the {@code bulkcall.input.*} settings: a workbook
- * ({@code .xlsx}) sheet by sheet row, an old Excel workbook ({@code .xls}) refused with what to do, any
- * other file as CSV text. Thread-safe: it holds only the settings.
+ * ({@code .xlsx}, or {@code .xlsm}, the same with macros, which are never run) sheet by sheet row, an
+ * old Excel workbook ({@code .xls}) refused with what to do, any other file as CSV text. Thread-safe: it holds only the settings.
  */
 public final class InputFiles {
 
@@ -27,13 +27,17 @@ public final class InputFiles {
     }
 
     /**
-     * Whether a scan of the input folder takes a file of this name: {@code *.csv}, {@code *.tsv} or
-     * {@code *.xlsx}, in any case ({@code LIST.CSV}, as Windows tools write it), not Excel's {@code ~$}
-     * lock files.
+     * Whether a scan of the input folder takes a file of this name: {@code *.csv}, {@code *.tsv},
+     * {@code *.xlsx} or {@code *.xlsm}, in any case ({@code LIST.CSV}, as Windows tools write it), not
+     * Excel's {@code ~$} lock files.
      */
     public static boolean isInputFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".xlsx")) && !isTransient(name);
+        return (lower.endsWith(".csv") || lower.endsWith(".tsv") || isWorkbook(lower)) && !isTransient(name);
+    }
+
+    private static boolean isWorkbook(String lowerCaseName) {
+        return lowerCaseName.endsWith(".xlsx") || lowerCaseName.endsWith(".xlsm");
     }
 
     /**
@@ -52,7 +56,7 @@ public final class InputFiles {
      */
     public InputRows open(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx")) {
+        if (isWorkbook(name)) {
             return WorkbookRows.open(file, sheet, numberColumn);
         }
         if (name.endsWith(".xls")) {

@@ -54,12 +54,13 @@ class InputFolderScanTest {
         Path csv = file("LIST.CSV", Duration.ofHours(3));
         Path tsv = file("tabs.tsv", Duration.ofHours(2));
         Path workbook = file("Contacts.XLSX", Duration.ofHours(1));
+        Path withMacros = file("Macros.xlsm", Duration.ofMinutes(30));
 
         // when
         var ready = scan(new JumpingWaiter(clock), () -> false).readyFiles();
 
         // then
-        assertThat(ready).containsExactly(csv, tsv, workbook);
+        assertThat(ready).containsExactly(csv, tsv, workbook, withMacros);
     }
 
     @Test
@@ -80,8 +81,8 @@ class InputFolderScanTest {
         // then
         assertThat(ready).isEmpty();
         assertThat(output.getAll().lines().filter(line -> line.contains("WARN"))).singleElement().asString()
-            .endsWith("numbers.txt, old.xls in " + input + ": not taken, as a run takes only *.csv, *.tsv and *.xlsx "
-                    + "files; save a workbook as .xlsx, and rename a list saved as text (Excel's Unicode Text) to .tsv");
+            .endsWith("numbers.txt, old.xls in " + input + ": not taken, as a run takes only *.csv, *.tsv, *.xlsx and "
+                    + "*.xlsm files; save a workbook as .xlsx, and rename a list saved as text (Excel's Unicode Text) to .tsv");
     }
 
     @Test

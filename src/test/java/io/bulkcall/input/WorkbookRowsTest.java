@@ -135,6 +135,20 @@ class WorkbookRowsTest {
         assertThat(read).extracting(CsvRow::values).containsExactly(List.of("+12125550100"));
     }
 
+    @Test
+    void readsAMacroEnabledWorkbookAsAWorkbookRunningNothing() {
+        // given
+        Path xlsm = Workbooks.xlsm(dir.resolve("contacts.xlsm"), rows(row("phone", "name"), row("+12125550143", "Ann")));
+
+        // when
+        InputRows rows = inputFiles().open(xlsm);
+        List<CsvRow> read = readAll(rows);
+
+        // then
+        assertThat(rows.describe()).isEqualTo("sheet \"Sheet1\"");
+        assertThat(read).extracting(CsvRow::values).containsExactly(List.of("+12125550143", "Ann"));
+    }
+
     /** An export whose first tab, a lookup table, is hidden. */
     private Path exportWithItsLookupTabHidden() throws IOException {
         Path xlsx = Workbooks.xlsx(dir.resolve("export.xlsx"), sheets(

@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 
 /**
  * Writes workbooks with Apache POI, another implementation than the reader under test, the way a
@@ -65,6 +66,17 @@ public final class Workbooks {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             workbook.setSheetVisibility(workbook.getSheetIndex(sheet), SheetVisibility.HIDDEN);
             write(workbook, file);
+        }
+    }
+
+    /** A macro-enabled workbook ({@code .xlsm}) of one sheet, {@code Sheet1}: an {@code .xlsx} with another type. */
+    public static Path xlsm(Path file, List<List<Object>> rows) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(XSSFWorkbookType.XLSM)) {
+            fill(workbook, Map.of("Sheet1", rows));
+            return write(workbook, file);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
