@@ -136,7 +136,8 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
 
     private static Binder binder(ConfigurableEnvironment environment) {
         return new Binder(ConfigurationPropertySources.get(environment),
-                new PropertySourcesPlaceholdersResolver(environment), CallingWindowSettings.conversionService());
+                new PropertySourcesPlaceholdersResolver(environment), CallingWindowSettings.conversionService(),
+                CallingWindowSettings.propertyEditors());
     }
 
     private void check(ConfigurableEnvironment environment, ConfigurableListableBeanFactory beanFactory,

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 
+import org.springframework.beans.PropertyEditorRegistry;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.ConversionService;
@@ -29,8 +31,8 @@ import org.springframework.core.convert.converter.Converter;
  *     {@code MON,WED,FRI}, {@code MON-SUN}, in any case
  * @param closedDates ISO dates without calls, recipient-local, such as public holidays; empty by default
  * @param defaultTimeZone the IANA zone of numbers whose zone cannot be told from the number; {@code null}
- *     when unset, and such numbers are rejected unless their row gives a {@code time_zone}. Spring's own
- *     {@code ZoneId} conversion reads it: an unknown zone fails with "Unknown time-zone ID: Mars/Base"
+ *     when unset, and such numbers are rejected unless their row gives a {@code time_zone}. Read as a
+ *     {@code time_zone} cell is ({@link #propertyEditors()})
  * @param closingMargin how long before a window ends its queued calls are cancelled, so that nothing is
  *     dispatched after the end; at least a minute
  */
@@ -64,8 +66,17 @@ public record CallingWindowSettings(
     }
 
     /**
+     * Registers the property editor that reads {@code default-time-zone} ({@link TimeZoneEditor}); in an
+     * application context, {@link CallingWindowConfiguration} does.
+     */
+    public static Consumer<PropertyEditorRegistry> propertyEditors() {
+        return registry -> registry.registerCustomEditor(ZoneId.class, new TimeZoneEditor());
+    }
+
+    /**
      * Spring Boot's conversion service with the {@link #converters()} added, for a {@code Binder} made
-     * outside an application context: {@code new Binder(sources, placeholders, conversionService())}.
+     * outside an application context: {@code new Binder(sources, placeholders, conversionService(),
+     * propertyEditors())}.
      */
     public static ConversionService conversionService() {
         ApplicationConversionService conversion = new ApplicationConversionService();

@@ -158,6 +158,11 @@ class CommandLineErrorsTest {
                         List.of("bulkcall: invalid setting bulkcall.output-dir=" + A_FILE + ": is a file, not a folder")),
                 arguments(named("an input folder that is a file says so", "--bulkcall.input-dir=" + A_FILE), "run",
                         List.of(A_FILE + ": is a file, not a folder (bulkcall.input-dir)")),
+                arguments(named("a default time zone that is an abbreviation says why it is refused",
+                        "--bulkcall.calling-window.default-time-zone=PST"), "status",
+                        List.of("bulkcall: invalid setting bulkcall.calling-window.default-time-zone=PST: \"PST\" is an "
+                                + "abbreviation, which does not say when daylight saving time applies; use an IANA id "
+                                + "such as America/New_York or Europe/London")),
                 arguments(named("a job id that is no number says what a job id is", "abc"), "restart",
                         List.of("'abc' is not a job id; `bulkcall status` lists the jobs")),
                 arguments(named("a purge age without a unit is refused, not read as milliseconds", "--older-than=90"), "purge",

@@ -18,6 +18,9 @@ import io.bulkcall.testing.Workspace;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -25,6 +28,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static io.bulkcall.input.Workbooks.row;
 import static io.bulkcall.input.Workbooks.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Input files other than UTF-8 comma-separated CSV, through the commands an operator types: a
@@ -158,17 +163,28 @@ class InputFilesCommandTest {
                 + "job 1, of another job database (reset, left behind, or the sandbox's); moved them to " + earlier);
     }
 
-    @Test
-    void readsNationalNumbersInTheDefaultRegionWrittenInLowerCase(Workspace workspace, CapturedOutput output) {
+    static Stream<Arguments> settingsWrittenInAnyCase() {
+        return Stream.of(
+                arguments(named("national numbers of a default region in lower case", "--bulkcall.validation.default-region=gb"),
+                        "Name,Phone\nAnn,020 7946 0018\nBo,07911 123456\n", "2 rows, 2 valid, 0 rejected"),
+                arguments(named("a default time zone in lower case, for numbers that tell none",
+                        "--bulkcall.calling-window.default-time-zone=europe/london"),
+                        "Name,Phone\nAnn,+800 1234 5678\n", "1 rows, 1 valid, 0 rejected"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settingsWrittenInAnyCase")
+    void aSettingWrittenInAnyCaseIsReadAsTheCellsItDescribesAre(String setting, String content, String counts,
+            Workspace workspace, CapturedOutput output) {
         // given
-        Path file = workspace.drop("uk.csv", "Name,Phone\nAnn,020 7946 0018\nBo,07911 123456\n");
+        Path file = workspace.drop("list.csv", content);
 
         // when
-        int exitCode = workspace.run("validate", file.toString(), "--bulkcall.validation.default-region=gb");
+        int exitCode = workspace.run("validate", file.toString(), setting);
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getErr()).contains("uk.csv: 2 rows, 2 valid, 0 rejected");
+        assertThat(output.getErr()).contains("list.csv: " + counts);
     }
 
     @Test

@@ -140,11 +140,18 @@ class CallingWindowSettingsBindingTest {
         "days              | MON-WED-FRI             | \"MON-WED-FRI\" is not a day or a range of days, such as MON-FRI",
         "closed-dates      | 2026-12-25,2026-02-30   | \"2026-02-30\" is not a date YYYY-MM-DD, such as 2026-12-25",
         "closed-dates      | 25/12/2026              | \"25/12/2026\" is not a date YYYY-MM-DD, such as 2026-12-25",
-        "default-time-zone | Mars/Base               | Unknown time-zone ID: Mars/Base",
+        "default-time-zone | Mars/Base               | \"Mars/Base\" is not a time zone; use an IANA id such as America/New_York or Europe/London",
+        "default-time-zone | EST                     | \"EST\" is an abbreviation, which does not say when daylight saving time applies; use an IANA id such as America/New_York or Europe/London",
     })
     void refusesABadValueWithOneLineNamingTheSettingAndTheProblem(String property, String value, String problem) {
         assertThat(problem(Map.of(PREFIX + "." + property, value)))
             .isEqualTo("bulkcall.calling-window." + property + "=" + value + ": " + problem);
+    }
+
+    @Test
+    void readsADefaultTimeZoneWrittenInAnyCaseAsATimeZoneCellIsRead() {
+        assertThat(bind(Map.of(PREFIX + ".default-time-zone", "europe/london")).defaultTimeZone())
+            .isEqualTo(ZoneId.of("Europe/London"));
     }
 
     @Test
@@ -175,7 +182,7 @@ class CallingWindowSettingsBindingTest {
 
     private static Binder binder(Map<String, String> properties) {
         return new Binder(List.of(new MapConfigurationPropertySource(properties)), null,
-                CallingWindowSettings.conversionService());
+                CallingWindowSettings.conversionService(), CallingWindowSettings.propertyEditors());
     }
 
     private static ValidationBindHandler validation() {
