@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.bulkcall.input.InputFiles;
 import io.bulkcall.time.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ class BulkcallCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "CSV files or workbooks to process (same as `run FILE...`); none: every finished *.csv, *.tsv, *.xlsx and *.xlsm in the input folder")
+            description = "CSV files or workbooks to process (same as `run FILE...`); none: every finished " + InputFiles.TAKEN + " in the input folder")
     private List<Path> files = List.of();
 
     private final CommandActions actions;
@@ -69,7 +70,7 @@ class BulkcallCommand implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Process FILEs, or every finished *.csv, *.tsv, *.xlsx and *.xlsm waiting in the input folder (oldest first).")
+            description = "Process FILEs, or every finished " + InputFiles.TAKEN + " waiting in the input folder (oldest first).")
     int run(@Parameters(paramLabel = "FILE", arity = "0..*") List<Path> files) {
         return actions.run(files == null ? List.of() : files);
     }

@@ -70,8 +70,9 @@ class CommandActions {
     int run(List<Path> files) {
         if (files.isEmpty() && !Files.isDirectory(scan.folder())) {
             // a folder named wrong would otherwise find nothing to do, and exit 0, every night
+            String why = Files.exists(scan.folder()) ? "is a file, not a folder" : "no such folder";
             log.error("{}: {} (bulkcall.input-dir); create it, or set bulkcall.input-dir to the folder the files are put in",
-                    scan.folder().toAbsolutePath().normalize(), Files.exists(scan.folder()) ? "is a file, not a folder" : "no such folder");
+                    scan.folder().toAbsolutePath().normalize(), why);
             return ExitCodes.USAGE;
         }
         report(purge.purge(properties.retention().recipients()), "bulkcall.retention.recipients");

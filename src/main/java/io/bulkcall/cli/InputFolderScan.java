@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the input files that are ready: {@code *.csv}, {@code *.tsv}, {@code *.xlsx} and
  * {@code *.xlsm}, in any case, in the input folder (not below it), not hidden, unchanged for
- * {@code bulkcall.input-quiet-period}, oldest first. Files named {@code *.part} or {@code *.tmp} never match, nor the {@code ~$name.xlsx} lock files
- * Excel keeps beside a workbook it has open; any other file is named in a warning, as one an operator
+ * {@code bulkcall.input-quiet-period}, oldest first. Files named {@code *.part} or {@code *.tmp} never
+ * match, nor the {@code ~$name.xlsx} lock files Excel keeps beside a workbook it has open; any other file is named in a warning, as one an operator
  * may have meant to be called ({@code contacts.xls}). A file that changed within the quiet period may
  * be a copy that ended just before the run: the scan waits for it once, at most the quiet period, and
  * takes it if it did not change again; one that did is still being written, and is left for the next
@@ -140,7 +140,7 @@ class InputFolderScan {
             .sorted()
             .toList();
         if (!others.isEmpty()) {
-            log.warn("{} in {}: not taken, as a run takes only *.csv, *.tsv, *.xlsx and *.xlsm files; save a workbook as "
+            log.warn("{} in {}: not taken, as a run takes only " + InputFiles.TAKEN + " files; save a workbook as "
                     + ".xlsx, and rename a list saved as text (Excel's Unicode Text) to .tsv", String.join(", ", others),
                     inputDir);
         }

@@ -39,23 +39,24 @@ public final class SettingProblems {
                 .collect(Collectors.joining("; "));
         }
         Throwable cause = failure.getCause() == null ? failure : deepest(failure);
-        if (cause instanceof NumberFormatException && failure.getProperty() != null) {
+        if (failure.getProperty() != null) {
             String value = String.valueOf(failure.getProperty().getValue());
             Class<?> type = failure.getTarget().getType().resolve(Object.class);
-            return failure.getName() + "=" + value + ": " + notANumber(value.strip(), type);
-        }
-        if (cause instanceof DateTimeParseException && failure.getProperty() != null) {
-            String value = String.valueOf(failure.getProperty().getValue());
-            Class<?> type = failure.getTarget().getType().resolve(Object.class);
-            String example = type == OffsetDateTime.class
-                    ? "a date and time with its offset (RFC 3339), such as 2026-12-07T09:00:00-05:00"
-                    : type == Instant.class ? "a date and time in UTC, such as 2026-11-29T12:00:00Z" : null;
-            if (example != null) {
-                return failure.getName() + "=" + value + ": '" + value.strip() + "' is not " + example;
+            if (cause instanceof NumberFormatException) {
+                return failure.getName() + "=" + value + ": " + notANumber(value.strip(), type);
+            }
+            if (cause instanceof DateTimeParseException && notATime(type) != null) {
+                return failure.getName() + "=" + value + ": '" + value.strip() + "' is not " + notATime(type);
             }
         }
         return failure.getName() + (failure.getProperty() == null ? "" : "=" + failure.getProperty().getValue()) + ": "
                 + cause.getMessage();
+    }
+
+    /** What a date and time of this type looks like, for a value that is none; {@code null} for other types. */
+    private static String notATime(Class<?> type) {
+        return type == OffsetDateTime.class ? "a date and time with its offset (RFC 3339), such as 2026-12-07T09:00:00-05:00"
+                : type == Instant.class ? "a date and time in UTC, such as 2026-11-29T12:00:00Z" : null;
     }
 
     /** What {@link NumberFormatException} says as {@code For input string: "1.5"}, in an operator's words. */

@@ -10,9 +10,13 @@ import io.bulkcall.csv.InputFileException;
 /**
  * Opens an input file as its type asks, with the {@code bulkcall.input.*} settings: a workbook
  * ({@code .xlsx}, or {@code .xlsm}, the same with macros, which are never run) sheet by sheet row, an
- * old Excel workbook ({@code .xls}) refused with what to do, any other file as CSV text. Thread-safe: it holds only the settings.
+ * old Excel workbook ({@code .xls}) refused with what to do, any other file as CSV text. Thread-safe:
+ * it holds only the settings.
  */
 public final class InputFiles {
+
+    /** The files a scan of the input folder takes ({@link #isInputFileName}), as help and warnings name them. */
+    public static final String TAKEN = "*.csv, *.tsv, *.xlsx and *.xlsm";
 
     private final Delimiter delimiter;
 
