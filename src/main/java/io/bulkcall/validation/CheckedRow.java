@@ -1,5 +1,7 @@
 package io.bulkcall.validation;
 
+import java.util.Map;
+
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.window.ZoneResolution;
 
@@ -15,10 +17,15 @@ import io.bulkcall.window.ZoneResolution;
  *        is not valid or calling windows are off
  * @param contactLimit why its number may not be dialed now, when it reached the contact policy's limit;
  *        {@code null} otherwise
+ * @param metadata the row's other columns, keyed by header name in file order, empty cells left out;
+ *        empty when its number is not valid
+ * @param stagedMetadata the metadata as the job database stores it, written ahead by a checker given the
+ *        database's writer ({@link RowChecker#writingMetadata}); {@code null} when there is none, or no writer
  */
-public record CheckedRow(CsvRow row, String rawNumber, NumberCheck check, ZoneResolution zones, String contactLimit) {
+public record CheckedRow(CsvRow row, String rawNumber, NumberCheck check, ZoneResolution zones, String contactLimit,
+        Map<String, String> metadata, String stagedMetadata) {
 
     CheckedRow atContactLimit(String detail) {
-        return new CheckedRow(row, rawNumber, check, zones, detail);
+        return new CheckedRow(row, rawNumber, check, zones, detail, metadata, stagedMetadata);
     }
 }

@@ -68,7 +68,7 @@ public final class FileValidation {
         try (NumberCheckingReader reader = new NumberCheckingReader(input, checkers.get(), numberCheckExecutor)) {
             CsvHeader header = reader.header();
             SentColumns sentColumns = columnsDecision.apply(file, header);
-            RowScreener screener = new RowScreener(header, doNotCall, new SeenNumbers(), sentColumns);
+            RowScreener screener = new RowScreener(doNotCall, new SeenNumbers(), sentColumns);
             long rows = 0;
             long accepted = 0;
             Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);

@@ -1,13 +1,18 @@
 package io.bulkcall.validation;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.window.CallingWindowSettings;
 import io.bulkcall.window.RecipientZoneResolver;
+import io.bulkcall.window.ZoneResolution;
 
 /**
  * Checks what can be told of a row without the rows before it: its number (libphonenumber); when
@@ -15,7 +20,10 @@ import io.bulkcall.window.RecipientZoneResolver;
  * {@code time_zone} cell); and whether its number reached the contact policy's limit. Made once per
  * file, since whether a set of zones shares any calling time is worked out from the moment the file is
  * validated, and cached, and the numbers at their contact limit are asked for once, as it is made.
- * Thread-safe: rows are checked on several threads.
+ * A valid row's metadata is gathered here too, and, for the validate step, written in the form the job
+ * database stores it: work that depends on the row alone, done ahead on other cores rather than on the
+ * thread that stages the rows, which is the step's slowest. Thread-safe: rows are checked on several
+ * threads.
  */
 public final class RowChecker {
 
@@ -27,18 +35,31 @@ public final class RowChecker {
 
     private final SeenNumbers numbersAtLimit;
 
-    private RowChecker(PhoneNumberNormalizer normalizer, RecipientZoneResolver zones, ContactLimits contactLimits) {
+    private final Function<Map<String, String>, String> metadataWriter;
+
+    private RowChecker(PhoneNumberNormalizer normalizer, RecipientZoneResolver zones, ContactLimits contactLimits,
+            SeenNumbers numbersAtLimit, Function<Map<String, String>, String> metadataWriter) {
         this.normalizer = normalizer;
         this.zones = zones;
         this.contactLimits = contactLimits;
-        this.numbersAtLimit = contactLimits.numbersAtLimit();
+        this.numbersAtLimit = numbersAtLimit;
+        this.metadataWriter = metadataWriter;
     }
 
     /** A checker for a file validated at {@code now}; it looks up zones only when windows are on. */
     public static RowChecker of(PhoneNumberNormalizer normalizer, CallingWindowSettings windows, Instant now,
             ContactLimits contactLimits) {
         return new RowChecker(normalizer, windows.enabled() ? new RecipientZoneResolver(windows, now) : null,
-                contactLimits);
+                contactLimits, contactLimits.numbersAtLimit(), null);
+    }
+
+    /**
+     * This checker, writing each valid row's metadata with {@code writer} as well ({@link CheckedRow#stagedMetadata}).
+     *
+     * @param writer the job database's form of a non-empty metadata; called on the checking threads
+     */
+    public RowChecker writingMetadata(Function<Map<String, String>, String> writer) {
+        return new RowChecker(normalizer, zones, contactLimits, numbersAtLimit, Objects.requireNonNull(writer, "writer"));
     }
 
     /**
@@ -70,14 +91,28 @@ public final class RowChecker {
         List<String> values = row.values();
         String rawNumber = cell(values, header.numberColumn());
         if (row.isMalformed()) {
-            return new CheckedRow(row, rawNumber, null, null, null);
+            return new CheckedRow(row, rawNumber, null, null, null, Map.of(), null);
         }
         NumberCheck check = normalizer.normalize(rawNumber);
-        if (zones == null || !(check instanceof NumberCheck.Valid valid)) {
-            return new CheckedRow(row, rawNumber, check, null, null);
+        if (!(check instanceof NumberCheck.Valid valid)) {
+            return new CheckedRow(row, rawNumber, check, null, null, Map.of(), null);
         }
-        return new CheckedRow(row, rawNumber, check,
-                zones.resolve(valid.parsed(), valid.type(), cell(values, header.timeZoneColumn())), null);
+        ZoneResolution resolved = zones == null ? null
+                : zones.resolve(valid.parsed(), valid.type(), cell(values, header.timeZoneColumn()));
+        Map<String, String> metadata = metadata(header, values);
+        String staged = metadataWriter == null || metadata.isEmpty() ? null : metadataWriter.apply(metadata);
+        return new CheckedRow(row, rawNumber, check, resolved, null, metadata, staged);
+    }
+
+    private static Map<String, String> metadata(CsvHeader header, List<String> values) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        List<String> columns = header.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (header.isMetadata(i) && !values.get(i).isBlank()) {
+                metadata.put(columns.get(i), values.get(i));
+            }
+        }
+        return Collections.unmodifiableMap(metadata);
     }
 
     private static String cell(List<String> values, int column) {

@@ -1,12 +1,10 @@
 package io.bulkcall.validation;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.bulkcall.config.DynamicVariableLimits;
-import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.window.ZoneResolution;
 
@@ -29,16 +27,13 @@ import io.bulkcall.window.ZoneResolution;
  */
 public class RowScreener implements AutoCloseable {
 
-    private final CsvHeader header;
-
     private final DoNotCallList doNotCall;
 
     private final SeenNumbers seenNumbers;
 
     private final SentColumns sentColumns;
 
-    public RowScreener(CsvHeader header, DoNotCallList doNotCall, SeenNumbers seenNumbers, SentColumns sentColumns) {
-        this.header = header;
+    public RowScreener(DoNotCallList doNotCall, SeenNumbers seenNumbers, SentColumns sentColumns) {
         this.doNotCall = doNotCall;
         this.seenNumbers = seenNumbers;
         this.sentColumns = sentColumns;
@@ -72,7 +67,7 @@ public class RowScreener implements AutoCloseable {
         if (checked.zones() instanceof ZoneResolution.NoCallingWindow none) {
             return new RejectedRow(row.line(), rawNumber, RejectionReason.NO_CALLING_WINDOW, none.detail(), values);
         }
-        Map<String, String> metadata = metadata(values);
+        Map<String, String> metadata = checked.metadata();
         Optional<Integer> oversize = sentColumns.oversize(metadata);
         if (oversize.isPresent()) {
             return new RejectedRow(row.line(), rawNumber, RejectionReason.VARIABLES_TOO_LARGE,
@@ -80,7 +75,7 @@ public class RowScreener implements AutoCloseable {
                         .formatted(oversize.get(), DynamicVariableLimits.MAX_BYTES), values);
         }
         seenNumbers.putIfAbsent(number, row.line());
-        return new AcceptedRecipient(row.line(), e164, metadata,
+        return new AcceptedRecipient(row.line(), e164, metadata, checked.stagedMetadata(),
                 checked.zones() instanceof ZoneResolution.Found found ? found.zones().key() : null);
     }
 
@@ -88,16 +83,5 @@ public class RowScreener implements AutoCloseable {
     @Override
     public void close() {
         seenNumbers.clear();
-    }
-
-    private Map<String, String> metadata(List<String> values) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        List<String> columns = header.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (header.isMetadata(i) && !values.get(i).isBlank()) {
-                metadata.put(columns.get(i), values.get(i));
-            }
-        }
-        return metadata;
     }
 }

@@ -60,6 +60,39 @@ class RowCheckerTest {
         assertThat(checked).extracting(CheckedRow::contactLimit).containsOnlyNulls();
     }
 
+    @Test
+    void writesTheMetadataOfARowWithAValidNumberWithTheWriterItWasGiven() {
+        // given a checker for the validate step, whose writer is the job database's
+        CsvHeader header = new CsvHeader(List.of("name", "to_number", "city", "note"), 1);
+        RowChecker checker = RowCheckers.windowsOff(normalizer).writingMetadata(metadata -> "written " + metadata);
+
+        // when
+        List<CheckedRow> checked = checker.check(List.of(
+                new CsvRow(2, List.of("Ann", "(212) 555-0143", "Paris", " "), null),
+                new CsvRow(3, List.of("Bo", "not a number", "Rome", ""), null),
+                new CsvRow(4, List.of("", "+12125550144", "", ""), null)), header);
+
+        // then: the row's cells but its number and its empty ones, in file order, and the writer's form
+        // of them; nothing for a row whose number is not valid, nor for one without metadata
+        assertThat(checked.get(0).metadata()).containsExactly(Map.entry("name", "Ann"), Map.entry("city", "Paris"));
+        assertThat(checked.get(0).stagedMetadata()).isEqualTo("written {name=Ann, city=Paris}");
+        assertThat(checked.get(1).metadata()).isEmpty();
+        assertThat(checked.get(1).stagedMetadata()).isNull();
+        assertThat(checked.get(2).metadata()).isEmpty();
+        assertThat(checked.get(2).stagedMetadata()).isNull();
+    }
+
+    @Test
+    void writesNoMetadataWithoutAWriterAsTheValidateCommandDoesNotStageIt() {
+        // when
+        CheckedRow checked = RowCheckers.windowsOff(normalizer)
+            .check(new CsvRow(2, List.of("Ann", "+12125550143"), null), new CsvHeader(List.of("name", "to_number"), 1));
+
+        // then
+        assertThat(checked.metadata()).containsExactly(Map.entry("name", "Ann"));
+        assertThat(checked.stagedMetadata()).isNull();
+    }
+
     private static List<CsvRow> rows(long firstLine, String... numbers) {
         List<CsvRow> rows = new ArrayList<>();
         for (int i = 0; i < numbers.length; i++) {

@@ -25,7 +25,7 @@ class RowScreenerTest {
 
     private final SeenNumbers seenNumbers = new SeenNumbers();
 
-    private final RowScreener screener = new RowScreener(HEADER, doNotCall, seenNumbers,
+    private final RowScreener screener = new RowScreener(doNotCall, seenNumbers,
             SentColumns.of(Path.of("input.csv"), HEADER.metadataColumns(), CartesiaVersion.V2026_03_01, List.of()));
 
     @Test
@@ -34,7 +34,7 @@ class RowScreenerTest {
         ScreenedRow screened = screen(row(2, "Ann", "(212) 555-0143", "Paris"));
 
         // then
-        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of("name", "Ann", "city", "Paris"), null));
+        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of("name", "Ann", "city", "Paris"), null, null));
         assertThat(((AcceptedRecipient) screened).metadata().keySet()).containsExactly("name", "city");
     }
 
@@ -44,7 +44,7 @@ class RowScreenerTest {
         ScreenedRow screened = screen(row(2, "", "+12125550143", " "));
 
         // then
-        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of(), null));
+        assertThat(screened).isEqualTo(new AcceptedRecipient(2, "+12125550143", Map.of(), null, null));
     }
 
     @Test
@@ -149,7 +149,7 @@ class RowScreenerTest {
     @Test
     void rejectsARowWhoseDynamicVariablesWouldPassCartesiasLimitAsBadDataWithTheirSize() {
         // given: under 2026-08-14 {"name":"…","city":"Paris"} takes 16,385 bytes
-        RowScreener variables = new RowScreener(HEADER, doNotCall, new SeenNumbers(),
+        RowScreener variables = new RowScreener(doNotCall, new SeenNumbers(),
                 SentColumns.of(Path.of("input.csv"), HEADER.metadataColumns(), CartesiaVersion.V2026_08_14, List.of()));
         String name = "A".repeat(DynamicVariableLimits.MAX_BYTES + 1 - "{\"name\":\"\",\"city\":\"Paris\"}".length());
 

@@ -62,9 +62,10 @@ class StagingConfiguration {
     @StepScope
     CheckedRowReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
             InputFiles inputFiles, PhoneNumberNormalizer phoneNumberNormalizer, BulkcallProperties properties, Clock clock,
-            ContactLimits contactLimits, Executor numberCheckExecutor) {
+            ContactLimits contactLimits, RecipientRepository recipients, Executor numberCheckExecutor) {
         CheckedRowReader reader = new CheckedRowReader(Path.of(path), inputFiles,
-                RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits),
+                RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits)
+                    .writingMetadata(recipients::metadataColumn),
                 numberCheckExecutor, (file, header) -> SentColumns.of(file, header, properties));
         reader.setName("numberCheckingReader");
         return reader;
@@ -75,8 +76,7 @@ class StagingConfiguration {
     RowScreener rowScreener(CheckedRowReader numberCheckingReader,
             RecipientRepository recipients, DoNotCallList doNotCallList,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-        return new RowScreener(numberCheckingReader.header(), doNotCallList, recipients.seenNumbers(jobInstanceId),
-                numberCheckingReader.sentColumns());
+        return new RowScreener(doNotCallList, recipients.seenNumbers(jobInstanceId), numberCheckingReader.sentColumns());
     }
 
     @Bean

@@ -70,9 +70,26 @@ public class RecipientRepository {
                     statement.setLong(1, jobInstanceId);
                     statement.setLong(2, recipient.line());
                     statement.setString(3, recipient.toNumber());
-                    statement.setString(4, recipient.metadata().isEmpty() ? null : json.writeValueAsString(recipient.metadata()));
+                    statement.setString(4, stagedMetadata(recipient));
                     statement.setString(5, recipient.zones());
                 });
+    }
+
+    /**
+     * A recipient's metadata as {@code bc_recipient.metadata} holds it: a JSON object. The validate step's
+     * checkers write it ahead, on the threads that check numbers ({@link AcceptedRecipient#stagedMetadata}).
+     * Thread-safe.
+     */
+    public String metadataColumn(Map<String, String> metadata) {
+        return json.writeValueAsString(metadata);
+    }
+
+    private static String stagedMetadata(AcceptedRecipient recipient) {
+        if (recipient.stagedMetadata() == null && !recipient.metadata().isEmpty()) {
+            throw new IllegalArgumentException("line " + recipient.line() + " was checked without the job database's "
+                    + "metadata writer, and would be staged without its metadata");
+        }
+        return recipient.stagedMetadata();
     }
 
     public void recordRejections(long jobInstanceId, List<RejectedRow> rows) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.bulkcall.csv.CsvRow;
@@ -51,7 +52,7 @@ class ValidationProgressListenerTest {
 
     private static Chunk<CheckedRow> rows(int count) {
         List<CheckedRow> rows = IntStream.range(0, count)
-            .mapToObj(i -> new CheckedRow(new CsvRow(2 + i, List.of("+12125550100", "abc"), null), "+12125550100", null, null, null))
+            .mapToObj(i -> new CheckedRow(new CsvRow(2 + i, List.of("+12125550100", "abc"), null), "+12125550100", null, null, null, Map.of(), null))
             .toList();
         return new Chunk<>(rows);
     }
