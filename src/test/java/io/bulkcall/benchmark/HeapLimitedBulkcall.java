@@ -24,8 +24,13 @@ import io.bulkcall.testing.TestKeys;
  */
 final class HeapLimitedBulkcall {
 
-    /** A collection in the GC log: when, and the heap in use before it and after it, of the heap's size. */
-    private static final Pattern PAUSE = Pattern.compile("^\\[([^]]+)].* Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\)");
+    /**
+     * A collection in the GC log: when, and the heap in use before it and after it, of the heap's size.
+     * Only a young or full collection: G1's {@code Pause Remark} and {@code Pause Cleanup} end a
+     * concurrent cycle without evacuating the young generation, so the heap they "leave" is whatever was
+     * in use at that moment, garbage included (a remark read {@code 168M->167M}).
+     */
+    private static final Pattern PAUSE = Pattern.compile("^\\[([^]]+)].* Pause (?:Young|Full) .* (\\d+)M->(\\d+)M\\(\\d+M\\)");
 
     /** How the GC log's {@code time} decoration writes an instant. */
     private static final DateTimeFormatter GC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
