@@ -25,6 +25,7 @@ import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.FailedMember;
 import io.bulkcall.job.store.RecipientRepository;
+import io.bulkcall.job.store.RecordedOutcomes;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.window.CallingWindows;
 import org.slf4j.Logger;
@@ -146,9 +147,10 @@ class FinishedBatchRecorder {
         TrackedBatch batch = ended.tracked();
         Map<String, AgentCall> calls = ended.calls();
         Recorded recorded = transaction.execute(status -> {
-            List<String> notPlaced = recipients.recordOutcomes(batch, ended.batch().recipients(), calls, carryOver);
-            contacts.release(batch.jobInstanceId(), batch.batchNo(), ended.batch().retryCount(), notPlaced);
-            List<FailedMember> failed = recipients.failedOf(batch);
+            RecordedOutcomes outcomes = recipients.recordOutcomes(batch, ended.batch().recipients(), calls, carryOver);
+            contacts.release(batch.jobInstanceId(), batch.batchNo(), ended.batch().retryCount(), outcomes.notPlaced());
+            // most batches end with every call completed: then there is nothing to look up
+            List<FailedMember> failed = outcomes.mayHoldFailed() ? recipients.failedOf(batch) : List.of();
             Instant now = clock.instant();
             RedialPlan plan = RedialPlan.of(batch, failed, number -> callEnd(calls.get(number)), redial, now);
             recipients.markNotRedialed(batch.jobInstanceId(), plan.notRedialedReasons());

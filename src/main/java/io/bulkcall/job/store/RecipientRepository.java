@@ -248,10 +248,8 @@ public class RecipientRepository {
      * times and summary empty.
      *
      * @param latestCalls each recipient's latest call, by the recipient's number
-     * @return the numbers to which the batch's latest dispatch placed no call (cancelled before
-     *         dialing, failed before a call could be placed): no dial to count against the contact policy
      */
-    public List<String> recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes,
+    public RecordedOutcomes recordOutcomes(TrackedBatch batch, List<CallBatchRecipient> outcomes,
             Map<String, AgentCall> latestCalls, boolean carryOver) {
         Map<String, Long> lines = members(batch);
         List<CallBatchRecipient> known = outcomes.stream().filter(outcome -> lines.containsKey(outcome.toNumber())).toList();
@@ -277,10 +275,12 @@ public class RecipientRepository {
                     statement.setLong(11, batch.jobInstanceId());
                     statement.setLong(12, lines.get(outcome.toNumber()));
                 });
-        return known.stream()
+        List<String> notPlaced = known.stream()
             .filter(outcome -> isCancelled(outcome) || isFailed(outcome) && outcome.agentCallId() == null)
             .map(CallBatchRecipient::toNumber)
             .toList();
+        boolean everyMemberAnswered = known.stream().map(CallBatchRecipient::toNumber).distinct().count() == lines.size();
+        return new RecordedOutcomes(notPlaced, !everyMemberAnswered || known.stream().anyMatch(RecipientRepository::isFailed));
     }
 
     /** The recipients a batch holds whose latest attempt failed, with what a redial decision needs, in line order. */

@@ -2,20 +2,11 @@ package io.bulkcall.job.store;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import io.bulkcall.database.StreamedQuery;
 import io.bulkcall.validation.AcceptedRecipient;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -31,12 +22,9 @@ class StagedMetadataTest {
     private final RecipientRepository recipients;
 
     StagedMetadataTest() {
-        DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:mem:staged-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-        recipients = new RecipientRepository(JdbcClient.create(dataSource), jdbc, dataSource,
-                new StreamedQuery(dataSource, new JdbcTransactionManager(dataSource)), JsonMapper.builder().build());
+        MigratedJobDatabase database = new MigratedJobDatabase();
+        jdbc = database.jdbc();
+        recipients = database.recipients();
     }
 
     @Test

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +24,7 @@ class WaitingRecipientsQueryTest {
 
     @BeforeEach
     void migratedDatabase() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + getClass().getSimpleName() + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new NamedParameterJdbcTemplate(dataSource);
+        jdbc = new NamedParameterJdbcTemplate(new MigratedJobDatabase().dataSource());
         // job 7: lines 2 and 3 already in a batch, 4 to 8 wait, 6 in London, 8 staged with windows off,
         // 9 in New York waits for a redial due an hour after NOW; job 8 has its own line 5
         for (long line = 2; line <= 9; line++) {
