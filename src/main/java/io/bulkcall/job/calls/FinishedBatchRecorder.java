@@ -149,7 +149,7 @@ class FinishedBatchRecorder {
         Recorded recorded = transaction.execute(status -> {
             RecordedOutcomes outcomes = recipients.recordOutcomes(batch, ended.batch().recipients(), calls, carryOver);
             contacts.release(batch.jobInstanceId(), batch.batchNo(), ended.batch().retryCount(), outcomes.notPlaced());
-            // most batches end with every call completed: then there is nothing to look up
+            // most batches end with an outcome for every recipient and no failure: then none is to look up
             List<FailedMember> failed = outcomes.mayHoldFailed() ? recipients.failedOf(batch) : List.of();
             Instant now = clock.instant();
             RedialPlan plan = RedialPlan.of(batch, failed, number -> callEnd(calls.get(number)), redial, now);
