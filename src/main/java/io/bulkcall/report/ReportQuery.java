@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.bulkcall.database.StreamedQuery;
+import io.bulkcall.job.store.RecipientKey;
 import io.bulkcall.window.Zones;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,8 +72,8 @@ class ReportQuery {
     /** Recipients by the {@code end_reason} of their latest call, most frequent first; those without one left out. */
     public Map<String, Long> endReasons(long jobInstanceId) {
         return counts("""
-                SELECT end_reason, COUNT(*) FROM bc_recipient WHERE job_instance_id = ? AND end_reason IS NOT NULL
-                GROUP BY end_reason ORDER BY 2 DESC, 1""", jobInstanceId);
+                SELECT end_reason, COUNT(*) FROM bc_recipient WHERE %s AND end_reason IS NOT NULL
+                GROUP BY end_reason ORDER BY 2 DESC, 1""".formatted(RecipientKey.OF_JOB), RecipientKey.ofJob(jobInstanceId));
     }
 
     /** What became of each time-zone group, largest first; their sums are the job's {@link CallFunnel}. */
@@ -83,12 +84,13 @@ class ReportQuery {
                        SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS connected,
                        SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS completed,
                        SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed
-                FROM bc_recipient WHERE job_instance_id = ?
-                GROUP BY COALESCE(zones, '%3$s') ORDER BY 2 DESC, 1""".formatted(DIALED, CONNECTED, Zones.WINDOWS_OFF),
+                FROM bc_recipient WHERE %4$s
+                GROUP BY COALESCE(zones, '%3$s') ORDER BY 2 DESC, 1""".formatted(DIALED, CONNECTED, Zones.WINDOWS_OFF,
+                        RecipientKey.OF_JOB),
                 (rs, row) -> new ZoneGroupOutcome(rs.getString("zone_key"), rs.getLong("recipients"),
                         rs.getLong("dialed"), rs.getLong("connected"), rs.getLong("completed"), rs.getLong("failed"),
                         rs.getLong("recipients") - rs.getLong("dialed")),
-                jobInstanceId);
+                RecipientKey.ofJob(jobInstanceId));
     }
 
     /**
@@ -106,7 +108,7 @@ class ReportQuery {
         Instant[] span = new Instant[2];
         streamed.query("""
                 SELECT started_at, ended_at FROM bc_recipient
-                WHERE job_instance_id = ? AND (started_at IS NOT NULL OR ended_at IS NOT NULL)""", rs -> {
+                WHERE %s AND (started_at IS NOT NULL OR ended_at IS NOT NULL)""".formatted(RecipientKey.OF_JOB), rs -> {
             Instant started = instant(rs, 1);
             Instant ended = instant(rs, 2);
             if (started != null) {
@@ -127,7 +129,7 @@ class ReportQuery {
                 totalAndMax[0] += seconds;
                 totalAndMax[1] = Math.max(totalAndMax[1], seconds);
             }
-        }, jobInstanceId);
+        }, RecipientKey.ofJob(jobInstanceId));
         List<HourlyCalls> perHour = new ArrayList<>(hours.size());
         hours.forEach((hour, calls) -> perHour.add(new HourlyCalls(Instant.ofEpochSecond(hour * 3600), calls[0], calls[1])));
         long calls = Arrays.stream(perBucket).sum();
@@ -155,18 +157,18 @@ class ReportQuery {
     /** Recipients by how often they were dialed, in order of that number. */
     public Map<Integer, Long> recipientsByDials(long jobInstanceId) {
         Map<Integer, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT attempts, COUNT(*) FROM bc_recipient WHERE job_instance_id = ? GROUP BY attempts ORDER BY attempts",
-                rs -> {
+        jdbc.query("SELECT attempts, COUNT(*) FROM bc_recipient WHERE %s GROUP BY attempts ORDER BY attempts"
+                .formatted(RecipientKey.OF_JOB), rs -> {
                     counts.put(rs.getInt(1), rs.getLong(2));
-                }, jobInstanceId);
+                }, RecipientKey.ofJob(jobInstanceId));
         return Collections.unmodifiableMap(counts);
     }
 
-    private Map<String, Long> counts(String sql, long jobInstanceId) {
+    private Map<String, Long> counts(String sql, Object... parameters) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {
             counts.put(rs.getString(1), rs.getLong(2));
-        }, jobInstanceId);
+        }, parameters);
         return Collections.unmodifiableMap(counts);
     }
 

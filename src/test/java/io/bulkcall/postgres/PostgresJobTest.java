@@ -70,7 +70,7 @@ class PostgresJobTest {
                     "bc_job", "bc_recipient", "bc_rejection", "bc_batch", "bc_lease", "flyway_schema_history");
         assertThat(database.sql("SELECT version || ' ' || success FROM flyway_schema_history WHERE version IS NOT NULL")
             .query(String.class)
-            .list()).containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true");
+            .list()).containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true", "8 true");
         assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
             .containsExactly("COMPLETED");
         assertThat(database.sql("SELECT COUNT(*) FROM bc_recipient WHERE batch_id IS NOT NULL").query(Long.class).single())

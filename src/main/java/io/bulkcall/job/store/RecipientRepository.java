@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,11 @@ public class RecipientRepository {
     private static final int SUMMARY_LENGTH = 4000;
     /** A recipient's status in its reports; one never in a batch is {@code not_dialed} or {@code not_submitted}. */
     private static final String FINAL_STATUS = "COALESCE(status, CASE WHEN not_dialed IS NULL THEN 'not_submitted' ELSE 'not_dialed' END)";
+    /** The key of the recipient a member of a batch is, in a join with {@code bc_batch_member m}. */
+    private static final String MEMBER_KEY = RecipientKey.sqlOf("m.job_instance_id", "m.line");
+    /** The keys of a batch's members; its parameters are the job instance's id and the batch's number. */
+    private static final String MEMBER_KEYS = "SELECT " + RecipientKey.sqlOf("job_instance_id", "line")
+            + " FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?";
     private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
     };
     private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
@@ -65,13 +71,14 @@ public class RecipientRepository {
 
     public void stage(long jobInstanceId, List<AcceptedRecipient> recipients) {
         jdbcTemplate.batchUpdate(
-                "INSERT INTO bc_recipient (job_instance_id, line, to_number, metadata, zones) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO bc_recipient (row_key, job_instance_id, line, to_number, metadata, zones) VALUES (?, ?, ?, ?, ?, ?)",
                 recipients, recipients.size(), (statement, recipient) -> {
-                    statement.setLong(1, jobInstanceId);
-                    statement.setLong(2, recipient.line());
-                    statement.setString(3, recipient.toNumber());
-                    statement.setString(4, stagedMetadata(recipient));
-                    statement.setString(5, recipient.zones());
+                    statement.setLong(1, RecipientKey.of(jobInstanceId, recipient.line()));
+                    statement.setLong(2, jobInstanceId);
+                    statement.setLong(3, recipient.line());
+                    statement.setString(4, recipient.toNumber());
+                    statement.setString(5, stagedMetadata(recipient));
+                    statement.setString(6, recipient.zones());
                 });
     }
 
@@ -107,8 +114,8 @@ public class RecipientRepository {
     }
 
     public long countStaged(long jobInstanceId) {
-        return jdbc.sql("SELECT COUNT(*) FROM bc_recipient WHERE job_instance_id = ?")
-            .param(jobInstanceId)
+        return jdbc.sql("SELECT COUNT(*) FROM bc_recipient WHERE " + RecipientKey.OF_JOB)
+            .params(RecipientKey.ofJob(jobInstanceId))
             .query(Long.class)
             .single();
     }
@@ -126,11 +133,10 @@ public class RecipientRepository {
     public void assign(long jobInstanceId, List<Long> lines, int batchNo, String batchId) {
         jdbcTemplate.batchUpdate("""
                 UPDATE bc_recipient SET batch_no = ?, batch_id = ?, status = 'queued', attempts = attempts + 1
-                WHERE job_instance_id = ? AND line = ?""", lines, lines.size(), (statement, line) -> {
+                WHERE row_key = ?""", lines, lines.size(), (statement, line) -> {
                     statement.setInt(1, batchNo);
                     statement.setString(2, batchId);
-                    statement.setLong(3, jobInstanceId);
-                    statement.setLong(4, line);
+                    statement.setLong(3, RecipientKey.of(jobInstanceId, line));
                 });
     }
 
@@ -143,9 +149,8 @@ public class RecipientRepository {
     public int adoptMembers(long jobInstanceId, int batchNo, String batchId) {
         return jdbc.sql("""
                 UPDATE bc_recipient SET batch_no = ?, batch_id = ?, status = 'queued', attempts = attempts + 1
-                WHERE job_instance_id = ? AND batch_no IS NULL
-                  AND line IN (SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?)""")
-            .params(batchNo, batchId, jobInstanceId, jobInstanceId, batchNo)
+                WHERE batch_no IS NULL AND row_key IN (%s)""".formatted(MEMBER_KEYS))
+            .params(batchNo, batchId, jobInstanceId, batchNo)
             .update();
     }
 
@@ -154,7 +159,7 @@ public class RecipientRepository {
      * keeps no position (the recipients put in a batch wait no more).
      */
     public ItemStreamReader<StagedRecipient> waiting(long jobInstanceId, int pageSize) {
-        return waitingReader(WaitingRecipientsQuery.all(), Map.of("jobInstanceId", jobInstanceId), pageSize);
+        return waitingReader(WaitingRecipientsQuery.all(), WaitingRecipientsQuery.ofJob(jobInstanceId), pageSize);
     }
 
     /**
@@ -164,9 +169,10 @@ public class RecipientRepository {
      */
     public ItemStreamReader<StagedRecipient> dueIn(long jobInstanceId, Collection<String> zones, Instant now, int pageSize) {
         List<String> named = zones.stream().filter(Objects::nonNull).toList();
-        return waitingReader(WaitingRecipientsQuery.dueInGroups(zones.contains(null)),
-                Map.of("jobInstanceId", jobInstanceId, "zones", named.isEmpty() ? List.of("") : named, "now",
-                        Timestamp.from(now)), pageSize);
+        Map<String, Object> parameters = new HashMap<>(WaitingRecipientsQuery.ofJob(jobInstanceId));
+        parameters.put("zones", named.isEmpty() ? List.of("") : named);
+        parameters.put("now", Timestamp.from(now));
+        return waitingReader(WaitingRecipientsQuery.dueInGroups(zones.contains(null)), parameters, pageSize);
     }
 
     private ItemStreamReader<StagedRecipient> waitingReader(WaitingRecipientsQuery query, Map<String, Object> parameters,
@@ -194,9 +200,9 @@ public class RecipientRepository {
 
     private SeenNumbers numbers(long jobInstanceId, String condition) {
         SeenNumbers numbers = new SeenNumbers();
-        streamed.query("SELECT to_number, line FROM bc_recipient WHERE job_instance_id = ?" + condition, rs -> {
+        streamed.query("SELECT to_number, line FROM bc_recipient WHERE " + RecipientKey.OF_JOB + condition, rs -> {
             numbers.putIfAbsent(SeenNumbers.toLong(rs.getString(1)), rs.getLong(2));
-        }, jobInstanceId);
+        }, RecipientKey.ofJob(jobInstanceId));
         return numbers;
     }
 
@@ -205,18 +211,17 @@ public class RecipientRepository {
      * number reached the contact limit): they wait no more.
      */
     public void markNotDialed(long jobInstanceId, Map<Long, String> reasons) {
-        jdbcTemplate.batchUpdate("UPDATE bc_recipient SET batch_no = NULL, not_dialed = ? WHERE job_instance_id = ? AND line = ?",
+        jdbcTemplate.batchUpdate("UPDATE bc_recipient SET batch_no = NULL, not_dialed = ? WHERE row_key = ?",
                 List.copyOf(reasons.entrySet()), reasons.size(), (statement, reason) -> {
                     statement.setString(1, reason.getValue());
-                    statement.setLong(2, jobInstanceId);
-                    statement.setLong(3, reason.getKey());
+                    statement.setLong(2, RecipientKey.of(jobInstanceId, reason.getKey()));
                 });
     }
 
     /** The group (window and round) of the recipient on a line. */
     public WaitingGroup groupOf(long jobInstanceId, long line) {
-        return jdbc.sql("SELECT zones, redial_round FROM bc_recipient WHERE job_instance_id = ? AND line = ?")
-            .params(jobInstanceId, line)
+        return jdbc.sql("SELECT zones, redial_round FROM bc_recipient WHERE row_key = ?")
+            .param(RecipientKey.of(jobInstanceId, line))
             .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), 1, null))
             .single();
     }
@@ -229,9 +234,9 @@ public class RecipientRepository {
         return jdbc.sql("""
                 SELECT zones, redial_round, COUNT(*), SUM(CASE WHEN redial_due_at IS NULL THEN 1 ELSE 0 END),
                        MIN(redial_due_at)
-                FROM bc_recipient WHERE job_instance_id = ? AND batch_no IS NULL AND not_dialed IS NULL
-                GROUP BY zones, redial_round ORDER BY zones, redial_round""")
-            .param(jobInstanceId)
+                FROM bc_recipient WHERE %s AND batch_no IS NULL AND not_dialed IS NULL
+                GROUP BY zones, redial_round ORDER BY zones, redial_round""".formatted(RecipientKey.OF_JOB))
+            .params(RecipientKey.ofJob(jobInstanceId))
             .query((rs, row) -> new WaitingGroup(rs.getString(1), rs.getInt(2), rs.getLong(3),
                     rs.getLong(4) > 0 ? null : rs.getTimestamp(5).toInstant()))
             .list();
@@ -258,7 +263,7 @@ public class RecipientRepository {
                     error_message = ?, started_at = ?, ended_at = ?, summary = ?,
                     batch_no = CASE WHEN ? THEN NULL ELSE batch_no END,
                     attempts = CASE WHEN ? THEN attempts - 1 ELSE attempts END
-                WHERE job_instance_id = ? AND line = ?""", known, known.size(), (statement, outcome) -> {
+                WHERE row_key = ?""", known, known.size(), (statement, outcome) -> {
                     boolean carried = carryOver && isCancelled(outcome);
                     AgentCall call = latestCalls.get(outcome.toNumber());
                     boolean connected = call != null && call.id().equals(outcome.agentCallId()) && call.startTime() != null;
@@ -272,8 +277,7 @@ public class RecipientRepository {
                     statement.setString(8, connected && call.summary() != null ? truncate(call.summary(), SUMMARY_LENGTH) : null);
                     statement.setBoolean(9, carried);
                     statement.setBoolean(10, carried);
-                    statement.setLong(11, batch.jobInstanceId());
-                    statement.setLong(12, lines.get(outcome.toNumber()));
+                    statement.setLong(11, RecipientKey.of(batch.jobInstanceId(), lines.get(outcome.toNumber())));
                 });
         List<String> notPlaced = known.stream()
             .filter(outcome -> isCancelled(outcome) || isFailed(outcome) && outcome.agentCallId() == null)
@@ -287,9 +291,9 @@ public class RecipientRepository {
     public List<FailedMember> failedOf(TrackedBatch batch) {
         return jdbc.sql("""
                 SELECT r.line, r.to_number, r.redial_round, r.end_reason, r.agent_call_id, r.not_dialed
-                FROM bc_batch_member m JOIN bc_recipient r ON r.job_instance_id = m.job_instance_id AND r.line = m.line
+                FROM bc_batch_member m JOIN bc_recipient r ON r.row_key = %s
                 WHERE m.job_instance_id = ? AND m.batch_no = ? AND r.batch_no = m.batch_no AND r.status = 'failed'
-                ORDER BY r.line""")
+                ORDER BY r.line""".formatted(MEMBER_KEY))
             .params(batch.jobInstanceId(), batch.batchNo())
             .query((rs, row) -> new FailedMember(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                     rs.getString(5), rs.getString(6)))
@@ -318,11 +322,10 @@ public class RecipientRepository {
         }
         jdbcTemplate.batchUpdate("""
                 UPDATE bc_recipient SET batch_no = NULL, redial_round = ?, redial_due_at = ?
-                WHERE job_instance_id = ? AND line = ?""", redials, redials.size(), (statement, redial) -> {
+                WHERE row_key = ?""", redials, redials.size(), (statement, redial) -> {
                     statement.setInt(1, redial.round());
                     statement.setTimestamp(2, Timestamp.from(redial.dueAt()));
-                    statement.setLong(3, jobInstanceId);
-                    statement.setLong(4, redial.line());
+                    statement.setLong(3, RecipientKey.of(jobInstanceId, redial.line()));
                 });
     }
 
@@ -331,11 +334,10 @@ public class RecipientRepository {
         if (reasons.isEmpty()) {
             return;
         }
-        jdbcTemplate.batchUpdate("UPDATE bc_recipient SET not_dialed = ? WHERE job_instance_id = ? AND line = ?",
+        jdbcTemplate.batchUpdate("UPDATE bc_recipient SET not_dialed = ? WHERE row_key = ?",
                 List.copyOf(reasons.entrySet()), reasons.size(), (statement, reason) -> {
                     statement.setString(1, reason.getValue());
-                    statement.setLong(2, jobInstanceId);
-                    statement.setLong(3, reason.getKey());
+                    statement.setLong(2, RecipientKey.of(jobInstanceId, reason.getKey()));
                 });
     }
 
@@ -352,9 +354,8 @@ public class RecipientRepository {
     private Map<String, Long> members(TrackedBatch batch, String condition) {
         Map<String, Long> members = new LinkedHashMap<>();
         jdbcTemplate.query("""
-                SELECT r.to_number, r.line FROM bc_batch_member m
-                JOIN bc_recipient r ON r.job_instance_id = m.job_instance_id AND r.line = m.line
-                WHERE m.job_instance_id = ? AND m.batch_no = ?""" + condition, rs -> {
+                SELECT r.to_number, r.line FROM bc_batch_member m JOIN bc_recipient r ON r.row_key = %s
+                WHERE m.job_instance_id = ? AND m.batch_no = ?""".formatted(MEMBER_KEY) + condition, rs -> {
                     members.put(rs.getString(1), rs.getLong(2));
                 }, batch.jobInstanceId(), batch.batchNo());
         return members;
@@ -374,9 +375,8 @@ public class RecipientRepository {
         return jdbc.sql("""
                 UPDATE bc_recipient SET attempts = attempts + 1, status = 'queued', redial_round = redial_round + 1,
                     redial_due_at = NULL
-                WHERE job_instance_id = ? AND batch_no = ? AND status = 'failed'
-                  AND line IN (SELECT line FROM bc_batch_member WHERE job_instance_id = ? AND batch_no = ?)""")
-            .params(batch.jobInstanceId(), batch.batchNo(), batch.jobInstanceId(), batch.batchNo())
+                WHERE batch_no = ? AND status = 'failed' AND row_key IN (%s)""".formatted(MEMBER_KEYS))
+            .params(batch.batchNo(), batch.jobInstanceId(), batch.batchNo())
             .update();
     }
 
@@ -393,10 +393,10 @@ public class RecipientRepository {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbcTemplate.query("""
                 SELECT COALESCE(zones, 'none'), COUNT(*) FROM bc_recipient
-                WHERE job_instance_id = ? GROUP BY COALESCE(zones, 'none') ORDER BY 1""",
+                WHERE %s GROUP BY COALESCE(zones, 'none') ORDER BY 1""".formatted(RecipientKey.OF_JOB),
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
-                }, jobInstanceId);
+                }, RecipientKey.ofJob(jobInstanceId));
         return counts;
     }
 
@@ -414,7 +414,7 @@ public class RecipientRepository {
             .update();
         jdbc.sql("DELETE FROM bc_batch_member WHERE job_instance_id = ?").param(jobInstanceId).update();
         jdbc.sql("DELETE FROM bc_redial WHERE job_instance_id = ?").param(jobInstanceId).update();
-        return jdbc.sql("DELETE FROM bc_recipient WHERE job_instance_id = ?").param(jobInstanceId).update();
+        return jdbc.sql("DELETE FROM bc_recipient WHERE " + RecipientKey.OF_JOB).params(RecipientKey.ofJob(jobInstanceId)).update();
     }
 
     /**
@@ -431,18 +431,17 @@ public class RecipientRepository {
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbcTemplate.query("""
-                SELECT %1$s AS final_status, COUNT(*) FROM bc_recipient WHERE job_instance_id = ?
-                GROUP BY %1$s ORDER BY final_status""".formatted(FINAL_STATUS),
+                SELECT %1$s AS final_status, COUNT(*) FROM bc_recipient WHERE %2$s
+                GROUP BY %1$s ORDER BY final_status""".formatted(FINAL_STATUS, RecipientKey.OF_JOB),
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
-                }, jobInstanceId);
+                }, RecipientKey.ofJob(jobInstanceId));
         return counts;
     }
 
     /**
      * Streams every staged recipient in line order, for the report; nothing is held in memory. Ordered
-     * by the whole primary key, which H2 then reads in order instead of sorting (see
-     * the submit step's reader).
+     * by the key, whose order is the lines' and which the database reads in order instead of sorting.
      */
     public void forEachResult(long jobInstanceId, Consumer<RecipientResult> consumer) {
         streamed.query("""
@@ -451,14 +450,14 @@ public class RecipientRepository {
                             WHEN error_message IS NULL THEN not_dialed
                             ELSE error_message || '; ' || not_dialed END AS error_message,
                        attempts, zones, started_at, ended_at, summary
-                FROM bc_recipient WHERE job_instance_id = ? ORDER BY job_instance_id, line""".formatted(FINAL_STATUS), rs -> {
+                FROM bc_recipient WHERE %s ORDER BY row_key""".formatted(FINAL_STATUS, RecipientKey.OF_JOB), rs -> {
             consumer.accept(new RecipientResult(rs.getLong("line"), rs.getString("to_number"),
                     metadata(rs.getString("metadata")), rs.getString("batch_id"), rs.getString("recipient_id"),
                     rs.getString("status"), rs.getString("agent_call_id"), rs.getString("end_reason"),
                     rs.getString("error_message"), rs.getInt("attempts"), rs.getString("zones"),
                     instant(rs.getObject("started_at", OffsetDateTime.class)),
                     instant(rs.getObject("ended_at", OffsetDateTime.class)), rs.getString("summary")));
-        }, jobInstanceId);
+        }, RecipientKey.ofJob(jobInstanceId));
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -10,22 +10,22 @@ import org.springframework.batch.infrastructure.item.database.PagingQueryProvide
 /**
  * The pages of the submit step's reader: a job's recipients that wait for a batch, of the groups whose
  * batches are due (all groups, or those whose {@code zones} are in {@code :zones}, and those staged
- * with windows off when {@code withoutZones}), in line order, each page after the last line read. The
- * ORDER BY names both columns of the primary key {@code (job_instance_id, line)}, which orders these
- * rows as {@code line} alone does (the job is fixed by the WHERE clause): H2 reads an index in order,
- * and stops after a page, only when the ORDER BY starts with the index's first column. Ordered by
- * {@code line} alone, it read and sorted every remaining recipient for each page, seconds a page for
- * a million-row file. Standard SQL, for H2 and PostgreSQL alike. Immutable.
+ * with windows off when {@code withoutZones}), in line order, each page after the last key read. The
+ * job's recipients are the range of keys {@code :first} to {@code :last} ({@link RecipientKey#ofJob}),
+ * ordered and paged by the key, whose order is the lines': H2 reads the primary key in order, and
+ * stops after a page, only when the ORDER BY is the index's. Ordered by {@code line}, it read and
+ * sorted every remaining recipient for each page, seconds a page for a million-row file. Standard
+ * SQL, for H2 and PostgreSQL alike. Immutable.
  */
 final class WaitingRecipientsQuery implements PagingQueryProvider {
 
     private static final String WAITING = """
-            SELECT line, to_number, metadata, zones, redial_round FROM bc_recipient
-            WHERE job_instance_id = :jobInstanceId AND batch_no IS NULL AND not_dialed IS NULL""";
+            SELECT row_key, line, to_number, metadata, zones, redial_round FROM bc_recipient
+            WHERE row_key BETWEEN :first AND :last AND batch_no IS NULL AND not_dialed IS NULL""";
 
-    private static final String PAGE = " ORDER BY job_instance_id, line FETCH FIRST %d ROWS ONLY";
+    private static final String PAGE = " ORDER BY row_key FETCH FIRST %d ROWS ONLY";
 
-    private static final Map<String, Order> SORT_KEYS = Map.of("line", Order.ASCENDING);
+    private static final Map<String, Order> SORT_KEYS = Map.of("row_key", Order.ASCENDING);
 
     private final String waiting;
 
@@ -47,6 +47,12 @@ final class WaitingRecipientsQuery implements PagingQueryProvider {
                 : " AND zones IN (:zones)") + " AND (redial_due_at IS NULL OR redial_due_at <= :now)");
     }
 
+    /** The parameters that name the job: {@code :first} and {@code :last}. */
+    static Map<String, Object> ofJob(long jobInstanceId) {
+        Object[] keys = RecipientKey.ofJob(jobInstanceId);
+        return Map.of("first", keys[0], "last", keys[1]);
+    }
+
     @Override
     public void init(DataSource dataSource) {
         // the SQL is the same on every database bulkcall supports
@@ -59,12 +65,12 @@ final class WaitingRecipientsQuery implements PagingQueryProvider {
 
     @Override
     public String generateRemainingPagesQuery(int pageSize) {
-        return waiting + " AND line > :_line" + PAGE.formatted(pageSize);
+        return waiting + " AND row_key > :_row_key" + PAGE.formatted(pageSize);
     }
 
     @Override
     public int getParameterCount() {
-        return waiting.contains(":zones") ? 3 : 1;
+        return waiting.contains(":zones") ? 4 : 2;
     }
 
     @Override

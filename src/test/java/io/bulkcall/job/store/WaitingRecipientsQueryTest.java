@@ -2,6 +2,7 @@ package io.bulkcall.job.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +30,13 @@ class WaitingRecipientsQueryTest {
         // 9 in New York waits for a redial due an hour after NOW; job 8 has its own line 5
         for (long line = 2; line <= 9; line++) {
             jdbc.getJdbcTemplate().update("""
-                    INSERT INTO bc_recipient (job_instance_id, line, to_number, batch_no, zones, redial_due_at)
-                    VALUES (7, ?, ?, ?, ?, ?)""",
-                    line, "+1212555010" + line, line <= 3 ? 1 : null, line == 6 ? LONDON : line == 8 ? null : NEW_YORK,
+                    INSERT INTO bc_recipient (row_key, job_instance_id, line, to_number, batch_no, zones, redial_due_at)
+                    VALUES (?, 7, ?, ?, ?, ?, ?)""",
+                    RecipientKey.of(7, line), line, "+1212555010" + line, line <= 3 ? 1 : null, line == 6 ? LONDON : line == 8 ? null : NEW_YORK,
                     line == 9 ? Timestamp.from(NOW.plusSeconds(3600)) : null);
         }
-        jdbc.getJdbcTemplate().update("INSERT INTO bc_recipient (job_instance_id, line, to_number) VALUES (8, 5, '+12125550199')");
+        jdbc.getJdbcTemplate().update("INSERT INTO bc_recipient (row_key, job_instance_id, line, to_number) VALUES (?, 8, 5, '+12125550199')",
+                RecipientKey.of(8, 5));
     }
 
     @Test
@@ -43,9 +45,9 @@ class WaitingRecipientsQueryTest {
         WaitingRecipientsQuery query = WaitingRecipientsQuery.all();
 
         // when
-        List<Long> first = lines(query.generateFirstPageQuery(PAGE), Map.of("jobInstanceId", 7));
-        List<Long> second = lines(query.generateRemainingPagesQuery(PAGE), Map.of("jobInstanceId", 7, "_line", 5));
-        List<Long> last = lines(query.generateRemainingPagesQuery(PAGE), Map.of("jobInstanceId", 7, "_line", 7));
+        List<Long> first = lines(query.generateFirstPageQuery(PAGE), ofJob7());
+        List<Long> second = lines(query.generateRemainingPagesQuery(PAGE), ofJob7("_row_key", RecipientKey.of(7, 5)));
+        List<Long> last = lines(query.generateRemainingPagesQuery(PAGE), ofJob7("_row_key", RecipientKey.of(7, 7)));
 
         // then
         assertThat(first).containsExactly(4L, 5L);
@@ -57,11 +59,11 @@ class WaitingRecipientsQueryTest {
     void readsOnlyTheGroupsWhoseBatchesAreDueAndOnlyTheirRecipientsDueNow() {
         // when
         List<Long> newYork = lines(WaitingRecipientsQuery.dueInGroups(false).generateFirstPageQuery(10),
-                Map.of("jobInstanceId", 7, "zones", List.of(NEW_YORK), "now", Timestamp.from(NOW)));
+                ofJob7("zones", List.of(NEW_YORK), "now", Timestamp.from(NOW)));
         List<Long> newYorkAnHourLater = lines(WaitingRecipientsQuery.dueInGroups(false).generateFirstPageQuery(10),
-                Map.of("jobInstanceId", 7, "zones", List.of(NEW_YORK), "now", Timestamp.from(NOW.plusSeconds(3600))));
+                ofJob7("zones", List.of(NEW_YORK), "now", Timestamp.from(NOW.plusSeconds(3600))));
         List<Long> londonAndWindowless = lines(WaitingRecipientsQuery.dueInGroups(true).generateFirstPageQuery(10),
-                Map.of("jobInstanceId", 7, "zones", List.of(LONDON), "now", Timestamp.from(NOW)));
+                ofJob7("zones", List.of(LONDON), "now", Timestamp.from(NOW)));
 
         // then
         assertThat(newYork).containsExactly(4L, 5L, 7L);
@@ -73,10 +75,19 @@ class WaitingRecipientsQueryTest {
     void readsEachPageFromThePrimaryKeyInOrderRatherThanSortingTheRestOfTheJob() {
         // when
         String plan = jdbc.queryForObject("EXPLAIN " + WaitingRecipientsQuery.dueInGroups(false).generateRemainingPagesQuery(PAGE),
-                Map.of("jobInstanceId", 7, "_line", 5, "zones", List.of(NEW_YORK), "now", Timestamp.from(NOW)), String.class);
+                ofJob7("_row_key", RecipientKey.of(7, 5), "zones", List.of(NEW_YORK), "now", Timestamp.from(NOW)), String.class);
 
         // then: a million-row file took seconds a page when H2 sorted instead
         assertThat(plan).contains("PRIMARY_KEY").contains("/* index sorted */");
+    }
+
+    /** The parameters that name job 7, and these more: names and values in turn. */
+    private static Map<String, Object> ofJob7(Object... more) {
+        Map<String, Object> parameters = new HashMap<>(WaitingRecipientsQuery.ofJob(7));
+        for (int i = 0; i < more.length; i += 2) {
+            parameters.put((String) more[i], more[i + 1]);
+        }
+        return parameters;
     }
 
     private List<Long> lines(String sql, Map<String, ?> parameters) {
