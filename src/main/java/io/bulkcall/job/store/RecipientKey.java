@@ -24,7 +24,7 @@ public final class RecipientKey {
     /** The key of the recipient on this line of this job. */
     static long of(long jobInstanceId, long line) {
         if (line < 0 || line >= LINES) {
-            throw new IllegalArgumentException("line " + line + " is beyond the last line a job can hold (" + (LINES - 1) + ")");
+            throw new IllegalArgumentException("line " + line + " has no key: a job's lines run from 0 to " + (LINES - 1));
         }
         return first(jobInstanceId) + line;
     }

@@ -32,10 +32,11 @@ class WaitingRecipientsQueryTest {
             jdbc.getJdbcTemplate().update("""
                     INSERT INTO bc_recipient (row_key, job_instance_id, line, to_number, batch_no, zones, redial_due_at)
                     VALUES (?, 7, ?, ?, ?, ?, ?)""",
-                    RecipientKey.of(7, line), line, "+1212555010" + line, line <= 3 ? 1 : null, line == 6 ? LONDON : line == 8 ? null : NEW_YORK,
-                    line == 9 ? Timestamp.from(NOW.plusSeconds(3600)) : null);
+                    RecipientKey.of(7, line), line, "+1212555010" + line, line <= 3 ? 1 : null,
+                    line == 6 ? LONDON : line == 8 ? null : NEW_YORK, line == 9 ? Timestamp.from(NOW.plusSeconds(3600)) : null);
         }
-        jdbc.getJdbcTemplate().update("INSERT INTO bc_recipient (row_key, job_instance_id, line, to_number) VALUES (?, 8, 5, '+12125550199')",
+        jdbc.getJdbcTemplate().update("""
+                INSERT INTO bc_recipient (row_key, job_instance_id, line, to_number) VALUES (?, 8, 5, '+12125550199')""",
                 RecipientKey.of(8, 5));
     }
 
