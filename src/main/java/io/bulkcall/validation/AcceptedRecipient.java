@@ -1,7 +1,5 @@
 package io.bulkcall.validation;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,6 +18,6 @@ public record AcceptedRecipient(long line, String toNumber, Map<String, String> 
         implements ScreenedRow {
 
     public AcceptedRecipient {
-        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata = RowMetadata.copyOf(metadata);
     }
 }

@@ -1,7 +1,6 @@
 package io.bulkcall.validation;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,14 +104,14 @@ public final class RowChecker {
     }
 
     private static Map<String, String> metadata(CsvHeader header, List<String> values) {
-        Map<String, String> metadata = new LinkedHashMap<>();
+        LinkedHashMap<String, String> metadata = new LinkedHashMap<>();
         List<String> columns = header.columns();
         for (int i = 0; i < columns.size(); i++) {
             if (header.isMetadata(i) && !values.get(i).isBlank()) {
                 metadata.put(columns.get(i), values.get(i));
             }
         }
-        return Collections.unmodifiableMap(metadata);
+        return RowMetadata.of(metadata);
     }
 
     private static String cell(List<String> values, int column) {
