@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A row's metadata, made once by the checkers and kept as it is, in file order, by no one changed. */
+/** A row's metadata: made once by the checkers, kept as it is, in file order, and changed by no one. */
 class RowMetadataTest {
 
     @Test
