@@ -79,11 +79,24 @@ final class Ids {
         return z ^ (z >>> 31);
     }
 
-    /** Writes the unsigned {@code value} as {@link #HALF} base62 digits, most significant first. */
+    /**
+     * Writes the unsigned {@code value} as {@link #HALF} base62 digits, most significant first. Java 17
+     * divides a value above {@code Long.MAX_VALUE} unsigned by way of {@code BigInteger}, and half the
+     * values are: the last digit is taken by hand (halve, divide, correct), which leaves the rest of the
+     * value below {@code Long.MAX_VALUE}, for plain division.
+     */
     private static void write(long value, char[] into, int at) {
-        for (int i = at + HALF - 1; i >= at; i--) {
-            into[i] = BASE62.charAt((int) Long.remainderUnsigned(value, BASE62.length()));
-            value = Long.divideUnsigned(value, BASE62.length());
+        int base = BASE62.length();
+        long rest = ((value >>> 1) / base) << 1;
+        long digit = value - rest * base;
+        if (digit >= base) {
+            rest++;
+            digit -= base;
+        }
+        into[at + HALF - 1] = BASE62.charAt((int) digit);
+        for (int i = at + HALF - 2; i >= at; i--) {
+            into[i] = BASE62.charAt((int) (rest % base));
+            rest /= base;
         }
     }
 

@@ -2,6 +2,7 @@ package io.bulkcall.sandbox;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,21 @@ class IdsTest {
 
     @Test
     void anIdTellsItsNumberBack() {
-        assertThat(LongStream.of(1, 2, 999, 1_000_000, Long.MAX_VALUE))
+        assertThat(LongStream.concat(LongStream.of(1, 2, 999, 1_000_000, Long.MAX_VALUE),
+                new SplittableRandom(1).longs(100_000, 1, Long.MAX_VALUE)))
                 .allSatisfy(number -> assertThat(ids.sequence(Ids.Kind.CALL, ids.of(Ids.Kind.CALL, number)))
                         .isEqualTo(number));
+    }
+
+    @Test
+    void anIdIsTheOneEarlierVersionsGaveItsNumber() {
+        // a state folder keeps the seed, not the ids: replayed, its batches must get back the ids the job
+        // database holds; these halves include values above Long.MAX_VALUE (a leading digit past '8')
+        assertThat(ids.of(Ids.Kind.BATCH, 1)).isEqualTo("acb_H3G6UhxIO0e2D8UDJ5kKeG");
+        assertThat(ids.of(Ids.Kind.RECIPIENT, 2)).isEqualTo("abcr_53uJjSR1xKR1WnSfUkNoIa");
+        assertThat(ids.of(Ids.Kind.CALL, 1_000_000)).isEqualTo("ac_2UVRGy0BM3h7OFy0zQrCTZ");
+        assertThat(ids.of(Ids.Kind.BATCH, Long.MAX_VALUE)).isEqualTo("acb_DxAT5qea8Wc5pD7la65zvt");
+        assertThat(new Ids(-7046029254386353131L).of(Ids.Kind.CALL, 123_456_789)).isEqualTo("ac_E1efVBJmZgtKVHlArzFhpN");
     }
 
     @Test
