@@ -77,6 +77,7 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
     private static final String WAITING_SINCE = "bulkcall.waiting.since";
     private static final String WAITING_EXECUTION = "bulkcall.waiting.execution";
     private static final String POLLS = "polls";
+    private static final String POLLED_BY = "polled.by";
     private static final String NEXT_DUE = "next.due";
     private static final String ANY_WAITING = "waiting";
     private static final String ANNOUNCED = "bulkcall.announced";
@@ -132,9 +133,12 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
         Instant now = clock.instant();
         boolean cancelled = jobs.isCancelled(jobInstanceId);
         closeWindows(jobInstanceId, now, cancelled);
-        boolean outcomesIn = pollOpenBatches(step, reportFolders.of(step.getJobExecution()), !cancelled);
+        // a restart's context is the last checkpoint's: batches recorded after it may have sent recipients back
+        boolean firstOfExecution = context.getLong(POLLED_BY, -1) != step.getId();
+        boolean sentBack = pollOpenBatches(step, reportFolders.of(step.getJobExecution()), !cancelled);
         context.putInt(POLLS, polls + 1);
-        if (polls == 0 || outcomesIn || context.containsKey(NEXT_DUE) && !now.isBefore(nextDue(context))) {
+        context.putLong(POLLED_BY, step.getId());
+        if (firstOfExecution || sentBack || context.containsKey(NEXT_DUE) && !now.isBefore(nextDue(context))) {
             lookAtWaitingGroups(step, now);
         }
         logProgress(step, jobInstanceId);
@@ -216,6 +220,8 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
      * Reads the open batches' progress; records each batch whose calls have all ended, in a transaction
      * of its own, saying how far it got every {@link #PROGRESS_EVERY} (in the machine's time: it is for
      * the person watching).
+     *
+     * @return whether a batch recorded sent a recipient back to wait for a batch
      */
     private boolean pollOpenBatches(StepExecution step, ReportFolder folder, boolean carryOver) {
         long jobInstanceId = step.getJobExecution().getJobInstanceId();
@@ -238,20 +244,22 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
             return false;
         }
         long[] lastLine = { System.nanoTime() };
-        int recorded = recorder.recordAll(finished, folder, carryOver, step::isTerminateOnly, count -> {
+        FinishedBatchRecorder.Recording recorded = recorder.recordAll(finished, folder, carryOver, step::isTerminateOnly, count -> {
             if (System.nanoTime() - lastLine[0] >= PROGRESS_EVERY.toNanos() && count < finished.size()) {
                 lastLine[0] = System.nanoTime();
                 log.info("Job {}: recorded the outcomes of {} of {} finished call batches", step.getJobExecution().getId(),
                         count, finished.size());
             }
         });
-        return recorded > 0;
+        return recorded.sentBack();
     }
 
     /**
      * Works out when the waiting groups are due (their window opens, their redials' delay is over), and
      * announces once each group that waits for its window. Reads every recipient of the job: done on the
-     * first poll, after outcomes came in, and when a group falls due, not on every poll.
+     * first poll of each step execution, after a recording sent recipients back to wait (carried over, or redialed in new
+     * batches), and when a group falls due, not on every poll: only the submit step takes a recipient
+     * out of waiting, and none joins it but by a recording.
      */
     private void lookAtWaitingGroups(StepExecution step, Instant now) {
         ExecutionContext context = step.getExecutionContext();

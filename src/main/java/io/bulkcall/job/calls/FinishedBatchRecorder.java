@@ -92,14 +92,15 @@ class FinishedBatchRecorder {
      * @param carryOver whether recipients a batch cancelled before dialing them wait for a batch again;
      *        not once the job was cancelled
      * @param recorded told the count recorded so far, after each batch
-     * @return how many batches were recorded
+     * @return how many batches were recorded, and whether any of them sent a recipient back to wait for a batch
      */
-    int recordAll(List<TrackedBatch> finished, ReportFolder folder, boolean carryOver, BooleanSupplier stop,
+    Recording recordAll(List<TrackedBatch> finished, ReportFolder folder, boolean carryOver, BooleanSupplier stop,
             IntConsumer recorded) {
         ExecutorService readers = Executors.newFixedThreadPool(READERS, new CustomizableThreadFactory("bulkcall-read-"));
         Deque<Future<EndedBatch>> ahead = new ArrayDeque<>();
         Iterator<TrackedBatch> next = finished.iterator();
         int count = 0;
+        boolean sentBack = false;
         try {
             while ((next.hasNext() || !ahead.isEmpty()) && !stop.getAsBoolean()) {
                 while (next.hasNext() && ahead.size() < READ_AHEAD) {
@@ -111,10 +112,10 @@ class FinishedBatchRecorder {
                     batches.recordProgress(ended.tracked().jobInstanceId(), ended.batch(), false);
                     continue;
                 }
-                record(ended, carryOver);
+                sentBack |= record(ended, carryOver);
                 recorded.accept(++count);
             }
-            return count;
+            return new Recording(count, sentBack);
         }
         finally {
             ahead.forEach(reading -> reading.cancel(false));
@@ -143,7 +144,8 @@ class FinishedBatchRecorder {
         }
     }
 
-    private void record(EndedBatch ended, boolean carryOver) {
+    /** @return whether a recipient of the batch now waits for a batch again: carried over, or redialed in a new batch */
+    private boolean record(EndedBatch ended, boolean carryOver) {
         TrackedBatch batch = ended.tracked();
         Map<String, AgentCall> calls = ended.calls();
         Recorded recorded = transaction.execute(status -> {
@@ -161,20 +163,32 @@ class FinishedBatchRecorder {
             batches.recordRedials(batch.jobInstanceId(), batch.batchNo(), failed.size(),
                     plan.byRetry() ? plan.retryDueAt() : null, !plan.byRetry() && !failed.isEmpty());
             batches.recordProgress(batch.jobInstanceId(), ended.batch(), true);
-            return new Recorded(failed.size(), plan);
+            return new Recorded(failed.size(), plan, outcomes.carried());
         });
         recorded.plan()
             .describe(instant -> windows.localTime(instant, batch.zones()))
             .ifPresent(redials -> log.info("Call batch {} ended with {} failed: {}", batch.batchId(), recorded.failed(),
                     redials));
+        return recorded.carried() || !recorded.plan().byRetry() && !recorded.plan().redials().isEmpty();
     }
 
     /** A batch as Cartesia showed it, and the latest call of each of its recipients, by number. */
     private record EndedBatch(TrackedBatch tracked, CallBatch batch, Map<String, AgentCall> calls) {
     }
 
-    /** What one batch's transaction recorded: how many of its recipients failed, and what is done about them. */
-    private record Recorded(int failed, RedialPlan plan) {
+    /**
+     * What one batch's transaction recorded: how many of its recipients failed, what is done about them,
+     * and whether some it cancelled before dialing them wait for a batch again.
+     */
+    private record Recorded(int failed, RedialPlan plan, boolean carried) {
+    }
+
+    /**
+     * What a {@link #recordAll} recorded: how many batches, and whether any sent a recipient back to wait
+     * for a batch (carried over, or to be redialed in a new batch). When none did, the job's waiting
+     * recipients are the ones that waited before.
+     */
+    record Recording(int batches, boolean sentBack) {
     }
 
     private static Instant callEnd(AgentCall call) {

@@ -284,7 +284,8 @@ public class RecipientRepository {
             .map(CallBatchRecipient::toNumber)
             .toList();
         boolean everyMemberAnswered = known.stream().map(CallBatchRecipient::toNumber).distinct().count() == lines.size();
-        return new RecordedOutcomes(notPlaced, !everyMemberAnswered || known.stream().anyMatch(RecipientRepository::isFailed));
+        return new RecordedOutcomes(notPlaced, !everyMemberAnswered || known.stream().anyMatch(RecipientRepository::isFailed),
+                carryOver && known.stream().anyMatch(RecipientRepository::isCancelled));
     }
 
     /** The recipients a batch holds whose latest attempt failed, with what a redial decision needs, in line order. */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param mayHoldFailed whether a recipient the batch holds may have failed on its latest attempt: {@code false}
  *        only when every one of them has just been given an outcome and none failed, so that
  *        {@link RecipientRepository#failedOf} would find none and need not be asked
+ * @param carried whether some recipient the batch cancelled before dialing it now waits for a batch again
  */
-public record RecordedOutcomes(List<String> notPlaced, boolean mayHoldFailed) {
+public record RecordedOutcomes(List<String> notPlaced, boolean mayHoldFailed, boolean carried) {
 }

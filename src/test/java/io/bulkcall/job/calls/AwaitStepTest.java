@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import io.bulkcall.job.calls.QueuedCallsCanceller.CancelPass;
 import io.bulkcall.job.calls.QueuedCallsCanceller.Occasion;
+import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
 import io.bulkcall.sandbox.RecipientSnapshot;
 import io.bulkcall.sandbox.SandboxEndpoint;
@@ -151,6 +152,28 @@ class AwaitStepTest {
             assertThat(result.status()).isEqualTo(carried ? "cancelled" : "completed");
             assertThat(result.attempts()).isEqualTo(carried ? 0 : 1);
         });
+        assertThat(job.waiting()).containsExactly(new WaitingGroup(NEW_YORK, 0, 2, null));
+    }
+
+    @Test
+    void aRestartAfterAFailedRecordingFindsTheRecipientsTheBatchesBeforeItSentBackToWait(@Autowired DatabaseFaults database) {
+        // given: at 19:30 in New York, the window closing mid-batch; batches 1 and 2 each carry a
+        // recipient over to the next opening, batch 3 carries none, and its recording failed: the step's
+        // last checkpoint is from before batches 1 and 2 were recorded
+        clock.advanceTo(Instant.parse("2026-11-26T00:30:00Z"));
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+        job.startStep("submit");
+        database.refuse("bc_batch", "batch_no = 3 AND finished");
+        assertThat(job.startStep("await").getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(job.batches()).extracting(TrackedBatch::finished).containsExactly(true, true, false);
+
+        // when
+        database.forgetPlannedFaults();
+        StepExecution restarted = job.startStep("await");
+
+        // then: it ends for the submit step once the carried recipients are due, not as if none waited
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getExitStatus().getExitCode()).isEqualTo(AwaitCallsTasklet.SUBMIT.getExitCode());
         assertThat(job.waiting()).containsExactly(new WaitingGroup(NEW_YORK, 0, 2, null));
     }
 

@@ -14,8 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A finished batch's outcomes recorded, and whether a recipient it holds may have failed: the await
- * step looks its failed recipients up only then, so "none" must mean that the look-up finds none.
+ * A finished batch's outcomes recorded, whether a recipient it holds may have failed, and whether one
+ * now waits for a batch again: the await step looks its failed recipients up only in the first case,
+ * and the job's waiting recipients only in the second (or when a redial sends one back), so "none" must
+ * mean that the look-up finds none.
  */
 class RecordedOutcomesTest {
 
@@ -76,6 +78,44 @@ class RecordedOutcomesTest {
         // then
         assertThat(recorded.mayHoldFailed()).isTrue();
         assertThat(recipients.failedOf(BATCH)).extracting(FailedMember::line).containsExactly(3L);
+    }
+
+    @Test
+    void aRecipientCancelledBeforeItsCallWaitsForABatchAgainAndTheRecordSaysSo() {
+        // when
+        RecordedOutcomes recorded = recipients.recordOutcomes(BATCH,
+                List.of(outcome("+12125550143", RecipientStatus.COMPLETED), cancelled("+12125550144")), Map.of(), true);
+
+        // then
+        assertThat(recorded.carried()).isTrue();
+        assertThat(recipients.waitingGroups(JOB)).extracting(WaitingGroup::recipients).containsExactly(1L);
+    }
+
+    @Test
+    void outcomesThatSendNoRecipientBackLeaveNoneWaiting() {
+        // when
+        RecordedOutcomes recorded = recipients.recordOutcomes(BATCH,
+                List.of(outcome("+12125550143", RecipientStatus.COMPLETED), outcome("+12125550144", RecipientStatus.FAILED)),
+                Map.of(), true);
+
+        // then
+        assertThat(recorded.carried()).isFalse();
+        assertThat(recipients.waitingGroups(JOB)).isEmpty();
+    }
+
+    @Test
+    void aCancelledJobsRecipientCancelledBeforeItsCallWaitsNoMore() {
+        // when: the job was cancelled, so nothing is carried over
+        RecordedOutcomes recorded = recipients.recordOutcomes(BATCH,
+                List.of(outcome("+12125550143", RecipientStatus.COMPLETED), cancelled("+12125550144")), Map.of(), false);
+
+        // then
+        assertThat(recorded.carried()).isFalse();
+        assertThat(recipients.waitingGroups(JOB)).isEmpty();
+    }
+
+    private static CallBatchRecipient cancelled(String number) {
+        return new CallBatchRecipient("rcp_" + number, number, RecipientStatus.CANCELLED, null, null, null, null);
     }
 
     private static CallBatchRecipient outcome(String number, RecipientStatus status) {
