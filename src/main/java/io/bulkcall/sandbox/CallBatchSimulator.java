@@ -159,10 +159,8 @@ final class CallBatchSimulator {
             boolean withTranscripts) {
         advance();
         IntStream selected = batchId == null ? IntStream.rangeClosed(1, calls) : find(batchId).calls();
-        List<SimulatedCall> newestFirst = selected.mapToObj(this::call)
-                .filter(call -> agentId == null || agentId.equals(call.agentId()))
-                .sorted(SimulatedCall.NEWEST_FIRST)
-                .toList();
+        List<SimulatedCall> newestFirst = SimulatedCall.newestFirst(selected.mapToObj(this::call)
+                .filter(call -> agentId == null || agentId.equals(call.agentId())));
         return page.select(newestFirst, SimulatedCall.NEWEST_FIRST, id -> call(ids.sequence(Ids.Kind.CALL, id)),
                 "a call").body(call -> call.body(withTranscripts), SimulatedCall::id);
     }

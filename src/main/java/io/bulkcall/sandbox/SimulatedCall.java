@@ -3,6 +3,8 @@ package io.bulkcall.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
@@ -26,9 +28,20 @@ record SimulatedCall(int sequence, String id, SimulatedCallBatch batch, int atte
      * List Calls' order: newest first by start time, a call not started by when it was placed;
      * among equals, the one placed later first.
      */
-    static final Comparator<SimulatedCall> NEWEST_FIRST = Comparator.comparing(SimulatedCall::listedAt)
-            .thenComparingInt(SimulatedCall::sequence)
+    private static final Comparator<Listed> NEWEST = Comparator.comparing(Listed::at)
+            .thenComparingInt(listed -> listed.call().sequence())
             .reversed();
+
+    /** List Calls' order, for comparing calls one with another. */
+    static final Comparator<SimulatedCall> NEWEST_FIRST = Comparator.comparing(SimulatedCall::listed, NEWEST);
+
+    /**
+     * The calls in List Calls' order, each one's place worked out once rather than at every comparison
+     * of a sort: a page of a batch's calls sorts all of them.
+     */
+    static List<SimulatedCall> newestFirst(Stream<SimulatedCall> calls) {
+        return calls.map(SimulatedCall::listed).sorted(NEWEST).map(Listed::call).toList();
+    }
 
     String agentId() {
         return batch.agentId();
@@ -85,8 +98,12 @@ record SimulatedCall(int sequence, String id, SimulatedCallBatch batch, int atte
         return end.isAfter(now) ? null : end;
     }
 
-    private Instant listedAt() {
+    private Listed listed() {
         Instant startTime = startTime();
-        return startTime != null ? startTime : batch.attemptedAt(attempt);
+        return new Listed(startTime != null ? startTime : batch.attemptedAt(attempt), this);
+    }
+
+    /** A call and where List Calls shows it: when it started, or when it was placed if it did not start. */
+    private record Listed(Instant at, SimulatedCall call) {
     }
 }
