@@ -2,6 +2,7 @@ package io.bulkcall.cartesia;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 
 import io.bulkcall.config.BulkcallProperties;
 
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Builds the {@link CartesiaApi} on WebClient, running on the JDK's HTTP client: HTTP/1.1, the
@@ -39,6 +41,8 @@ final class CartesiaWebClient {
     static JsonMapper json() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new SimpleModule("cartesia-timestamps").addDeserializer(OffsetDateTime.class,
+                        new UtcTimestampDeserializer()))
                 // Cartesia adds response fields within one API version, and may send null for a number
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
