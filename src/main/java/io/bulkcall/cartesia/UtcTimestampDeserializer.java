@@ -13,8 +13,8 @@ import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 /**
  * Reads a timestamp in the one form Cartesia writes them, {@code 2026-12-07T05:41:57.123456Z} (UTC,
  * a fraction of 0 to 9 digits), digit by digit; any other form, and any value out of range, through
- * Jackson's own deserializer, which gives what it always gave. A finished batch's answers hold two
- * timestamps a call, and {@code DateTimeFormatter} took about half the time spent reading them.
+ * Jackson's own deserializer, which gives what it always gave. A finished batch's answers hold three
+ * timestamps a recipient, and {@code DateTimeFormatter} took about half the time spent reading them.
  * The two agree on every string ({@code UtcTimestampDeserializerTest}). Thread-safe.
  */
 final class UtcTimestampDeserializer extends StdScalarDeserializer<OffsetDateTime> {
@@ -23,7 +23,8 @@ final class UtcTimestampDeserializer extends StdScalarDeserializer<OffsetDateTim
     private static final int SHORTEST = 20;
 
     /** The nanoseconds in a unit of a fraction of n digits, by n. */
-    private static final int[] NANOS_PER_UNIT = { 0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1 };
+    private static final int[] NANOS_PER_UNIT = { 0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000,
+        100, 10, 1 };
 
     UtcTimestampDeserializer() {
         super(OffsetDateTime.class);

@@ -244,22 +244,21 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
             return false;
         }
         long[] lastLine = { System.nanoTime() };
-        FinishedBatchRecorder.Recording recorded = recorder.recordAll(finished, folder, carryOver, step::isTerminateOnly, count -> {
+        return recorder.recordAll(finished, folder, carryOver, step::isTerminateOnly, count -> {
             if (System.nanoTime() - lastLine[0] >= PROGRESS_EVERY.toNanos() && count < finished.size()) {
                 lastLine[0] = System.nanoTime();
                 log.info("Job {}: recorded the outcomes of {} of {} finished call batches", step.getJobExecution().getId(),
                         count, finished.size());
             }
         });
-        return recorded.sentBack();
     }
 
     /**
      * Works out when the waiting groups are due (their window opens, their redials' delay is over), and
      * announces once each group that waits for its window. Reads every recipient of the job: done on the
-     * first poll of each step execution, after a recording sent recipients back to wait (carried over, or redialed in new
-     * batches), and when a group falls due, not on every poll: only the submit step takes a recipient
-     * out of waiting, and none joins it but by a recording.
+     * first poll of each step execution, after a recording sent recipients back to wait (carried over,
+     * or redialed in new batches), and when a group falls due, not on every poll: only the submit step
+     * takes a recipient out of waiting, and none joins it but by a recording.
      */
     private void lookAtWaitingGroups(StepExecution step, Instant now) {
         ExecutionContext context = step.getExecutionContext();

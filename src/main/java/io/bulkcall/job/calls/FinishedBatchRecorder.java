@@ -92,9 +92,10 @@ class FinishedBatchRecorder {
      * @param carryOver whether recipients a batch cancelled before dialing them wait for a batch again;
      *        not once the job was cancelled
      * @param recorded told the count recorded so far, after each batch
-     * @return how many batches were recorded, and whether any of them sent a recipient back to wait for a batch
+     * @return whether a batch recorded sent a recipient back to wait for a batch (carried over, or to be
+     *         redialed in a new batch); when none did, the job's waiting recipients are those that waited before
      */
-    Recording recordAll(List<TrackedBatch> finished, ReportFolder folder, boolean carryOver, BooleanSupplier stop,
+    boolean recordAll(List<TrackedBatch> finished, ReportFolder folder, boolean carryOver, BooleanSupplier stop,
             IntConsumer recorded) {
         ExecutorService readers = Executors.newFixedThreadPool(READERS, new CustomizableThreadFactory("bulkcall-read-"));
         Deque<Future<EndedBatch>> ahead = new ArrayDeque<>();
@@ -115,7 +116,7 @@ class FinishedBatchRecorder {
                 sentBack |= record(ended, carryOver);
                 recorded.accept(++count);
             }
-            return new Recording(count, sentBack);
+            return sentBack;
         }
         finally {
             ahead.forEach(reading -> reading.cancel(false));
@@ -181,14 +182,6 @@ class FinishedBatchRecorder {
      * and whether some it cancelled before dialing them wait for a batch again.
      */
     private record Recorded(int failed, RedialPlan plan, boolean carried) {
-    }
-
-    /**
-     * What a {@link #recordAll} recorded: how many batches, and whether any sent a recipient back to wait
-     * for a batch (carried over, or to be redialed in a new batch). When none did, the job's waiting
-     * recipients are the ones that waited before.
-     */
-    record Recording(int batches, boolean sentBack) {
     }
 
     private static Instant callEnd(AgentCall call) {
