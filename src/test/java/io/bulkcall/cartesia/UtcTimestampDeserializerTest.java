@@ -35,7 +35,9 @@ class UtcTimestampDeserializerTest {
         Stream<String> written = IntStream.range(0, 50_000).mapToObj(i -> {
             Instant instant = Instant.ofEpochSecond(random.nextLong(0, 4_102_444_800L), random.nextInt(1_000_000_000));
             String fraction = i % 10 == 0 ? "" : "." + "S".repeat(i % 10);
-            return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss" + fraction + "'Z'").withZone(ZoneOffset.UTC).format(instant);
+            return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss" + fraction + "'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(instant);
         });
 
         // then
