@@ -35,7 +35,7 @@ class IdsTest {
     @Test
     void anIdIsTheOneEarlierVersionsGaveItsNumber() {
         // a state folder keeps the seed, not the ids: replayed, its batches must get back the ids the job
-        // database holds; these halves include values above Long.MAX_VALUE (a leading digit past '8')
+        // database holds; three of these have a half above Long.MAX_VALUE (its leading digit past 'A')
         assertThat(ids.of(Ids.Kind.BATCH, 1)).isEqualTo("acb_H3G6UhxIO0e2D8UDJ5kKeG");
         assertThat(ids.of(Ids.Kind.RECIPIENT, 2)).isEqualTo("abcr_53uJjSR1xKR1WnSfUkNoIa");
         assertThat(ids.of(Ids.Kind.CALL, 1_000_000)).isEqualTo("ac_2UVRGy0BM3h7OFy0zQrCTZ");
