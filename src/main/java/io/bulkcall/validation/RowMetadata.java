@@ -25,10 +25,7 @@ final class RowMetadata extends AbstractMap<String, String> {
 
     /** This metadata, as it is when no one else can change it, else a copy. */
     static Map<String, String> copyOf(Map<String, String> metadata) {
-        if (metadata instanceof RowMetadata unchangeable) {
-            return unchangeable;
-        }
-        return metadata.isEmpty() ? EMPTY : new RowMetadata(new LinkedHashMap<>(metadata));
+        return metadata instanceof RowMetadata unchangeable ? unchangeable : of(new LinkedHashMap<>(metadata));
     }
 
     /** The cells just gathered into this map, which the caller hands over and keeps no reference to. */

@@ -158,19 +158,19 @@ class FinishedBatchRecorder {
             RedialPlan plan = RedialPlan.of(batch, failed, number -> callEnd(calls.get(number)), redial, now);
             recipients.markNotRedialed(batch.jobInstanceId(), plan.notRedialedReasons());
             recipients.recordRedials(batch.jobInstanceId(), plan.redials());
-            if (!plan.byRetry()) {
+            if (plan.inNewBatches()) {
                 recipients.waitForRedials(batch.jobInstanceId(), plan.redials());
             }
             batches.recordRedials(batch.jobInstanceId(), batch.batchNo(), failed.size(),
                     plan.byRetry() ? plan.retryDueAt() : null, !plan.byRetry() && !failed.isEmpty());
             batches.recordProgress(batch.jobInstanceId(), ended.batch(), true);
-            return new Recorded(failed.size(), plan, outcomes.carried());
+            return new Recorded(failed.size(), plan, outcomes.carried() || plan.inNewBatches());
         });
         recorded.plan()
             .describe(instant -> windows.localTime(instant, batch.zones()))
             .ifPresent(redials -> log.info("Call batch {} ended with {} failed: {}", batch.batchId(), recorded.failed(),
                     redials));
-        return recorded.carried() || !recorded.plan().byRetry() && !recorded.plan().redials().isEmpty();
+        return recorded.sentBack();
     }
 
     /** A batch as Cartesia showed it, and the latest call of each of its recipients, by number. */
@@ -179,9 +179,9 @@ class FinishedBatchRecorder {
 
     /**
      * What one batch's transaction recorded: how many of its recipients failed, what is done about them,
-     * and whether some it cancelled before dialing them wait for a batch again.
+     * and whether some now wait for a batch again (carried over, or redialed in new batches).
      */
-    private record Recorded(int failed, RedialPlan plan, boolean carried) {
+    private record Recorded(int failed, RedialPlan plan, boolean sentBack) {
     }
 
     private static Instant callEnd(AgentCall call) {

@@ -108,6 +108,14 @@ record RedialPlan(List<Redial> redials, boolean byRetry, Map<Long, RedialOutcome
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
     }
 
+    /**
+     * Whether some recipients are redialed in new batches: they leave this one, to wait for a batch of
+     * their round.
+     */
+    boolean inNewBatches() {
+        return !byRetry && !redials.isEmpty();
+    }
+
     /** When Retry Call Batch is due: once the last of its recipients is. */
     Instant retryDueAt() {
         return redials.stream().map(Redial::dueAt).max(Comparator.naturalOrder()).orElseThrow();
