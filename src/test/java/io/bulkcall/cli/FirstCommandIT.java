@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's first command as a process of its own, {@code java -jar target/bulkcall.jar}, on the
  * repository's own {@code input/sample.csv}: the {@code sandbox} profile, no API key, no setting but the
- * sandbox's start (a Friday evening in New York, so that some recipients wait for Monday). It finishes within
- * a minute with every accepted row called inside its own window, and the reports written.
+ * sandbox's start (a Friday evening in New York, after its window closed). It finishes within a minute with
+ * every accepted row called inside its own window, and the reports written.
  * {@link FirstCommandAtAnyHourTest} runs the same command in the test's JVM, as {@code main} does, at
  * three hours of a weekend.
  */

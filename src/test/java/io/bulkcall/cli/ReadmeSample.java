@@ -23,9 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ReadmeSample {
 
-    /** Hours of a weekend the sandbox's simulated clock can start at: a Friday evening in New York, a Saturday night, a Sunday noon. */
+    /** Where the sandbox's clock may start, a weekend: Friday 20:30 in New York, Saturday 10:30 in Tokyo. */
     static final String FRIDAY_EVENING = "2026-11-28T01:30:00Z";
+
+    /** Saturday 23:00 in New York, Sunday 04:00 in London. */
     static final String SATURDAY_NIGHT = "2026-11-29T04:00:00Z";
+
+    /** Sunday 07:00 in New York, noon in London, 21:00 in Tokyo. */
     static final String SUNDAY_NOON = "2026-11-29T12:00:00Z";
 
     private static final Path SAMPLE = sample();
@@ -61,7 +65,8 @@ final class ReadmeSample {
      * The run from {@code root} that started at {@code start} ended as the README says: exit code 0, the
      * recipients waited for their windows, the job completed with a result for each of the 29 accepted
      * rows and its page, the file moved to {@code input/processed/}, and every call was made inside the
-     * window of its recipient's zones (read back from the sandbox's state folder, {@code root/data/sandbox-cartesia}).
+     * window of its recipient's zones (read back from the sandbox's state folder,
+     * {@code root/data/sandbox-cartesia}).
      */
     static void assertCalledInsideItsWindows(Path root, String start, int exitCode, String err) {
         assertThat(exitCode).as(err).isZero();
