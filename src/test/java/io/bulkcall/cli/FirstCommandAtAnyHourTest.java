@@ -2,7 +2,7 @@ package io.bulkcall.cli;
 
 import java.nio.file.Path;
 
-import io.bulkcall.BulkcallApplication;
+import io.bulkcall.testing.SandboxProfile;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,12 +31,7 @@ class FirstCommandAtAnyHourTest {
         ReadmeSample.dropInto(dir);
 
         // when
-        int exitCode = BulkcallLauncher.launch(BulkcallApplication.class, "run", "--spring.profiles.active=sandbox",
-                "--bulkcall.sandbox.start=" + start, "--bulkcall.input-dir=" + dir.resolve("input"),
-                "--bulkcall.output-dir=" + dir.resolve("output"),
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/sandbox"),
-                "--bulkcall.sandbox.state-dir=" + dir.resolve("data/sandbox-cartesia"),
-                "--logging.file.name=" + dir.resolve("logs/bulkcall.log"));
+        int exitCode = SandboxProfile.launch(dir, "run", "--bulkcall.sandbox.start=" + start);
 
         // then
         ReadmeSample.assertCalledInsideItsWindows(dir, start, exitCode, output.getErr());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,6 +13,7 @@ import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.InsideWindows;
+import io.bulkcall.testing.SandboxProfile;
 import io.bulkcall.time.SimulatedClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,8 +55,7 @@ final class ReadmeSample {
     static void dropInto(Path root) {
         try {
             Files.createDirectories(root.resolve("input"));
-            Files.copy(SAMPLE, root.resolve("input/sample.csv"));
-            Files.setLastModifiedTime(root.resolve("input/sample.csv"), Files.getLastModifiedTime(SAMPLE));
+            Files.copy(SAMPLE, root.resolve("input/sample.csv"), StandardCopyOption.COPY_ATTRIBUTES);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,7 +77,7 @@ final class ReadmeSample {
         assertThat(reports.resolve("report.html")).isNotEmptyFile();
         assertThat(root.resolve("input/processed/sample.csv")).exists();
         try (SandboxServer sandbox = new SandboxServer(SandboxSettings.defaults(),
-                new SimulatedClock(Instant.parse(start).plus(Duration.ofDays(30))), root.resolve("data/sandbox-cartesia"))) {
+                new SimulatedClock(Instant.parse(start).plus(Duration.ofDays(30))), SandboxProfile.stateFolder(root))) {
             InsideWindows.assertEveryDispatchInsideItsWindow(sandbox, reports);
         }
     }

@@ -3,11 +3,8 @@ package io.bulkcall.sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.stream.Stream;
 
-import io.bulkcall.BulkcallApplication;
-import io.bulkcall.cli.BulkcallLauncher;
+import io.bulkcall.testing.SandboxProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,15 +68,10 @@ class SandboxProfileCommandsTest {
     }
 
     private Path stateFolder() {
-        return root.resolve("data/sandbox-cartesia");
+        return SandboxProfile.stateFolder(root);
     }
 
     private int sandboxCommand(String... command) {
-        List<String> settings = List.of("--spring.profiles.active=sandbox", "--bulkcall.sandbox.state-dir=" + stateFolder(),
-                "--spring.datasource.url=jdbc:h2:file:" + root.resolve("data/sandbox"),
-                "--logging.file.name=" + root.resolve("logs/bulkcall.log"), "--bulkcall.output-dir=" + root.resolve("output"),
-                "--bulkcall.input-dir=" + root.resolve("input"));
-        return BulkcallLauncher.launch(BulkcallApplication.class,
-                Stream.concat(Stream.of(command), settings.stream()).toArray(String[]::new));
+        return SandboxProfile.launch(root, command);
     }
 }
