@@ -10,6 +10,7 @@ import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.EarlierJobDatabase;
 import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.PostgresDatabase;
 import io.bulkcall.testing.PostgresDatabases;
@@ -70,7 +71,7 @@ class PostgresJobTest {
                     "bc_job", "bc_recipient", "bc_rejection", "bc_batch", "bc_lease", "flyway_schema_history");
         assertThat(database.sql("SELECT version || ' ' || success FROM flyway_schema_history WHERE version IS NOT NULL")
             .query(String.class)
-            .list()).containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true", "8 true");
+            .list()).containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true", "8 true", "9 true");
         assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
             .containsExactly("COMPLETED");
         assertThat(database.sql("SELECT COUNT(*) FROM bc_recipient WHERE batch_id IS NOT NULL").query(Long.class).single())
@@ -140,7 +141,7 @@ class PostgresJobTest {
         assertThat(workspace.run("run")).isZero();
         long migrations = appliedMigrations();
 
-        // when: the schema scripts and migrations run again on every start
+        // when: the migrations are looked at again on every start
         workspace.drop("tuesday.csv", CsvFiles.numbers(21));
         int runExit = workspace.run("run");
         int statusExit = workspace.run("status");
@@ -152,6 +153,28 @@ class PostgresJobTest {
         assertThat(output.getOut()).contains("monday.csv", "tuesday.csv");
         assertThat(appliedMigrations()).isEqualTo(migrations);
         assertThat(database.sql("SELECT COUNT(*) FROM batch_job_instance").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aDatabaseWhoseSpringBatchTablesAnEarlierVersionMadeKeepsThemAndItsJobs(PostgresDatabase postgres) {
+        // given: a database as bulkcall left it before migration 9, with a job in Spring Batch's tables
+        EarlierJobDatabase.create(postgres.dataSource(), "postgresql");
+        database.sql("""
+                INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key)
+                VALUES (nextval('batch_job_instance_seq'), 0, 'bulkCall', 'earlier')""").update();
+
+        // when
+        workspace.drop("numbers.csv", CsvFiles.numbers(10));
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(appliedMigrations()).isEqualTo(9);
+        assertThat(database.sql("SELECT job_key FROM batch_job_instance ORDER BY job_instance_id").query(String.class).list())
+            .hasSize(2)
+            .startsWith("earlier");
+        assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())
+            .containsExactly("COMPLETED");
     }
 
     @Test

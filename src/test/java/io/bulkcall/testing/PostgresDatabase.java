@@ -3,6 +3,8 @@ package io.bulkcall.testing;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -27,6 +29,11 @@ public record PostgresDatabase(String url, String username, String password) {
 
     /** A client for looking at the tables; every call opens and closes its own connection. */
     public JdbcClient jdbc() {
-        return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url, username, password));
+        return JdbcClient.create(dataSource());
+    }
+
+    /** Connections to this database, each opened and closed by its user. */
+    public DataSource dataSource() {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), url, username, password);
     }
 }
