@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.EarlierJobDatabase;
@@ -43,10 +45,11 @@ class SpringBatchTablesTest {
     }
 
     @Test
-    void aJobDatabaseWhoseSpringBatchTablesAnEarlierVersionMadeKeepsThemAndItsJobs(Workspace workspace) throws IOException {
+    void aJobDatabaseWhoseSpringBatchTablesAnEarlierVersionMadeKeepsThemAndItsJobs(Workspace workspace)
+            throws IOException {
         // given: a database as bulkcall left it before migration 9, with a job in Spring Batch's tables
-        JdbcClient database = jdbc(workspace);
-        EarlierJobDatabase.create(new SimpleDriverDataSource(new org.h2.Driver(), url(workspace), "sa", ""), "h2");
+        EarlierJobDatabase.create(dataSource(workspace), "h2");
+        JdbcClient database = JdbcClient.create(dataSource(workspace));
         database.sql("""
                 INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY)
                 VALUES (NEXT VALUE FOR BATCH_JOB_INSTANCE_SEQ, 0, 'bulkCall', 'earlier')""").update();
@@ -60,19 +63,19 @@ class SpringBatchTablesTest {
         assertThat(database.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL "
                 + "ORDER BY \"installed_rank\"").query(String.class).list())
             .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
-        assertThat(database.sql("SELECT JOB_KEY FROM BATCH_JOB_INSTANCE ORDER BY JOB_INSTANCE_ID").query(String.class).list())
+        assertThat(database.sql("SELECT JOB_KEY FROM BATCH_JOB_INSTANCE ORDER BY JOB_INSTANCE_ID")
+            .query(String.class)
+            .list())
             .hasSize(2)
             .startsWith("earlier");
         assertThat(workspace.lastJobStatus()).isEqualTo("COMPLETED");
         assertThat(failedStatements(workspace)).isEmpty();
     }
 
-    private static JdbcClient jdbc(Workspace workspace) {
-        return JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), url(workspace), "sa", ""));
-    }
-
-    private static String url(Workspace workspace) {
-        return "jdbc:h2:file:" + workspace.database() + ";AUTO_SERVER=TRUE";
+    /** Connections to the workspace's job database, each opened and closed by its user. */
+    private static DataSource dataSource(Workspace workspace) {
+        String url = "jdbc:h2:file:" + workspace.database() + ";AUTO_SERVER=TRUE";
+        return new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "");
     }
 
     /**

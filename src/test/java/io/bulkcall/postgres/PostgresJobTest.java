@@ -170,7 +170,9 @@ class PostgresJobTest {
         // then
         assertThat(exitCode).isZero();
         assertThat(appliedMigrations()).isEqualTo(9);
-        assertThat(database.sql("SELECT job_key FROM batch_job_instance ORDER BY job_instance_id").query(String.class).list())
+        assertThat(database.sql("SELECT job_key FROM batch_job_instance ORDER BY job_instance_id")
+            .query(String.class)
+            .list())
             .hasSize(2)
             .startsWith("earlier");
         assertThat(database.sql("SELECT status FROM batch_job_execution").query(String.class).list())

@@ -19,7 +19,7 @@ public final class EarlierJobDatabase {
     /** @param platform Spring Batch's name for the database: {@code h2} or {@code postgresql} */
     public static void create(DataSource dataSource, String platform) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("8").load().migrate();
-        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"))
-            .execute(dataSource);
+        String springBatchSchema = "org/springframework/batch/core/schema-" + platform + ".sql";
+        new ResourceDatabasePopulator(new ClassPathResource(springBatchSchema)).execute(dataSource);
     }
 }
