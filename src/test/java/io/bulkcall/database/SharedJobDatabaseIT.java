@@ -32,8 +32,9 @@ class SharedJobDatabaseIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
     private static final int ROWS = 300;
-    /** Rounds of three processes started together, on fresh databases: one on the URL an operator writes, one on the default's flags. */
-    private static final int ROUNDS = 2;
+    /** The URL an operator writes, and the one the default's flags make of it. */
+    private static final String OPERATORS_URL = "jdbc:h2:file:./data/bulkcall";
+    private static final String FLAGGED_URL = "jdbc:h2:file:./data/bulkcall;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
     private Path dir;
     private SandboxServer sandbox;
@@ -51,30 +52,26 @@ class SharedJobDatabaseIT {
 
     @Test
     void twoRunsAndAStatusStartedTogetherAllSucceedAndDialEachFileOnce() throws Exception {
-        for (int round = 1; round <= ROUNDS; round++) {
-            // given: a fresh database, two files, and the URL an operator writes or the default one's flags
-            String url = round % 2 == 1 ? "jdbc:h2:file:./data/bulkcall" : "jdbc:h2:file:./data/bulkcall;AUTO_SERVER=TRUE;WRITE_DELAY=0";
-            Path folder = Files.createDirectories(dir.resolve("round-" + round));
-            int first = round * 10_000;
-            Files.createDirectories(folder.resolve("input"));
-            Files.writeString(folder.resolve("input/a.csv"), CsvFiles.numbers(first, ROWS));
-            Files.writeString(folder.resolve("input/b.csv"), CsvFiles.numbers(first + ROWS, ROWS));
-            ForkedBulkcall bulkcall = new ForkedBulkcall(folder, sandbox.baseUrl()).with("--spring.datasource.url=" + url);
+        // given: a new database, two files, and processes on either form of its URL
+        Path folder = Files.createDirectories(dir.resolve("together"));
+        Files.createDirectories(folder.resolve("input"));
+        Files.writeString(folder.resolve("input/a.csv"), CsvFiles.numbers(0, ROWS));
+        Files.writeString(folder.resolve("input/b.csv"), CsvFiles.numbers(ROWS, ROWS));
+        ForkedBulkcall bulkcall = new ForkedBulkcall(folder, sandbox.baseUrl());
 
-            // when: started within a few milliseconds of each other
-            List<Handle> processes = List.of(bulkcall.start("run", "input/a.csv"), bulkcall.start("run", "input/b.csv"),
-                    bulkcall.start("status"));
+        // when: started within a few milliseconds of each other
+        List<Handle> processes = List.of(
+                bulkcall.with("--spring.datasource.url=" + OPERATORS_URL).start("run", "input/a.csv"),
+                bulkcall.with("--spring.datasource.url=" + FLAGGED_URL).start("run", "input/b.csv"),
+                bulkcall.with("--spring.datasource.url=" + OPERATORS_URL).start("status"));
 
-            // then
-            for (Handle process : processes) {
-                assertThat(process.waitFor(RUN_TIMEOUT)).as("round %d, exit code; stderr:%n%s", round, process.err())
-                    .isZero();
-            }
-            assertThat(processes.get(0).err()).contains("a.csv: job ", " completed");
-            assertThat(processes.get(1).err()).contains("b.csv: job ", " completed");
+        // then
+        for (Handle process : processes) {
+            assertThat(process.waitFor(RUN_TIMEOUT)).as("exit code; stderr:%n%s", process.err()).isZero();
         }
-        List<String> sent = sandbox.createdToNumbers();
-        assertThat(sent).doesNotHaveDuplicates().hasSize(ROUNDS * 2 * ROWS);
+        assertThat(processes.get(0).err()).contains("a.csv: job ", " completed");
+        assertThat(processes.get(1).err()).contains("b.csv: job ", " completed");
+        assertThat(sandbox.createdToNumbers()).doesNotHaveDuplicates().hasSize(2 * ROWS);
     }
 
     @Test
