@@ -25,6 +25,7 @@ import io.bulkcall.job.launch.JobStatusQuery;
 import io.bulkcall.job.store.RecipientPurge;
 import io.bulkcall.metrics.BulkcallMetrics;
 import io.bulkcall.time.Durations;
+import io.bulkcall.validation.Counts;
 import io.bulkcall.validation.FileValidation;
 import io.bulkcall.validation.RejectRatio;
 import io.bulkcall.validation.ValidationReport;
@@ -209,7 +210,7 @@ class CommandActions {
 
     private static void report(List<RecipientPurge.Purged> purged, String because) {
         for (RecipientPurge.Purged job : purged) {
-            log.info("Purged the {} recipients of job {} ({}, ended {}; {}); its counts stay", job.recipients(),
+            log.info("Purged the {} of job {} ({}, ended {}; {}); its counts stay", Counts.of(job.recipients(), "recipient"),
                     job.jobExecutionId(), job.file(), ENDED.format(job.endedAt()), because);
         }
     }
@@ -221,9 +222,9 @@ class CommandActions {
                 log.info("job {} ({}) has already completed; nothing to cancel", executionId, cancellation.file());
             }
             else {
-                log.info("Job {}: cancelled {} call batches on Cartesia and stopped the job; calls in flight finish. "
+                log.info("Job {}: cancelled {} on Cartesia and stopped the job; calls in flight finish. "
                         + "`bulkcall restart {}` collects their outcomes and writes the reports", executionId,
-                        cancellation.batches(), executionId);
+                        Counts.of(cancellation.batches(), "call batch"), executionId);
             }
             return ExitCodes.COMPLETED;
         }

@@ -59,12 +59,12 @@ public class WriteReportTasklet implements Tasklet {
         }
         long transcripts = new TranscriptsFile(folder).gather();
         if (transcripts >= 0) {
-            log.info("{}: {} call transcripts in {}", file.name(), transcripts, TranscriptsFile.TRANSCRIPTS_JSONL);
+            log.info("{}: {} in {}", file.name(), Counts.of(transcripts, "call transcript"), TranscriptsFile.TRANSCRIPTS_JSONL);
         }
         Summary summary = reportWriter.write(jobExecution, JobEnding.COMPLETED, true);
         RowTally tally = new RowTally(accepted, recipients.rejectionCounts(jobInstanceId));
-        log.info("{}: {}; calls {}; {} redial round(s); reports in {}", file.name(), tally.describe(),
-                Counts.describe(summary.calls()), summary.retryRounds(), folder.path());
+        log.info("{}: {}; calls {}; {}; reports in {}", file.name(), tally.describe(), Counts.describe(summary.calls()),
+                Counts.of(summary.retryRounds(), "redial round"), folder.path());
         return RepeatStatus.FINISHED;
     }
 }

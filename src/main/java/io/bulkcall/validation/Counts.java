@@ -3,12 +3,18 @@ package io.bulkcall.validation;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Counts by kind, in words for a log line: {@code INVALID_NUMBER 2, DUPLICATE 1}; zeros left out. */
+/** Counts in words for a log line. */
 public final class Counts {
 
     private Counts() {
     }
 
+    /** A count of a noun: {@code 1 recipient}, {@code 2 recipients}, {@code 0 call batches}. */
+    public static String of(long count, String noun) {
+        return count + " " + (count == 1 ? noun : noun.endsWith("ch") ? noun + "es" : noun + "s");
+    }
+
+    /** Counts by kind: {@code INVALID_NUMBER 2, DUPLICATE 1}; zeros left out. */
     public static String describe(Map<?, Long> counts) {
         String text = counts.entrySet()
             .stream()

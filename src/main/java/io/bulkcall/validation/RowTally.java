@@ -33,8 +33,8 @@ public record RowTally(long accepted, Map<RejectionReason, Long> rejected) {
 
     /** For a log line: {@code 32 rows, 29 valid, 3 rejected (INVALID_NUMBER 2, DUPLICATE 1), 6 suppressed (CONTACT_LIMIT 6)}. */
     public String describe() {
-        return "%d rows, %d valid, %d rejected (%s)%s".formatted(rows(), accepted, bad(), Counts.describe(byKind(false)),
-                suppressions(", "));
+        return "%s, %d valid, %d rejected (%s)%s".formatted(Counts.of(rows(), "row"), accepted, bad(),
+                Counts.describe(byKind(false)), suppressions(", "));
     }
 
     /** The reasons, for a line that gave the counts: {@code INVALID_NUMBER 2; 6 suppressed (CONTACT_LIMIT 6)}. */

@@ -310,7 +310,7 @@ class CommandLineErrorsTest {
                 "--bulkcall.agent-id=", "--bulkcall.from-number-id=", "--bulkcall.cartesia.api-key=");
 
         assertThat(exitCode).isZero();
-        assertThat(output.getErr()).contains("numbers.csv: 1 rows, 1 valid, 0 rejected");
+        assertThat(output.getErr()).contains("numbers.csv: 1 row, 1 valid, 0 rejected");
     }
 
     @Test

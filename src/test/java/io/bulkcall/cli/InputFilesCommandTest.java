@@ -84,7 +84,7 @@ class InputFilesCommandTest {
         // then
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).contains("semi.csv (semicolon-separated): 3 rows, 3 valid, 0 rejected",
-                "contacts.xlsx (sheet \"Sheet1\"): 1 rows, 1 valid, 0 rejected", "plain.csv: 1 rows, 1 valid, 0 rejected");
+                "contacts.xlsx (sheet \"Sheet1\"): 1 row, 1 valid, 0 rejected", "plain.csv: 1 row, 1 valid, 0 rejected");
     }
 
     @Test
@@ -169,7 +169,7 @@ class InputFilesCommandTest {
                         "Name,Phone\nAnn,020 7946 0018\nBo,07911 123456\n", "2 rows, 2 valid, 0 rejected"),
                 arguments(named("a default time zone in lower case, for numbers that tell none",
                         "--bulkcall.calling-window.default-time-zone=europe/london"),
-                        "Name,Phone\nAnn,+800 1234 5678\n", "1 rows, 1 valid, 0 rejected"));
+                        "Name,Phone\nAnn,+800 1234 5678\n", "1 row, 1 valid, 0 rejected"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -201,7 +201,7 @@ class InputFilesCommandTest {
         assertThat(output.getErr()).contains("crm.csv, line 1: has 2 columns that may hold the number to dial "
                 + "(Phone, Mobile); name the one to dial with bulkcall.input.number-column");
         assertThat(named).isZero();
-        assertThat(output.getErr()).contains("crm.csv: 1 rows, 1 valid, 0 rejected");
+        assertThat(output.getErr()).contains("crm.csv: 1 row, 1 valid, 0 rejected");
     }
 
     @Test

@@ -356,7 +356,7 @@ class BulkCallJobTest {
         assertThat(output.getErr()).containsSubsequence(
                 "Job 1: 1 of 1 call batches could not be cancelled (", "`bulkcall cancel 1` cancels them once Cartesia answers",
                 "Cancelled call batch " + batchId + " by bulkcall cancel: 10 queued recipients are not dialed",
-                "Job 1: cancelled 1 call batches on Cartesia");
+                "Job 1: cancelled 1 call batch on Cartesia");
     }
 
     @Test

@@ -163,7 +163,7 @@ class ContactPolicyTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getErr()).contains("Purged the 1 recipients of job 1 (secret.csv");
+        assertThat(output.getErr()).contains("Purged the 1 recipient of job 1 (secret.csv");
         assertThat(databaseFiles()).isNotEmpty().noneMatch(file -> contains(file, "Zebra-7781-Quokka"));
         assertThat(workspace.run("status", "1")).isZero();
         assertThat(output.getOut()).contains("secret.csv", "COMPLETED");
@@ -207,7 +207,7 @@ class ContactPolicyTest {
 
         // then
         assertThat(purgeExit).isZero();
-        assertThat(output.getErr()).contains("Purged the 1 recipients of job 1 (refused.csv");
+        assertThat(output.getErr()).contains("Purged the 1 recipient of job 1 (refused.csv");
         assertThat(databaseFiles()).isNotEmpty().noneMatch(file -> contains(file, "Ibex-4410-Marmot"));
         assertThat(againExit).isEqualTo(3);
         assertThat(output.getErr())

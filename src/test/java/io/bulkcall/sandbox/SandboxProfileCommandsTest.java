@@ -43,7 +43,7 @@ class SandboxProfileCommandsTest {
             int exitCode = sandboxCommand("validate", file.toString());
 
             assertThat(exitCode).isZero();
-            assertThat(output.getErr()).contains("numbers.csv: 1 rows, 1 valid, 0 rejected");
+            assertThat(output.getErr()).contains("numbers.csv: 1 row, 1 valid, 0 rejected");
             assertThat(output.getAll()).doesNotContain("in use by another sandbox");
         }
     }

@@ -23,6 +23,7 @@ import io.bulkcall.job.store.WaitingGroup;
 import io.bulkcall.metrics.BulkcallMetrics;
 import io.bulkcall.time.Durations;
 import io.bulkcall.time.Waiter;
+import io.bulkcall.validation.Counts;
 import io.bulkcall.window.CallingWindows;
 import io.bulkcall.window.Dispatch;
 import org.slf4j.Logger;
@@ -272,8 +273,8 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
             Instant dueAt = group.dueAt(now);
             Optional<Dispatch> dispatch = windows.dispatch(group.zones(), dueAt);
             if (dispatch.isEmpty()) {
-                log.warn("{}: {} recipients in {} have no opening of their calling window within a year; they are not dialed",
-                        file, group.recipients(), group.zones());
+                log.warn("{}: {} in {} {} no opening of their calling window within a year; not dialed",
+                        file, Counts.of(group.recipients(), "recipient"), group.zones(), group.recipients() == 1 ? "has" : "have");
                 continue;
             }
             anyWaiting = true;
@@ -284,8 +285,9 @@ public class AwaitCallsTasklet implements CartesiaTasklet {
             String key = group.zones() + "@" + start + ";";
             if (start.isAfter(now) && announced.indexOf(key) < 0) {
                 announced.append(key);
-                log.info("{}: {} recipients in {} wait for {} local (in {})", file, group.recipients(), group.zones(),
-                        windows.localTime(start, group.zones()), Durations.human(Duration.between(now, start)));
+                log.info("{}: {} in {} {} for {} local (in {})", file, Counts.of(group.recipients(), "recipient"),
+                        group.zones(), group.recipients() == 1 ? "waits" : "wait", windows.localTime(start, group.zones()),
+                        Durations.human(Duration.between(now, start)));
             }
         }
         jobContext.putString(ANNOUNCED, announced.toString());

@@ -18,6 +18,7 @@ import io.bulkcall.job.store.FailedMember;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.Redial;
 import io.bulkcall.job.store.TrackedBatch;
+import io.bulkcall.validation.Counts;
 import io.bulkcall.window.CallingWindows;
 import io.bulkcall.window.Dispatch;
 import org.slf4j.Logger;
@@ -108,8 +109,8 @@ public class RedialRoundTasklet implements CartesiaTasklet {
             recipients.markNotRedialed(target.jobInstanceId(), plan.notRedialedReasons());
             recipients.waitForRedials(target.jobInstanceId(), dueNow);
             batches.closeRetry(target.jobInstanceId(), target.batchNo());
-            log.info("Redial: {} failed recipients of batch {} wait for a new batch in their window", dueNow.size(),
-                    target.batchId());
+            log.info("Redial: {} of batch {} {} for a new batch in their window",
+                    Counts.of(dueNow.size(), "failed recipient"), target.batchId(), dueNow.size() == 1 ? "waits" : "wait");
         }
         return RepeatStatus.CONTINUABLE;
     }
@@ -137,8 +138,8 @@ public class RedialRoundTasklet implements CartesiaTasklet {
             Map<Long, String> notRedialed = new LinkedHashMap<>();
             refused.forEach((number, why) -> notRedialed.put(lines.get(number), "not redialed, contact limit: " + why));
             recipients.markNotRedialed(target.jobInstanceId(), notRedialed);
-            log.info("Redial: {} failed recipients of batch {} reached the contact limit and are not redialed",
-                    refused.size(), target.batchId());
+            log.info("Redial: {} of batch {} reached the contact limit and {} not redialed",
+                    Counts.of(refused.size(), "failed recipient"), target.batchId(), refused.size() == 1 ? "is" : "are");
             return false;
         });
     }
@@ -146,7 +147,7 @@ public class RedialRoundTasklet implements CartesiaTasklet {
     private void requeue(TrackedBatch target, CallBatch retried, Instant windowEnd) {
         batches.recordRetried(target.jobInstanceId(), retried, windowEnd);
         int requeued = recipients.requeueFailed(target);
-        log.info("Retry Call Batch {}: Cartesia re-queued its {} failed recipients", target.batchId(), requeued);
+        log.info("Retry Call Batch {}: Cartesia re-queued its {}", target.batchId(), Counts.of(requeued, "failed recipient"));
     }
 
     /** The batch as Cartesia has it, if its {@code retry_count} shows a retry bulkcall has not recorded (before a crash, or with a lost answer). */

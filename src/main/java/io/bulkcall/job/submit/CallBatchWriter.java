@@ -24,6 +24,7 @@ import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.StagedRecipient;
+import io.bulkcall.validation.Counts;
 import io.bulkcall.validation.SentColumns;
 import io.bulkcall.window.CallingWindows;
 import org.slf4j.Logger;
@@ -90,12 +91,13 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
     public void write(Chunk<? extends PlannedBatch> chunk) throws JobInterruptedException {
         for (PlannedBatch planned : chunk) {
             if (stepExecution.isTerminateOnly()) {
-                throw new JobInterruptedException("job %d was asked to stop: %d recipients from line %d are not sent"
-                    .formatted(stepExecution.getJobExecutionId(), planned.recipients().size(), planned.lines().get(0)));
+                throw new JobInterruptedException("job %d was asked to stop: %s from line %d not sent"
+                    .formatted(stepExecution.getJobExecutionId(), Counts.of(planned.recipients().size(), "recipient"),
+                            planned.lines().get(0)));
             }
             if (jobs.isCancelled(jobInstanceId)) {
-                log.info("Job {} was cancelled: {} recipients from line {} are not sent", jobInstanceId,
-                        planned.recipients().size(), planned.lines().get(0));
+                log.info("Job {} was cancelled: {} from line {} not sent", jobInstanceId,
+                        Counts.of(planned.recipients().size(), "recipient"), planned.lines().get(0));
                 return;
             }
             create(planned);
@@ -137,7 +139,7 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
         }
         batches.recordCreated(jobInstanceId, batchNo, batch);
         recipients.assign(jobInstanceId, intent.lines(), batchNo, batch.id());
-        log.info("Created call batch {} \"{}\" with {} recipients{}", batch.id(), name, callRecipients.size(),
+        log.info("Created call batch {} \"{}\" with {}{}", batch.id(), name, Counts.of(callRecipients.size(), "recipient"),
                 dialing(planned));
     }
 
@@ -154,8 +156,8 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
                 .filter(member -> refused.containsKey(member.toNumber()))
                 .forEach(member -> notDialed.put(member.line(), "contact limit: " + refused.get(member.toNumber())));
             recipients.markNotDialed(jobInstanceId, notDialed);
-            log.info("{} recipients of call batch \"{}\" are left out: their numbers reached the contact limit",
-                    refused.size(), planning.name());
+            log.info("{} of call batch \"{}\" left out, at the contact limit", Counts.of(refused.size(), "recipient"),
+                    planning.name());
         }
         BatchIntent intent = planning.without(refused.keySet());
         if (!intent.members().isEmpty()) {

@@ -24,6 +24,7 @@ import io.bulkcall.job.store.JobRecordRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.store.WaitingGroup;
+import io.bulkcall.validation.Counts;
 import io.bulkcall.validation.SeenNumbers;
 import io.bulkcall.window.CallingWindows;
 import io.bulkcall.window.Dispatch;
@@ -195,8 +196,8 @@ class SubmitReconciler implements StepExecutionListener {
                 recipients.assign(jobInstanceId, intent.lines(), batchNo, batch.id());
                 contacts.record(jobInstanceId, batchNo, 0, intent.numbers(), intent.at());
             });
-            log.warn("Call batch {} \"{}\" with {} recipients was missing from the job database (restored from a backup, or commits lost); adopted it",
-                    batch.id(), batch.name(), members.size());
+            log.warn("Call batch {} \"{}\" with {} was missing from the job database (restored from a backup, or commits lost); adopted it",
+                    batch.id(), batch.name(), Counts.of(members.size(), "recipient"));
         }
     }
 
