@@ -28,7 +28,7 @@ class SandboxProfileCommandsTest {
     @Test
     void statusRunsBesideTheSandboxOfARunningJob(CapturedOutput output) {
         try (SandboxServer running = sandboxRun()) {
-            int exitCode = sandboxCommand("status");
+            int exitCode = SandboxProfile.launch(root, "status");
 
             assertThat(exitCode).isZero();
             assertThat(output.getOut()).contains("JOB    FILE");
@@ -40,7 +40,7 @@ class SandboxProfileCommandsTest {
     void validateRunsBesideTheSandboxOfARunningJob(CapturedOutput output) throws Exception {
         Path file = Files.writeString(root.resolve("numbers.csv"), "to_number\n+12125550143\n");
         try (SandboxServer running = sandboxRun()) {
-            int exitCode = sandboxCommand("validate", file.toString());
+            int exitCode = SandboxProfile.launch(root, "validate", file.toString());
 
             assertThat(exitCode).isZero();
             assertThat(output.getErr()).contains("numbers.csv: 1 row, 1 valid, 0 rejected");
@@ -53,10 +53,10 @@ class SandboxProfileCommandsTest {
             throws Exception {
         Path file = Files.writeString(root.resolve("numbers.csv"), "to_number\n+12125550143\n");
         try (SandboxServer running = sandboxRun()) {
-            int exitCode = sandboxCommand("run", file.toString());
+            int exitCode = SandboxProfile.launch(root, "run", file.toString());
 
             assertThat(exitCode).isEqualTo(1);
-            assertThat(output.getErr()).contains("bulkcall: Sandbox state folder " + stateFolder()
+            assertThat(output.getErr()).contains("bulkcall: Sandbox state folder " + SandboxProfile.stateFolder(root)
                     + " is in use by another sandbox (is another bulkcall running with the sandbox profile?)");
             assertThat(output.getAll()).doesNotContain("Starting a job", "\tat ");
         }
@@ -64,14 +64,6 @@ class SandboxProfileCommandsTest {
 
     /** The stand-in of a sandbox run, holding the state folder as one does while its job runs. */
     private SandboxServer sandboxRun() {
-        return new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), stateFolder()).start();
-    }
-
-    private Path stateFolder() {
-        return SandboxProfile.stateFolder(root);
-    }
-
-    private int sandboxCommand(String... command) {
-        return SandboxProfile.launch(root, command);
+        return new SandboxServer(SandboxSettings.defaults(), Clock.systemUTC(), SandboxProfile.stateFolder(root)).start();
     }
 }

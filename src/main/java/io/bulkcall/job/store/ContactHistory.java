@@ -16,6 +16,7 @@ import java.util.Set;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.database.StreamedQuery;
 import io.bulkcall.validation.ContactLimits;
+import io.bulkcall.validation.Counts;
 import io.bulkcall.validation.SeenNumbers;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -182,8 +183,8 @@ public class ContactHistory implements ContactLimits {
             Dial last = dials.get(dials.size() - 1);
             // once the oldest dials that keep it at the limit leave the period, it may be dialed again
             Instant next = dials.get(dials.size() - policy.maxDials()).at().plus(policy.period());
-            return "dialed %d time%s since %s (last by job %d); next possible after %s".formatted(dials.size(),
-                    dials.size() == 1 ? "" : "s", WHEN.format(dials.get(0).at()), last.jobInstanceId(), WHEN.format(next));
+            return "dialed %s since %s (last by job %d); next possible after %s".formatted(Counts.of(dials.size(), "time"),
+                    WHEN.format(dials.get(0).at()), last.jobInstanceId(), WHEN.format(next));
         }
     }
 
