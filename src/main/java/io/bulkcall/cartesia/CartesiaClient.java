@@ -3,6 +3,7 @@ package io.bulkcall.cartesia;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -57,6 +58,9 @@ public class CartesiaClient {
 
     /** The page size {@link #listAllCallBatches} and {@link #listAllCalls} ask for, the largest the API allows. */
     static final int MAX_PAGE_SIZE = 100;
+
+    /** How far Cartesia's clock may be behind ours, for {@link #listCallBatchesSince}. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
 
     private static final String HIDDEN = "(hidden)";
 
@@ -158,6 +162,17 @@ public class CartesiaClient {
      */
     public Stream<CallBatch> listAllCallBatches(String agentId) {
         return Pages.stream(startingAfter -> listCallBatches(agentId, startingAfter, MAX_PAGE_SIZE), CallBatch::id);
+    }
+
+    /**
+     * The batches of an agent that may have been created since {@code since}, newest first, paged as
+     * {@link #listAllCallBatches}: the list ends at the first batch Cartesia says it created more than
+     * {@link #CLOCK_SKEW} before it, so no older page is fetched. A batch without a creation time is kept.
+     */
+    public Stream<CallBatch> listCallBatchesSince(String agentId, Instant since) {
+        Instant horizon = since.minus(CLOCK_SKEW);
+        return listAllCallBatches(agentId)
+            .takeWhile(batch -> batch.createdAt() == null || !batch.createdAt().toInstant().isBefore(horizon));
     }
 
     /**

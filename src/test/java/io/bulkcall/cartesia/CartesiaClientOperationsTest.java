@@ -1,5 +1,6 @@
 package io.bulkcall.cartesia;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -302,6 +303,26 @@ class CartesiaClientOperationsTest {
 
         // then
         assertThat(ids).containsExactly("acb_5", "acb_4", "acb_1");
+    }
+
+    @Test
+    void listCallBatchesSinceEndsAtTheFirstBatchCreatedMoreThanTheClockSkewBeforeAndFetchesNoOlderPage() {
+        // given: acb_4 without a creation time, acb_2 created an hour before the others
+        cartesia.stubFor(get(urlEqualTo("/agents/calls/batches?agent_id=agent_1&limit=100"))
+                .willReturn(okJson(fixture("list-page-1.json").replace("\"created_at\": \"2026-03-01T12:05:00Z\"", "\"created_at\": null"))));
+        cartesia.stubFor(get(urlEqualTo("/agents/calls/batches?agent_id=agent_1&starting_after=acb_4&limit=100"))
+                .willReturn(okJson(fixture("list-page-2.json").replace("2026-03-01T12:07:00Z", "2026-03-01T11:07:00Z"))));
+        cartesia.stubFor(get(urlEqualTo("/agents/calls/batches?agent_id=agent_1&starting_after=acb_2&limit=100"))
+                .willReturn(okJson(fixture("list-page-3.json"))));
+
+        // when: since 12:19, so back to 12:04 with the skew allowed
+        List<String> ids = client.listCallBatchesSince("agent_1", Instant.parse("2026-03-01T12:19:00Z"))
+                .map(CallBatch::id)
+                .toList();
+
+        // then
+        assertThat(ids).containsExactly("acb_5", "acb_4", "acb_3");
+        cartesia.verify(0, getRequestedFor(urlEqualTo("/agents/calls/batches?agent_id=agent_1&starting_after=acb_2&limit=100")));
     }
 
     @Test

@@ -12,7 +12,6 @@ import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.TrackedBatch;
-import io.bulkcall.job.submit.CallBatchFinder;
 
 import org.springframework.stereotype.Component;
 
@@ -34,15 +33,10 @@ class BatchProgressPoller {
 
     public Map<String, CallBatch> poll(List<TrackedBatch> open) {
         Set<String> wanted = open.stream().map(TrackedBatch::batchId).collect(Collectors.toSet());
-        Instant horizon = open.stream()
-            .map(TrackedBatch::intentAt)
-            .min(Comparator.naturalOrder())
-            .orElseThrow()
-            .minus(CallBatchFinder.CLOCK_SKEW);
+        Instant oldestIntent = open.stream().map(TrackedBatch::intentAt).min(Comparator.naturalOrder()).orElseThrow();
         Map<String, CallBatch> seen = new HashMap<>();
-        client.listAllCallBatches(agentId)
+        client.listCallBatchesSince(agentId, oldestIntent)
             .takeWhile(batch -> seen.size() < wanted.size())
-            .takeWhile(batch -> batch.createdAt() == null || !batch.createdAt().toInstant().isBefore(horizon))
             .filter(batch -> wanted.contains(batch.id()))
             .forEach(batch -> seen.put(batch.id(), batch));
         for (String missing : wanted) {

@@ -1,6 +1,5 @@
 package io.bulkcall.job.submit;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * Looks a batch up by its name with List Call Batches, the only way to learn whether a create whose
  * answer was lost took effect: Cartesia has no idempotency key. Pages back, newest first, only as
- * far as the batch could be: a little before its intent was recorded, allowing for clock skew.
+ * far as the batch could be: a little before its intent was recorded, allowing for clock skew
+ * ({@link CartesiaClient#listCallBatchesSince}).
  */
 @Component
-public class CallBatchFinder {
-
-    /** How far the server's clock may be behind ours. */
-    public static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
+class CallBatchFinder {
 
     private final CartesiaClient client;
     private final String agentId;
@@ -37,15 +34,11 @@ public class CallBatchFinder {
      * @param notBefore when the create was about to be sent
      */
     public Optional<CallBatch> findByName(String name, int recipients, Instant notBefore) {
-        Instant horizon = notBefore.minus(CLOCK_SKEW);
-        List<CallBatch> matches = client.listAllCallBatches(agentId)
-            .takeWhile(batch -> batch.createdAt() == null || !batch.createdAt().toInstant().isBefore(horizon))
+        List<CallBatch> matches = client.listCallBatchesSince(agentId, notBefore)
             .filter(batch -> name.equals(batch.name()))
             .toList();
         if (matches.size() > 1) {
-            throw new CartesiaException("Cartesia holds " + matches.size() + " call batches named \"" + name
-                    + "\" (" + matches.stream().map(CallBatch::id).toList()
-                    + "); bulkcall created at most one, so cancel the extra ones by hand before restarting");
+            throw heldMoreThanOnce(matches);
         }
         matches.stream()
             .filter(batch -> batch.totalCallsScheduled() != recipients)
@@ -56,5 +49,12 @@ public class CallBatchFinder {
                         + "; it was not created by this job");
             });
         return matches.stream().findFirst();
+    }
+
+    /** The refusal to go on when batches of one name, which bulkcall gives once, are several at Cartesia. */
+    static CartesiaException heldMoreThanOnce(List<CallBatch> sameName) {
+        return new CartesiaException("Cartesia holds " + sameName.size() + " call batches named \""
+                + sameName.get(0).name() + "\" (" + sameName.stream().map(CallBatch::id).toList()
+                + "); bulkcall created at most one, so cancel the extra ones by hand before restarting");
     }
 }

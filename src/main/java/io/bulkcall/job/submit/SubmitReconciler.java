@@ -139,15 +139,11 @@ class SubmitReconciler implements StepExecutionListener {
     /** This job's batches at Cartesia by name, from one List pass back to the job's first start. */
     private Map<String, CallBatch> jobBatchesAtCartesia(JobExecution jobExecution, InputFile file) {
         long jobInstanceId = jobExecution.getJobInstanceId();
-        Instant horizon = firstStart(jobExecution).minus(CallBatchFinder.CLOCK_SKEW);
-        Map<String, List<CallBatch>> byName = client.listAllCallBatches(agentId)
-            .takeWhile(batch -> batch.createdAt() == null || !batch.createdAt().toInstant().isBefore(horizon))
+        Map<String, List<CallBatch>> byName = client.listCallBatchesSince(agentId, firstStart(jobExecution))
             .filter(batch -> CallBatchNames.numberOf(batch.name(), file, jobInstanceId).isPresent())
             .collect(Collectors.groupingBy(CallBatch::name));
         byName.values().stream().filter(same -> same.size() > 1).findFirst().ifPresent(same -> {
-            throw new CartesiaException("Cartesia holds " + same.size() + " call batches named \""
-                    + same.get(0).name() + "\" (" + same.stream().map(CallBatch::id).toList()
-                    + "); bulkcall created at most one, so cancel the extra ones by hand before restarting");
+            throw CallBatchFinder.heldMoreThanOnce(same);
         });
         return byName.values().stream().map(same -> same.get(0)).collect(Collectors.toMap(CallBatch::name, b -> b));
     }

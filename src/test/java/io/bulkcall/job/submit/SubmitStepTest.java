@@ -1,7 +1,12 @@
 package io.bulkcall.job.submit;
 
 import java.util.List;
+import java.util.Map;
 
+import io.bulkcall.cartesia.CallBatch;
+import io.bulkcall.cartesia.CallRecipient;
+import io.bulkcall.cartesia.CartesiaClient;
+import io.bulkcall.cartesia.CreateCallBatchRequest;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.sandbox.CallBatchSnapshot;
 import io.bulkcall.sandbox.SandboxEndpoint;
@@ -37,6 +42,9 @@ class SubmitStepTest {
 
     @Autowired
     private DatabaseFaults database;
+
+    @Autowired
+    private CartesiaClient client;
 
     @Test
     void createsOneNamedBatchPerPlannedBatchAndRecordsItsId() {
@@ -145,6 +153,32 @@ class SubmitStepTest {
         assertThat(sandbox.createdToNumbers()).containsExactlyElementsOf(CsvFiles.usNumbers(5));
         assertThat(job.batches()).extracting(TrackedBatch::batchId)
             .containsExactlyElementsOf(sandbox.batches().stream().map(CallBatchSnapshot::id).toList());
+    }
+
+    @Test
+    void aNameCartesiaHoldsTwiceStopsTheStepBeforeItCreatesAnything() {
+        // given: two batches at Cartesia under the name of the job's first batch, which bulkcall gives once
+        JobSteps.StagedJob job = steps.staged("five.csv", CsvFiles.numbers(5));
+        CallBatch one = client.createCallBatch(named(name(job, 1)));
+        CallBatch other = client.createCallBatch(named(name(job, 1)));
+
+        // when
+        StepExecution submit = job.startStep("submit");
+
+        // then
+        assertThat(submit.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(submit.getFailureExceptions()).singleElement().satisfies(failure -> assertThat(failure)
+            .hasStackTraceContaining("Cartesia holds 2 call batches named \"" + name(job, 1) + "\"")
+            .hasStackTraceContaining(one.id())
+            .hasStackTraceContaining(other.id())
+            .hasStackTraceContaining("cancel the extra ones by hand before restarting"));
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(2);
+        assertThat(job.batches()).isEmpty();
+    }
+
+    private static CreateCallBatchRequest named(String name) {
+        return new CreateCallBatchRequest(name, "agent_sandbox", "ap_sandbox",
+                List.of(new CallRecipient("+12125550143", Map.of(), null)), null, null, null, null);
     }
 
     private static String name(JobSteps.StagedJob job, int batchNo) {
