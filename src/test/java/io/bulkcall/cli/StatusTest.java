@@ -25,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -213,8 +212,7 @@ class StatusTest {
     }
 
     private JdbcClient jobRepository() {
-        return JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:file:" + workspace.root().resolve("data/bulkcall") + ";AUTO_SERVER=TRUE", "sa", ""));
+        return JdbcClient.create(workspace.jobDatabase());
     }
 
     private static JsonNode json(String out) {

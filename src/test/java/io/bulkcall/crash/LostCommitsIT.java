@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.zip.ZipInputStream;
 
@@ -75,8 +74,7 @@ class LostCommitsIT {
 
     /** An online backup through H2, joining the running process's database as its guest. */
     private static void backUp(Workspace workspace, Path backup) {
-        String url = "jdbc:h2:file:" + workspace.database() + ";AUTO_SERVER=TRUE";
-        try (var connection = DriverManager.getConnection(url, "sa", "");
+        try (var connection = workspace.jobDatabase().getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("BACKUP TO '" + backup + "'");
         }

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.EarlierJobDatabase;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +45,8 @@ class SpringBatchTablesTest {
     void aJobDatabaseWhoseSpringBatchTablesAnEarlierVersionMadeKeepsThemAndItsJobs(Workspace workspace)
             throws IOException {
         // given: a database as bulkcall left it before migration 9, with a job in Spring Batch's tables
-        EarlierJobDatabase.create(dataSource(workspace), "h2");
-        JdbcClient database = JdbcClient.create(dataSource(workspace));
+        EarlierJobDatabase.create(workspace.jobDatabase(), "h2");
+        JdbcClient database = JdbcClient.create(workspace.jobDatabase());
         database.sql("""
                 INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY)
                 VALUES (NEXT VALUE FOR BATCH_JOB_INSTANCE_SEQ, 0, 'bulkCall', 'earlier')""").update();
@@ -70,12 +67,6 @@ class SpringBatchTablesTest {
             .startsWith("earlier");
         assertThat(workspace.lastJobStatus()).isEqualTo("COMPLETED");
         assertThat(failedStatements(workspace)).isEmpty();
-    }
-
-    /** Connections to the workspace's job database, each opened and closed by its user. */
-    private static DataSource dataSource(Workspace workspace) {
-        String url = "jdbc:h2:file:" + workspace.database() + ";AUTO_SERVER=TRUE";
-        return new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "");
     }
 
     /**

@@ -5,13 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import io.bulkcall.BulkcallApplication;
 import io.bulkcall.cli.BulkcallLauncher;
@@ -24,6 +25,7 @@ import io.bulkcall.time.Waiter;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * A working folder for end-to-end tests, laid out as an operator's: {@code input/}, {@code output/},
@@ -155,10 +157,17 @@ public final class Workspace {
         }
     }
 
+    /**
+     * Connections to the job database, each opened and closed by its user: as a guest of the process
+     * that serves it while one runs, or on its own.
+     */
+    public DataSource jobDatabase() {
+        return new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:file:" + database() + ";AUTO_SERVER=TRUE", "sa", "");
+    }
+
     /** The status of the last job execution, as the job database holds it; read once no run is left. */
     public String lastJobStatus() {
-        String url = "jdbc:h2:file:" + database() + ";AUTO_SERVER=TRUE";
-        try (var connection = DriverManager.getConnection(url, "sa", "");
+        try (var connection = jobDatabase().getConnection();
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery(
                         "SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1")) {
