@@ -16,7 +16,6 @@ import java.util.stream.IntStream;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.validation.groups.Default;
 
 import io.bulkcall.config.ApiKey;
@@ -144,26 +143,33 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
             List<String> namingProblems) {
         Binder binder = binder(environment);
         List<String> problems = new ArrayList<>(namingProblems);
-        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
-            Validator validator = validation.getValidator();
-            for (Class<?> type : settingsTypes(beanFactory)) {
-                String prefix = AnnotatedElementUtils.findMergedAnnotation(type, ConfigurationProperties.class).prefix();
-                Object settings = bind(binder, prefix, type, validator, problems);
-                if (settings instanceof BulkcallProperties bulkcall && problems.isEmpty()) {
-                    checkBeyondAnnotations(bulkcall, problems);
-                }
+        for (Class<?> type : settingsTypes(beanFactory)) {
+            String prefix = AnnotatedElementUtils.findMergedAnnotation(type, ConfigurationProperties.class).prefix();
+            Object settings = bind(binder, prefix, type, problems);
+            if (settings instanceof BulkcallProperties bulkcall && problems.isEmpty()) {
+                checkBeyondAnnotations(bulkcall, problems);
             }
-            databaseKind(environment).ifPresent(problems::add);
-            if (dials && !environment.acceptsProfiles(Profiles.of(SANDBOX_PROFILE))) {
-                binder.bind("bulkcall.cartesia.api-key", ApiKey.class)
-                    .orElseGet(() -> new ApiKey(null))
-                    .problem()
-                    .ifPresent(problem -> problems.add("CARTESIA_API_KEY " + problem));
-            }
+        }
+        databaseKind(environment).ifPresent(problems::add);
+        if (dials && !environment.acceptsProfiles(Profiles.of(SANDBOX_PROFILE))) {
+            binder.bind("bulkcall.cartesia.api-key", ApiKey.class)
+                .orElseGet(() -> new ApiKey(null))
+                .problem()
+                .ifPresent(problem -> problems.add("CARTESIA_API_KEY " + problem));
         }
         if (!problems.isEmpty()) {
             throw new InvalidSettingException(String.join("; ", problems));
         }
+    }
+
+    /**
+     * Bean validation's validator, made on the first check and kept: it is thread-safe, and a new one
+     * reads every settings type's rules again, about 40 ms of CPU time at each start in a JVM that
+     * starts bulkcall many times, as the tests do.
+     */
+    private static final class SettingsValidator {
+
+        static final Validator INSTANCE = Validation.buildDefaultValidatorFactory().getValidator();
     }
 
     /** The {@code @ConfigurationProperties} types of the beans the context defines, bulkcall's first. */
@@ -184,7 +190,7 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
      * Binds a settings record and checks all of its rules at once, so that every bad setting of the
      * tree is named, not only the first one found; {@code null} when it does not bind or breaks a rule.
      */
-    private <T> T bind(Binder binder, String prefix, Class<T> type, Validator validator, List<String> problems) {
+    private <T> T bind(Binder binder, String prefix, Class<T> type, List<String> problems) {
         T settings;
         try {
             settings = binder.bindOrCreate(prefix, Bindable.of(type), durationsWithUnits(problems));
@@ -194,7 +200,7 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
             return null;
         }
         Class<?>[] groups = dials ? new Class<?>[] { Default.class, Dialing.class } : new Class<?>[] { Default.class };
-        List<String> broken = validator.validate(settings, groups)
+        List<String> broken = SettingsValidator.INSTANCE.validate(settings, groups)
             .stream()
             .map(violation -> SettingProblems.describe(prefix, violation))
             .sorted()
