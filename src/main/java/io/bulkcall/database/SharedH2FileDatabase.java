@@ -98,8 +98,8 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
                     return;
                 }
                 if (!told) {
-                    log.info("{} is in use by {} other bulkcall process(es), which this process serves it to; "
-                            + "keeping it open until they are done", database.file(), guests);
+                    log.info("{} is in use by {}, which this process serves it to; keeping it open until they are done",
+                            database.file(), guests == 1 ? "1 other bulkcall process" : guests + " other bulkcall processes");
                     told = true;
                 }
             }
