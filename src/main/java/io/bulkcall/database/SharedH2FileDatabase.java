@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.bulkcall.time.Durations;
+import io.bulkcall.validation.Counts;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,7 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
                 }
                 if (!told) {
                     log.info("{} is in use by {}, which this process serves it to; keeping it open until they are done",
-                            database.file(), guests == 1 ? "1 other bulkcall process" : guests + " other bulkcall processes");
+                            database.file(), Counts.of(guests, "other bulkcall process"));
                     told = true;
                 }
             }

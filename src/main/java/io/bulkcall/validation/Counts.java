@@ -9,9 +9,9 @@ public final class Counts {
     private Counts() {
     }
 
-    /** A count of a noun: {@code 1 recipient}, {@code 2 recipients}, {@code 0 call batches}. */
+    /** A count of a noun: {@code 1 recipient}, {@code 2 recipients}, {@code 0 call batches}, {@code 3 processes}. */
     public static String of(long count, String noun) {
-        return count + " " + (count == 1 ? noun : noun.endsWith("ch") ? noun + "es" : noun + "s");
+        return count + " " + (count == 1 ? noun : noun.endsWith("ch") || noun.endsWith("s") ? noun + "es" : noun + "s");
     }
 
     /** Counts by kind: {@code INVALID_NUMBER 2, DUPLICATE 1}; zeros left out. */

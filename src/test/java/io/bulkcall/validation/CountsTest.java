@@ -14,7 +14,8 @@ class CountsTest {
 
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource({ "1, recipient, 1 recipient", "2, recipient, 2 recipients", "0, row, 0 rows",
-            "1, call batch, 1 call batch", "3, call batch, 3 call batches", "1, redial round, 1 redial round" })
+            "1, call batch, 1 call batch", "3, call batch, 3 call batches", "1, redial round, 1 redial round",
+            "1, other bulkcall process, 1 other bulkcall process", "2, other bulkcall process, 2 other bulkcall processes" })
     void aNounTakesItsPluralForAnyCountButOne(long count, String noun, String said) {
         assertThat(Counts.of(count, noun)).isEqualTo(said);
     }
