@@ -56,7 +56,7 @@ public record BulkcallProperties(
         @NotBlank(groups = Dialing.class) String fromNumberId,
         @DefaultValue("input") @NotNull Path inputDir,
         @DefaultValue("output") @NotNull Path outputDir,
-        @DefaultValue("5s") @NotNull Duration inputQuietPeriod,
+        @DefaultValue("5s") @NotNull @DurationMin(nanos = 0, message = NOT_NEGATIVE) Duration inputQuietPeriod,
         @DefaultValue @Valid Input input,
         @DefaultValue @Valid Cartesia cartesia,
         @DefaultValue @Valid Batch batch,
@@ -70,6 +70,15 @@ public record BulkcallProperties(
         @DefaultValue @Valid Retention retention,
         @DefaultValue @Valid Results results,
         @DefaultValue @Valid Columns columns) {
+
+    /** The rule of a wait: {@code 0s} is none, and a negative one means nothing. */
+    public static final String NOT_NEGATIVE = "must not be negative";
+
+    /**
+     * The rule of a timeout and of the poll interval: {@code 0s} would time out every request before it
+     * is sent, or poll Cartesia without a pause.
+     */
+    public static final String POSITIVE = "must be longer than 0s";
 
     /**
      * @param delimiter what separates the cells of a CSV file: {@code auto} (comma, semicolon or tab,
@@ -99,11 +108,11 @@ public record BulkcallProperties(
             @DefaultValue("https://api.cartesia.ai") @NotNull @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String baseUrl,
             @DefaultValue("2026-03-01") @NotNull @Pattern(regexp = "2026-03-01|2026-08-14", message = "must be 2026-03-01 (columns go to metadata, for a code-deployed agent) or 2026-08-14 (columns go to dynamic_variables, for a managed agent's {{variables}})") String version,
             ApiKey apiKey,
-            @DefaultValue("5s") @NotNull Duration connectTimeout,
-            @DefaultValue("30s") @NotNull Duration responseTimeout,
+            @DefaultValue("5s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = POSITIVE) Duration connectTimeout,
+            @DefaultValue("30s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = POSITIVE) Duration responseTimeout,
             @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
-            @DefaultValue("500ms") @NotNull Duration initialBackoff,
-            @DefaultValue("30s") @NotNull Duration maxBackoff) {
+            @DefaultValue("500ms") @NotNull @DurationMin(nanos = 0, message = NOT_NEGATIVE) Duration initialBackoff,
+            @DefaultValue("30s") @NotNull @DurationMin(nanos = 0, message = NOT_NEGATIVE) Duration maxBackoff) {
 
         public CartesiaVersion cartesiaVersion() {
             return CartesiaVersion.of(version);
@@ -150,8 +159,8 @@ public record BulkcallProperties(
      *     for days
      */
     public record Poll(
-            @DefaultValue("30s") @NotNull Duration interval,
-            @DefaultValue("7d") @NotNull Duration maxWait) {
+            @DefaultValue("30s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = POSITIVE) Duration interval,
+            @DefaultValue("7d") @NotNull @DurationMin(nanos = 0, message = NOT_NEGATIVE) Duration maxWait) {
     }
 
     /**
@@ -164,9 +173,9 @@ public record BulkcallProperties(
      */
     public record Redial(
             @DefaultValue("0") @Min(0) @Max(10) int rounds,
-            @DefaultValue("15m") @NotNull Duration delay,
+            @DefaultValue("15m") @NotNull @DurationMin(nanos = 0, message = NOT_NEGATIVE) Duration delay,
             @DefaultValue({ "dial_no_answer", "dial_busy", "dial_failed", "error", "other", "not_placed" }) List<String> outcomes,
-            Map<String, Duration> delayAfter) {
+            Map<String, @DurationMin(nanos = 0, message = NOT_NEGATIVE) Duration> delayAfter) {
 
         public Redial {
             outcomes = List.copyOf(outcomes);
@@ -189,7 +198,7 @@ public record BulkcallProperties(
      *     holds before giving up with exit code 2; bulkcall processes themselves take turns and never
      *     wait this long for each other
      */
-    public record Database(@DefaultValue("30s") @NotNull Duration openTimeout) {
+    public record Database(@DefaultValue("30s") @NotNull @DurationMin(nanos = 0, message = NOT_NEGATIVE) Duration openTimeout) {
     }
 
     /**

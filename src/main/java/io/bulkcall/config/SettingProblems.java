@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 
 import io.bulkcall.time.Durations;
 
@@ -74,10 +75,13 @@ public final class SettingProblems {
                 : "'%s' is above the largest whole number this setting holds (%d)".formatted(value, max);
     }
 
-    /** One broken rule of a settings record bound from {@code prefix}, named as the property is written. */
+    /**
+     * One broken rule of a settings record bound from {@code prefix}, named as the property is written:
+     * a value of a map by its key ({@code bulkcall.redial.delay-after.dial_busy}).
+     */
     public static String describe(String prefix, ConstraintViolation<?> violation) {
         String path = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-            .map(node -> dashed(node.getName()))
+            .map(node -> node.getKind() == ElementKind.CONTAINER_ELEMENT ? String.valueOf(node.getKey()) : dashed(node.getName()))
             .collect(Collectors.joining("."));
         Object value = violation.getInvalidValue();
         return prefix + "." + path + "=" + (value == null ? "" : written(value)) + ": " + violation.getMessage();

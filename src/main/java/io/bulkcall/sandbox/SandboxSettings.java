@@ -13,6 +13,8 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+
+import io.bulkcall.config.BulkcallProperties;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -59,8 +61,8 @@ public record SandboxSettings(
         @DefaultValue("agent_sandbox") String agentId,
         @DefaultValue("ap_sandbox") String fromNumberId,
         @DefaultValue("8") @Min(1) int orgConcurrencyLimit,
-        @DefaultValue("1s") @NotNull @DurationMin(nanos = 0) Duration ringDuration,
-        @DefaultValue("3s") @NotNull @DurationMin(nanos = 0) Duration callDuration,
+        @DefaultValue("1s") @NotNull @DurationMin(nanos = 0, message = BulkcallProperties.NOT_NEGATIVE) Duration ringDuration,
+        @DefaultValue("3s") @NotNull @DurationMin(nanos = 0, message = BulkcallProperties.NOT_NEGATIVE) Duration callDuration,
         @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double failureRate,
         @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double faultRate,
         @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double lostResponseRate,

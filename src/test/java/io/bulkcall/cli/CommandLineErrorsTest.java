@@ -303,6 +303,29 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aTimeoutOrPollIntervalOfNoTimeAndANegativeWaitStopTheRunBeforeTheJobDatabaseOpens(CapturedOutput output) {
+        // given: values that once started a job to fail it at its first request, or polled Cartesia without a pause
+        workspace.drop("numbers.csv", "to_number\n+12125550143\n");
+
+        // when
+        int exitCode = workspace.run("run", "--bulkcall.cartesia.connect-timeout=0s",
+                "--bulkcall.cartesia.response-timeout=-1s", "--bulkcall.poll.interval=0s", "--bulkcall.redial.delay=-15m",
+                "--bulkcall.redial.delay-after.dial_busy=-10m", "--bulkcall.input-quiet-period=-5s");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr().lines().filter(line -> line.startsWith("bulkcall: invalid setting"))).singleElement()
+            .asString()
+            .contains("bulkcall.cartesia.connect-timeout=0s: must be longer than 0s",
+                    "bulkcall.cartesia.response-timeout=-1s: must be longer than 0s",
+                    "bulkcall.poll.interval=0s: must be longer than 0s", "bulkcall.redial.delay=-15m: must not be negative",
+                    "bulkcall.redial.delay-after.dial_busy=-10m: must not be negative",
+                    "bulkcall.input-quiet-period=-5s: must not be negative");
+        assertThat(workspace.database().resolveSibling("bulkcall.mv.db")).doesNotExist();
+        assertNoStackTrace(output);
+    }
+
+    @Test
     void validateNeedsNothingToDialWith(CapturedOutput output) {
         workspace.drop("numbers.csv", "to_number\n+12125550143\n");
 
