@@ -15,6 +15,7 @@ import java.util.Optional;
 import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.InputFileException;
+import io.bulkcall.database.JobDatabaseFile;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.launch.FileJobLauncher;
 import io.bulkcall.job.launch.JobCanceller;
@@ -54,10 +55,11 @@ class CommandActions {
     private final RecipientPurge purge;
     private final BulkcallProperties properties;
     private final BulkcallMetrics metrics;
+    private final JobDatabaseFile jobDatabaseFile;
 
     public CommandActions(FileJobLauncher launcher, JobStatusQuery statusQuery, JobCanceller canceller,
             InputFolderScan scan, FileValidation fileValidation, RecipientPurge purge, BulkcallProperties properties,
-            BulkcallMetrics metrics) {
+            BulkcallMetrics metrics, JobDatabaseFile jobDatabaseFile) {
         this.launcher = launcher;
         this.statusQuery = statusQuery;
         this.canceller = canceller;
@@ -66,6 +68,7 @@ class CommandActions {
         this.purge = purge;
         this.properties = properties;
         this.metrics = metrics;
+        this.jobDatabaseFile = jobDatabaseFile;
     }
 
     int run(List<Path> files) {
@@ -181,7 +184,7 @@ class CommandActions {
                 StatusJson.jobs(jobs, out);
             }
             else {
-                StatusTable.jobs(jobs, out);
+                StatusTable.jobs(jobs, jobDatabaseFile.path(), out);
             }
             return ExitCodes.COMPLETED;
         }

@@ -1,9 +1,11 @@
 package io.bulkcall.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import io.bulkcall.job.launch.JobStatus;
 import io.bulkcall.job.launch.JobStatus.Group;
@@ -21,8 +23,17 @@ final class StatusTable {
     private StatusTable() {
     }
 
-    static void jobs(List<JobStatus> jobs, PrintWriter out) {
+    /**
+     * @param databaseFile the job database's file, named under an empty table: run from another folder,
+     *     the default's relative path finds another job database, new and empty
+     */
+    static void jobs(List<JobStatus> jobs, Optional<Path> databaseFile, PrintWriter out) {
         table(jobs, out);
+        if (jobs.isEmpty()) {
+            out.printf("%nNo job in %s%n", databaseFile
+                .map(file -> file + " (spring.datasource.url; a relative path in it is read from the folder bulkcall runs in)")
+                .orElse("the job database (spring.datasource.url)"));
+        }
         List<JobStatus> running = jobs.stream().filter(JobStatus::isRunning).toList();
         if (!running.isEmpty()) {
             out.println();

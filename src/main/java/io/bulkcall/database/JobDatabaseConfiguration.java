@@ -12,8 +12,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * How bulkcall opens its job database (see {@link SharedH2FileDatabase}), and reads many rows of it
- * ({@link StreamedQuery}).
+ * How bulkcall opens its job database (see {@link SharedH2FileDatabase}), reads many rows of it
+ * ({@link StreamedQuery}), and names its file ({@link JobDatabaseFile}).
  */
 @Configuration(proxyBeanMethods = false)
 class JobDatabaseConfiguration {
@@ -33,6 +33,11 @@ class JobDatabaseConfiguration {
     @Bean
     StreamedQuery streamedQuery(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new StreamedQuery(dataSource, transactionManager);
+    }
+
+    @Bean
+    JobDatabaseFile jobDatabaseFile(DataSource dataSource) {
+        return new JobDatabaseFile(dataSource);
     }
 
     /** One process at a time migrates a shared H2 file; see {@link SharedH2FileDatabase#migrateInTurn}. */

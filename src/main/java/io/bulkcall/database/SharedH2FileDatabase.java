@@ -128,7 +128,7 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
         }
     }
 
-    private static Optional<H2FileUrl> h2File(DataSource dataSource) {
+    static Optional<H2FileUrl> h2File(DataSource dataSource) {
         try {
             return dataSource.isWrapperFor(HikariDataSource.class)
                     ? H2FileUrl.parse(dataSource.unwrap(HikariDataSource.class).getJdbcUrl()) : Optional.empty();

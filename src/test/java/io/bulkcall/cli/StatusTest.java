@@ -112,6 +112,26 @@ class StatusTest {
     }
 
     @Test
+    void withNoJobItNamesTheJobDatabaseFileItLookedIn(CapturedOutput output) {
+        // when: bulkcall run from a folder no job has run in, as from another folder than cron's
+        int exitCode = workspace.run("status");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("No job in " + workspace.database().resolveSibling("bulkcall.mv.db")
+                + " (spring.datasource.url; a relative path in it is read from the folder bulkcall runs in)");
+    }
+
+    @Test
+    void aJobListedSaysNothingOfTheJobDatabase(CapturedOutput output) {
+        workspace.drop("done.csv", CsvFiles.numbers(1));
+
+        assertThat(workspace.run("run")).isZero();
+        assertThat(workspace.run("status")).isZero();
+        assertThat(output.getOut()).contains("done.csv").doesNotContain("No job in");
+    }
+
+    @Test
     void aGroupWithNothingLeftToDialShowsNoWindow(CapturedOutput output) {
         workspace.drop("done.csv", CsvFiles.numbers(3));
 
