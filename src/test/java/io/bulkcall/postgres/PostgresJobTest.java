@@ -135,6 +135,15 @@ class PostgresJobTest {
     }
 
     @Test
+    void statusWithNoJobSaysSoWithoutTheUrlWhichMayHoldAPassword(CapturedOutput output) {
+        int exitCode = workspace.run("status");
+
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("No job in the job database (spring.datasource.url)");
+        assertThat(output.getAll()).doesNotContain("jdbc:postgresql:");
+    }
+
+    @Test
     void startingAgainAgainstAnInitializedDatabaseIsHarmless(CapturedOutput output) {
         // given: a database that one run created and filled
         workspace.drop("monday.csv", CsvFiles.numbers(20));
