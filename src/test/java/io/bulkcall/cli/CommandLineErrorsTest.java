@@ -304,7 +304,8 @@ class CommandLineErrorsTest {
 
     @Test
     void aTimeoutOrPollIntervalOfNoTimeAndANegativeWaitStopTheRunBeforeTheJobDatabaseOpens(CapturedOutput output) {
-        // given: values that once started a job to fail it at its first request, or polled Cartesia without a pause
+        // given: values that once ended the run with exit 1 (one at start-up, one in a job at its first request),
+        // or polled Cartesia without a pause
         workspace.drop("numbers.csv", "to_number\n+12125550143\n");
 
         // when
