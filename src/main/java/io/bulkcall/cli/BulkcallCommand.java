@@ -1,8 +1,11 @@
 package io.bulkcall.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -40,6 +43,8 @@ import org.springframework.boot.convert.DurationStyle;
                 "  No API key? Try: --spring.profiles.active=sandbox" })
 class BulkcallCommand implements Callable<Integer> {
 
+    private static final int MOST_EDITS_OF_A_MISTYPED_COMMAND = 2;
+
     @Spec
     private CommandSpec spec;
 
@@ -62,6 +67,29 @@ class BulkcallCommand implements Callable<Integer> {
     /** Whether the parsed command runs jobs ({@code run}, {@code restart}): only those push metrics. */
     static boolean runsJobs(ParseResult parsed) {
         return !parsed.hasSubcommand() || Set.of("run", "restart").contains(parsed.subcommand().commandSpec().name());
+    }
+
+    /**
+     * What is wrong with a word taken for a FILE of the default {@code run} that was meant for a command
+     * ({@code stauts is no command and no file; did you mean status?}): no such file, no extension or
+     * folder in it, and a letter or two from a command's name.
+     */
+    static Optional<String> mistypedCommand(ParseResult parsed) {
+        if (parsed.hasSubcommand() || !parsed.hasMatchedPositional(0)) {
+            return Optional.empty();
+        }
+        String word = parsed.matchedPositional(0).stringValues().get(0);
+        if (word.contains(".") || word.contains("/") || Files.exists(Path.of(word))) {
+            return Optional.empty();
+        }
+        String written = word.toLowerCase(Locale.ROOT);
+        return parsed.commandSpec()
+            .subcommands()
+            .keySet()
+            .stream()
+            .filter(command -> SettingNames.distance(written, command) <= MOST_EDITS_OF_A_MISTYPED_COMMAND)
+            .min(Comparator.comparingInt(command -> SettingNames.distance(written, command)))
+            .map(command -> word + " is no command and no file; did you mean " + command + "?");
     }
 
     @Override

@@ -51,6 +51,9 @@ public final class BulkcallLauncher {
             if (CommandLine.executeHelpRequest(parsed) != null) {
                 return ExitCodes.COMPLETED;
             }
+            BulkcallCommand.mistypedCommand(parsed).ifPresent(problem -> {
+                throw new ParameterException(parser, problem);
+            });
             dials = BulkcallCommand.dials(parsed);
             runsJobs = BulkcallCommand.runsJobs(parsed);
         }

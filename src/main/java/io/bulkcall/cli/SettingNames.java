@@ -226,7 +226,7 @@ final class SettingNames {
     }
 
     /** How many one-character edits turn one name into the other (Levenshtein). */
-    private static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -69,6 +69,14 @@ class CommandLineErrorsTest {
         assertThat(output.getErr()).contains("bulkcall: Unknown option: '--frobnicate'");
     }
 
+    @Test
+    void aMistypedCommandIsAUsageErrorThatNamesTheCommandWithoutAnySettings(CapturedOutput output) {
+        int exitCode = BulkcallLauncher.launch(BulkcallApplication.class, "stauts");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall: stauts is no command and no file; did you mean status?");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "run", "validate" })
     void aMissingFileIsNamedAndIsAUsageError(String command, CapturedOutput output) {
