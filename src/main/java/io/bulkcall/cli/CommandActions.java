@@ -15,7 +15,6 @@ import java.util.Optional;
 import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.InputFileException;
-import io.bulkcall.database.JobDatabaseFile;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.launch.FileJobLauncher;
 import io.bulkcall.job.launch.JobCanceller;
@@ -55,11 +54,10 @@ class CommandActions {
     private final RecipientPurge purge;
     private final BulkcallProperties properties;
     private final BulkcallMetrics metrics;
-    private final JobDatabaseFile jobDatabaseFile;
 
     public CommandActions(FileJobLauncher launcher, JobStatusQuery statusQuery, JobCanceller canceller,
             InputFolderScan scan, FileValidation fileValidation, RecipientPurge purge, BulkcallProperties properties,
-            BulkcallMetrics metrics, JobDatabaseFile jobDatabaseFile) {
+            BulkcallMetrics metrics) {
         this.launcher = launcher;
         this.statusQuery = statusQuery;
         this.canceller = canceller;
@@ -68,7 +66,6 @@ class CommandActions {
         this.purge = purge;
         this.properties = properties;
         this.metrics = metrics;
-        this.jobDatabaseFile = jobDatabaseFile;
     }
 
     int run(List<Path> files) {
@@ -184,7 +181,7 @@ class CommandActions {
                 StatusJson.jobs(jobs, out);
             }
             else {
-                StatusTable.jobs(jobs, jobDatabaseFile.path(), out);
+                StatusTable.jobs(jobs, statusQuery.databaseFile(), out);
             }
             return ExitCodes.COMPLETED;
         }

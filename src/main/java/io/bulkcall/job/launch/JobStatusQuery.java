@@ -1,5 +1,6 @@
 package io.bulkcall.job.launch;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.bulkcall.database.JobDatabaseFile;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.launch.JobStatus.Group;
@@ -49,15 +51,22 @@ public class JobStatusQuery {
     private final RecipientRepository recipients;
     private final CallingWindows windows;
     private final Clock clock;
+    private final JobDatabaseFile databaseFile;
 
     public JobStatusQuery(JobRepository jobRepository, JobRecordRepository jobs, CallBatchRepository batches,
-            RecipientRepository recipients, CallingWindows windows, Clock clock) {
+            RecipientRepository recipients, CallingWindows windows, Clock clock, JobDatabaseFile databaseFile) {
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.batches = batches;
         this.recipients = recipients;
         this.windows = windows;
         this.clock = clock;
+        this.databaseFile = databaseFile;
+    }
+
+    /** The file of the job database the jobs are read from; empty where it is no H2 file (PostgreSQL). */
+    public Optional<Path> databaseFile() {
+        return databaseFile.path();
     }
 
     /**
