@@ -3,7 +3,6 @@ package io.bulkcall.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,13 +81,8 @@ class BulkcallCommand implements Callable<Integer> {
         if (word.contains(".") || word.contains("/") || Files.exists(Path.of(word))) {
             return Optional.empty();
         }
-        String written = word.toLowerCase(Locale.ROOT);
-        return parsed.commandSpec()
-            .subcommands()
-            .keySet()
-            .stream()
-            .filter(command -> SettingNames.distance(written, command) <= MOST_EDITS_OF_A_MISTYPED_COMMAND)
-            .min(Comparator.comparingInt(command -> SettingNames.distance(written, command)))
+        return SettingNames.nearest(word.toLowerCase(Locale.ROOT), parsed.commandSpec().subcommands().keySet(),
+                MOST_EDITS_OF_A_MISTYPED_COMMAND)
             .map(command -> word + " is no command and no file; did you mean " + command + "?");
     }
 

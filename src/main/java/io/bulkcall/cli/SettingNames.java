@@ -5,13 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -162,9 +163,7 @@ final class SettingNames {
             if (PROFILES.contains(profile) || isConfigured(environment, profile)) {
                 continue;
             }
-            PROFILES.stream()
-                .filter(known -> distance(profile.toLowerCase(Locale.ROOT), known) <= MOST_EDITS_OF_A_MISTYPED_PROFILE)
-                .findFirst()
+            nearest(profile.toLowerCase(Locale.ROOT), PROFILES, MOST_EDITS_OF_A_MISTYPED_PROFILE)
                 .ifPresent(known -> problems.add("spring.profiles.active=%s: no such profile; did you mean %s?"
                     .formatted(profile, known)));
         }
@@ -197,18 +196,22 @@ final class SettingNames {
     }
 
     private String describeUnknown(String name) {
-        Map<String, Integer> edits = new LinkedHashMap<>();
-        for (String known : names) {
-            if (!READ_BY_PROFILES.contains(known) && !RENAMED.containsKey(known)) {
-                edits.put(known, distance(name, known));
-            }
-        }
-        return edits.entrySet()
-            .stream()
-            .min(Comparator.comparingInt(Map.Entry::getValue))
-            .filter(nearest -> nearest.getValue() <= MOST_EDITS_SUGGESTED)
-            .map(nearest -> name + ": unknown setting; did you mean " + nearest.getKey() + "?")
+        List<String> suggestable = names.stream()
+            .filter(known -> !READ_BY_PROFILES.contains(known) && !RENAMED.containsKey(known))
+            .toList();
+        return nearest(name, suggestable, MOST_EDITS_SUGGESTED)
+            .map(nearest -> name + ": unknown setting; did you mean " + nearest + "?")
             .orElse(name + ": unknown setting; README.md lists the settings");
+    }
+
+    /**
+     * The known word fewest one-character edits from the written one (the first of those as near), if it
+     * takes at most {@code mostEdits}: the word a typo was meant to be.
+     */
+    static Optional<String> nearest(String written, Collection<String> known, int mostEdits) {
+        return known.stream()
+            .min(Comparator.comparingInt(word -> distance(written, word)))
+            .filter(word -> distance(written, word) <= mostEdits);
     }
 
     /** A name as relaxed binding compares it: no case, no {@code -} or {@code _} in its parts, no list index. */
@@ -226,7 +229,7 @@ final class SettingNames {
     }
 
     /** How many one-character edits turn one name into the other (Levenshtein). */
-    static int distance(String a, String b) {
+    private static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
