@@ -40,10 +40,17 @@ class GracefulStopIT {
 
     private static final CallList INPUT = CallList.of(1_000);
     private static final int ROUNDS = 1;
-    private static final String[] SETTINGS = { "--bulkcall.batch.size=250", "--bulkcall.redial.rounds=" + ROUNDS };
+    /**
+     * Each batch dials all of its calls at once: a batch that sends no limit of its own reserves half
+     * the organization's, and the sandbox, as Cartesia does, admits two such batches at a time.
+     */
+    private static final String[] SETTINGS = { "--bulkcall.batch.size=250", "--bulkcall.redial.rounds=" + ROUNDS,
+            "--bulkcall.batch.target-concurrency-limit=250" };
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final CallList FIRST_FILE = CallList.of(2_000, 10_000);
     private static final CallList SECOND_FILE = CallList.of(1_000, 20_000);
+    private static final String[] TWO_FILES_SETTINGS = { "--bulkcall.batch.size=500",
+            "--bulkcall.batch.target-concurrency-limit=500" };
 
     private Workspace workspace;
     private SandboxServer sandbox;
@@ -122,8 +129,7 @@ class GracefulStopIT {
         // given: two files, and SIGTERM as the first file's 2nd batch is created
         workspace.drop("a.csv", FIRST_FILE.content());
         workspace.drop("b.csv", SECOND_FILE.content());
-        Handle run = new ForkedBulkcall(workspace).with("--bulkcall.batch.size=500")
-            .start("run", "input/a.csv", "input/b.csv");
+        Handle run = new ForkedBulkcall(workspace).with(TWO_FILES_SETTINGS).start("run", "input/a.csv", "input/b.csv");
         terminateAt(new Trigger.OnRequest(CREATE_BATCH, 2, null), run);
 
         // when
@@ -137,7 +143,7 @@ class GracefulStopIT {
             .allSatisfy(batch -> assertThat(batch.name()).startsWith("bulkcall a #1 "));
 
         // and when the next run comes
-        int nextExit = workspace.with("--bulkcall.batch.size=500").run("run");
+        int nextExit = workspace.with(TWO_FILES_SETTINGS).run("run");
 
         // then it finishes both, exactly once
         assertThat(nextExit).isZero();

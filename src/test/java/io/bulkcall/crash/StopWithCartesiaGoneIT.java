@@ -81,9 +81,12 @@ class StopWithCartesiaGoneIT {
         assertThat(leftQueued).isEqualTo(BATCHES);
         assertThat(workspace.lastJobStatus()).isEqualTo("STOPPED");
 
-        // and when Cartesia answers again, the next run, with calls to make at once
+        // and when Cartesia answers again, the next run, with calls to make at once, every batch dialing
+        // all of its calls together (a batch that sends no limit of its own reserves half the
+        // organization's, and the sandbox, as Cartesia does, admits two such batches at a time)
         try (SandboxServer back = new SandboxServer(onItsOwnAddress, Clock.systemUTC(), cartesiaState).start()) {
-            int nextExit = workspace.with("--bulkcall.cartesia.base-url=" + back.baseUrl(), "--bulkcall.batch.size=10")
+            int nextExit = workspace.with("--bulkcall.cartesia.base-url=" + back.baseUrl(), "--bulkcall.batch.size=10",
+                    "--bulkcall.batch.target-concurrency-limit=10")
                 .run("run");
 
             // then it cancels what was left queued first, and finishes the job exactly once
