@@ -158,7 +158,9 @@ final class SettingsCheck implements ApplicationContextInitializer<ConfigurableA
                 .ifPresent(problem -> problems.add("CARTESIA_API_KEY " + problem));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidSettingException(String.join("; ", problems));
+            throw new InvalidSettingException(problems.stream()
+                .map(problem -> SettingOrigins.named(environment, problem))
+                .collect(Collectors.joining("; ")));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.bulkcall.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -331,6 +332,33 @@ class CommandLineErrorsTest {
                     "bulkcall.redial.delay-after.dial_busy=-10m: must not be negative",
                     "bulkcall.input-quiet-period=-5s: must not be negative");
         assertThat(workspace.database().resolveSibling("bulkcall.mv.db")).doesNotExist();
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void aBadSettingFromASettingsFileOrAJavaSystemPropertyIsNamedWithWhereItWasSet(CapturedOutput output)
+            throws IOException {
+        // given: bad values in a settings file Spring Boot reads, in a system property, and on the command line
+        Path settings = Files.writeString(workspace.root().resolve("bulkcall.yml"), "bulkcall:\n  batch:\n    size: 5000\n");
+        System.setProperty("bulkcall.redial.rounds", "-1");
+        int exitCode;
+        try {
+            // when
+            exitCode = workspace.run("validate", A_FILE.toString(), "--spring.config.additional-location=file:" + settings,
+                    "--bulkcall.poll.interval=0s");
+        }
+        finally {
+            System.clearProperty("bulkcall.redial.rounds");
+        }
+
+        // then: where each was set, but for the command line's, which the operator has in front of them
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr().lines().filter(line -> line.startsWith("bulkcall: invalid setting"))).singleElement()
+            .asString()
+            .contains("bulkcall.batch.size=5000: must be less than or equal to 1000 (" + settings + ", line 3)",
+                    "bulkcall.redial.rounds=-1: must be greater than or equal to 0 (Java system property -Dbulkcall.redial.rounds)",
+                    "bulkcall.poll.interval=0s: must be longer than 0s")
+            .doesNotContain("must be longer than 0s (");
         assertNoStackTrace(output);
     }
 
