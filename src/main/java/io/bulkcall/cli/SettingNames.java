@@ -39,7 +39,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * {@code bulkcall.calling-window-hours} binds nothing); an environment variable's {@code _} stands for a
  * {@code .}, and for a {@code -} too ({@code BULKCALL_CALLING_WINDOW_HOURS} and
  * {@code BULKCALL_CALLINGWINDOW_HOURS}, not {@code BULKCALL_CALLINGWINDOWHOURS}). Below a map setting
- * ({@code bulkcall.redial.delay-after.dial_busy}) any key goes. Immutable.
+ * ({@code bulkcall.redial.delay-after.dial_busy}) any key goes, in one word from an environment variable.
+ * Immutable.
  */
 final class SettingNames {
 
@@ -75,23 +76,27 @@ final class SettingNames {
 
     private final List<String> names;
 
+    private final List<String> maps;
+
     /** The settings, and the map settings below which any key goes, as a name to bind compares with them. */
     private final Set<String> comparableNames;
     private final List<String> comparableMaps;
 
     /**
-     * The same, as an environment variable's name compares with them: each in the two forms an
-     * environment variable binds, a {@code -} left out or read as a {@code .}.
+     * The same, as an environment variable's name compares with them: a setting in the two forms an
+     * environment variable binds, a {@code -} left out or read as a {@code .}; a map in the first only,
+     * as the only one that binds a key.
      */
     private final Set<String> environmentNames;
     private final List<String> environmentMaps;
 
     private SettingNames(List<String> names, List<String> maps) {
         this.names = names;
+        this.maps = maps;
         this.comparableNames = names.stream().map(SettingNames::comparable).collect(Collectors.toUnmodifiableSet());
         this.comparableMaps = maps.stream().map(SettingNames::comparable).toList();
         this.environmentNames = names.stream().flatMap(SettingNames::environmentForms).collect(Collectors.toUnmodifiableSet());
-        this.environmentMaps = maps.stream().flatMap(SettingNames::environmentForms).toList();
+        this.environmentMaps = maps.stream().map(map -> map.replace("-", "")).toList();
     }
 
     /** The settings the build describes. */
@@ -131,10 +136,11 @@ final class SettingNames {
                     .filter(BULKCALL::isAncestorOf)
                     .map(ConfigurationPropertyName::toString)
                     .filter(name -> variables ? !isKnownVariable(name) : !isKnown(name))
+                    .map(name -> variables ? describeUnknownVariable(name) : describeUnknown(name))
                     .forEach(unknown::add);
             }
         }
-        return unknown.stream().map(this::describeUnknown).toList();
+        return List.copyOf(unknown);
     }
 
     /**
@@ -180,9 +186,15 @@ final class SettingNames {
         return isKnown(comparable(name), comparableNames, comparableMaps);
     }
 
-    /** Whether an environment variable's name, its {@code _} read as {@code .}, binds a setting. */
+    /**
+     * Whether an environment variable's name, its {@code _} read as {@code .}, binds a setting: below a
+     * map, one word more, the key ({@code BULKCALL_REDIAL_DELAYAFTER_DIALBUSY}); Spring Boot binds no
+     * key of more words from a variable, and says nothing of it.
+     */
     private boolean isKnownVariable(String name) {
-        return isKnown(withoutIndex(name), environmentNames, environmentMaps);
+        String written = withoutIndex(name);
+        return environmentNames.contains(written) || environmentMaps.stream()
+            .anyMatch(map -> isKeyOf(written, map) && written.indexOf('.', map.length() + 1) < 0);
     }
 
     private static boolean isKnown(String written, Set<String> settings, List<String> maps) {
@@ -193,6 +205,21 @@ final class SettingNames {
     private static boolean isKeyOf(String written, String map) {
         return written.length() > map.length() + 1 && written.startsWith(map)
                 && (written.charAt(map.length()) == '.' || written.charAt(map.length()) == '[');
+    }
+
+    /** An unknown variable below a map in either form names the variable that gives that key. */
+    private String describeUnknownVariable(String name) {
+        for (String map : maps) {
+            for (String form : environmentForms(map).toList()) {
+                if (isKeyOf(name, form)) {
+                    String key = name.substring(form.length() + 1).replace(".", "");
+                    String variable = (map.replace("-", "") + "." + key).replace('.', '_').toUpperCase(Locale.ROOT);
+                    return "%s: binds nothing; an environment variable gives a key of %s in one word: %s"
+                        .formatted(name, map, variable);
+                }
+            }
+        }
+        return describeUnknown(name);
     }
 
     private String describeUnknown(String name) {

@@ -184,12 +184,17 @@ public record BulkcallProperties(
 
         /** Whether a failed attempt of this outcome is redialed while rounds remain. */
         public boolean redials(RedialOutcome outcome) {
-            return outcomes.stream().anyMatch(named -> named.strip().equals(outcome.setting()));
+            return outcomes.stream().anyMatch(outcome::isNamed);
         }
 
         /** How long after its call ended a recipient of this outcome is redialed. */
         public Duration delayAfter(RedialOutcome outcome) {
-            return delayAfter.getOrDefault(outcome.setting(), delay);
+            return delayAfter.entrySet()
+                .stream()
+                .filter(named -> outcome.isNamed(named.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(delay);
         }
     }
 

@@ -23,7 +23,20 @@ public enum RedialOutcome {
 
     /** The outcome a setting names, if it names one. */
     public static Optional<RedialOutcome> named(String setting) {
-        return Arrays.stream(values()).filter(outcome -> outcome.setting().equals(setting.strip())).findFirst();
+        return Arrays.stream(values()).filter(outcome -> outcome.isNamed(setting)).findFirst();
+    }
+
+    /**
+     * Whether a setting names this outcome, its case, {@code _} and {@code -} apart as Spring Boot's
+     * relaxed binding reads names: an environment variable can give a map's key only in one word,
+     * {@code BULKCALL_REDIAL_DELAYAFTER_DIALBUSY} for {@code dial_busy}.
+     */
+    public boolean isNamed(String setting) {
+        return comparable(setting).equals(comparable(setting()));
+    }
+
+    private static String comparable(String setting) {
+        return setting.strip().replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -67,8 +67,19 @@ class SettingNamesTest {
         // the variables of the README's systemd unit and several-nodes setup
         assertThat(names.unknownIn(variables(Map.of("BULKCALL_AGENT_ID", "agent_1", "BULKCALL_FROM_NUMBER_ID", "ap_1",
                 "BULKCALL_DB_URL", "jdbc:x", "BULKCALL_DB_USER", "bulkcall", "BULKCALL_DB_PASSWORD", "p",
-                "BULKCALL_INPUT_DIR", "/in", "BULKCALL_OUTPUT_DIR", "/out", "BULKCALL_REDIAL_DELAYAFTER_DIAL_BUSY", "10m"))))
+                "BULKCALL_INPUT_DIR", "/in", "BULKCALL_OUTPUT_DIR", "/out", "BULKCALL_REDIAL_DELAYAFTER_DIALBUSY", "10m"))))
             .isEmpty();
+    }
+
+    @Test
+    void aMapKeyOfTwoWordsInAnEnvironmentVariableBindsNothingAndIsNamedWithTheVariableThatWould() {
+        // Spring Boot binds neither, and says nothing: the run would redial a busy line after the default wait
+        assertThat(names.unknownIn(variables(Map.of("BULKCALL_REDIAL_DELAYAFTER_DIAL_BUSY", "10m",
+                "BULKCALL_REDIAL_DELAY_AFTER_DIAL_NO_ANSWER", "2h")))).containsExactlyInAnyOrder(
+                        "bulkcall.redial.delayafter.dial.busy: binds nothing; an environment variable gives a key of "
+                                + "bulkcall.redial.delay-after in one word: BULKCALL_REDIAL_DELAYAFTER_DIALBUSY",
+                        "bulkcall.redial.delay.after.dial.no.answer: binds nothing; an environment variable gives a key of "
+                                + "bulkcall.redial.delay-after in one word: BULKCALL_REDIAL_DELAYAFTER_DIALNOANSWER");
     }
 
     @Test

@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.tuple;
 @StepTest
 @TestPropertySource(properties = { "bulkcall.batch.size=2", "bulkcall.batch.target-concurrency-limit=1",
         "bulkcall.redial.rounds=1", "bulkcall.redial.delay=15m",
-        "bulkcall.redial.delay-after.dial_busy=10m", "bulkcall.redial.delay-after.dial_no_answer=2h",
+        // an unanswered call's key in one word, as an environment variable gives it (BULKCALL_REDIAL_DELAYAFTER_DIALNOANSWER)
+        "bulkcall.redial.delay-after.dial_busy=10m", "bulkcall.redial.delay-after.dialnoanswer=2h",
         "bulkcall.redial.outcomes=dial_no_answer,dial_busy,error,other,not_placed", "bulkcall.sandbox.failure-rate=0",
         "bulkcall.sandbox.ring-duration=30s", "bulkcall.sandbox.call-duration=2m" })
 class RedialRoundStepTest {
