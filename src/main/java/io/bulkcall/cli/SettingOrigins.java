@@ -1,6 +1,5 @@
 package io.bulkcall.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -72,8 +71,7 @@ final class SettingOrigins {
 
     private static Optional<String> fileOf(TextResourceOrigin text) {
         try {
-            File file = text.getResource().getFile();
-            return Optional.of(file.getPath());
+            return Optional.of(text.getResource().getFile().getPath());
         }
         catch (IOException notAFile) {
             return Optional.empty();

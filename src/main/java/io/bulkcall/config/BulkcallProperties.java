@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -177,24 +178,28 @@ public record BulkcallProperties(
             @DefaultValue({ "dial_no_answer", "dial_busy", "dial_failed", "error", "other", "not_placed" }) List<String> outcomes,
             Map<String, @DurationMin(nanos = 0, message = NOT_NEGATIVE) Duration> delayAfter) {
 
+        /**
+         * Outcomes are kept as the settings write them ({@code dial_busy}) whatever spelling named them
+         * ({@code DIALBUSY} from an environment variable), so that a redial looks them up as they are;
+         * a key written both ways is one setting to Spring Boot, bound to one value.
+         */
         public Redial {
-            outcomes = List.copyOf(outcomes);
-            delayAfter = delayAfter == null ? Map.of() : Map.copyOf(delayAfter);
+            outcomes = outcomes.stream().map(RedialOutcome::asSetting).toList();
+            delayAfter = delayAfter == null ? Map.of()
+                    : Map.copyOf(delayAfter.entrySet()
+                        .stream()
+                        .collect(Collectors.toMap(named -> RedialOutcome.asSetting(named.getKey()), Map.Entry::getValue,
+                                (one, same) -> one)));
         }
 
         /** Whether a failed attempt of this outcome is redialed while rounds remain. */
         public boolean redials(RedialOutcome outcome) {
-            return outcomes.stream().anyMatch(outcome::isNamed);
+            return outcomes.contains(outcome.setting());
         }
 
         /** How long after its call ended a recipient of this outcome is redialed. */
         public Duration delayAfter(RedialOutcome outcome) {
-            return delayAfter.entrySet()
-                .stream()
-                .filter(named -> outcome.isNamed(named.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(delay);
+            return delayAfter.getOrDefault(outcome.setting(), delay);
         }
     }
 

@@ -26,12 +26,17 @@ public enum RedialOutcome {
         return Arrays.stream(values()).filter(outcome -> outcome.isNamed(setting)).findFirst();
     }
 
+    /** The outcome a setting names as the settings write it ({@code dial_busy}); a name of none as it is. */
+    public static String asSetting(String setting) {
+        return named(setting).map(RedialOutcome::setting).orElse(setting);
+    }
+
     /**
      * Whether a setting names this outcome, its case, {@code _} and {@code -} apart as Spring Boot's
      * relaxed binding reads names: an environment variable can give a map's key only in one word,
      * {@code BULKCALL_REDIAL_DELAYAFTER_DIALBUSY} for {@code dial_busy}.
      */
-    public boolean isNamed(String setting) {
+    private boolean isNamed(String setting) {
         return comparable(setting).equals(comparable(setting()));
     }
 
