@@ -33,7 +33,7 @@ import org.springframework.boot.convert.DurationStyle;
         subcommands = CommandLine.HelpCommand.class, synopsisSubcommandLabel = "[COMMAND]",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:every job this process ran completed (a file another live process runs is its work)",
-                "1:a job failed or stopped (restartable), or one of a process that is gone could not be taken over",
+                "1:a job failed or stopped (restartable), a validation was stopped, or a job of a process that is gone could not be taken over",
                 "2:usage or configuration error", "3:a file was rejected by validation" },
         footerHeading = "%nSettings:%n",
         footer = { "  Spring Boot properties: --bulkcall.agent-id=ID on the command line,",
@@ -61,6 +61,14 @@ class BulkcallCommand implements Callable<Integer> {
     /** Whether the parsed command calls Cartesia, and so needs what dialing needs. */
     static boolean dials(ParseResult parsed) {
         return !parsed.hasSubcommand() || Set.of("run", "restart", "cancel").contains(parsed.subcommand().commandSpec().name());
+    }
+
+    /**
+     * Whether a signal stops the parsed command's work ({@code run}, {@code restart}, {@code validate})
+     * and lets it say so, instead of the JVM ending it.
+     */
+    static boolean stopsOnSignal(ParseResult parsed) {
+        return runsJobs(parsed) || parsed.subcommand().commandSpec().name().equals("validate");
     }
 
     /** Whether the parsed command runs jobs ({@code run}, {@code restart}): only those push metrics. */

@@ -46,6 +46,7 @@ public final class BulkcallLauncher {
         PrintWriter err = parser.getErr();
         boolean dials;
         boolean runsJobs;
+        boolean stopsOnSignal;
         try {
             ParseResult parsed = parser.parseArgs(Arguments.of(args).commandArray());
             if (CommandLine.executeHelpRequest(parsed) != null) {
@@ -56,6 +57,7 @@ public final class BulkcallLauncher {
             });
             dials = BulkcallCommand.dials(parsed);
             runsJobs = BulkcallCommand.runsJobs(parsed);
+            stopsOnSignal = BulkcallCommand.stopsOnSignal(parsed);
         }
         catch (ParameterException usage) {
             err.println("bulkcall: " + usage.getMessage());
@@ -65,17 +67,18 @@ public final class BulkcallLauncher {
         }
         GracefulStop gracefulStop = new GracefulStop();
         SpringApplication spring = new SpringApplication(application);
-        // Ctrl-C and SIGTERM stop the jobs first and let them close the context (GracefulStop); a
-        // shutdown hook would close it under them. A command that runs no job ends as the JVM ends it.
+        // Ctrl-C and SIGTERM stop the jobs, or the validation, first and let them close the context
+        // (GracefulStop); a shutdown hook would close it under them. Any other command ends as the JVM
+        // ends it.
         spring.setRegisterShutdownHook(false);
         spring.addInitializers(new SettingsCheck(dials));
         if (dials) {
             spring.addInitializers(new CartesiaFirst());
         }
-        if (runsJobs) {
+        if (stopsOnSignal) {
             spring.addInitializers(gracefulStop::watch);
         }
-        else {
+        if (!runsJobs) {
             spring.addInitializers(new NoPush());
         }
         initializers.forEach(spring::addInitializers);

@@ -29,6 +29,7 @@ import io.bulkcall.validation.Counts;
 import io.bulkcall.validation.FileValidation;
 import io.bulkcall.validation.RejectRatio;
 import io.bulkcall.validation.ValidationReport;
+import io.bulkcall.validation.ValidationStoppedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +136,8 @@ class CommandActions {
 
     int validate(List<Path> files) {
         int exitCode = ExitCodes.COMPLETED;
-        for (Path file : files) {
+        for (int next = 0; next < files.size(); next++) {
+            Path file = files.get(next);
             if (!Files.isRegularFile(file)) {
                 // as run says it: a name that is no file is the command line's mistake, not the file's
                 log.error("{}: {}", file, InputFile.whyNotAFile(file));
@@ -153,6 +155,16 @@ class CommandActions {
                 log.error(unusable.getMessage());
                 exitCode = ExitCodes.worst(exitCode, ExitCodes.REJECTED);
                 continue;
+            }
+            catch (ValidationStoppedException stopped) {
+                if (stopped.rows() > 0) {
+                    log.error("{}: validation stopped after {}, as bulkcall was asked to stop; {} not written",
+                            file.getFileName(), Counts.of(stopped.rows(), "row"), rejected);
+                    next++;
+                }
+                files.subList(next, files.size())
+                    .forEach(notValidated -> log.error("{}: not validated: bulkcall was asked to stop", notValidated.getFileName()));
+                return ExitCodes.worst(exitCode, ExitCodes.FAILED);
             }
             String name = file.getFileName().toString();
             log.info("{}: {}", name, report.sentColumns().describe());

@@ -27,8 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code bulkcall.stop.timeout} whatever Cartesia does: every wait and request of the job is bounded
  * by it ({@link io.bulkcall.time.StopSignal}), and if the job has still not ended when it is up, or
  * at a second signal, the process ends at once, saying for each job what may still be queued at
- * Cartesia and what to run; the next run recovers the job. A signal before anything started (while
- * the job database opens) ends the process at once.
+ * Cartesia and what to run; the next run recovers the job. During {@code validate} they end the
+ * validation before its next row, with a line for the file and none of its {@code rejected.csv}, exit
+ * code 1. A signal before anything started (while the job database opens) ends the process at once.
  *
  * <p>The signals are handled here instead of starting the JVM's shutdown, because shutdown runs H2's
  * own hook, which closes the job database under the job before it can record that it stopped; and a

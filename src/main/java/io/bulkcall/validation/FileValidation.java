@@ -17,6 +17,7 @@ import io.bulkcall.csv.CsvWriter;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.input.InputFiles;
 import io.bulkcall.input.InputRows;
+import io.bulkcall.time.StopSignal;
 
 /**
  * Validates a file without a job, for {@code bulkcall validate}: the rows go through the same
@@ -25,7 +26,8 @@ import io.bulkcall.input.InputRows;
  * Nothing is staged and nothing is dialed. Duplicates are found within the file only.
  *
  * <p>{@code rejected.csv} is written under a temporary name beside it and renamed when complete, so a
- * file that fails half-way leaves no partial report. Thread-safe: each call has its own state.
+ * file that fails half-way, or whose validation is stopped, leaves no partial report. Thread-safe: each
+ * call has its own state.
  */
 public final class FileValidation {
 
@@ -39,19 +41,23 @@ public final class FileValidation {
 
     private final Executor numberCheckExecutor;
 
+    private final StopSignal stop;
+
     /**
      * @param checkers a checker for each file validated (see {@link RowChecker#of})
      * @param columnsDecision what a file's columns become at Cartesia, from its header (see {@link SentColumns#of})
      * @param numberCheckExecutor checks numbers ahead of screening, as in the job's {@code validate} step
+     * @param stop read before each row: a stop ends the validation there
      */
     public FileValidation(InputFiles inputFiles, Supplier<RowChecker> checkers,
             BiFunction<Path, CsvHeader, SentColumns> columnsDecision, DoNotCallList doNotCall,
-            Executor numberCheckExecutor) {
+            Executor numberCheckExecutor, StopSignal stop) {
         this.inputFiles = inputFiles;
         this.checkers = checkers;
         this.columnsDecision = columnsDecision;
         this.doNotCall = doNotCall;
         this.numberCheckExecutor = numberCheckExecutor;
+        this.stop = stop;
     }
 
     /**
@@ -60,6 +66,7 @@ public final class FileValidation {
      * @param file the input file, CSV or workbook
      * @param rejectedCsv where to write the rejected rows; replaced if it exists, its folder created if needed
      * @throws InputFileException when the input file cannot be processed at all
+     * @throws ValidationStoppedException when bulkcall was asked to stop before the last row
      * @throws UncheckedIOException when {@code rejected.csv} cannot be written
      */
     public ValidationReport validate(Path file, Path rejectedCsv) {
@@ -76,6 +83,9 @@ public final class FileValidation {
             try (CsvWriter out = new CsvWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
                 out.writeRow(RejectedRowFormat.headerCells(header));
                 for (CheckedRow row = reader.read(); row != null; row = reader.read()) {
+                    if (stop.requested()) {
+                        throw new ValidationStoppedException(file, rows);
+                    }
                     rows++;
                     if (screener.process(row) instanceof RejectedRow rejectedRow) {
                         out.writeRow(RejectedRowFormat.cells(header, rejectedRow));

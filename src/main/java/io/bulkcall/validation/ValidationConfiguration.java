@@ -7,6 +7,7 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.config.InvalidSettingException;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.input.InputFiles;
+import io.bulkcall.time.StopSignal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,9 +62,10 @@ class ValidationConfiguration {
     @Bean
     FileValidation fileValidation(InputFiles inputFiles, PhoneNumberNormalizer phoneNumberNormalizer,
             DoNotCallList doNotCallList, Executor numberCheckExecutor, BulkcallProperties properties, Clock clock,
-            ContactLimits contactLimits) {
+            ContactLimits contactLimits, StopSignal stopSignal) {
         return new FileValidation(inputFiles,
                 () -> RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits),
-                (file, header) -> SentColumns.of(file, header, properties), doNotCallList, numberCheckExecutor);
+                (file, header) -> SentColumns.of(file, header, properties), doNotCallList, numberCheckExecutor,
+                stopSignal);
     }
 }

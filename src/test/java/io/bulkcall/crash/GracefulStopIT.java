@@ -1,5 +1,7 @@
 package io.bulkcall.crash;
 
+import java.io.BufferedWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +13,7 @@ import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.BulkcallWorkspaces.OnSystemClock;
 import io.bulkcall.testing.CallList;
+import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.ForkedBulkcall;
 import io.bulkcall.testing.Pushgateway;
@@ -27,11 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static io.bulkcall.sandbox.SandboxEndpoint.CREATE_BATCH;
 import static io.bulkcall.sandbox.SandboxEndpoint.RETRY_BATCH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Ctrl-C or SIGTERM during a run stops it at its next checkpoint: the process ends within seconds,
  * its job is STOPPED rather than left STARTED, and the next run restarts it from there without
- * sending anybody twice. bulkcall runs as a process of its own, signalled as systemd or a terminal
+ * sending anybody twice; during {@code validate}, it ends the validation without a partial report. bulkcall runs as a process of its own, signalled as systemd or a terminal
  * would; the run after it is launched in this JVM on the same folder.
  */
 @ExtendWith(BulkcallWorkspaces.class)
@@ -150,6 +154,38 @@ class GracefulStopIT {
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 0, FIRST_FILE, SECOND_FILE);
         ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(1, "a"), FIRST_FILE);
         ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(2, "b"), SECOND_FILE);
+    }
+
+    @Test
+    void aSignalledValidationEndsWithALineForEachFileAndWritesNoRejectedCsv() throws Exception {
+        // given: a file that takes seconds to validate, one row in ten rejected, and a second file
+        Path big = workspace.input().resolve("big.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(big)) {
+            out.write("to_number,customer_id\n");
+            for (int i = 0; i < 500_000; i++) {
+                out.write((i % 10 == 9 ? "555-01" : CsvFiles.writtenUsNumber(i)) + ",cust-" + i + "\n");
+            }
+        }
+        workspace.drop("small.csv", INPUT.content());
+        Handle validate = new ForkedBulkcall(workspace).start("validate", "input/big.csv", "input/small.csv");
+        Path rejected = workspace.root().resolve("output/validate-big");
+
+        // when: SIGTERM once rejected rows are being written
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+            .until(() -> Files.exists(rejected.resolve("rejected.csv.part"))
+                    && Files.size(rejected.resolve("rejected.csv.part")) > 0);
+        validate.terminate();
+        int exit = validate.waitFor(GRACE);
+
+        // then
+        assertThat(exit).as("exit code of the signalled validation").isEqualTo(1);
+        assertThat(validate.err())
+            .containsPattern("big.csv: validation stopped after \\d+ rows, as bulkcall was asked to stop; "
+                    + "output/validate-big/rejected.csv not written")
+            .contains("small.csv: not validated: bulkcall was asked to stop")
+            .doesNotContain("Exception");
+        assertThat(rejected).isEmptyDirectory();
+        assertThat(workspace.root().resolve("output/validate-small")).doesNotExist();
     }
 
     /** Sends the run SIGTERM at the moment, as systemd or a terminal would. */

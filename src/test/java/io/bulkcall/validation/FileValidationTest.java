@@ -1,6 +1,7 @@
 package io.bulkcall.validation;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import io.bulkcall.csv.CsvParser;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.input.InputFixtures;
+import io.bulkcall.time.StopSignal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +26,12 @@ class FileValidationTest {
 
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer("US");
 
+    private final StopSignal stop = new StopSignal();
+
     private final FileValidation validation = new FileValidation(InputFixtures.inputFiles(),
             () -> RowCheckers.windowsOff(normalizer),
             (csv, header) -> SentColumns.of(csv, header.metadataColumns(), CartesiaVersion.V2026_03_01, List.of()),
-            DoNotCallList.load(file("validation/dnc-plain.txt"), normalizer), Runnable::run);
+            DoNotCallList.load(file("validation/dnc-plain.txt"), normalizer), Runnable::run, stop);
 
     @Test
     void countsEveryDataRowAsAcceptedOrRejected() {
@@ -82,6 +86,23 @@ class FileValidationTest {
         assertThatThrownBy(() -> validation.validate(file("csv/latin1.csv"), rejectedCsv))
             .isInstanceOf(InputFileException.class);
         assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aValidationAskedToStopEndsBeforeItsNextRowAndKeepsTheRejectedCsvOfTheLastOneWhole() throws Exception {
+        // given: the rejected rows of a validation that completed
+        Path rejectedCsv = dir.resolve("rejected.csv");
+        validation.validate(file("validation/input.csv"), rejectedCsv);
+        List<List<String>> lastComplete = readAll(rejectedCsv);
+
+        // when
+        stop.request(Duration.ofSeconds(30));
+
+        // then
+        assertThatThrownBy(() -> validation.validate(file("validation/input.csv"), rejectedCsv))
+            .isInstanceOfSatisfying(ValidationStoppedException.class, stopped -> assertThat(stopped.rows()).isZero());
+        assertThat(readAll(rejectedCsv)).isEqualTo(lastComplete);
+        assertThat(dir).isDirectoryNotContaining("glob:**.part");
     }
 
     private static List<List<String>> readAll(Path csv) {
