@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,17 +136,19 @@ class CommandActions {
     }
 
     int validate(List<Path> files) {
+        List<Path> work = onceEach(files);
+        Map<Path, Path> rejectedCsvs = rejectedCsvs(work);
         int exitCode = ExitCodes.COMPLETED;
-        for (int next = 0; next < files.size(); next++) {
-            Path file = files.get(next);
+        for (int next = 0; next < work.size(); next++) {
+            Path file = work.get(next);
             if (!Files.isRegularFile(file)) {
                 // as run says it: a name that is no file is the command line's mistake, not the file's
                 log.error("{}: {}", file, InputFile.whyNotAFile(file));
                 exitCode = ExitCodes.worst(exitCode, ExitCodes.USAGE);
                 continue;
             }
-            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            Path rejected = properties.outputDir().resolve("validate-" + stem).resolve("rejected.csv");
+            String name = shownName(file, work);
+            Path rejected = rejectedCsvs.get(file);
             ValidationReport report;
             try {
                 report = fileValidation.validate(file, rejected);
@@ -159,21 +162,21 @@ class CommandActions {
             catch (ValidationStoppedException stopped) {
                 if (stopped.rows() > 0) {
                     log.error("{}: validation stopped after {}, as bulkcall was asked to stop; {} not written",
-                            file.getFileName(), Counts.of(stopped.rows(), "row"), rejected);
+                            name, Counts.of(stopped.rows(), "row"), rejected);
                     next++;
                 }
-                files.subList(next, files.size())
-                    .forEach(notValidated -> log.error("{}: not validated: bulkcall was asked to stop", notValidated.getFileName()));
+                work.subList(next, work.size())
+                    .forEach(notValidated -> log.error("{}: not validated: bulkcall was asked to stop",
+                            shownName(notValidated, work)));
                 return ExitCodes.worst(exitCode, ExitCodes.FAILED);
             }
-            String name = file.getFileName().toString();
             log.info("{}: {}", name, report.sentColumns().describe());
             report.sentColumns().warnings().forEach(warning -> log.warn("{}: {}", name, warning));
             Optional<String> notDialed = new RejectRatio(properties.validation().maxRejectRatio())
                 .whyNotDialed(report.tally());
             boolean dialable = notDialed.isEmpty();
             String readAs = report.readAs().isEmpty() ? "" : " (" + report.readAs() + ")";
-            String line = "%s%s: %s; rejected rows in %s%s".formatted(file.getFileName(), readAs, report.tally().describe(), rejected,
+            String line = "%s%s: %s; rejected rows in %s%s".formatted(name, readAs, report.tally().describe(), rejected,
                     notDialed.map(why -> "; a run would not dial this file: " + why).orElse(""));
             if (dialable) {
                 log.info(line);
@@ -184,6 +187,30 @@ class CommandActions {
             }
         }
         return exitCode;
+    }
+
+    /**
+     * Where each file's rejected rows go: {@code validate-<stem>/rejected.csv} in the output folder, and
+     * for a later file of the same stem ({@code list.csv} of two folders, {@code list.csv} and
+     * {@code list.xlsx}) {@code validate-<stem>-2}, {@code -3}: no file's report replaces another's.
+     */
+    private Map<Path, Path> rejectedCsvs(List<Path> files) {
+        Map<String, Integer> stems = new HashMap<>();
+        Map<Path, Path> rejectedCsvs = new HashMap<>();
+        for (Path file : files) {
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            int nth = stems.merge(stem, 1, Integer::sum);
+            String folder = "validate-" + stem + (nth == 1 ? "" : "-" + nth);
+            rejectedCsvs.put(file, properties.outputDir().resolve(folder).resolve("rejected.csv"));
+        }
+        return rejectedCsvs;
+    }
+
+    /** A file by its name, or as it was named where another file of the command has the same name. */
+    private static String shownName(Path file, List<Path> files) {
+        Path name = file.getFileName();
+        boolean shared = files.stream().filter(other -> other.getFileName().equals(name)).count() > 1;
+        return (shared ? file : name).toString();
     }
 
     int status(Long executionId, boolean json, PrintWriter out) {

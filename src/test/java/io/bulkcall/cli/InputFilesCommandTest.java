@@ -88,6 +88,32 @@ class InputFilesCommandTest {
     }
 
     @Test
+    void validateWritesTheRejectedRowsOfFilesOfOneNameApartAndAFileNamedTwiceOnce(Workspace workspace,
+            CapturedOutput output) throws IOException {
+        // given: list.csv of two months, each with a rejected row of its own
+        workspace.with("--bulkcall.validation.max-reject-ratio=1.0");
+        Path march = Files.createDirectories(workspace.root().resolve("march")).resolve("list.csv");
+        Path april = Files.createDirectories(workspace.root().resolve("april")).resolve("list.csv");
+        Files.writeString(march, "to_number\n+12125550143\n555-0103\n");
+        Files.writeString(april, "to_number\n+12125550144\n555-0104\n");
+
+        // when
+        int exitCode = workspace.run("validate", march.toString(), april.toString(), march.toString());
+
+        // then
+        Path reports = workspace.root().resolve("output");
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains(
+                march + ": 2 rows, 1 valid, 1 rejected (INVALID_NUMBER 1); rejected rows in " + reports.resolve("validate-list/rejected.csv"),
+                april + ": 2 rows, 1 valid, 1 rejected (INVALID_NUMBER 1); rejected rows in " + reports.resolve("validate-list-2/rejected.csv"),
+                march + ": named more than once; taken once");
+        assertThat(CsvFiles.records(reports.resolve("validate-list/rejected.csv"))).extracting(record -> record.get(1))
+            .containsExactly("555-0103");
+        assertThat(CsvFiles.records(reports.resolve("validate-list-2/rejected.csv"))).extracting(record -> record.get(1))
+            .containsExactly("555-0104");
+    }
+
+    @Test
     void anOldXlsAndADamagedWorkbookAreRefusedBeforeAnythingIsDialed(Workspace workspace, CapturedOutput output)
             throws Exception {
         // given
