@@ -197,7 +197,7 @@ class CommandActions {
     private Map<Path, Path> rejectedCsvs(List<Path> files) {
         Map<String, Integer> stems = new HashMap<>();
         Map<Path, Path> rejectedCsvs = new HashMap<>();
-        for (Path file : files) {
+        for (Path file : files.stream().filter(Files::isRegularFile).toList()) {
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             int nth = stems.merge(stem, 1, Integer::sum);
             String folder = "validate-" + stem + (nth == 1 ? "" : "-" + nth);
