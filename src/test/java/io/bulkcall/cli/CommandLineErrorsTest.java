@@ -117,8 +117,10 @@ class CommandLineErrorsTest {
                 arguments(named("a value out of range names the property and the rule", "--bulkcall.batch.size=5000"),
                         "status", List.of("bulkcall: invalid setting bulkcall.batch.size=5000",
                                 "must be less than or equal to 1000")),
-                arguments(named("a value of the wrong type names the property", "--bulkcall.poll.interval=soon"),
-                        "status", List.of("bulkcall: invalid setting bulkcall.poll.interval=soon")),
+                arguments(named("a duration in words names the property and shows how one is written",
+                        "--bulkcall.poll.interval=15 minutes"), "status",
+                        List.of("bulkcall: invalid setting bulkcall.poll.interval=15 minutes: '15 minutes' is not a "
+                                + "duration such as 500ms, 30s, 15m, 2h or 7d")),
                 arguments(named("a fraction where a whole number goes says so", "--bulkcall.redial.rounds=1.5"),
                         "status", List.of("bulkcall: invalid setting bulkcall.redial.rounds=1.5: '1.5' is not a whole number")),
                 arguments(named("a whole number too large to hold says so", "--bulkcall.batch.size=99999999999"),
