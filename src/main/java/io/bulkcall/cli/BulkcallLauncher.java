@@ -71,6 +71,7 @@ public final class BulkcallLauncher {
         // (GracefulStop); a shutdown hook would close it under them. Any other command ends as the JVM
         // ends it.
         spring.setRegisterShutdownHook(false);
+        spring.addListeners(new LogFileCheck());
         spring.addInitializers(new SettingsCheck(dials));
         if (dials) {
             spring.addInitializers(new CartesiaFirst());

@@ -169,6 +169,11 @@ class CommandLineErrorsTest {
                         List.of("bulkcall: invalid setting bulkcall.output-dir=" + A_FILE + ": is a file, not a folder")),
                 arguments(named("an input folder that is a file says so", "--bulkcall.input-dir=" + A_FILE), "run",
                         List.of(A_FILE + ": is a file, not a folder (bulkcall.input-dir)")),
+                arguments(named("a log file that cannot be written is named with what to do, before anything is logged",
+                        "--logging.file.name=" + A_FILE.resolve("bulkcall.log")), "status",
+                        List.of("bulkcall: invalid setting logging.file.name=" + A_FILE.resolve("bulkcall.log") + ": "
+                                + A_FILE + " is a file, not a folder; run bulkcall from the folder it works in (its data/, "
+                                + "logs/ and output/ are there), or set logging.file.name to a file it can write")),
                 arguments(named("a default time zone that is an abbreviation says why it is refused",
                         "--bulkcall.calling-window.default-time-zone=PST"), "status",
                         List.of("bulkcall: invalid setting bulkcall.calling-window.default-time-zone=PST: \"PST\" is an "
