@@ -1,5 +1,6 @@
 package io.bulkcall.database;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -15,6 +16,16 @@ public class JobDatabaseUnavailableException extends RuntimeException {
                 + cause.getMessage().lines().findFirst().orElse("").replaceAll(" \\[\\d+-\\d+]$", "")
                 + "; if another program has it open, close that program, or set spring.datasource.url to another file",
                 cause);
+    }
+
+    /**
+     * A file of the database this process may not write (another user's): the database, or the lock
+     * beside it.
+     */
+    JobDatabaseUnavailableException(H2FileUrl database, Path notWritable, Exception cause) {
+        super("cannot open the job database " + database.file() + ": " + notWritable
+                + " cannot be written (permission denied); run bulkcall as the user that owns it, "
+                + "or set spring.datasource.url to a file this user can write", cause);
     }
 
     /**

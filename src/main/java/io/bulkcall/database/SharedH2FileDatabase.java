@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -155,6 +156,10 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
                     throw failure;
                 }
             }
+            if (Files.exists(database.file()) && !Files.isWritable(database.file())) {
+                // H2 opened it read-only, and refuses to serve it so in words about AUTO_SERVER
+                throw new JobDatabaseUnavailableException(database, database.file(), busy);
+            }
             if (!BUSY.contains(busy.getErrorCode()) || System.nanoTime() > deadline) {
                 throw new JobDatabaseUnavailableException(database, busy);
             }
@@ -266,6 +271,10 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
                     channel.close();
                     throw failure;
                 }
+            }
+            catch (AccessDeniedException e) {
+                inThisJvm.unlock();
+                throw new JobDatabaseUnavailableException(database, database.turnLock(), e);
             }
             catch (IOException e) {
                 inThisJvm.unlock();

@@ -112,6 +112,22 @@ class CommandLineErrorsTest {
         assertThat(output.getErr()).contains("locked.csv: cannot be read");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { ".mv.db", ".bulkcall.lock" })
+    void aJobDatabaseFileAnotherUserOwnsIsNamedWithWhatToDo(String file, CapturedOutput output) throws Exception {
+        assumeThat(System.getProperty("user.name")).as("root writes every file").isNotEqualTo("root");
+        workspace.run("status");
+        Path owned = workspace.database().resolveSibling(workspace.database().getFileName() + file);
+        Files.setPosixFilePermissions(owned, PosixFilePermissions.fromString("r--r--r--"));
+
+        int exitCode = workspace.run("status");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("bulkcall: cannot open the job database " + workspace.database() + ".mv.db: "
+                + owned + " cannot be written (permission denied); run bulkcall as the user that owns it");
+        assertNoStackTrace(output);
+    }
+
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 arguments(named("a value out of range names the property and the rule", "--bulkcall.batch.size=5000"),
