@@ -78,6 +78,9 @@ class CommandActions {
                     scan.folder().toAbsolutePath().normalize(), why);
             return ExitCodes.USAGE;
         }
+        if (!outputWritable()) {
+            return ExitCodes.USAGE;
+        }
         report(purge.purge(properties.retention().recipients()), "bulkcall.retention.recipients");
         List<Path> work = files.isEmpty() ? scan.readyFiles() : onceEach(files);
         if (work.isEmpty()) {
@@ -121,7 +124,30 @@ class CommandActions {
     }
 
     int restart(long executionId) {
+        if (!outputWritable()) {
+            return ExitCodes.USAGE;
+        }
         return succeeded(report(() -> launcher.restart(executionId)));
+    }
+
+    /**
+     * Whether this user can write the reports: the output folder, or the folder it would be made in.
+     * Asked before any job or validation starts, which would otherwise read its whole file and fail at its
+     * first report. A file in the folder's place is {@link SettingsCheck}'s.
+     */
+    private boolean outputWritable() {
+        Path folder = properties.outputDir().toAbsolutePath().normalize();
+        Path existing = folder;
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent();
+        }
+        if (Files.isWritable(existing)) {
+            return true;
+        }
+        log.error("{}: cannot be written (permission denied{}) (bulkcall.output-dir); run bulkcall as the user that "
+                + "owns it, or set bulkcall.output-dir to a folder this user can write", folder,
+                existing.equals(folder) ? "" : " in " + existing);
+        return false;
     }
 
     /**
@@ -136,6 +162,9 @@ class CommandActions {
     }
 
     int validate(List<Path> files) {
+        if (!outputWritable()) {
+            return ExitCodes.USAGE;
+        }
         List<Path> work = onceEach(files);
         Map<Path, Path> rejectedCsvs = rejectedCsvs(work);
         int exitCode = ExitCodes.COMPLETED;

@@ -128,6 +128,23 @@ class CommandLineErrorsTest {
         assertNoStackTrace(output);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "run", "validate" })
+    void anOutputFolderAnotherUserOwnsIsNamedBeforeTheFileIsRead(String command, CapturedOutput output) throws Exception {
+        assumeThat(System.getProperty("user.name")).as("root writes every folder").isNotEqualTo("root");
+        Path file = workspace.drop("numbers.csv", "to_number\n+12125550143\n");
+        Path reports = Files.createDirectories(workspace.root().resolve("output"));
+        Files.setPosixFilePermissions(reports, PosixFilePermissions.fromString("r-xr-xr-x"));
+
+        int exitCode = workspace.run(command, file.toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains(reports + ": cannot be written (permission denied) (bulkcall.output-dir); "
+                + "run bulkcall as the user that owns it, or set bulkcall.output-dir to a folder this user can write")
+            .doesNotContain("numbers.csv:");
+        assertNoStackTrace(output);
+    }
+
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 arguments(named("a value out of range names the property and the rule", "--bulkcall.batch.size=5000"),
