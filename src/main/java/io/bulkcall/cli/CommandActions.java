@@ -78,7 +78,7 @@ class CommandActions {
                     scan.folder().toAbsolutePath().normalize(), why);
             return ExitCodes.USAGE;
         }
-        if (!outputWritable()) {
+        if (!jobFoldersWritable()) {
             return ExitCodes.USAGE;
         }
         report(purge.purge(properties.retention().recipients()), "bulkcall.retention.recipients");
@@ -124,29 +124,39 @@ class CommandActions {
     }
 
     int restart(long executionId) {
-        if (!outputWritable()) {
+        if (!jobFoldersWritable()) {
             return ExitCodes.USAGE;
         }
         return succeeded(report(() -> launcher.restart(executionId)));
     }
 
     /**
-     * Whether this user can write the reports: the output folder, or the folder it would be made in.
-     * Asked before any job or validation starts, which would otherwise read its whole file and fail at its
-     * first report. A file in the folder's place is {@link SettingsCheck}'s.
+     * Whether this user can write where a job writes: the reports, and the input folder's
+     * {@code processed/} and {@code failed/} its file moves to. Asked before any job starts, which would
+     * otherwise read its whole file, and dial it, before it failed to write its reports or move it.
      */
-    private boolean outputWritable() {
-        Path folder = properties.outputDir().toAbsolutePath().normalize();
-        Path existing = folder;
+    private boolean jobFoldersWritable() {
+        Path input = properties.inputDir();
+        return writable(properties.outputDir(), "bulkcall.output-dir") && writable(input.resolve("processed"), "bulkcall.input-dir")
+                && writable(input.resolve("failed"), "bulkcall.input-dir");
+    }
+
+    /**
+     * Whether this user can write in the folder, or make it in the nearest one there is; if not, says so
+     * in a line naming the setting. A file in the folder's place is {@link SettingsCheck}'s.
+     */
+    private static boolean writable(Path folder, String setting) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path existing = absolute;
         while (!Files.exists(existing) && existing.getParent() != null) {
             existing = existing.getParent();
         }
         if (Files.isWritable(existing)) {
             return true;
         }
-        log.error("{}: cannot be written (permission denied{}) (bulkcall.output-dir); run bulkcall as the user that "
-                + "owns it, or set bulkcall.output-dir to a folder this user can write", folder,
-                existing.equals(folder) ? "" : " in " + existing);
+        log.error("{}: cannot be written (permission denied{}) ({}); run bulkcall as the user that owns it, or set {} "
+                + "to a folder this user can write", absolute, existing.equals(absolute) ? "" : " in " + existing, setting,
+                setting);
         return false;
     }
 
@@ -162,7 +172,7 @@ class CommandActions {
     }
 
     int validate(List<Path> files) {
-        if (!outputWritable()) {
+        if (!writable(properties.outputDir(), "bulkcall.output-dir")) {
             return ExitCodes.USAGE;
         }
         List<Path> work = onceEach(files);

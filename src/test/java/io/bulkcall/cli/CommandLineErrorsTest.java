@@ -145,6 +145,22 @@ class CommandLineErrorsTest {
         assertNoStackTrace(output);
     }
 
+    @Test
+    void anInputFolderWhoseFilesCannotBeMovedOutOfItStopsTheRunBeforeItsFilesAreRead(CapturedOutput output) throws Exception {
+        assumeThat(System.getProperty("user.name")).as("root writes every folder").isNotEqualTo("root");
+        workspace.drop("numbers.csv", "to_number\n+12125550143\n");
+        Path processed = Files.createDirectories(workspace.input().resolve("processed"));
+        Files.setPosixFilePermissions(processed, PosixFilePermissions.fromString("r-xr-xr-x"));
+
+        int exitCode = workspace.run("run");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains(processed + ": cannot be written (permission denied) (bulkcall.input-dir); "
+                + "run bulkcall as the user that owns it, or set bulkcall.input-dir to a folder this user can write")
+            .doesNotContain("numbers.csv");
+        assertNoStackTrace(output);
+    }
+
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 arguments(named("a value out of range names the property and the rule", "--bulkcall.batch.size=5000"),

@@ -149,6 +149,27 @@ class BulkCallJobTest {
     }
 
     @Test
+    void aCompletedJobWhoseFileCannotBeMovedSaysSoAndItsNextRunDialsNothingAgain(CapturedOutput output) throws Exception {
+        // given: a folder where the file would go
+        Files.createDirectories(workspace.input().resolve("processed/monday.csv/kept"));
+        workspace.drop("monday.csv", CsvFiles.numbers(30));
+
+        // when
+        int firstExit = workspace.run("run");
+        int nextExit = workspace.run("run");
+
+        // then
+        assertThat(firstExit).isEqualTo(1);
+        assertThat(nextExit).isEqualTo(1);
+        assertThat(output.getErr()).containsPattern("monday.csv: job 1 completed; results in \\S+; but cannot move \\S+/input/monday.csv to "
+                + "\\S+/input/processed: \\S+ cannot be read \\(Is a directory\\); nothing is dialed again, and the next "
+                + "run moves it once it can")
+            .contains("monday.csv: this content was already processed by job 1 (results in");
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(1);
+        assertThat(workspace.input().resolve("monday.csv")).exists();
+    }
+
+    @Test
     void theSameContentDroppedTwiceIsNotDialedTwice(CapturedOutput output) {
         // given
         String content = CsvFiles.numbers(30);

@@ -2,6 +2,7 @@ package io.bulkcall.job.instance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,21 +35,35 @@ public class InputFileArchive {
     }
 
     private Path moveTo(String folder, InputFile file) {
-        Path target = targetIn(inputDir.resolve(folder), file);
+        Path into = inputDir.resolve(folder);
+        Path target;
+        try {
+            target = targetIn(into, file);
+        }
+        catch (UncheckedIOException unreadable) {
+            throw cannotMove(file, into, unreadable.getMessage(), unreadable.getCause());
+        }
         if (!Files.exists(file.path())) {
             return target;
         }
         try {
-            Files.createDirectories(target.getParent());
+            Files.createDirectories(into);
             return Files.move(file.path(), target, StandardCopyOption.REPLACE_EXISTING);
         }
         catch (NoSuchFileException movedMeanwhile) {
             // nodes sharing the input folder: another one finished with the same file a moment ago
             return target;
         }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + file.path() + " to " + target + ": " + e.getMessage(), e);
+        catch (AccessDeniedException denied) {
+            throw cannotMove(file, target, "permission denied in " + denied.getFile() + " (bulkcall.input-dir)", denied);
         }
+        catch (IOException e) {
+            throw cannotMove(file, target, e.getMessage(), e);
+        }
+    }
+
+    private static UncheckedIOException cannotMove(InputFile file, Path target, String why, IOException cause) {
+        return new UncheckedIOException("cannot move " + file.path() + " to " + target + ": " + why, cause);
     }
 
     /**

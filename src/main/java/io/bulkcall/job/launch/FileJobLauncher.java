@@ -1,5 +1,6 @@
 package io.bulkcall.job.launch;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -94,9 +95,14 @@ public class FileJobLauncher {
             }
         }
         if (last.getStatus() == BatchStatus.COMPLETED) {
-            Path moved = archive.toProcessed(file);
-            return new JobRun(last, JobRun.Outcome.ALREADY_COMPLETED, "%s: this content was already processed by job %d (results in %s); moved it to %s"
-                .formatted(file.name(), last.getJobInstanceId(), reportFolder(last, file).path(), moved));
+            String done = "%s: this content was already processed by job %d (results in %s)".formatted(file.name(),
+                    last.getJobInstanceId(), reportFolder(last, file).path());
+            try {
+                return new JobRun(last, JobRun.Outcome.ALREADY_COMPLETED, done + "; moved it to " + archive.toProcessed(file));
+            }
+            catch (UncheckedIOException unmoved) {
+                return notMoved(last, done, unmoved);
+            }
         }
         return resume(file, last);
     }
@@ -220,6 +226,12 @@ public class FileJobLauncher {
                     .formatted(file.name(), left.getId(), JobFailures.readableMessage(refusal)));
     }
 
+    /** A completed job whose file stays in the input folder: each next run finds the job completed and tries again. */
+    private static JobRun notMoved(JobExecution completed, String done, UncheckedIOException unmoved) {
+        return new JobRun(completed, JobRun.Outcome.NOT_MOVED, done + "; but " + unmoved.getMessage()
+                + "; nothing is dialed again, and the next run moves it once it can");
+    }
+
     private static JobRun couldNotLaunch(InputFile file, Exception e) {
         return new JobRun(null, JobRun.Outcome.FAILED, "%s: the job could not be launched: %s"
             .formatted(file.name(), JobFailures.readableMessage(e)));
@@ -231,7 +243,13 @@ public class FileJobLauncher {
         if (outcome == JobRun.Outcome.COMPLETED) {
             // only now that COMPLETED is committed: a crash before this move leaves the file for the
             // next run, which finds its job completed and moves it then
-            archive.toProcessed(file);
+            try {
+                archive.toProcessed(file);
+            }
+            catch (UncheckedIOException unmoved) {
+                return notMoved(execution, "%s: job %d completed; results in %s".formatted(file.name(), execution.getId(),
+                        folder), unmoved);
+            }
         }
         String message = switch (outcome) {
             case COMPLETED -> "%s: job %d completed; results in %s".formatted(file.name(), execution.getId(), folder);

@@ -7,7 +7,8 @@ import org.springframework.batch.core.job.JobExecution;
 /**
  * What happened to one input file in this run, with its exit code ({@code ExitCodes}, as the README lists them):
  * 0 completed, or left to the live process that runs it; 1 failed or stopped (restartable), not started
- * because this process was asked to stop, or left by a process that is gone and not taken over; 3 rejected
+ * because this process was asked to stop, left by a process that is gone and not taken over, or completed
+ * and its file not moved out of the input folder (the next run moves it); 3 rejected
  * by validation. A file another live process runs is that process's work, which its own exit code
  * reports: were it 1 here too, every night of several nodes would look failed.
  *
@@ -18,7 +19,7 @@ public record JobRun(JobExecution execution, Outcome outcome, String message) {
 
     public enum Outcome {
         COMPLETED(0), ALREADY_COMPLETED(0), RUNNING_ELSEWHERE(0), FAILED(1), STOPPED(1), NOT_STARTED(1),
-        NOT_TAKEN_OVER(1), REJECTED(3);
+        NOT_TAKEN_OVER(1), NOT_MOVED(1), REJECTED(3);
 
         private final int exitCode;
 
