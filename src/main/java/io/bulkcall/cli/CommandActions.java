@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.config.BulkcallProperties;
@@ -234,12 +236,14 @@ class CommandActions {
      * {@code list.xlsx}) {@code validate-<stem>-2}, {@code -3}: no file's report replaces another's.
      */
     private Map<Path, Path> rejectedCsvs(List<Path> files) {
-        Map<String, Integer> stems = new HashMap<>();
+        Set<String> taken = new HashSet<>();
         Map<Path, Path> rejectedCsvs = new HashMap<>();
         for (Path file : files.stream().filter(Files::isRegularFile).toList()) {
-            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            int nth = stems.merge(stem, 1, Integer::sum);
-            String folder = "validate-" + stem + (nth == 1 ? "" : "-" + nth);
+            String first = "validate-" + file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            String folder = first;
+            for (int nth = 2; !taken.add(folder); nth++) {
+                folder = first + "-" + nth;
+            }
             rejectedCsvs.put(file, properties.outputDir().resolve(folder).resolve("rejected.csv"));
         }
         return rejectedCsvs;
