@@ -48,6 +48,9 @@ public record CsvHeader(List<String> columns, int numberColumn, int timeZoneColu
     /** More columns than this in a header make the file unreadable, whatever the rows hold. */
     public static final int MAX_COLUMNS = 1000;
 
+    /** The columns {@code rejected.csv} puts before each rejected row's own cells. */
+    public static final List<String> REJECTED_ROW_COLUMNS = List.of("line", "to_number", "reason", "detail");
+
     private static final int COLUMNS_NAMED_IN_ERRORS = 20;
 
     public CsvHeader {
@@ -82,7 +85,8 @@ public record CsvHeader(List<String> columns, int numberColumn, int timeZoneColu
      * @param numberColumn the name of the number column ({@value #NUMBER_COLUMN_SETTING}), or
      *        {@code null} to find it by {@link #NUMBER_COLUMN_NAMES}; a {@code to_number} column wins either way
      * @throws InputFileException when there is no header, no number column or more than one, a column
-     *         without a name, a name used twice, or more than {@link #MAX_COLUMNS} columns
+     *         without a name, a name used twice, more than {@link #MAX_COLUMNS} columns, or the header of a
+     *         {@code rejected.csv}
      */
     public static CsvHeader of(Path file, CsvRow row, String numberColumn) {
         if (row == null) {
@@ -98,6 +102,13 @@ public record CsvHeader(List<String> columns, int numberColumn, int timeZoneColu
             throw new InputFileException(file, row.line(), "the header is malformed: " + row.malformation());
         }
         List<String> names = cells.stream().map(String::strip).toList();
+        if (names.size() > REJECTED_ROW_COLUMNS.size()
+                && names.subList(0, REJECTED_ROW_COLUMNS.size()).equals(REJECTED_ROW_COLUMNS)) {
+            // its to_number is the number as it was rejected, and its first columns would reach Cartesia as the row's data
+            throw new InputFileException(file, row.line(), "is a rejected.csv of bulkcall (its first columns are "
+                    + String.join(", ", REJECTED_ROW_COLUMNS) + "); delete those four columns, correct the rows in "
+                    + "the columns after them, and give the file again");
+        }
         checkNames(file, row.line(), names);
         int number = numberColumn(file, row.line(), names, numberColumn);
         List<Integer> timeZoneColumns = new ArrayList<>();

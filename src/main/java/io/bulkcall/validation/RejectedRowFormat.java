@@ -22,21 +22,19 @@ import io.bulkcall.csv.SpreadsheetSafe;
  */
 public final class RejectedRowFormat {
 
-    private static final List<String> LEADING_COLUMNS = List.of("line", "to_number", "reason", "detail");
-
     private RejectedRowFormat() {
     }
 
     /** The header row of {@code rejected.csv} for an input file with this header. */
     public static List<String> headerCells(CsvHeader header) {
-        List<String> cells = new ArrayList<>(LEADING_COLUMNS);
+        List<String> cells = new ArrayList<>(CsvHeader.REJECTED_ROW_COLUMNS);
         header.columns().forEach(name -> cells.add(SpreadsheetSafe.cell(name)));
         return cells;
     }
 
     /** One row of {@code rejected.csv}. */
     public static List<String> cells(CsvHeader header, RejectedRow row) {
-        List<String> cells = new ArrayList<>(LEADING_COLUMNS.size() + row.values().size());
+        List<String> cells = new ArrayList<>(CsvHeader.REJECTED_ROW_COLUMNS.size() + row.values().size());
         cells.add(Long.toString(row.line()));
         cells.add(SpreadsheetSafe.numberCell(row.rawNumber()));
         cells.add(row.reason().name());

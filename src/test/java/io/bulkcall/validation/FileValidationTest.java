@@ -78,6 +78,20 @@ class FileValidationTest {
     }
 
     @Test
+    void refusesItsOwnRejectedCsvGivenBackSayingWhatToDo() {
+        // given
+        Path rejectedCsv = dir.resolve("rejected.csv");
+        validation.validate(file("validation/input.csv"), rejectedCsv);
+
+        // then
+        assertThatThrownBy(() -> validation.validate(rejectedCsv, dir.resolve("again/rejected.csv")))
+            .isInstanceOf(InputFileException.class)
+            .hasMessage("rejected.csv, line 1: is a rejected.csv of bulkcall (its first columns are line, to_number, "
+                    + "reason, detail); delete those four columns, correct the rows in the columns after them, and give "
+                    + "the file again");
+    }
+
+    @Test
     void leavesNoRejectedCsvForAFileThatCannotBeRead() {
         // given
         Path rejectedCsv = dir.resolve("rejected.csv");
