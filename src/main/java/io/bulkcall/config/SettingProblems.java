@@ -43,11 +43,11 @@ public final class SettingProblems {
         if (failure.getProperty() != null) {
             String value = String.valueOf(failure.getProperty().getValue());
             Class<?> type = failure.getTarget().getType().resolve(Object.class);
-            if (cause instanceof NumberFormatException) {
-                return failure.getName() + "=" + value + ": " + notANumber(value.strip(), type);
-            }
             if (type == Duration.class) {
                 return failure.getName() + "=" + value + ": '" + value.strip() + "' is not a duration such as 500ms, 30s, 15m, 2h or 7d";
+            }
+            if (cause instanceof NumberFormatException) {
+                return failure.getName() + "=" + value + ": " + notANumber(value.strip(), type);
             }
             if (cause instanceof DateTimeParseException && notATime(type) != null) {
                 return failure.getName() + "=" + value + ": '" + value.strip() + "' is not " + notATime(type);
