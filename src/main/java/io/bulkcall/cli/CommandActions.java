@@ -201,12 +201,13 @@ class CommandActions {
                 continue;
             }
             catch (ValidationStoppedException stopped) {
+                int firstNotValidated = next;
                 if (stopped.rows() > 0) {
                     log.error("{}: validation stopped after {}, as bulkcall was asked to stop; {} not written",
                             name, Counts.of(stopped.rows(), "row"), rejected);
-                    next++;
+                    firstNotValidated++;
                 }
-                work.subList(next, work.size())
+                work.subList(firstNotValidated, work.size())
                     .forEach(notValidated -> log.error("{}: not validated: bulkcall was asked to stop",
                             shownName(notValidated, work)));
                 return ExitCodes.worst(exitCode, ExitCodes.FAILED);

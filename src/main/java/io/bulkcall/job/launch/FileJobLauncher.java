@@ -240,17 +240,6 @@ public class FileJobLauncher {
     private JobRun finished(InputFile file, JobExecution execution) {
         JobRun.Outcome outcome = JobRun.outcomeOf(execution);
         String folder = reportFolder(execution, file).path().toString();
-        if (outcome == JobRun.Outcome.COMPLETED) {
-            // only now that COMPLETED is committed: a crash before this move leaves the file for the
-            // next run, which finds its job completed and moves it then
-            try {
-                archive.toProcessed(file);
-            }
-            catch (UncheckedIOException unmoved) {
-                return notMoved(execution, "%s: job %d completed; results in %s".formatted(file.name(), execution.getId(),
-                        folder), unmoved);
-            }
-        }
         String message = switch (outcome) {
             case COMPLETED -> "%s: job %d completed; results in %s".formatted(file.name(), execution.getId(), folder);
             case REJECTED -> rejection(file, execution);
@@ -260,6 +249,16 @@ public class FileJobLauncher {
                     execution.getId(), JobFailures.firstReadableMessage(execution).orElse("see logs/bulkcall.log"),
                     queuedAdvice(execution), execution.getId());
         };
+        if (outcome == JobRun.Outcome.COMPLETED) {
+            // only now that COMPLETED is committed: a crash before this move leaves the file for the
+            // next run, which finds its job completed and moves it then
+            try {
+                archive.toProcessed(file);
+            }
+            catch (UncheckedIOException unmoved) {
+                return notMoved(execution, message, unmoved);
+            }
+        }
         return new JobRun(execution, outcome, message);
     }
 
