@@ -15,6 +15,8 @@ import io.bulkcall.time.Durations;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.validation.FieldError;
 
 /**
@@ -40,21 +42,35 @@ public final class SettingProblems {
                 .collect(Collectors.joining("; "));
         }
         Throwable cause = failure.getCause() == null ? failure : deepest(failure);
+        String name = writtenName(failure);
         if (failure.getProperty() != null) {
             String value = String.valueOf(failure.getProperty().getValue());
             Class<?> type = failure.getTarget().getType().resolve(Object.class);
             if (type == Duration.class) {
-                return failure.getName() + "=" + value + ": '" + value.strip() + "' is not a duration such as 500ms, 30s, 15m, 2h or 7d";
+                return name + "=" + value + ": '" + value.strip() + "' is not a duration such as 500ms, 30s, 15m, 2h or 7d";
             }
             if (cause instanceof NumberFormatException) {
-                return failure.getName() + "=" + value + ": " + notANumber(value.strip(), type);
+                return name + "=" + value + ": " + notANumber(value.strip(), type);
             }
             if (cause instanceof DateTimeParseException && notATime(type) != null) {
-                return failure.getName() + "=" + value + ": '" + value.strip() + "' is not " + notATime(type);
+                return name + "=" + value + ": '" + value.strip() + "' is not " + notATime(type);
             }
         }
-        return failure.getName() + (failure.getProperty() == null ? "" : "=" + failure.getProperty().getValue()) + ": "
+        return name + (failure.getProperty() == null ? "" : "=" + failure.getProperty().getValue()) + ": "
                 + cause.getMessage();
+    }
+
+    /**
+     * The property as its source writes it, where that is the name Spring reports in another form: a
+     * map's key keeps its underscore ({@code delay-after.dial_busy}, which Spring's uniform name writes
+     * {@code delay-after.dialbusy}). An environment variable's value is named by the property.
+     */
+    private static String writtenName(BindException failure) {
+        if (failure.getProperty() != null && failure.getProperty().getOrigin() instanceof PropertySourceOrigin origin
+                && ConfigurationPropertyName.adapt(origin.getPropertyName(), '.').equals(failure.getName())) {
+            return origin.getPropertyName();
+        }
+        return failure.getName().toString();
     }
 
     /** What a date and time of this type looks like, for a value that is none; {@code null} for other types. */

@@ -170,6 +170,10 @@ class CommandLineErrorsTest {
                         "--bulkcall.poll.interval=15 minutes"), "status",
                         List.of("bulkcall: invalid setting bulkcall.poll.interval=15 minutes: '15 minutes' is not a "
                                 + "duration such as 500ms, 30s, 15m, 2h or 7d")),
+                arguments(named("an outcome's wait that is no duration is named as written, its underscore kept",
+                        "--bulkcall.redial.delay-after.dial_busy=soon"), "status",
+                        List.of("bulkcall: invalid setting bulkcall.redial.delay-after.dial_busy=soon: 'soon' is not a "
+                                + "duration such as 500ms, 30s, 15m, 2h or 7d")),
                 arguments(named("a fraction where a whole number goes says so", "--bulkcall.redial.rounds=1.5"),
                         "status", List.of("bulkcall: invalid setting bulkcall.redial.rounds=1.5: '1.5' is not a whole number")),
                 arguments(named("a whole number too large to hold says so", "--bulkcall.batch.size=99999999999"),
