@@ -64,11 +64,30 @@ class BulkcallCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether a signal stops the parsed command's work ({@code run}, {@code restart}, {@code validate})
-     * and lets it say so, instead of the JVM ending it.
+     * Whether a signal stops the parsed command's work ({@code run}, {@code restart}, {@code validate},
+     * {@code cancel}) and lets it say so, instead of the JVM ending it.
      */
     static boolean stopsOnSignal(ParseResult parsed) {
-        return runsJobs(parsed) || parsed.subcommand().commandSpec().name().equals("validate");
+        return runsJobs(parsed) || Set.of("validate", "cancel").contains(parsed.subcommand().commandSpec().name());
+    }
+
+    /**
+     * What the parsed command leaves undone if a second signal, or the end of the time given to stop,
+     * ends it with no job of its own running: {@code validate} and {@code cancel} have none, and
+     * {@code run} none between two files.
+     */
+    static String endedEarly(ParseResult parsed) {
+        String command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "run";
+        return switch (command) {
+            case "validate" -> "bulkcall validate ended before it finished: the file it was validating and those "
+                    + "after it have no rejected.csv; validate them again";
+            case "cancel" -> {
+                long job = parsed.subcommand().matchedPositional(0).getValue();
+                yield "bulkcall cancel %d ended before it finished: the job's call batches may still have calls "
+                        .formatted(job) + "queued at Cartesia; `bulkcall cancel %d` cancels them".formatted(job);
+            }
+            default -> "bulkcall ended before it finished; `bulkcall status` lists the jobs";
+        };
     }
 
     /** Whether the parsed command runs jobs ({@code run}, {@code restart}): only those push metrics. */

@@ -47,6 +47,7 @@ public final class BulkcallLauncher {
         boolean dials;
         boolean runsJobs;
         boolean stopsOnSignal;
+        String endedEarly;
         try {
             ParseResult parsed = parser.parseArgs(Arguments.of(args).commandArray());
             if (CommandLine.executeHelpRequest(parsed) != null) {
@@ -58,6 +59,7 @@ public final class BulkcallLauncher {
             dials = BulkcallCommand.dials(parsed);
             runsJobs = BulkcallCommand.runsJobs(parsed);
             stopsOnSignal = BulkcallCommand.stopsOnSignal(parsed);
+            endedEarly = BulkcallCommand.endedEarly(parsed);
         }
         catch (ParameterException usage) {
             err.println("bulkcall: " + usage.getMessage());
@@ -65,7 +67,7 @@ public final class BulkcallLauncher {
             err.flush();
             return ExitCodes.USAGE;
         }
-        GracefulStop gracefulStop = new GracefulStop();
+        GracefulStop gracefulStop = new GracefulStop(endedEarly);
         SpringApplication spring = new SpringApplication(application);
         // Ctrl-C and SIGTERM stop the jobs, or the validation, first and let them close the context
         // (GracefulStop); a shutdown hook would close it under them. Any other command ends as the JVM

@@ -29,7 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * at a second signal, the process ends at once, saying for each job what may still be queued at
  * Cartesia and what to run; the next run recovers the job. During {@code validate} they end the
  * validation before its next row, with a line for the file and none of its {@code rejected.csv}, exit
- * code 1. A signal before anything started (while the job database opens) ends the process at once.
+ * code 1; during {@code cancel}, they bound its cancels by the same timeout. A process ended at once
+ * with no job of its own running says what its command left undone. A signal before anything started
+ * (while the job database opens) ends the process at once.
  *
  * <p>The signals are handled here instead of starting the JVM's shutdown, because shutdown runs H2's
  * own hook, which closes the job database under the job before it can record that it stopped; and a
@@ -51,9 +53,15 @@ final class GracefulStop {
     /** How long the last lines may take to gather: they ask the job database what may still be queued. */
     private static final Duration LAST_LINES = Duration.ofSeconds(2);
 
+    private final String endedEarly;
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile RunningJobs runningJobs;
+
+    /** @param endedEarly what the process says if it ends at once with no job of its own running: what is left undone */
+    GracefulStop(String endedEarly) {
+        this.endedEarly = endedEarly;
+    }
 
     void watch(ConfigurableApplicationContext context) {
         // taken once the context has started: a bean asked for during its start would wait for it
@@ -88,7 +96,7 @@ final class GracefulStop {
         Thread deadline = new Thread(() -> {
             try {
                 Thread.sleep(jobs.stopTimeout().toMillis());
-                log.error("The jobs did not stop within bulkcall.stop.timeout ({}); ending now",
+                log.error("bulkcall did not stop within bulkcall.stop.timeout ({}); ending now",
                         Durations.setting(jobs.stopTimeout()));
                 endNow(jobs);
             }
@@ -100,11 +108,12 @@ final class GracefulStop {
         deadline.start();
     }
 
-    /** Ends the process now, with a line for each job still running. */
-    private static void endNow(RunningJobs jobs) {
+    /** Ends the process now, with a line for each job still running, or for the command when none is. */
+    private void endNow(RunningJobs jobs) {
         CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(jobs::linesIfEndedNow);
         try {
-            lines.get(LAST_LINES.toMillis(), TimeUnit.MILLISECONDS).forEach(log::error);
+            List<String> lastLines = lines.get(LAST_LINES.toMillis(), TimeUnit.MILLISECONDS);
+            (lastLines.isEmpty() ? List.of(endedEarly) : lastLines).forEach(log::error);
         }
         catch (ExecutionException | TimeoutException unknown) {
             log.error("The job database did not say what may still be queued at Cartesia; `bulkcall status` lists the jobs, `bulkcall cancel JOB` cancels what a job has queued");

@@ -32,8 +32,10 @@ import static org.awaitility.Awaitility.await;
  * instead of trying each batch's cancel with the full retry policy, its last line counts the batches
  * that may still have calls queued and names {@code bulkcall cancel}, and the job stays restartable.
  * Once Cartesia answers again, the next run cancels what the stopped one left queued (batches scheduled
- * to start an hour later) and finishes the job, everybody dialed once. bulkcall runs as a process of its own; its stand-in for Cartesia keeps
- * its batches in a folder, so that it can go away and come back on the same address.
+ * to start an hour later) and finishes the job, everybody dialed once. {@code bulkcall cancel} asked to
+ * stop while Cartesia does not answer ends as quickly, saying what may still be queued. bulkcall runs as
+ * a process of its own; its stand-in for Cartesia keeps its batches in a folder, so that it can go away
+ * and come back on the same address.
  */
 @ExtendWith(BulkcallWorkspaces.class)
 @OnSystemClock
@@ -60,20 +62,15 @@ class StopWithCartesiaGoneIT {
         Handle run = new ForkedBulkcall(workspace.root(), cartesia.baseUrl())
             .with("--spring.datasource.url=jdbc:h2:file:" + workspace.database(), "--bulkcall.batch.size=10",
                     "--bulkcall.calling-window.enabled=false",
-                    "--bulkcall.batch.scheduled-at=" + Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS),
-                    "--bulkcall.stop.timeout=" + STOP_TIMEOUT.toSeconds() + "s")
+                    "--bulkcall.batch.scheduled-at=" + inAnHour(), "--bulkcall.stop.timeout=" + STOP_TIMEOUT.toSeconds() + "s")
             .start("run");
         await().atMost(Duration.ofSeconds(90)).until(() -> workspace.logText().contains("0/" + BATCHES + " batches finished"));
 
         // when: Cartesia goes away, then SIGTERM
         cartesia.close();
-        long signalled = System.nanoTime();
-        run.terminate();
-        int exit = run.waitFor(STOP_TIMEOUT.multipliedBy(2));
-        Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
+        Duration stopping = terminate(run);
 
         // then
-        assertThat(exit).as("exit code of the stopped run").isEqualTo(1);
         assertThat(stopping).as("time from SIGTERM to the end of the process").isLessThan(STOP_TIMEOUT);
         Matcher lastLine = LAST_LINE.matcher(run.err());
         assertThat(lastLine.find()).as("the run's last line, in:%n%s", run.err()).isTrue();
@@ -98,5 +95,42 @@ class StopWithCartesiaGoneIT {
             ExactlyOnce.assertEveryValidNumberDialedOncePerRound(back, 0, INPUT);
             ExactlyOnce.assertEveryRowInExactlyOneReport(workspace.reports(1, "numbers"), INPUT);
         }
+    }
+
+    @Test
+    void aCancelSignalledWhileCartesiaDoesNotAnswerEndsWithinSecondsNamingWhatMayStillBeQueued(Workspace workspace) {
+        // given: a run killed once it created 10 batches, each to start dialing in an hour
+        workspace.drop("numbers.csv", CallList.of(100).content());
+        Handle run = new ForkedBulkcall(workspace).with("--bulkcall.batch.size=10", "--bulkcall.calling-window.enabled=false",
+                "--bulkcall.batch.scheduled-at=" + inAnHour()).start("run");
+        await().atMost(Duration.ofSeconds(90)).until(() -> workspace.logText().contains("0/10 batches finished"));
+        run.kill();
+
+        // when: bulkcall cancel, with Cartesia gone and seconds between its attempts, gets SIGTERM as it starts
+        Handle cancel = new ForkedBulkcall(workspace.root(), "http://127.0.0.1:" + TestSocketUtils.findAvailableTcpPort())
+            .with("--spring.datasource.url=jdbc:h2:file:" + workspace.database(), "--bulkcall.cartesia.initial-backoff=5s",
+                    "--bulkcall.cartesia.max-backoff=30s", "--bulkcall.stop.timeout=" + STOP_TIMEOUT.toSeconds() + "s")
+            .start("cancel", "1");
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> cancel.err().contains("Job 1 (numbers.csv) is cancelled: no further call batch is created"));
+        Duration stopping = terminate(cancel);
+
+        // then: where each of its batches would have been tried for a minute and more
+        assertThat(stopping).as("time from SIGTERM to the end of the process").isLessThan(STOP_TIMEOUT);
+        assertThat(cancel.err()).contains("Job 1: 10 of 10 call batches could not be cancelled (",
+                "as bulkcall stops (connection refused)", "`bulkcall cancel 1` cancels them once Cartesia answers")
+            .doesNotContain("Exception");
+    }
+
+    /** Sends SIGTERM and waits for the process to end, exit code 1; returns how long it took. */
+    private static Duration terminate(Handle process) {
+        long signalled = System.nanoTime();
+        process.terminate();
+        assertThat(process.waitFor(STOP_TIMEOUT.multipliedBy(2))).as("exit code of the stopped process").isEqualTo(1);
+        return Duration.ofNanos(System.nanoTime() - signalled);
+    }
+
+    private static Instant inAnHour() {
+        return Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -52,6 +52,8 @@ public class JobCanceller {
             return new Cancellation(file, true, 0);
         }
         jobs.markCancelled(execution.getJobInstanceId());
+        log.info("Job {} ({}) is cancelled: no further call batch is created; cancelling what its batches have queued "
+                + "at Cartesia", executionId, file);
         CancelPass pass = queuedCalls.cancelQueued(execution, Occasion.CANCEL);
         last = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (last.isRunning()) {
