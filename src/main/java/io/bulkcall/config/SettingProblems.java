@@ -63,7 +63,8 @@ public final class SettingProblems {
     /**
      * The property as its source writes it, where that is the name Spring reports in another form: a
      * map's key keeps its underscore ({@code delay-after.dial_busy}, which Spring's uniform name writes
-     * {@code delay-after.dialbusy}). An environment variable's value is named by the property.
+     * {@code delay-after.dialbusy}). An environment variable's value keeps Spring's name; the error line
+     * names the variable after it.
      */
     private static String writtenName(BindException failure) {
         if (failure.getProperty() != null && failure.getProperty().getOrigin() instanceof PropertySourceOrigin origin
