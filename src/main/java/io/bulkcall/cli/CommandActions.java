@@ -19,6 +19,7 @@ import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.job.instance.JobFailures;
 import io.bulkcall.job.launch.FileJobLauncher;
 import io.bulkcall.job.launch.JobCanceller;
 import io.bulkcall.job.launch.JobCanceller.Cancellation;
@@ -36,6 +37,7 @@ import io.bulkcall.validation.ValidationStoppedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,7 +85,7 @@ class CommandActions {
         if (!jobFoldersWritable()) {
             return ExitCodes.USAGE;
         }
-        report(purge.purge(properties.retention().recipients()), "bulkcall.retention.recipients");
+        purge.purge(properties.retention().recipients(), job -> reportPurged(job, "bulkcall.retention.recipients"));
         List<Path> work = files.isEmpty() ? scan.readyFiles() : onceEach(files);
         if (work.isEmpty()) {
             log.info("No CSV file or workbook is ready in {}", scan.folder().toAbsolutePath().normalize());
@@ -283,19 +285,25 @@ class CommandActions {
     }
 
     int purge(Duration olderThan) {
-        List<RecipientPurge.Purged> purged = purge.purge(olderThan);
-        report(purged, "--older-than " + Durations.setting(olderThan));
+        String because = "--older-than " + Durations.setting(olderThan);
+        List<RecipientPurge.Purged> purged;
+        try {
+            purged = purge.purge(olderThan, job -> reportPurged(job, because));
+        }
+        catch (DataAccessException refused) {
+            log.error("The purge stopped: the job database refused it ({}); the jobs above are purged, and `bulkcall purge` "
+                    + "again takes the rest", JobFailures.firstLine(JobFailures.readableCause(refused)));
+            return ExitCodes.FAILED;
+        }
         if (purged.isEmpty()) {
             log.info("No job that completed or was refused more than {} ago still holds recipients", Durations.setting(olderThan));
         }
         return ExitCodes.COMPLETED;
     }
 
-    private static void report(List<RecipientPurge.Purged> purged, String because) {
-        for (RecipientPurge.Purged job : purged) {
-            log.info("Purged the {} of job {} ({}, ended {}; {}); its counts stay", Counts.of(job.recipients(), "recipient"),
-                    job.jobExecutionId(), job.file(), ENDED.format(job.endedAt()), because);
-        }
+    private static void reportPurged(RecipientPurge.Purged job, String because) {
+        log.info("Purged the {} of job {} ({}, ended {}; {}); its counts stay", Counts.of(job.recipients(), "recipient"),
+                job.jobExecutionId(), job.file(), ENDED.format(job.endedAt()), because);
     }
 
     int cancel(long executionId) {

@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,7 +164,8 @@ class ContactPolicyTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getErr()).contains("Purged the 1 recipient of job 1 (secret.csv");
+        assertThat(output.getErr()).contains("Purged the 1 recipient of job 1 (secret.csv",
+                "purged values are gone from the file");
         assertThat(databaseFiles()).isNotEmpty().noneMatch(file -> contains(file, "Zebra-7781-Quokka"))
             .as("H2's trace file, where it writes the errors it meets").noneMatch(file -> file.toString().endsWith(".trace.db"));
         assertThat(workspace.run("status", "1")).isZero();
@@ -173,6 +175,33 @@ class ContactPolicyTest {
         assertThat(CsvFiles.records(workspace.reports(2, "later").resolve("rejected.csv")))
             .extracting(row -> row.get("reason"))
             .containsExactly("CONTACT_LIMIT");
+    }
+
+    @Test
+    void aPurgeThatFailsPartWaySaysWhatItPurgedAndTakesThoseValuesOutOfTheFile(CapturedOutput output) throws IOException {
+        // given: two completed jobs, each with a value found nowhere else, and the database refusing to
+        // record the purge of the first (a purge takes the newest job first)
+        workspace.drop("first.csv", "to_number,note\n" + CsvFiles.usNumber(0) + ",Okapi-3312-Walrus\n");
+        assertThat(workspace.run("run")).isZero();
+        workspace.drop("second.csv", "to_number,note\n" + CsvFiles.usNumber(1) + ",Lemur-9025-Heron\n");
+        assertThat(workspace.run("run")).isZero();
+        JdbcClient.create(workspace.jobDatabase())
+            .sql("ALTER TABLE bc_job ADD CONSTRAINT planned_failure CHECK (NOT (job_instance_id = 1 AND purged_at IS NOT NULL))")
+            .update();
+
+        // when
+        int exitCode = workspace.run("purge", "--older-than", "0s");
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("Purged the 1 recipient of job 2 (second.csv",
+                "The purge stopped: the job database refused it (Check constraint violation: ",
+                "the jobs above are purged, and `bulkcall purge` again takes the rest",
+                "purged values are gone from the file")
+            .doesNotContain("of job 1 (first.csv");
+        assertThat(databaseFiles()).isNotEmpty()
+            .noneMatch(file -> contains(file, "Lemur-9025-Heron"))
+            .anyMatch(file -> contains(file, "Okapi-3312-Walrus"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -61,9 +62,11 @@ public class RecipientPurge {
 
     /**
      * @param olderThan how long ago a job must have ended for its recipients to go
+     * @param purgedJob told of each job as soon as its purge is committed: a purge that fails part way
+     *        has still purged those
      * @return the jobs whose recipients were purged
      */
-    public List<Purged> purge(Duration olderThan) {
+    public List<Purged> purge(Duration olderThan, Consumer<Purged> purgedJob) {
         // Spring Batch records when a job ended on the system clock
         Instant endedBefore = Instant.now().minus(olderThan);
         List<Purged> purged = new ArrayList<>();
@@ -72,7 +75,9 @@ public class RecipientPurge {
             for (JobInstance instance : instances) {
                 JobExecution last = jobRepository.getLastJobExecution(instance);
                 if (last != null && isEnded(last) && endedAt(last).isBefore(endedBefore) && jobs.purgedAt(instance.getInstanceId()).isEmpty()) {
-                    purged.add(purge(last));
+                    Purged job = purge(last);
+                    purged.add(job);
+                    purgedJob.accept(job);
                 }
             }
             if (instances.size() < JOBS_PER_PAGE) {
@@ -80,13 +85,16 @@ public class RecipientPurge {
             }
         }
         contacts.expire(clock.instant());
-        if (!purged.isEmpty()) {
-            Compaction.request(dataSource);
-        }
         return purged;
     }
 
+    /**
+     * Asks for the file to be compacted before its recipients go, not after: a purge that fails or is
+     * ended at a later job has still deleted this one's values, which only a compaction takes out of
+     * the file, and a later purge would find nothing left to purge for it.
+     */
     private Purged purge(JobExecution last) {
+        Compaction.request(dataSource);
         long jobInstanceId = last.getJobInstanceId();
         int removed = transaction.execute(status -> recipients.purge(jobInstanceId, clock.instant()));
         return new Purged(last.getId(), InputFile.from(last.getJobParameters()).name(), endedAt(last), removed);
