@@ -69,7 +69,7 @@ public final class BulkcallLauncher {
         }
         GracefulStop gracefulStop = new GracefulStop(endedEarly);
         SpringApplication spring = new SpringApplication(application);
-        // Ctrl-C and SIGTERM stop the jobs, or the validation, first and let them close the context
+        // Ctrl-C and SIGTERM stop the jobs, the validation or the cancel first and let them close the context
         // (GracefulStop); a shutdown hook would close it under them. Any other command ends as the JVM
         // ends it.
         spring.setRegisterShutdownHook(false);

@@ -291,8 +291,8 @@ class CommandActions {
             purged = purge.purge(olderThan, job -> reportPurged(job, because));
         }
         catch (DataAccessException refused) {
-            log.error("The purge stopped: the job database refused it ({}); the jobs above are purged, and `bulkcall purge` "
-                    + "again takes the rest", JobFailures.firstLine(JobFailures.readableCause(refused)));
+            log.error("The purge stopped: the job database refused it ({}); the jobs listed above, if any, are purged, "
+                    + "and `bulkcall purge` again takes the rest", JobFailures.firstLine(JobFailures.readableCause(refused)));
             return ExitCodes.FAILED;
         }
         if (purged.isEmpty()) {

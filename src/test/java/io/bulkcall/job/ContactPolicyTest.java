@@ -196,7 +196,7 @@ class ContactPolicyTest {
         assertThat(exitCode).isEqualTo(1);
         assertThat(output.getErr()).contains("Purged the 1 recipient of job 2 (second.csv",
                 "The purge stopped: the job database refused it (Check constraint violation: ",
-                "the jobs above are purged, and `bulkcall purge` again takes the rest",
+                "the jobs listed above, if any, are purged, and `bulkcall purge` again takes the rest",
                 "purged values are gone from the file")
             .doesNotContain("of job 1 (first.csv");
         assertThat(databaseFiles()).isNotEmpty()
