@@ -13,10 +13,16 @@ public final class Durations {
     private Durations() {
     }
 
-    /** A duration as settings write it, exact: {@code 2s}, {@code 15m}, {@code 1h30m}, {@code 500ms}. */
+    /**
+     * A duration as settings write it, exact: {@code 2s}, {@code 15m}, {@code 1h30m}, {@code 500ms}, and
+     * whole days in days, as they are given ({@code 90d}, not {@code 2160h}).
+     */
     public static String setting(Duration duration) {
         if (duration.isZero()) {
             return "0s";
+        }
+        if (duration.toDaysPart() > 0 && duration.equals(Duration.ofDays(duration.toDaysPart()))) {
+            return duration.toDaysPart() + "d";
         }
         if (duration.toMillisPart() != 0 && duration.toSeconds() == 0) {
             return duration.toMillis() + "ms";

@@ -205,6 +205,25 @@ class ContactPolicyTest {
     }
 
     @Test
+    void dialsPastThePolicysPeriodAreDeletedAndCompactedOutOfTheFile(CapturedOutput output) {
+        // given: numbers dialed, and the period of the policy over since
+        workspace.with("--bulkcall.contact-policy.period=7d");
+        workspace.drop("monday.csv", numbers(0, 3));
+        assertThat(workspace.run("run")).isZero();
+        workspace.clock().advance(Duration.ofDays(8));
+
+        // when: a purge that finds no job old enough to purge
+        int exitCode = workspace.run("purge", "--older-than", "90d");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(JdbcClient.create(workspace.jobDatabase()).sql("SELECT COUNT(*) FROM bc_contact_dial").query(Long.class)
+            .single()).isZero();
+        assertThat(output.getErr()).contains("No job that completed or was refused more than 90d ago still holds recipients",
+                "purged values are gone from the file");
+    }
+
+    @Test
     void aPurgeLeavesARestartableJobAlone(CapturedOutput output) {
         // given: a job that stopped before its window opened, and so may still run
         workspace.with("--bulkcall.batch.scheduled-at=" + BulkcallWorkspaces.START.plus(Duration.ofHours(2)));
