@@ -65,16 +65,17 @@ class BulkcallCommand implements Callable<Integer> {
 
     /**
      * Whether a signal stops the parsed command's work ({@code run}, {@code restart}, {@code validate},
-     * {@code cancel}) and lets it say so, instead of the JVM ending it.
+     * {@code cancel}, {@code purge}) and lets it say so, instead of the JVM ending it.
      */
     static boolean stopsOnSignal(ParseResult parsed) {
-        return runsJobs(parsed) || Set.of("validate", "cancel").contains(parsed.subcommand().commandSpec().name());
+        return runsJobs(parsed)
+                || Set.of("validate", "cancel", "purge").contains(parsed.subcommand().commandSpec().name());
     }
 
     /**
      * What the parsed command leaves undone if a second signal, or the end of the time given to stop,
-     * ends it with no job of its own running: {@code validate} and {@code cancel} have none, and
-     * {@code run} none between two files.
+     * ends it with no job of its own running: {@code validate}, {@code cancel} and {@code purge} have
+     * none, and {@code run} none between two files.
      */
     static String endedEarly(ParseResult parsed) {
         String command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "run";
@@ -86,6 +87,8 @@ class BulkcallCommand implements Callable<Integer> {
                 yield "bulkcall cancel %d ended before it finished: the job's call batches may still have calls "
                         .formatted(job) + "queued at Cartesia; `bulkcall cancel %d` cancels them".formatted(job);
             }
+            case "purge" -> "bulkcall purge ended before it finished: the jobs it listed are purged, and the next "
+                    + "bulkcall to close the job database compacts them out of the file; `bulkcall purge` again purges the rest";
             default -> "bulkcall ended before it finished; `bulkcall status` lists the jobs";
         };
     }

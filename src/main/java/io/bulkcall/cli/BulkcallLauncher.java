@@ -69,9 +69,9 @@ public final class BulkcallLauncher {
         }
         GracefulStop gracefulStop = new GracefulStop(endedEarly);
         SpringApplication spring = new SpringApplication(application);
-        // Ctrl-C and SIGTERM stop the jobs, the validation or the cancel first and let them close the context
-        // (GracefulStop); a shutdown hook would close it under them. Any other command ends as the JVM
-        // ends it.
+        // Ctrl-C and SIGTERM stop the jobs, the validation, the cancel or the purge first and let them
+        // close the context (GracefulStop); a shutdown hook would close it under them. Any other command
+        // ends as the JVM ends it.
         spring.setRegisterShutdownHook(false);
         spring.addListeners(new LogFileCheck());
         spring.addInitializers(new SettingsCheck(dials));

@@ -286,19 +286,26 @@ class CommandActions {
 
     int purge(Duration olderThan) {
         String because = "--older-than " + Durations.setting(olderThan);
-        List<RecipientPurge.Purged> purged;
+        RecipientPurge.Purges purged;
         try {
             purged = purge.purge(olderThan, job -> reportPurged(job, because));
         }
         catch (DataAccessException refused) {
-            log.error("The purge stopped: the job database refused it ({}); the jobs listed above, if any, are purged, "
-                    + "and `bulkcall purge` again takes the rest", JobFailures.firstLine(JobFailures.readableCause(refused)));
-            return ExitCodes.FAILED;
+            return purgeStopped("the job database refused it (" + JobFailures.firstLine(JobFailures.readableCause(refused)) + ")");
         }
-        if (purged.isEmpty()) {
+        if (purged.stopped()) {
+            return purgeStopped("bulkcall was asked to stop");
+        }
+        if (purged.jobs().isEmpty()) {
             log.info("No job that completed or was refused more than {} ago still holds recipients", Durations.setting(olderThan));
         }
         return ExitCodes.COMPLETED;
+    }
+
+    private static int purgeStopped(String why) {
+        log.error("The purge stopped: {}; the jobs listed above, if any, are purged, and `bulkcall purge` again takes the rest",
+                why);
+        return ExitCodes.FAILED;
     }
 
     private static void reportPurged(RecipientPurge.Purged job, String because) {

@@ -29,9 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * at a second signal, the process ends at once, saying for each job what may still be queued at
  * Cartesia and what to run; the next run recovers the job. During {@code validate} they end the
  * validation before its next row, with a line for the file and none of its {@code rejected.csv}, exit
- * code 1; during {@code cancel}, they bound its cancels by the same timeout. A process ended at once
- * with no job of its own running says what its command left undone. A signal before anything started
- * (while the job database opens) ends the process at once.
+ * code 1; during {@code cancel}, they bound its cancels by the same timeout; during {@code purge}, it
+ * purges no further job. A process ended at once with no job of its own running says what its command
+ * left undone. A signal before anything started (while the job database opens) ends the process at once.
  *
  * <p>The signals are handled here instead of starting the JVM's shutdown, because shutdown runs H2's
  * own hook, which closes the job database under the job before it can record that it stopped; and a

@@ -205,6 +205,25 @@ class ContactPolicyTest {
     }
 
     @Test
+    void aPurgeAskedToStopPurgesNoFurtherJobAndSaysSo(CapturedOutput output) throws IOException {
+        // given: a completed job whose recipient carries a value found nowhere else
+        workspace.drop("secret.csv", "to_number,note\n" + CsvFiles.usNumber(0) + ",Tapir-5570-Gecko\n");
+        assertThat(workspace.run("run")).isZero();
+
+        // when: Ctrl-C as the purge starts
+        int exitCode = workspace.runAskedToStop("purge", "--older-than", "0s");
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("The purge stopped: bulkcall was asked to stop; the jobs listed above, if any, "
+                + "are purged, and `bulkcall purge` again takes the rest")
+            .doesNotContain("Purged the");
+        assertThat(databaseFiles()).anyMatch(file -> contains(file, "Tapir-5570-Gecko"));
+        assertThat(workspace.run("purge", "--older-than", "0s")).isZero();
+        assertThat(output.getErr()).contains("Purged the 1 recipient of job 1 (secret.csv");
+    }
+
+    @Test
     void dialsPastThePolicysPeriodAreDeletedAndCompactedOutOfTheFile(CapturedOutput output) {
         // given: numbers dialed, and the period of the policy over since
         workspace.with("--bulkcall.contact-policy.period=7d");

@@ -16,12 +16,14 @@ import javax.sql.DataSource;
 
 import io.bulkcall.BulkcallApplication;
 import io.bulkcall.cli.BulkcallLauncher;
+import io.bulkcall.job.launch.RunningJobs;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
 import io.bulkcall.time.JumpingWaiter;
 import io.bulkcall.time.SimulatedClock;
 import io.bulkcall.time.Waiter;
 
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -99,6 +101,22 @@ public final class Workspace {
      * workspace's for this run only (Spring would join two values of one name with a comma).
      */
     public int run(String... command) {
+        return launch(List.of(), command);
+    }
+
+    /**
+     * Runs bulkcall as {@link #run} does, asked to stop as soon as it has started, as a Ctrl-C or SIGTERM
+     * then asks it: {@link RunningJobs#stopAll()} is what its signal handler calls.
+     */
+    public int runAskedToStop(String... command) {
+        return launch(List.of(context -> context.addApplicationListener(event -> {
+            if (event instanceof ApplicationStartedEvent) {
+                context.getBean(RunningJobs.class).stopAll();
+            }
+        })), command);
+    }
+
+    private int launch(List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... command) {
         Map<String, String> effective = new LinkedHashMap<>(settings);
         List<String> args = new ArrayList<>();
         for (String arg : command) {
@@ -110,15 +128,17 @@ public final class Workspace {
             }
         }
         args.addAll(effective.values());
-        List<ApplicationContextInitializer<ConfigurableApplicationContext>> onClock = clock == null ? List.of()
-                : List.of(context -> {
-                    GenericApplicationContext application = (GenericApplicationContext) context;
-                    application.registerBean("simulatedClock", SimulatedClock.class, () -> clock,
-                            definition -> definition.setPrimary(true));
-                    application.registerBean("jumpingWaiter", Waiter.class, () -> new JumpingWaiter(clock),
-                            definition -> definition.setPrimary(true));
-                });
-        return BulkcallLauncher.launch(BulkcallApplication.class, onClock, args.toArray(String[]::new));
+        List<ApplicationContextInitializer<ConfigurableApplicationContext>> all = new ArrayList<>(initializers);
+        if (clock != null) {
+            all.add(context -> {
+                GenericApplicationContext application = (GenericApplicationContext) context;
+                application.registerBean("simulatedClock", SimulatedClock.class, () -> clock,
+                        definition -> definition.setPrimary(true));
+                application.registerBean("jumpingWaiter", Waiter.class, () -> new JumpingWaiter(clock),
+                        definition -> definition.setPrimary(true));
+            });
+        }
+        return BulkcallLauncher.launch(BulkcallApplication.class, all, args.toArray(String[]::new));
     }
 
     public SandboxServer sandbox() {

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import io.bulkcall.database.Compaction;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
+import io.bulkcall.time.StopSignal;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -44,9 +45,11 @@ public class RecipientPurge {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final StopSignal stop;
 
     public RecipientPurge(JobRepository jobRepository, JobRecordRepository jobs, RecipientRepository recipients,
-            ContactHistory contacts, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+            ContactHistory contacts, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+            StopSignal stop) {
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.recipients = recipients;
@@ -54,19 +57,25 @@ public class RecipientPurge {
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.stop = stop;
     }
 
     /** What one purge removed, for the lines it prints. */
     public record Purged(long jobExecutionId, String file, Instant endedAt, int recipients) {
     }
 
+    /** What a purge did: the jobs it purged, and whether it stopped before the others, as bulkcall was asked to. */
+    public record Purges(List<Purged> jobs, boolean stopped) {
+    }
+
     /**
      * @param olderThan how long ago a job must have ended for its recipients to go
      * @param purgedJob told of each job as soon as its purge is committed: a purge that fails part way
      *        has still purged those
-     * @return the jobs whose recipients were purged
+     * @return the jobs whose recipients were purged; once the process is asked to stop, it purges no
+     *         further job (the one being purged is one transaction, and finishes)
      */
-    public List<Purged> purge(Duration olderThan, Consumer<Purged> purgedJob) {
+    public Purges purge(Duration olderThan, Consumer<Purged> purgedJob) {
         // Spring Batch records when a job ended on the system clock
         Instant endedBefore = Instant.now().minus(olderThan);
         List<Purged> purged = new ArrayList<>();
@@ -75,6 +84,9 @@ public class RecipientPurge {
             for (JobInstance instance : instances) {
                 JobExecution last = jobRepository.getLastJobExecution(instance);
                 if (last != null && isEnded(last) && endedAt(last).isBefore(endedBefore) && jobs.purgedAt(instance.getInstanceId()).isEmpty()) {
+                    if (stop.requested()) {
+                        return new Purges(purged, true);
+                    }
                     Purged job = purge(last);
                     purged.add(job);
                     purgedJob.accept(job);
@@ -88,7 +100,7 @@ public class RecipientPurge {
             // expired dials are numbers too: out of the file, as the purged recipients are
             Compaction.request(dataSource);
         }
-        return purged;
+        return new Purges(purged, false);
     }
 
     /**
