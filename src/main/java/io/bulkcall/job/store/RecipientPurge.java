@@ -87,6 +87,13 @@ public class RecipientPurge {
                     if (stop.requested()) {
                         return new Purges(purged, true);
                     }
+                    if (purged.isEmpty()) {
+                        // before the first deletion, not after the last: a purge that fails or is ended
+                        // at a later job has still deleted the earlier ones' values, which only a
+                        // compaction takes out of the file, and a later purge would find nothing left
+                        // to purge for them
+                        Compaction.request(dataSource);
+                    }
                     Purged job = purge(last);
                     purged.add(job);
                     purgedJob.accept(job);
@@ -103,13 +110,7 @@ public class RecipientPurge {
         return new Purges(purged, false);
     }
 
-    /**
-     * Asks for the file to be compacted before its recipients go, not after: a purge that fails or is
-     * ended at a later job has still deleted this one's values, which only a compaction takes out of
-     * the file, and a later purge would find nothing left to purge for it.
-     */
     private Purged purge(JobExecution last) {
-        Compaction.request(dataSource);
         long jobInstanceId = last.getJobInstanceId();
         int removed = transaction.execute(status -> recipients.purge(jobInstanceId, clock.instant()));
         return new Purged(last.getId(), InputFile.from(last.getJobParameters()).name(), endedAt(last), removed);
