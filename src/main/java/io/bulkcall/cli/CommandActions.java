@@ -85,13 +85,12 @@ class CommandActions {
         if (!jobFoldersWritable()) {
             return ExitCodes.USAGE;
         }
-        purge.purge(properties.retention().recipients(), job -> reportPurged(job, "bulkcall.retention.recipients"));
+        int exitCode = purgePastRetention();
         List<Path> work = files.isEmpty() ? scan.readyFiles() : onceEach(files);
         if (work.isEmpty()) {
             log.info("No CSV file or workbook is ready in {}", scan.folder().toAbsolutePath().normalize());
-            return succeeded(ExitCodes.COMPLETED);
+            return succeeded(exitCode);
         }
-        int exitCode = ExitCodes.COMPLETED;
         for (Path file : work) {
             if (files.isEmpty() && !Files.exists(file)) {
                 // nodes sharing the input folder: another one took the file since the scan
@@ -101,6 +100,22 @@ class CommandActions {
             exitCode = ExitCodes.worst(exitCode, report(() -> launcher.run(file)));
         }
         return succeeded(exitCode);
+    }
+
+    /**
+     * A purge refused by the job database fails the night, which goes on: keeping recipients longer than
+     * the retention is for the operator to see, not a reason to leave tonight's files uncalled.
+     */
+    private int purgePastRetention() {
+        Duration retention = properties.retention().recipients();
+        try {
+            purge.purge(retention, job -> reportPurged(job, "bulkcall.retention.recipients"));
+            return ExitCodes.COMPLETED;
+        }
+        catch (DataAccessException refused) {
+            return purgeStopped("The purge of the jobs that ended more than %s ago (bulkcall.retention.recipients)"
+                .formatted(Durations.setting(retention)), refused, "the next run");
+        }
     }
 
     /**
@@ -291,10 +306,10 @@ class CommandActions {
             purged = purge.purge(olderThan, job -> reportPurged(job, because));
         }
         catch (DataAccessException refused) {
-            return purgeStopped("the job database refused it (" + JobFailures.firstLine(JobFailures.readableCause(refused)) + ")");
+            return purgeStopped("The purge", refused, "`bulkcall purge` again");
         }
         if (purged.stopped()) {
-            return purgeStopped("bulkcall was asked to stop");
+            return purgeStopped("The purge", "bulkcall was asked to stop", "`bulkcall purge` again");
         }
         if (purged.jobs().isEmpty()) {
             log.info("No job that completed or was refused more than {} ago still holds recipients", Durations.setting(olderThan));
@@ -302,9 +317,13 @@ class CommandActions {
         return ExitCodes.COMPLETED;
     }
 
-    private static int purgeStopped(String why) {
-        log.error("The purge stopped: {}; the jobs listed above, if any, are purged, and `bulkcall purge` again takes the rest",
-                why);
+    private static int purgeStopped(String purge, DataAccessException refused, String again) {
+        return purgeStopped(purge, "the job database refused it (" + JobFailures.firstLine(JobFailures.readableCause(refused)) + ")",
+                again);
+    }
+
+    private static int purgeStopped(String purge, String why, String again) {
+        log.error("{} stopped: {}; the jobs listed above, if any, are purged, and {} takes the rest", purge, why, again);
         return ExitCodes.FAILED;
     }
 

@@ -205,6 +205,51 @@ class ContactPolicyTest {
     }
 
     @Test
+    void aRunPurgesTheJobsThatEndedLongerAgoThanTheRetentionBeforeItsFiles(CapturedOutput output) throws IOException {
+        // given: a job completed two hours ago, and one hour of retention
+        workspace.with("--bulkcall.retention.recipients=1h");
+        workspace.drop("old.csv", "to_number,note\n" + CsvFiles.usNumber(0) + ",Dingo-2208-Puffin\n");
+        assertThat(workspace.run("run")).isZero();
+        endedTwoHoursAgo();
+
+        // when
+        workspace.drop("new.csv", "to_number,note\n" + CsvFiles.usNumber(1) + ",Tenrec-6143-Stoat\n");
+        int exitCode = workspace.run("run");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("Purged the 1 recipient of job 1 (old.csv",
+                "; bulkcall.retention.recipients); its counts stay", "purged values are gone from the file");
+        assertThat(databaseFiles()).noneMatch(file -> contains(file, "Dingo-2208-Puffin"))
+            .anyMatch(file -> contains(file, "Tenrec-6143-Stoat"));
+    }
+
+    @Test
+    void aRunWhoseRetentionPurgeTheDatabaseRefusesStillRunsItsFilesAndEndsFailedSayingSo(CapturedOutput output) {
+        // given: a job past the retention, and the database refusing to record its purge
+        workspace.with("--bulkcall.retention.recipients=1h");
+        workspace.drop("old.csv", "to_number\n" + CsvFiles.usNumber(0) + "\n");
+        assertThat(workspace.run("run")).isZero();
+        endedTwoHoursAgo();
+        JdbcClient.create(workspace.jobDatabase())
+            .sql("ALTER TABLE bc_job ADD CONSTRAINT planned_failure CHECK (purged_at IS NULL)")
+            .update();
+
+        // when
+        workspace.drop("new.csv", "to_number\n" + CsvFiles.usNumber(1) + "\n");
+        int exitCode = workspace.run("run");
+
+        // then: tonight's file is called, and the night fails on the purge alone
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("The purge of the jobs that ended more than 1h ago "
+                + "(bulkcall.retention.recipients) stopped: the job database refused it (Check constraint violation: ",
+                "the jobs listed above, if any, are purged, and the next run takes the rest")
+            .doesNotContain("cannot open the job database");
+        assertThat(workspace.lastJobStatus()).isEqualTo("COMPLETED");
+        assertThat(callsPlacedByNumber()).containsOnlyKeys(CsvFiles.usNumber(0), CsvFiles.usNumber(1));
+    }
+
+    @Test
     void aPurgeAskedToStopPurgesNoFurtherJobAndSaysSo(CapturedOutput output) throws IOException {
         // given: a completed job whose recipient carries a value found nowhere else
         workspace.drop("secret.csv", "to_number,note\n" + CsvFiles.usNumber(0) + ",Tapir-5570-Gecko\n");
@@ -311,6 +356,15 @@ class ContactPolicyTest {
             .flatMap(batch -> batch.recipients().stream())
             .collect(Collectors.groupingBy(recipient -> recipient.toNumber(),
                     Collectors.summingInt(recipient -> recipient.callsPlaced())));
+    }
+
+    /**
+     * Spring Batch records when a job ended on the system clock, not the workspace's simulated one, and
+     * so does the purge read it.
+     */
+    private void endedTwoHoursAgo() {
+        JdbcClient.create(workspace.jobDatabase()).sql("UPDATE BATCH_JOB_EXECUTION SET END_TIME = DATEADD('HOUR', -2, END_TIME)")
+            .update();
     }
 
     private List<Path> databaseFiles() throws IOException {
