@@ -1,20 +1,15 @@
 package io.bulkcall.report;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import io.bulkcall.job.instance.ReplacedFile;
 
 /**
  * Writes {@code report.html}: one self-contained page (its style sheet and drawing inline, nothing
@@ -39,17 +34,7 @@ final class ReportPage {
     }
 
     static void write(JobReport report, Path target) {
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try {
-            Files.createDirectories(target.getParent());
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
-                TEMPLATE.execute(ReportView.of(report), out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        ReplacedFile.write(target, out -> TEMPLATE.execute(ReportView.of(report), out));
     }
 
     /** The template or a partial it names, from this package's resource folder. */

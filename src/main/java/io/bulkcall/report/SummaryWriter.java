@@ -1,11 +1,8 @@
 package io.bulkcall.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
+import io.bulkcall.job.instance.ReplacedFile;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,14 +22,6 @@ class SummaryWriter {
         .build();
 
     public void write(Path target, Summary summary) {
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try {
-            Files.createDirectories(target.getParent());
-            Files.writeString(partial, json.writeValueAsString(summary) + "\n");
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        ReplacedFile.write(target, out -> out.write(json.writeValueAsString(summary) + "\n"));
     }
 }

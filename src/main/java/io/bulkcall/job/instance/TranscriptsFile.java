@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
@@ -42,21 +41,12 @@ public final class TranscriptsFile {
 
     /** Replaces what is kept of one batch's calls. */
     public void writeBatch(int batchNo, List<CallTranscript> calls) {
-        Path file = batches.resolve("batch-%06d.jsonl".formatted(batchNo));
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            Files.createDirectories(batches);
-            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                for (CallTranscript call : calls) {
-                    out.write(JSON.writeValueAsString(call));
-                    out.write('\n');
-                }
+        ReplacedFile.write(batches.resolve("batch-%06d.jsonl".formatted(batchNo)), out -> {
+            for (CallTranscript call : calls) {
+                out.write(JSON.writeValueAsString(call));
+                out.write('\n');
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -69,30 +59,33 @@ public final class TranscriptsFile {
         if (!Files.isDirectory(batches)) {
             return -1;
         }
-        Path partial = target.resolveSibling(TRANSCRIPTS_JSONL + ".part");
+        long[] calls = { 0 };
         try {
-            long calls = 0;
-            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                for (Path file : files(name -> name.endsWith(".jsonl"))) {
-                    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        for (String line = in.readLine(); line != null; line = in.readLine()) {
-                            out.write(line);
-                            out.write('\n');
-                            calls++;
-                        }
-                    }
-                }
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            List<Path> batchFiles = files(name -> name.endsWith(".jsonl"));
+            ReplacedFile.write(target, out -> calls[0] = copyLines(batchFiles, out));
             for (Path file : files(name -> true)) {
                 Files.delete(file);
             }
             Files.delete(batches);
-            return calls;
+            return calls[0];
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot gather " + batches + " into " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    private static long copyLines(List<Path> files, BufferedWriter out) throws IOException {
+        long lines = 0;
+        for (Path file : files) {
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    out.write(line);
+                    out.write('\n');
+                    lines++;
+                }
+            }
+        }
+        return lines;
     }
 
     private List<Path> files(Predicate<String> name) throws IOException {
