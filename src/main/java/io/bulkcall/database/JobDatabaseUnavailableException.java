@@ -1,5 +1,6 @@
 package io.bulkcall.database;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -31,15 +32,29 @@ public class JobDatabaseUnavailableException extends RuntimeException {
     /**
      * What a start that failed on the job database's driver (a server not there, a role refused, a
      * file damaged) says in one line: the driver's own words, which name the server and what to check;
-     * the causes under them say only "Connection refused". Empty when no driver failed.
+     * the causes under them say only "Connection refused". Where the driver failed on its file (a full
+     * disk), its words say only that the database has been closed: the file system's, under them, follow.
+     * Empty when no driver failed.
      */
     public static Optional<String> driverLine(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException database && database.getMessage() != null) {
-                return Optional.of("cannot open the job database (spring.datasource.url): "
-                        + database.getMessage().lines().findFirst().orElse(""));
+                // H2 ends the first line of a statement's failure with "; SQL statement:", the statement below
+                String line = "cannot open the job database (spring.datasource.url): "
+                        + database.getMessage().lines().findFirst().orElse("").replaceAll("; SQL statement:$", "");
+                return Optional.of(fileProblem(database).map(problem -> line + " (" + problem + ")").orElse(line));
             }
         }
         return Optional.empty();
+    }
+
+    /** What the file system said to the driver, if it said anything: the deepest cause, on a file. */
+    private static Optional<String> fileProblem(SQLException failure) {
+        Throwable deepest = failure;
+        while (deepest.getCause() != null) {
+            deepest = deepest.getCause();
+        }
+        boolean onAFile = deepest instanceof IOException && !deepest.getClass().getPackageName().equals("java.net");
+        return onAFile ? Optional.ofNullable(deepest.getMessage()) : Optional.empty();
     }
 }
