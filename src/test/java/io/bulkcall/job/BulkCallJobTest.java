@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -249,6 +250,35 @@ class BulkCallJobTest {
         assertThat(exitCode).isEqualTo(1);
         assertThat(output.getErr()).contains("a.csv: the job could not be launched: ")
             .containsPattern("b\\.csv: job \\d+ completed");
+    }
+
+    @Test
+    void aJobWhoseEndTheJobDatabaseCannotRecordFailsTheRunSayingSoAndTheNextRunRecoversIt(CapturedOutput output) {
+        // given: a job database that will refuse to record a completed job
+        assertThat(workspace.run("status")).isZero();
+        JdbcClient database = JdbcClient.create(workspace.jobDatabase());
+        database.sql("ALTER TABLE BATCH_JOB_EXECUTION ADD CONSTRAINT planned_failure CHECK (STATUS <> 'COMPLETED')").update();
+        workspace.drop("numbers.csv", CsvFiles.numbers(5));
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then: the job's own failure, not another process's job
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("numbers.csv: job 1 could not go on: the job database failed under it (",
+                "Check constraint violation", "); once it works again, the next run recovers the job from its last checkpoint")
+            .doesNotContain("another process");
+
+        // and when: the database works again, and the process that ran the job is gone
+        database.sql("ALTER TABLE BATCH_JOB_EXECUTION DROP CONSTRAINT planned_failure").update();
+        database.sql("UPDATE bc_lease SET owner = '4242@gone.example', heartbeat_at = TIMESTAMP '2000-01-01 00:00:00'").update();
+        int nextExitCode = workspace.run("run");
+
+        // then
+        assertThat(nextExitCode).isZero();
+        assertThat(output.getErr()).contains("Job 1 of numbers.csv was left running by a process that is gone; recovering it");
+        assertThat(workspace.lastJobStatus()).isEqualTo("COMPLETED");
+        assertThat(sandbox.createdToNumbers()).hasSize(5).doesNotHaveDuplicates();
     }
 
     @Test

@@ -198,7 +198,9 @@ public class FileJobLauncher {
             return jobOperator.start(job, file.toJobParameters());
         }
         catch (DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException failure) {
-            if (jobRepository.getJobInstance(job.getName(), file.toJobParameters()) != null) {
+            // not a race lost if this process's own job began: the job database failed under it
+            if (runningJobs.unended(file).isEmpty()
+                    && jobRepository.getJobInstance(job.getName(), file.toJobParameters()) != null) {
                 throw new JobExecutionAlreadyRunningException("another process created the job instance", failure);
             }
             throw failure;
@@ -232,9 +234,17 @@ public class FileJobLauncher {
                 + "; nothing is dialed again, and the next run moves it once it can");
     }
 
-    private static JobRun couldNotLaunch(InputFile file, Exception e) {
-        return new JobRun(null, JobRun.Outcome.FAILED, "%s: the job could not be launched: %s"
-            .formatted(file.name(), JobFailures.readableMessage(e)));
+    /**
+     * A launch refused, or a job that began and then lost its job database: Spring Batch could not
+     * record how it went. That job is left running in the database, under this process's lease, and
+     * the next run recovers it once this process is gone.
+     */
+    private JobRun couldNotLaunch(InputFile file, Exception e) {
+        String why = JobFailures.readableMessage(e);
+        return new JobRun(null, JobRun.Outcome.FAILED, runningJobs.unended(file)
+            .map(began -> "%s: job %d could not go on: the job database failed under it (%s); once it works again, the next run recovers the job from its last checkpoint"
+                .formatted(file.name(), began.getId(), why))
+            .orElseGet(() -> "%s: the job could not be launched: %s".formatted(file.name(), why)));
     }
 
     private JobRun finished(InputFile file, JobExecution execution) {

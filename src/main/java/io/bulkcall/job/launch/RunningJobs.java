@@ -2,6 +2,7 @@ package io.bulkcall.job.launch;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -64,6 +65,16 @@ public class RunningJobs implements JobExecutionListener {
     public void stopAll() {
         stopSignal.request(stopTimeout);
         running.forEach(this::stop);
+    }
+
+    /**
+     * The execution of this file that began in this process and has not ended as far as the job
+     * database knows: running, or gone from Spring Batch's hands when the job database failed to record
+     * its end (Spring Batch then throws instead of returning it, and tells no listener). Empty when
+     * none began, as when a launch itself was refused or lost a race with another process.
+     */
+    public Optional<JobExecution> unended(InputFile file) {
+        return running.stream().filter(execution -> InputFile.from(execution.getJobParameters()).equals(file)).findFirst();
     }
 
     /** Whether this process was asked to stop: then it starts no further job. */
