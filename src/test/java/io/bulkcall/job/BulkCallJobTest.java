@@ -282,6 +282,28 @@ class BulkCallJobTest {
     }
 
     @Test
+    void aJobDatabaseThatGoesDownMidJobGivesEachFileItsOwnLine(CapturedOutput output) throws Exception {
+        // given: two files, and the job database going down as Cartesia creates a.csv's second batch
+        Path a = workspace.drop("a.csv", CsvFiles.numbers(0, 3));
+        Files.setLastModifiedTime(a, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        workspace.drop("b.csv", CsvFiles.numbers(3, 3));
+        sandbox.whenApplied((endpoint, ordinal) -> {
+            if (endpoint == SandboxEndpoint.CREATE_BATCH && ordinal == 2) {
+                JdbcClient.create(workspace.jobDatabase()).sql("SHUTDOWN IMMEDIATELY").update();
+            }
+        });
+
+        // when
+        int exitCode = workspace.run("run", "--bulkcall.batch.size=1");
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("a.csv: job 1 could not go on: the job database failed under it (",
+                "b.csv: the job could not be launched: ")
+            .as("the line of a command that failed as a whole").doesNotContain("details in logs/bulkcall.log");
+    }
+
+    @Test
     void saysHowFarTheCallsGotAsBatchesFinishNotAtEachOfThePollsASimulatedClockRunsThrough(CapturedOutput output) {
         // given: one batch of 40 dialed two calls at a time, calls of 4 s polled every second, the
         // polls following each other with no wait as the simulated clock jumps to the next

@@ -27,8 +27,10 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Runs the job for one input file, deciding from the job repository what that means: a new file
@@ -81,6 +83,16 @@ public class FileJobLauncher {
             throw new JobLaunchFailure(path + ": cannot be read (permission denied)");
         }
         InputFile file = InputFile.of(path);
+        try {
+            return run(file);
+        }
+        catch (DataAccessException | TransactionException failed) {
+            // the job database failing: this file's line, and the next file is still tried
+            return couldNotLaunch(file, failed);
+        }
+    }
+
+    private JobRun run(InputFile file) {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), file.toJobParameters());
         if (last == null) {
             log.info("Starting a job for {} (sha256 {})", file.name(), file.sha256());

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,9 +82,18 @@ public class JobLease implements JobExecutionListener {
         return leases.insert(jobInstanceId, owner, clock.instant());
     }
 
-    /** Gives the job back, if this process holds it; harmless if it does not. */
+    /**
+     * Gives the job back, if this process holds it; harmless if it does not, or if the job database
+     * fails meanwhile: the line that says how the job ended is the one to read, and a lease whose
+     * process is gone is taken over.
+     */
     public void release(long jobInstanceId) {
-        leases.delete(jobInstanceId, owner);
+        try {
+            leases.delete(jobInstanceId, owner);
+        }
+        catch (DataAccessException e) {
+            log.debug("The lease of job instance {} was not given back: {}", jobInstanceId, e.getMessage());
+        }
     }
 
     /** Keeps the claim of a restart, or claims a job starting for the first time, then beats. */
