@@ -304,6 +304,27 @@ class BulkCallJobTest {
     }
 
     @Test
+    void aRestartWhoseJobDatabaseGoesDownSaysSoInTheJobsOwnLine(CapturedOutput output) {
+        // given: a failed job, and the job database going down as its restart creates a batch
+        workspace.drop("a.csv", CsvFiles.numbers(0, 3));
+        sandbox.planFault(SandboxEndpoint.CREATE_BATCH, SandboxFault.INTERNAL_ERROR);
+        assertThat(workspace.run("run", "--bulkcall.cartesia.max-attempts=1")).isEqualTo(1);
+        sandbox.whenApplied((endpoint, ordinal) -> {
+            if (endpoint == SandboxEndpoint.CREATE_BATCH) {
+                JdbcClient.create(workspace.jobDatabase()).sql("SHUTDOWN IMMEDIATELY").update();
+            }
+        });
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then: the restart's line, with what failed under the job, not the lease it could not give back after
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("a.csv: job 2 could not go on: the job database failed under it (Could not open")
+            .doesNotContain("bc_lease");
+    }
+
+    @Test
     void saysHowFarTheCallsGotAsBatchesFinishNotAtEachOfThePollsASimulatedClockRunsThrough(CapturedOutput output) {
         // given: one batch of 40 dialed two calls at a time, calls of 4 s polled every second, the
         // polls following each other with no wait as the simulated clock jumps to the next
