@@ -23,6 +23,10 @@ final class ProgressLine {
     static String of(JobStatus job) {
         Progress progress = job.progress();
         String done = "%s/%s calls done".formatted(number(progress.done()), number(progress.total()));
+        if (job.leftBy() != null) {
+            return done + "; left running by a process that is gone (" + job.leftBy()
+                    + "): the next run recovers the job from its last checkpoint";
+        }
         if (!job.isRunning()) {
             return done;
         }

@@ -52,13 +52,14 @@ final class StatusJson {
      * One job.
      *
      * @param job the execution id that {@code restart} and {@code cancel} take
+     * @param leftBy the process that left it running and is gone; {@code null} but for such a job
      * @param ratePerMinute calls done per minute over the last polls
      * @param etaSeconds how long the calls left should take at that rate; {@code null} when not running,
      *        without a rate, or while the calling window is closed
      * @param nextOpening when dialing resumes, while every group with calls left waits for its window
      * @param progress the line {@code status} prints
      */
-    record JobJson(long job, long jobInstance, String file, String state, String lastExit, Instant startedAt,
+    record JobJson(long job, long jobInstance, String file, String state, String leftBy, String lastExit, Instant startedAt,
             long durationSeconds, long batchesFinished, long batchesTotal, long callsDone, long callsTotal, long completed,
             long failed, Double ratePerMinute, Long etaSeconds, boolean windowClosed, Instant nextOpening,
             String nextOpeningZones, Instant lastPollAt, String progress,
@@ -69,7 +70,7 @@ final class StatusJson {
             var progress = job.progress();
             String exit = job.exitDescription() == null || job.exitDescription().isBlank() ? null
                     : job.exitDescription().lines().findFirst().orElse(null);
-            return new JobJson(job.executionId(), job.jobInstanceId(), job.file(), job.state(), exit,
+            return new JobJson(job.executionId(), job.jobInstanceId(), job.file(), job.state(), job.leftBy(), exit,
                     job.started() == null ? null
                             : job.started().atZone(ZoneId.systemDefault()).toInstant().truncatedTo(ChronoUnit.SECONDS),
                     job.duration().toSeconds(), job.batchesFinished(), job.batches().size(), progress.done(),

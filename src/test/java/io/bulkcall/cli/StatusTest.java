@@ -40,7 +40,7 @@ class StatusTest {
     private static final Set<String> JOB_KEYS = Set.of("job", "job_instance", "file", "state", "last_exit", "started_at",
             "duration_seconds", "batches_finished", "batches_total", "calls_done", "calls_total", "completed", "failed",
             "rate_per_minute", "eta_seconds", "window_closed", "next_opening", "next_opening_zones", "last_poll_at",
-            "progress");
+            "progress", "left_by");
 
     private Workspace workspace;
     private SandboxServer sandbox;
@@ -191,10 +191,7 @@ class StatusTest {
     @Test
     void aRunningJobWhoseWindowsAreAllClosedShowsTheNextOpening(CapturedOutput output) {
         // given: Tokyo numbers wait for Thursday 09:00; the job runs in another process, as far as the database says
-        workspace.drop("tokyo.csv", tokyoNumbers(12));
-        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=1h")).isEqualTo(1);
-        jobRepository().sql("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = 1")
-            .update();
+        aTokyoJobTheDatabaseSaysRuns();
 
         // when
         int exitCode = workspace.run("status");
@@ -203,6 +200,29 @@ class StatusTest {
         assertThat(exitCode).isZero();
         assertThat(output.getOut()).containsPattern(
                 "Job 1 \\(tokyo\\.csv\\): 0/12 calls done, calling window closed until Thu 09:00 Asia/Tokyo \\(in (7h [0-9]+m|8h)\\)");
+    }
+
+    @Test
+    void aJobLeftRunningByAProcessThatIsGoneSaysSoAndWhatRecoversIt(CapturedOutput output) {
+        // given: a job the database says runs, whose process on another host stopped beating long ago
+        aTokyoJobTheDatabaseSaysRuns();
+        jobRepository().sql("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (1, '4242@node-a.example', "
+                + "TIMESTAMP WITH TIME ZONE '2026-11-25 09:00:00+00')").update();
+
+        // when
+        int exitCode = workspace.run("status");
+        int jsonExitCode = workspace.run("status", "1", "--json");
+
+        // then: no window or rate, as if it still ran
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).containsPattern("1 +tokyo\\.csv +STARTED")
+            .contains("Job 1 (tokyo.csv): 0/12 calls done; left running by a process that is gone (4242@node-a.example): "
+                    + "the next run recovers the job from its last checkpoint")
+            .doesNotContain("calling window closed");
+        assertThat(jsonExitCode).isZero();
+        JsonNode job = json(output.getOut().substring(output.getOut().lastIndexOf("\n{")));
+        assertThat(job.get("left_by").asString()).isEqualTo("4242@node-a.example");
+        assertThat(job.get("window_closed").asBoolean()).isFalse();
     }
 
     /** Runs the job until the sandbox holds its poll (List Call Batches) number {@code poll}, then {@code status}. */
@@ -224,6 +244,14 @@ class StatusTest {
             release.countDown();
             assertThat(job.get(60, TimeUnit.SECONDS)).as("the job's exit code").isZero();
         }
+    }
+
+    /** Job 1, of 12 Tokyo numbers waiting for their window, stopped, then marked STARTED as a running job's execution is. */
+    private void aTokyoJobTheDatabaseSaysRuns() {
+        workspace.drop("tokyo.csv", tokyoNumbers(12));
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=1h")).isEqualTo(1);
+        jobRepository().sql("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = 1")
+            .update();
     }
 
     /** A file of Tokyo numbers: on the workspace's clock, their window opens Thursday 09:00. */

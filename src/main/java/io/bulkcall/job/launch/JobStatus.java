@@ -15,6 +15,9 @@ import org.springframework.batch.core.BatchStatus;
  *
  * @param executionId the id to pass to {@code restart} and {@code cancel}
  * @param state Spring Batch's status of the execution ({@code STARTED}, {@code COMPLETED}, ...)
+ * @param leftBy for a job the database says runs, the process that ran it where that process is gone
+ *     (killed, or its database failed under it): {@code 4242@node-a}; the next run recovers the job.
+ *     {@code null} for a job that runs, or ended
  * @param batches the job's call batches, for the detailed view
  * @param progress how far its calls are, how fast they go and when they should be done
  * @param groups its time-zone groups, largest first; empty for a completed job in the list of jobs
@@ -25,6 +28,7 @@ public record JobStatus(
         long jobInstanceId,
         String file,
         String state,
+        String leftBy,
         String exitDescription,
         List<TrackedBatch> batches,
         long completed,
@@ -44,8 +48,9 @@ public record JobStatus(
         return batches.stream().filter(TrackedBatch::finished).count();
     }
 
+    /** Whether it runs: a job whose process is gone, though the database says it runs, does not. */
     public boolean isRunning() {
-        return BatchStatus.valueOf(state).isRunning();
+        return BatchStatus.valueOf(state).isRunning() && leftBy == null;
     }
 
     /**

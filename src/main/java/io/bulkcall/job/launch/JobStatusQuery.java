@@ -52,9 +52,11 @@ public class JobStatusQuery {
     private final CallingWindows windows;
     private final Clock clock;
     private final JobDatabaseFile databaseFile;
+    private final JobLease lease;
 
     public JobStatusQuery(JobRepository jobRepository, JobRecordRepository jobs, CallBatchRepository batches,
-            RecipientRepository recipients, CallingWindows windows, Clock clock, JobDatabaseFile databaseFile) {
+            RecipientRepository recipients, CallingWindows windows, Clock clock, JobDatabaseFile databaseFile,
+            JobLease lease) {
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.batches = batches;
@@ -62,6 +64,7 @@ public class JobStatusQuery {
         this.windows = windows;
         this.clock = clock;
         this.databaseFile = databaseFile;
+        this.lease = lease;
     }
 
     /** The file of the job database the jobs are read from; empty where it is no H2 file (PostgreSQL). */
@@ -95,12 +98,16 @@ public class JobStatusQuery {
         List<TrackedBatch> all = batches.all(jobInstanceId);
         List<Group> groups = withGroups ? groups(jobInstanceId, all, now) : List.of();
         Map<String, Long> statuses = recipients.countByStatus(jobInstanceId);
+        String leftBy = execution.isRunning() && !lease.ownerMayBeAlive(execution)
+                ? lease.ownerOf(jobInstanceId).orElse("owner unknown") : null;
         LocalDateTime started = execution.getStartTime();
-        LocalDateTime ended = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
+        LocalDateTime ended = execution.getEndTime() != null ? execution.getEndTime()
+                : leftBy != null && execution.getLastUpdated() != null ? execution.getLastUpdated() : LocalDateTime.now();
         return new JobStatus(execution.getId(), jobInstanceId, InputFile.from(execution.getJobParameters()).name(),
-                execution.getStatus().name(), lastExit(execution), all,
+                execution.getStatus().name(), leftBy, lastExit(execution), all,
                 statuses.getOrDefault("completed", 0L), statuses.getOrDefault("failed", 0L), started,
-                started == null ? Duration.ZERO : Duration.between(started, ended), progress(execution, all, groups), groups,
+                started == null ? Duration.ZERO : Duration.between(started, ended),
+                progress(execution, execution.isRunning() && leftBy == null, all, groups), groups,
                 now);
     }
 
@@ -117,13 +124,13 @@ public class JobStatusQuery {
         return execution.getExitStatus().getExitDescription();
     }
 
-    private Progress progress(JobExecution execution, List<TrackedBatch> all, List<Group> groups) {
+    /** @param running whether the job runs: not when the process the database says runs it is gone */
+    private Progress progress(JobExecution execution, boolean running, List<TrackedBatch> all, List<Group> groups) {
         long done = all.stream().mapToLong(TrackedBatch::callsFinished).sum();
         long total = all.stream().mapToLong(TrackedBatch::calls).sum() + groups.stream().mapToLong(Group::waiting).sum();
         ProgressSamples samples = samples(execution);
-        Double perMinute = execution.isRunning() && samples.perMinute().isPresent() ? samples.perMinute().getAsDouble()
-                : null;
-        Optional<Group> nextToOpen = execution.isRunning() ? nextToOpen(groups) : Optional.empty();
+        Double perMinute = running && samples.perMinute().isPresent() ? samples.perMinute().getAsDouble() : null;
+        Optional<Group> nextToOpen = running ? nextToOpen(groups) : Optional.empty();
         Duration eta = perMinute == null || perMinute <= 0 || nextToOpen.isPresent() ? null
                 : Duration.ofSeconds(Math.round(Math.max(0, total - done) * 60 / perMinute));
         return new Progress(done, total, perMinute, eta, nextToOpen.map(Group::nextChange).orElse(null),
