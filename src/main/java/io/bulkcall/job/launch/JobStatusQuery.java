@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.bulkcall.database.JobDatabaseFile;
 import io.bulkcall.job.instance.BulkCallJob;
@@ -102,13 +103,22 @@ public class JobStatusQuery {
                 ? lease.ownerOf(jobInstanceId).orElse("owner unknown") : null;
         LocalDateTime started = execution.getStartTime();
         LocalDateTime ended = execution.getEndTime() != null ? execution.getEndTime()
-                : leftBy != null && execution.getLastUpdated() != null ? execution.getLastUpdated() : LocalDateTime.now();
+                : leftBy != null ? lastRecorded(execution) : LocalDateTime.now();
         return new JobStatus(execution.getId(), jobInstanceId, InputFile.from(execution.getJobParameters()).name(),
                 execution.getStatus().name(), leftBy, lastExit(execution), all,
                 statuses.getOrDefault("completed", 0L), statuses.getOrDefault("failed", 0L), started,
                 started == null ? Duration.ZERO : Duration.between(started, ended),
                 progress(execution, execution.isRunning() && leftBy == null, all, groups), groups,
                 now);
+    }
+
+    /** When the job or one of its steps last recorded its progress: all a job whose process is gone ran for. */
+    private static LocalDateTime lastRecorded(JobExecution execution) {
+        return Stream.concat(Stream.of(execution.getLastUpdated()),
+                execution.getStepExecutions().stream().map(StepExecution::getLastUpdated))
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(execution.getStartTime());
     }
 
     /**
