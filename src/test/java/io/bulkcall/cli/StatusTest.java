@@ -204,18 +204,21 @@ class StatusTest {
 
     @Test
     void aJobLeftRunningByAProcessThatIsGoneSaysSoAndWhatRecoversIt(CapturedOutput output) {
-        // given: a job the database says runs, whose process on another host stopped beating long ago
+        // given: a job the database says runs, whose process on another host stopped beating long ago, five
+        // minutes after the job started
         aTokyoJobTheDatabaseSaysRuns();
         jobRepository().sql("INSERT INTO bc_lease (job_instance_id, owner, heartbeat_at) VALUES (1, '4242@node-a.example', "
                 + "TIMESTAMP WITH TIME ZONE '2026-11-25 09:00:00+00')").update();
+        jobRepository().sql("UPDATE BATCH_STEP_EXECUTION SET LAST_UPDATED = "
+                + "DATEADD('MINUTE', 5, (SELECT START_TIME FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = 1))").update();
 
         // when
         int exitCode = workspace.run("status");
         int jsonExitCode = workspace.run("status", "1", "--json");
 
-        // then: no window or rate, as if it still ran
+        // then: no window or rate, as if it still ran, and its duration up to the last progress it recorded
         assertThat(exitCode).isZero();
-        assertThat(output.getOut()).containsPattern("1 +tokyo\\.csv +STARTED")
+        assertThat(output.getOut()).containsPattern("1 +tokyo\\.csv +STARTED .* 5m00s\\n")
             .contains("Job 1 (tokyo.csv): 0/12 calls done; left running by a process that is gone (4242@node-a.example): "
                     + "the next run recovers the job from its last checkpoint")
             .doesNotContain("calling window closed");
