@@ -54,7 +54,8 @@ public class JobDatabaseUnavailableException extends RuntimeException {
         while (deepest.getCause() != null) {
             deepest = deepest.getCause();
         }
-        boolean onAFile = deepest instanceof IOException && !deepest.getClass().getPackageName().equals("java.net");
+        String from = deepest.getClass().getPackageName();
+        boolean onAFile = deepest instanceof IOException && !from.startsWith("java.net") && !from.startsWith("javax.net");
         return onAFile ? Optional.ofNullable(deepest.getMessage()) : Optional.empty();
     }
 }

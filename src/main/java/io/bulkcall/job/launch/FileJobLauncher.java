@@ -84,7 +84,7 @@ public class FileJobLauncher {
         }
         InputFile file = InputFile.of(path);
         try {
-            return run(file);
+            return startOrResume(file);
         }
         catch (DataAccessException | TransactionException failed) {
             // the job database failing: this file's line, and the next file is still tried
@@ -92,7 +92,7 @@ public class FileJobLauncher {
         }
     }
 
-    private JobRun run(InputFile file) {
+    private JobRun startOrResume(InputFile file) {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), file.toJobParameters());
         if (last == null) {
             log.info("Starting a job for {} (sha256 {})", file.name(), file.sha256());
@@ -248,8 +248,8 @@ public class FileJobLauncher {
 
     /**
      * A launch refused, or a job that began and then lost its job database: Spring Batch could not
-     * record how it went. That job is left running in the database, under this process's lease, and
-     * the next run recovers it once this process is gone.
+     * record how it went. That job is left running in the database, and the next run recovers it once
+     * this process is gone.
      */
     private JobRun couldNotLaunch(InputFile file, Exception e) {
         String why = JobFailures.readableMessage(e);
