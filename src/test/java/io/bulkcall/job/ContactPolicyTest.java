@@ -360,7 +360,7 @@ class ContactPolicyTest {
 
     /**
      * Spring Batch records when a job ended on the system clock, not the workspace's simulated one, and
-     * so does the purge read it.
+     * the purge reads it there.
      */
     private void endedTwoHoursAgo() {
         JdbcClient.create(workspace.jobDatabase()).sql("UPDATE BATCH_JOB_EXECUTION SET END_TIME = DATEADD('HOUR', -2, END_TIME)")

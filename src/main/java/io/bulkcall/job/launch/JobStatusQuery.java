@@ -101,14 +101,15 @@ public class JobStatusQuery {
         Map<String, Long> statuses = recipients.countByStatus(jobInstanceId);
         String leftBy = execution.isRunning() && !lease.ownerMayBeAlive(execution)
                 ? lease.ownerOf(jobInstanceId).orElse("owner unknown") : null;
+        boolean running = execution.isRunning() && leftBy == null;
         LocalDateTime started = execution.getStartTime();
         LocalDateTime ended = execution.getEndTime() != null ? execution.getEndTime()
-                : leftBy != null ? lastRecorded(execution) : LocalDateTime.now();
+                : running ? LocalDateTime.now() : lastRecorded(execution);
         return new JobStatus(execution.getId(), jobInstanceId, InputFile.from(execution.getJobParameters()).name(),
                 execution.getStatus().name(), leftBy, lastExit(execution), all,
                 statuses.getOrDefault("completed", 0L), statuses.getOrDefault("failed", 0L), started,
                 started == null ? Duration.ZERO : Duration.between(started, ended),
-                progress(execution, execution.isRunning() && leftBy == null, all, groups), groups,
+                progress(execution, running, all, groups), groups,
                 now);
     }
 
