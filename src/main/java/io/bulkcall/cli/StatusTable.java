@@ -34,7 +34,7 @@ final class StatusTable {
                 .map(file -> file + " (spring.datasource.url; a relative path in it is read from the folder bulkcall runs in)")
                 .orElse("the job database (spring.datasource.url)"));
         }
-        List<JobStatus> running = jobs.stream().filter(job -> job.isRunning() || job.leftBy() != null).toList();
+        List<JobStatus> running = jobs.stream().filter(JobStatus::isRunning).toList();
         if (!running.isEmpty()) {
             out.println();
         }

@@ -48,9 +48,9 @@ public record JobStatus(
         return batches.stream().filter(TrackedBatch::finished).count();
     }
 
-    /** Whether it runs: a job whose process is gone, though the database says it runs, does not. */
+    /** Whether the database says it runs; {@link #leftBy} says whether its process is gone. */
     public boolean isRunning() {
-        return BatchStatus.valueOf(state).isRunning() && leftBy == null;
+        return BatchStatus.valueOf(state).isRunning();
     }
 
     /**
