@@ -1,12 +1,14 @@
 package io.bulkcall.hostile;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
+import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
 import io.bulkcall.testing.Workspace;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.bulkcall.hostile.HostileInputTest.assertNoStackTrace;
 import static io.bulkcall.hostile.HostileInputTest.errorLines;
@@ -22,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Input files that change under a running bulkcall: cut short while the validate step reads them,
- * or deleted after the folder scan took them. {@link FileChangeDuringValidation} makes the change
- * at an exact row, so each case happens the same way every time.
+ * deleted after the folder scan took them, or written over by the next export while their job runs
+ * or before it is restarted. {@link FileChangeDuringValidation} makes a change at an exact row, so
+ * each case happens the same way every time.
  */
 @ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class FileChangedDuringRunTest {
@@ -70,5 +74,77 @@ class FileChangedDuringRunTest {
         assertThat(errorLines(output)).isEmpty();
         assertNoStackTrace(output);
         assertThat(workspace.sandbox().createdToNumbers()).hasSize(20).doesNotContain(CsvFiles.usNumber(100));
+    }
+
+    @Test
+    void aFileWrittenOverWhileItsJobRunsIsLeftForTheNextRunWhichDialsItAsANewJob(Workspace workspace,
+            CapturedOutput output) throws IOException {
+        // given: tonight's export written over yesterday's file as yesterday's job creates its batch
+        Path file = workspace.drop("contacts.csv", CsvFiles.numbers(0, 20));
+        String tonight = CsvFiles.numbers(20, 5);
+        SandboxServer sandbox = workspace.sandbox();
+        sandbox.whenApplied((endpoint, ordinal) -> {
+            if (endpoint == SandboxEndpoint.CREATE_BATCH && ordinal == 1) {
+                writeString(file, tonight);
+            }
+        });
+
+        // when
+        int exitCode = workspace.run("run");
+
+        // then: yesterday's job is done, and tonight's file is still there, not moved as if it were yesterday's
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).containsPattern("contacts.csv: job 1 completed; results in \\S+; left "
+                + file.toAbsolutePath() + " where it is: it has changed since the job began, and the next run takes it as a new job");
+        assertThat(file).hasContent(tonight);
+        assertThat(workspace.input().resolve("processed/contacts.csv")).doesNotExist();
+
+        // and when
+        int nextExitCode = workspace.run("run");
+
+        // then
+        assertThat(nextExitCode).isZero();
+        assertThat(sandbox.createdToNumbers()).hasSize(25).doesNotHaveDuplicates();
+        assertThat(workspace.input().resolve("processed/contacts.csv")).hasContent(tonight);
+    }
+
+    @Test
+    void aRestartOfAValidationThatFailedMidFileReadsNoneOfTheFileWrittenOverItAndThatFileIsANewJob(
+            Workspace workspace, CapturedOutput output) {
+        // given: a validation that failed on line 60 as the job database refused its row, then another
+        // export written over the file before the job is restarted
+        assertThat(workspace.run("status")).isZero();
+        JdbcClient database = JdbcClient.create(workspace.jobDatabase());
+        database.sql("ALTER TABLE bc_recipient ADD CONSTRAINT planned_failure CHECK (line <> 60)").update();
+        Path file = workspace.drop("contacts.csv", CsvFiles.numbers(0, 100));
+        assertThat(workspace.run("run", "--bulkcall.batch.size=10")).isEqualTo(1);
+        database.sql("ALTER TABLE bc_recipient DROP CONSTRAINT planned_failure").update();
+        writeString(file, CsvFiles.numbers(100, 100));
+
+        // when
+        int exitCode = workspace.run("restart", "1");
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("contacts.csv: job 2 failed: " + file.toAbsolutePath()
+                + " is no longer the file its job began with (its content has changed)", "resume with: bulkcall restart 2");
+        assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+
+        // and when
+        int nextExitCode = workspace.run("run");
+
+        // then: the new file's numbers, each once, and none of the old job's
+        assertThat(nextExitCode).isZero();
+        assertThat(workspace.sandbox().createdToNumbers()).hasSize(100).doesNotHaveDuplicates()
+            .doesNotContainAnyElementsOf(CsvFiles.usNumbers(100));
+    }
+
+    private static void writeString(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -43,6 +43,14 @@ public record InputFile(Path path, String name, String sha256) {
                 HexFormat.of().formatHex(digest.digest()));
     }
 
+    /**
+     * Whether the file at the path holds other content than this now: written over since it was
+     * hashed. A file that is gone has not been replaced.
+     */
+    public boolean replaced() {
+        return Files.exists(path) && !of(path).sha256.equals(sha256);
+    }
+
     public static InputFile from(JobParameters parameters) {
         return new InputFile(Path.of(parameters.getString(PATH)), parameters.getString(NAME),
                 parameters.getString(SHA256));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 import io.bulkcall.config.BulkcallProperties;
 
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  * Moves a finished input file out of the way of the next scan: to {@code processed/} once its job
  * completed, to {@code failed/} once validation rejected it. Idempotent, so a restart that moves a
  * file again, or finds it moved already (by itself, or by another node at the same moment), is harmless.
+ * A file is moved to {@code processed/} only while it still holds its job's content: one replaced
+ * while its job ran is another file, which the next scan takes as a new job.
  */
 @Component
 public class InputFileArchive {
@@ -26,8 +29,15 @@ public class InputFileArchive {
         this.inputDir = properties.inputDir();
     }
 
-    public Path toProcessed(InputFile file) {
-        return moveTo("processed", file);
+    /**
+     * @return where the file went; empty when the file of that name holds other content now (a new
+     *         export written over it while the job waited for its calls), which is left where it is
+     */
+    public Optional<Path> toProcessed(InputFile file) {
+        if (file.replaced()) {
+            return Optional.empty();
+        }
+        return Optional.of(moveTo("processed", file));
     }
 
     public Path toFailed(InputFile file) {

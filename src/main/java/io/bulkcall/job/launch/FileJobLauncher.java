@@ -110,7 +110,7 @@ public class FileJobLauncher {
             String done = "%s: this content was already processed by job %d (results in %s)".formatted(file.name(),
                     last.getJobInstanceId(), reportFolder(last, file).path());
             try {
-                return new JobRun(last, JobRun.Outcome.ALREADY_COMPLETED, done + "; moved it to " + archive.toProcessed(file));
+                return new JobRun(last, JobRun.Outcome.ALREADY_COMPLETED, done + "; " + processed(file));
             }
             catch (UncheckedIOException unmoved) {
                 return notMoved(last, done, unmoved);
@@ -241,6 +241,15 @@ public class FileJobLauncher {
     }
 
     /** A completed job whose file stays in the input folder: each next run finds the job completed and tries again. */
+    private String processed(InputFile file) {
+        return archive.toProcessed(file).map(moved -> "moved it to " + moved).orElseGet(() -> leftInPlace(file));
+    }
+
+    private static String leftInPlace(InputFile file) {
+        return "left %s where it is: it has changed since the job began, and the next run takes it as a new job"
+            .formatted(file.path());
+    }
+
     private static JobRun notMoved(JobExecution completed, String done, UncheckedIOException unmoved) {
         return new JobRun(completed, JobRun.Outcome.NOT_MOVED, done + "; but " + unmoved.getMessage()
                 + "; nothing is dialed again, and the next run moves it once it can");
@@ -275,7 +284,8 @@ public class FileJobLauncher {
             // only now that COMPLETED is committed: a crash before this move leaves the file for the
             // next run, which finds its job completed and moves it then
             try {
-                archive.toProcessed(file);
+                return new JobRun(execution, outcome,
+                        archive.toProcessed(file).isPresent() ? message : message + "; " + leftInPlace(file));
             }
             catch (UncheckedIOException unmoved) {
                 return notMoved(execution, message, unmoved);

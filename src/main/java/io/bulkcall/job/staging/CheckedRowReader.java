@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.input.InputFiles;
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.validation.CheckedRow;
 import io.bulkcall.validation.NumberCheckingReader;
 import io.bulkcall.validation.RowChecker;
@@ -19,8 +20,8 @@ import org.springframework.util.Assert;
 /**
  * The validate step's reader: the input file's rows with their numbers checked ahead
  * ({@link NumberCheckingReader}), as a restartable Spring Batch reader. It saves the count of rows
- * returned under {@code <name>.read.count}, and a restarted step skips that many rows unchecked. Its
- * name is persisted state: renaming it breaks the restart of an unfinished job. Not final: the step
+ * returned under {@code <name>.read.count}, and a restarted step skips that many rows unchecked. It
+ * reads only the content that identifies its job. Its name is persisted state: renaming it breaks the restart of an unfinished job. Not final: the step
  * scope proxies it. Not thread-safe.
  */
 class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<CheckedRow> {
@@ -28,7 +29,7 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
     /** The key, below the reader's name, of the count of rows returned. */
     static final String READ_COUNT = "read.count";
 
-    private final Path file;
+    private final InputFile file;
     private final InputFiles inputFiles;
     private final RowChecker checker;
     private final Executor executor;
@@ -40,7 +41,7 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
      * @param columnsDecision what the file's columns become at Cartesia, decided from its header as the
      *        reader opens; it refuses the file by throwing
      */
-    CheckedRowReader(Path file, InputFiles inputFiles, RowChecker checker, Executor executor,
+    CheckedRowReader(InputFile file, InputFiles inputFiles, RowChecker checker, Executor executor,
             BiFunction<Path, CsvHeader, SentColumns> columnsDecision) {
         this.file = file;
         this.inputFiles = inputFiles;
@@ -63,9 +64,12 @@ class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<Che
 
     @Override
     public void open(ExecutionContext executionContext) {
-        NumberCheckingReader opened = new NumberCheckingReader(inputFiles.open(file), checker, executor);
+        if (file.replaced()) {
+            throw new ReplacedInputFileException(file);
+        }
+        NumberCheckingReader opened = new NumberCheckingReader(inputFiles.open(file.path()), checker, executor);
         try {
-            sentColumns = columnsDecision.apply(file, opened.header());
+            sentColumns = columnsDecision.apply(file.path(), opened.header());
         }
         catch (RuntimeException refused) {
             opened.close();

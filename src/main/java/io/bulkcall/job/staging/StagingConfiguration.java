@@ -1,6 +1,5 @@
 package io.bulkcall.job.staging;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -25,6 +24,7 @@ import io.bulkcall.validation.SentColumns;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -60,10 +60,10 @@ class StagingConfiguration {
 
     @Bean
     @StepScope
-    CheckedRowReader numberCheckingReader(@Value("#{jobParameters['" + InputFile.PATH + "']}") String path,
+    CheckedRowReader numberCheckingReader(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
             InputFiles inputFiles, PhoneNumberNormalizer phoneNumberNormalizer, BulkcallProperties properties, Clock clock,
             ContactLimits contactLimits, RecipientRepository recipients, Executor numberCheckExecutor) {
-        CheckedRowReader reader = new CheckedRowReader(Path.of(path), inputFiles,
+        CheckedRowReader reader = new CheckedRowReader(InputFile.from(parameters), inputFiles,
                 RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits)
                     .writingMetadata(recipients::metadataColumn),
                 numberCheckExecutor, (file, header) -> SentColumns.of(file, header, properties));
