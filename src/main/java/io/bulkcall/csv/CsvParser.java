@@ -308,7 +308,12 @@ public final class CsvParser implements Closeable {
             return new InputFileException(file, start, "a quoted field opened on line " + quoteOpenedOn
                     + " runs on for more than 1 MiB; is its closing quote missing?");
         }
-        return new InputFileException(file, start, "is longer than 1 MiB (" + MAX_RECORD_CHARS
+        return rowTooLong(file, start);
+    }
+
+    /** A row, of a CSV file or a workbook's sheet, longer than any row bulkcall reads. */
+    public static InputFileException rowTooLong(Path file, long row) {
+        return new InputFileException(file, row, "is longer than 1 MiB (" + MAX_RECORD_CHARS
                 + " characters), the most a row may hold");
     }
 

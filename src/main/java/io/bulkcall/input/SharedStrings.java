@@ -14,6 +14,8 @@ import java.util.Arrays;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import io.bulkcall.csv.CsvParser;
+
 /**
  * A workbook's shared strings table, spilled to a temporary file rather than held on the heap: a
  * spreadsheet that stores its phone numbers as text (as CRM exports do) has one shared string per
@@ -85,7 +87,8 @@ final class SharedStrings implements Closeable {
                         }
                         offsets[count / STRIDE] = written;
                     }
-                    byte[] text = Xml.richText(sst).getBytes(StandardCharsets.UTF_8);
+                    // none longer than a row may be: no cell could show it
+                    byte[] text = Xml.richText(sst, CsvParser.MAX_RECORD_CHARS).getBytes(StandardCharsets.UTF_8);
                     written += put(file, out, text);
                     count++;
                 }

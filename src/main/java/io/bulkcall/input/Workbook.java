@@ -2,6 +2,7 @@ package io.bulkcall.input;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +45,16 @@ final class Workbook implements Closeable {
     /** The stream an encrypted .xlsx keeps its key data in, named in the compound file's directory (UTF-16LE). */
     private static final byte[] ENCRYPTION_INFO = "EncryptionInfo".getBytes(StandardCharsets.UTF_16LE);
 
+    private final Path file;
+
     private final ZipFile zip;
 
     private final String workbookPart;
 
     private final Map<String, Relationship> relationships;
 
-    private Workbook(ZipFile zip, String workbookPart, Map<String, Relationship> relationships) {
+    private Workbook(Path file, ZipFile zip, String workbookPart, Map<String, Relationship> relationships) {
+        this.file = file;
         this.zip = zip;
         this.workbookPart = workbookPart;
         this.relationships = relationships;
@@ -80,7 +84,7 @@ final class Workbook implements Closeable {
                 .map(Relationship::part)
                 .findFirst()
                 .orElseThrow(() -> new ZipException("no workbook part"));
-            return new Workbook(zip, workbookPart, relationships(zip, folder(workbookPart),
+            return new Workbook(file, zip, workbookPart, relationships(zip, folder(workbookPart),
                     folder(workbookPart) + "_rels/" + workbookPart.substring(folder(workbookPart).length()) + ".rels"));
         }
         catch (IOException | XMLStreamException | RuntimeException ex) {
@@ -206,7 +210,57 @@ final class Workbook implements Closeable {
         if (entry == null) {
             throw new ZipException("no part " + name);
         }
-        return new Part(new BufferedInputStream(zip.getInputStream(entry), 1 << 16));
+        return new Part(new BufferedInputStream(new Inflated(file, entry, zip.getInputStream(entry)), 1 << 16));
+    }
+
+    /**
+     * A part as it inflates, refused once it passes a hundred times its compressed size beyond its
+     * first 64 MiB: a workbook of a few kilobytes can hold gigabytes of XML (a zip bomb), which would
+     * take the time of a million-row file and fill the temporary folder its shared strings go to. The
+     * sheets of real workbooks, even of a million phone numbers, inflate to a tenth of that.
+     */
+    private static final class Inflated extends FilterInputStream {
+
+        private static final long GRACE = 64L << 20;
+
+        private static final long RATIO = 100;
+
+        private final Path file;
+
+        private final ZipEntry entry;
+
+        private final long limit;
+
+        private long inflated;
+
+        Inflated(Path file, ZipEntry entry, InputStream in) {
+            super(in);
+            this.file = file;
+            this.entry = entry;
+            this.limit = Math.max(GRACE, entry.getCompressedSize() * RATIO);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int read = super.read(bytes, offset, length);
+            count(Math.max(read, 0));
+            return read;
+        }
+
+        private void count(int read) {
+            inflated += read;
+            if (inflated > limit) {
+                throw new InputFileException(file, "is not a workbook bulkcall reads: its part %s inflates to more than %d times its %,d compressed bytes, as a zip bomb does and no spreadsheet"
+                    .formatted(entry.getName(), RATIO, entry.getCompressedSize()));
+            }
+        }
     }
 
     /** A part of the archive being read. */

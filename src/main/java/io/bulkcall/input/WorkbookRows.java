@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import io.bulkcall.csv.CsvHeader;
+import io.bulkcall.csv.CsvParser;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.csv.InputFileException;
 
@@ -93,6 +94,10 @@ final class WorkbookRows implements InputRows {
             else {
                 try (Workbook.Part part = workbook.part(stringsPart)) {
                     strings = SharedStrings.spill(part.xml());
+                }
+                catch (Xml.TextTooLongException ex) {
+                    throw new InputFileException(file, "holds a text of more than 1 MiB (" + CsvParser.MAX_RECORD_CHARS
+                            + " characters) among its shared strings, more than a row may hold", ex);
                 }
             }
             opened.add(strings);
@@ -179,6 +184,9 @@ final class WorkbookRows implements InputRows {
             }
             return null;
         }
+        catch (Xml.TextTooLongException ex) {
+            throw CsvParser.rowTooLong(file, lastRow);
+        }
         catch (XMLStreamException | NumberFormatException | IndexOutOfBoundsException ex) {
             throw new InputFileException(file, lastRow + 1, "the workbook is damaged: sheet \"" + sheetName
                     + "\" cannot be read past row " + lastRow + " (" + ex.getMessage() + "); open it in Excel and "
@@ -206,6 +214,7 @@ final class WorkbookRows implements InputRows {
     /** Reads the cells of the current {@code <row>} to its end: every column up to the last one with a value. */
     private void readCells(long row, List<String> cells) throws XMLStreamException {
         int column = -1;
+        int length = 0;
         while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
             if (!xml.getLocalName().equals("c")) {
                 skipElement();
@@ -213,7 +222,11 @@ final class WorkbookRows implements InputRows {
             }
             String reference = Xml.attribute(xml, "r");
             column = reference == null ? column + 1 : column(reference, row);
-            String value = cell(Xml.attribute(xml, "t"), Xml.attribute(xml, "s"));
+            String value = cell(Xml.attribute(xml, "t"), Xml.attribute(xml, "s"), CsvParser.MAX_RECORD_CHARS - length);
+            length += value.length();
+            if (length > CsvParser.MAX_RECORD_CHARS) {
+                throw new Xml.TextTooLongException(CsvParser.MAX_RECORD_CHARS);
+            }
             if (!value.isEmpty()) {
                 while (cells.size() < column) {
                     cells.add("");
@@ -223,14 +236,18 @@ final class WorkbookRows implements InputRows {
         }
     }
 
-    /** Reads the current {@code <c>} to its end: its value as text, empty when it has none. */
-    private String cell(String type, String style) throws XMLStreamException {
+    /**
+     * Reads the current {@code <c>} to its end: its value as text, empty when it has none.
+     *
+     * @param max the most of its text the row has room for
+     */
+    private String cell(String type, String style, int max) throws XMLStreamException {
         String stored = null;
         String inline = null;
         while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
             switch (xml.getLocalName()) {
-                case "v" -> stored = xml.getElementText();
-                case "is" -> inline = Xml.richText(xml);
+                case "v" -> stored = Xml.text(xml, max);
+                case "is" -> inline = Xml.richText(xml, max);
                 default -> skipElement();
             }
         }

@@ -54,10 +54,25 @@ final class Xml {
     }
 
     /**
+     * The text of the current element, as {@link XMLStreamReader#getElementText()} reads it, but never
+     * more than {@code max} characters of it on the heap: a cell's text can be anything a file holds.
+     * Leaves the reader on the element's end.
+     *
+     * @throws TextTooLongException once the text passes {@code max} characters
+     */
+    static String text(XMLStreamReader xml, int max) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        appendText(xml, text, max);
+        return text.toString();
+    }
+
+    /**
      * The text of a rich text element ({@code <si>}, {@code <is>}): its {@code <t>} runs joined, the
      * phonetic guides ({@code <rPh>}) left out. Leaves the reader on the element's end.
+     *
+     * @throws TextTooLongException once the text passes {@code max} characters
      */
-    static String richText(XMLStreamReader xml) throws XMLStreamException {
+    static String richText(XMLStreamReader xml, int max) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         int depth = 1;
         int phoneticDepth = 0;
@@ -66,7 +81,7 @@ final class Xml {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = xml.getLocalName();
                 if (name.equals("t") && phoneticDepth == 0) {
-                    text.append(xml.getElementText());
+                    appendText(xml, text, max);
                 }
                 else {
                     depth++;
@@ -83,5 +98,35 @@ final class Xml {
             }
         }
         return text.toString();
+    }
+
+    /** Reads a text-only element to its end, its text in the pieces the parser gives (16 KiB at most). */
+    private static void appendText(XMLStreamReader xml, StringBuilder text, int max) throws XMLStreamException {
+        for (int event = xml.next(); event != XMLStreamConstants.END_ELEMENT; event = xml.next()) {
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                        XMLStreamConstants.ENTITY_REFERENCE -> {
+                    String piece = xml.getText();
+                    if (text.length() + piece.length() > max) {
+                        throw new TextTooLongException(max);
+                    }
+                    text.append(piece);
+                }
+                case XMLStreamConstants.START_ELEMENT ->
+                    throw new XMLStreamException("an element inside text: <" + xml.getLocalName() + ">", xml.getLocation());
+                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("the part ends inside an element");
+                default -> {
+                    // comments and processing instructions are no text
+                }
+            }
+        }
+    }
+
+    /** An element's text over what its reader takes. */
+    static final class TextTooLongException extends XMLStreamException {
+
+        TextTooLongException(int max) {
+            super("a text of more than " + max + " characters");
+        }
     }
 }

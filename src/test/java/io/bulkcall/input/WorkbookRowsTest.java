@@ -10,9 +10,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.bulkcall.csv.CsvParser;
 import io.bulkcall.csv.CsvRow;
 import io.bulkcall.csv.InputFileException;
 import io.bulkcall.input.Workbooks.Formula;
+import io.bulkcall.input.Workbooks.PartContent;
 import io.bulkcall.input.Workbooks.Shown;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -31,6 +33,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class WorkbookRowsTest {
+
+    private static final String SHEET = "xl/worksheets/sheet1.xml";
+
+    private static final String SHEET_START = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
+
+    private static final String SHEET_END = "</sheetData></worksheet>";
 
     @TempDir
     Path dir;
@@ -316,5 +324,57 @@ class WorkbookRowsTest {
         assertThatThrownBy(() -> inputFiles().open(xlsx))
             .isInstanceOf(InputFileException.class)
             .hasMessageStartingWith("contacts.xlsx: is not a readable .xlsx workbook (");
+    }
+
+    @Test
+    void refusesARowLongerThanAMebibyteAsItRefusesSuchALineOfACsvFile() throws IOException {
+        // given a row of two inline cells of 600,000 characters each, written as no spreadsheet would
+        Path xlsx = Workbooks.xlsx(dir.resolve("contacts.xlsx"), rows(row("phone", "note", "more")));
+        String cell = "x".repeat(600_000);
+        Workbooks.rewrite(xlsx, SHEET, PartContent.of(SHEET_START + "<row r=\"1\">" + inline("A1", "phone")
+                + inline("B1", "note") + inline("C1", "more") + "</row><row r=\"2\">" + inline("A2", "+12125550143")
+                + inline("B2", cell) + inline("C2", cell) + "</row>" + SHEET_END));
+
+        // then
+        assertThatThrownBy(() -> readAll(xlsx)).isInstanceOf(InputFileException.class)
+            .hasMessage("contacts.xlsx, line 2: is longer than 1 MiB (1048576 characters), the most a row may hold");
+    }
+
+    @Test
+    void refusesASharedStringLongerThanAnyRowMayHoldBeforeItTakesTheHeap() throws IOException {
+        // given
+        Path xlsx = Workbooks.xlsx(dir.resolve("contacts.xlsx"), rows(row("phone", "note")));
+        Workbooks.rewrite(xlsx, "xl/sharedStrings.xml", PartContent.of(
+                "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>phone</t></si><si><t>"
+                        + "x".repeat(CsvParser.MAX_RECORD_CHARS + 1) + "</t></si></sst>"));
+
+        // then
+        assertThatThrownBy(() -> inputFiles().open(xlsx)).isInstanceOf(InputFileException.class)
+            .hasMessage("contacts.xlsx: holds a text of more than 1 MiB (1048576 characters) among its shared strings, "
+                    + "more than a row may hold");
+    }
+
+    @Test
+    void refusesASheetThatInflatesLikeAZipBombOnceItPassesAHundredTimesItsSize() throws IOException {
+        // given 70 MB of one row over and over, past the first 64 MiB any part may take, deflated to about 70 KB
+        Path xlsx = Workbooks.xlsx(dir.resolve("contacts.xlsx"), rows(row("phone")));
+        byte[] sameRow = ("<row>" + inline("A2", "+12125550143") + "</row>").getBytes(StandardCharsets.UTF_8);
+        Workbooks.rewrite(xlsx, SHEET, part -> {
+            part.write((SHEET_START + "<row r=\"1\">" + inline("A1", "phone") + "</row>").getBytes(StandardCharsets.UTF_8));
+            for (long written = 0; written < 70_000_000; written += sameRow.length) {
+                part.write(sameRow);
+            }
+            part.write(SHEET_END.getBytes(StandardCharsets.UTF_8));
+        });
+
+        // then
+        assertThatThrownBy(() -> readAll(xlsx)).isInstanceOf(InputFileException.class)
+            .hasMessageStartingWith("contacts.xlsx: is not a workbook bulkcall reads: its part " + SHEET
+                    + " inflates to more than 100 times its ")
+            .hasMessageEndingWith(" compressed bytes, as a zip bomb does and no spreadsheet");
+    }
+
+    private static String inline(String reference, String text) {
+        return "<c r=\"" + reference + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
     }
 }

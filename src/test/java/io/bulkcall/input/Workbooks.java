@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,6 +13,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
@@ -66,6 +70,40 @@ public final class Workbooks {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             workbook.setSheetVisibility(workbook.getSheetIndex(sheet), SheetVisibility.HIDDEN);
             write(workbook, file);
+        }
+    }
+
+    /**
+     * Writes one part of an {@code .xlsx} workbook anew, as no spreadsheet would (a cell longer than
+     * Excel holds, a sheet that inflates like a zip bomb), the other parts as they were.
+     *
+     * @param part the part's name in the archive, such as {@code xl/worksheets/sheet1.xml}
+     */
+    public static void rewrite(Path file, String part, PartContent content) throws IOException {
+        byte[] original = Files.readAllBytes(file);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(original));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals(part)) {
+                    content.writeTo(out);
+                }
+                else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+
+    /** What {@link #rewrite} writes as a part. */
+    @FunctionalInterface
+    public interface PartContent {
+
+        void writeTo(OutputStream part) throws IOException;
+
+        static PartContent of(String xml) {
+            return part -> part.write(xml.getBytes(StandardCharsets.UTF_8));
         }
     }
 
