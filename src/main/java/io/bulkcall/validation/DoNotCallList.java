@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import io.bulkcall.csv.CsvHeader;
 import io.bulkcall.csv.CsvParser;
 import io.bulkcall.csv.CsvRow;
+import io.bulkcall.csv.Delimiter;
 import io.bulkcall.csv.InputFileException;
 
 /**
  * Numbers never to dial, from {@code bulkcall.validation.do-not-call-file}: either a CSV file whose
- * header has a number column ({@code to_number}, {@code phone} or {@code phone_number}; other columns
- * are ignored), or a plain list with one number per line. A line whose first cell starts with
+ * header has a number column (named as an input file's may be: {@code to_number}, {@code phone},
+ * {@code Phone Number}...; other columns are ignored), its cells separated as an input file's may be
+ * (commas, semicolons or tabs), or a plain list with one number per line. A line whose first cell starts with
  * {@code #} is a comment; blank lines are skipped, and so are the empty cells Excel writes right of
  * the data ({@code phone,,}). Every number is normalized like the numbers of input files, so it
  * matches whatever format either is written in.
@@ -50,7 +52,7 @@ public final class DoNotCallList {
             return EMPTY;
         }
         SeenNumbers numbers = new SeenNumbers();
-        try (CsvParser parser = CsvParser.open(file)) {
+        try (CsvParser parser = CsvParser.open(file, Delimiter.AUTO)) {
             CsvRow row = nextEntry(parser);
             int numberColumn = 0;
             int columns = 1;

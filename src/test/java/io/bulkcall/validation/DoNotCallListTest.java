@@ -29,9 +29,13 @@ class DoNotCallListTest {
         assertThat(list.contains("+12125550143")).isFalse();
     }
 
-    /** The second file is a list as Excel saves it once cells right of the data were touched: {@code phone,,} on every line. */
+    /**
+     * The second file is a list as Excel saves it once cells right of the data were touched: {@code phone,,}
+     * on every line; the last two are separated as input files may be, by semicolons and by tabs.
+     */
     @ParameterizedTest
-    @ValueSource(strings = { "validation/dnc.csv", "validation/dnc-excel-padded.csv" })
+    @ValueSource(strings = { "validation/dnc.csv", "validation/dnc-excel-padded.csv", "validation/dnc-semicolons.csv",
+            "validation/dnc-tabs.txt" })
     void loadsTheNumberColumnOfACsvFileWithAHeaderWhateverEmptyCellsExcelWritesRightOfIt(String csv) {
         // when
         DoNotCallList list = DoNotCallList.load(file(csv), normalizer);
