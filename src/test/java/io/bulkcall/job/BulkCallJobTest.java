@@ -282,6 +282,38 @@ class BulkCallJobTest {
     }
 
     @Test
+    void aProcessWhoseJobAnotherProcessTookOverSendsNothingMoreForItAndCancelsNoneOfItsBatches(CapturedOutput output) {
+        // given: batches of one; as Cartesia creates the first, a process on another host takes the job
+        // over, having found this one's lease expired (as when this one was suspended for a minute)
+        workspace.drop("numbers.csv", CsvFiles.numbers(3));
+        JdbcClient database = JdbcClient.create(workspace.jobDatabase());
+        sandbox.whenApplied((endpoint, ordinal) -> {
+            if (endpoint == SandboxEndpoint.CREATE_BATCH && ordinal == 1) {
+                database.sql("UPDATE bc_lease SET owner = '777@node-b.example'").update();
+            }
+        });
+
+        // when
+        int exitCode = workspace.run("run", "--bulkcall.batch.size=1");
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr()).contains("numbers.csv: job 1 was taken over by process 777@node-b.example, which "
+                + "found this process's lease expired (was this process suspended, or is a clock off?); this process sent "
+                + "nothing more for it and left its batches to that process");
+        assertThat(sandbox.requests(SandboxEndpoint.CREATE_BATCH)).isEqualTo(1);
+        assertThat(sandbox.requests(SandboxEndpoint.CANCEL_BATCH)).isZero();
+
+        // and when: that process is gone in its turn, and the next run takes the job
+        database.sql("UPDATE bc_lease SET heartbeat_at = TIMESTAMP '2000-01-01 00:00:00'").update();
+        int nextExitCode = workspace.run("run", "--bulkcall.batch.size=1");
+
+        // then
+        assertThat(nextExitCode).isZero();
+        ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, 0, CsvFiles.usNumbers(3));
+    }
+
+    @Test
     void aJobDatabaseThatGoesDownMidJobGivesEachFileItsOwnLine(CapturedOutput output) throws Exception {
         // given: two files, and the job database going down as Cartesia creates a.csv's second batch
         Path a = workspace.drop("a.csv", CsvFiles.numbers(0, 3));

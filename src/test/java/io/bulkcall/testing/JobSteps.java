@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
+import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.RecipientResult;
 import io.bulkcall.job.store.TrackedBatch;
@@ -31,7 +33,8 @@ import org.springframework.batch.test.JobOperatorTestUtils;
  * in a single-step job of its own, all those of one input file in its job instance: each step finds
  * the job database, the job's ExecutionContext and Cartesia as the steps before left them, as in
  * bulkcall's flow. bulkcall's job listeners do not run: the job's record, which one of them writes
- * before the first step, is written here once {@code validate} has made the job instance.
+ * before the first step, is written here once {@code validate} has made the job instance, and the
+ * job's lease, which the steps that send hold, is taken for this process before each later step.
  */
 public final class JobSteps {
 
@@ -40,16 +43,19 @@ public final class JobSteps {
     private final JobRecordRepository jobs;
     private final CallBatchRepository batches;
     private final RecipientRepository recipients;
+    private final LeaseRepository leases;
     private final Path inputDir;
     private final Clock clock;
 
     JobSteps(JobOperatorTestUtils jobOperatorTestUtils, JobRepository jobRepository, JobRecordRepository jobs,
-            CallBatchRepository batches, RecipientRepository recipients, Path inputDir, Clock clock) {
+            CallBatchRepository batches, RecipientRepository recipients, LeaseRepository leases, Path inputDir,
+            Clock clock) {
         this.jobOperatorTestUtils = jobOperatorTestUtils;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.batches = batches;
         this.recipients = recipients;
+        this.leases = leases;
         this.inputDir = inputDir;
         this.clock = clock;
     }
@@ -116,6 +122,9 @@ public final class JobSteps {
          */
         public StepExecution startStep(String stepName) {
             JobExecution last = jobRepository.getLastJobExecution(JobOperatorTestUtils.JOB_NAME, parameters);
+            if (last != null) {
+                leases.insert(last.getJobInstanceId(), leases.thisProcess(), Instant.now());
+            }
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 last.setStatus(BatchStatus.STOPPED);
                 last.setExitStatus(ExitStatus.STOPPED);

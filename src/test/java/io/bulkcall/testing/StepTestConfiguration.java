@@ -11,6 +11,7 @@ import io.bulkcall.config.ApiKey;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
+import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.sandbox.SandboxSettings;
@@ -87,9 +88,9 @@ class StepTestConfiguration {
 
     @Bean
     JobSteps jobSteps(JobOperatorTestUtils jobOperatorTestUtils, JobRepository jobRepository, JobRecordRepository jobs,
-            CallBatchRepository batches, RecipientRepository recipients, BulkcallProperties properties,
-            SimulatedClock clock) {
-        return new JobSteps(jobOperatorTestUtils, jobRepository, jobs, batches, recipients, properties.inputDir(),
+            CallBatchRepository batches, RecipientRepository recipients, LeaseRepository leases,
+            BulkcallProperties properties, SimulatedClock clock) {
+        return new JobSteps(jobOperatorTestUtils, jobRepository, jobs, batches, recipients, leases, properties.inputDir(),
                 clock);
     }
 

@@ -23,6 +23,7 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
+import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.FailedMember;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.RecordedOutcomes;
@@ -40,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records what became of a batch whose calls have all ended, exactly once: its recipients' outcomes
  * (those it cancelled before dialing them wait for a batch again), their latest calls' details, the
  * dials the contact policy takes back (no call placed), the redials their outcomes call for
- * ({@link RedialPlan}), and the batch's finished flag, all in one transaction of their own. Recording
+ * ({@link RedialPlan}), and the batch's finished flag, all in one transaction of their own, while this
+ * process holds the job's lease (one that another process took over records nothing more). Recording
  * outcomes is not idempotent (a carried-over recipient's attempt is taken back), so the flag that keeps
  * a batch from being recorded again commits with them: a process killed half-way records the batch
  * again, whole, when it restarts; one killed after records it no more. Cartesia is asked first, outside
@@ -60,6 +62,7 @@ class FinishedBatchRecorder {
     private final RecipientRepository recipients;
     private final CallBatchRepository batches;
     private final ContactHistory contacts;
+    private final LeaseRepository leases;
     private final CartesiaClient client;
     private final CallDetailsReader callDetails;
     private final BulkcallProperties.Redial redial;
@@ -68,11 +71,12 @@ class FinishedBatchRecorder {
     private final Clock clock;
 
     FinishedBatchRecorder(RecipientRepository recipients, CallBatchRepository batches, ContactHistory contacts,
-            CartesiaClient client, CallDetailsReader callDetails, BulkcallProperties properties, PlatformTransactionManager transactionManager,
+            LeaseRepository leases, CartesiaClient client, CallDetailsReader callDetails, BulkcallProperties properties, PlatformTransactionManager transactionManager,
             CallingWindows windows, Clock clock) {
         this.recipients = recipients;
         this.batches = batches;
         this.contacts = contacts;
+        this.leases = leases;
         this.client = client;
         this.callDetails = callDetails;
         this.redial = properties.redial();
@@ -150,6 +154,7 @@ class FinishedBatchRecorder {
         TrackedBatch batch = ended.tracked();
         Map<String, AgentCall> calls = ended.calls();
         Recorded recorded = transaction.execute(status -> {
+            leases.hold(batch.jobInstanceId());
             RecordedOutcomes outcomes = recipients.recordOutcomes(batch, ended.batch().recipients(), calls, carryOver);
             contacts.release(batch.jobInstanceId(), batch.batchNo(), ended.batch().retryCount(), outcomes.notPlaced());
             // most batches end with an outcome for every recipient and no failure: then none is to look up

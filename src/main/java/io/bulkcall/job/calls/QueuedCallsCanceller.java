@@ -13,6 +13,7 @@ import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaException;
 import io.bulkcall.job.instance.JobFailures;
 import io.bulkcall.job.store.CallBatchRepository;
+import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.TrackedBatch;
 import io.bulkcall.job.submit.InDoubtCreates;
 import io.bulkcall.metrics.BulkcallMetrics;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * queued at Cartesia is cancelled, batches scheduled for later included, since nobody would be there
  * to cancel it before its window ends. And a job restarted after a process was killed (which could
  * cancel nothing) first cancels what that process left queued. Either way the recipients carry over:
- * the restarted job dials them in new batches.
+ * the restarted job dials them in new batches. A job another process took over is that process's: its
+ * batches are left to it.
  *
  * <p>Creates whose answer was lost are settled first ({@link InDoubtCreates}), or a batch that exists at
  * Cartesia with no id in the job database would dial on. The cancels go a few at a time; after Ctrl-C
@@ -58,14 +60,16 @@ public class QueuedCallsCanceller implements JobExecutionListener {
     private final CallBatchRepository batches;
     private final CallBatchCanceller canceller;
     private final InDoubtCreates inDoubt;
+    private final LeaseRepository leases;
     private final StopSignal stop;
     private final BulkcallMetrics metrics;
 
     public QueuedCallsCanceller(CallBatchRepository batches, CallBatchCanceller canceller, InDoubtCreates inDoubt,
-            StopSignal stop, BulkcallMetrics metrics) {
+            LeaseRepository leases, StopSignal stop, BulkcallMetrics metrics) {
         this.batches = batches;
         this.canceller = canceller;
         this.inDoubt = inDoubt;
+        this.leases = leases;
         this.stop = stop;
         this.metrics = metrics;
     }
@@ -111,9 +115,16 @@ public class QueuedCallsCanceller implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
-            cancelAndCount(jobExecution, Occasion.STOP);
+        if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
+            return;
         }
+        Optional<String> holder = leases.otherHolder(jobExecution.getJobInstanceId());
+        if (holder.isPresent()) {
+            log.info("Job {}: what its batches have queued is left to process {}, which runs the job now",
+                    jobExecution.getId(), holder.get());
+            return;
+        }
+        cancelAndCount(jobExecution, Occasion.STOP);
     }
 
     private void cancelAndCount(JobExecution jobExecution, Occasion occasion) {

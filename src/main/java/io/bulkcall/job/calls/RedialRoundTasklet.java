@@ -14,6 +14,7 @@ import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
+import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.FailedMember;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.Redial;
@@ -58,12 +59,13 @@ public class RedialRoundTasklet implements CartesiaTasklet {
     private final SendOnce sendOnce;
     private final CallingWindows windows;
     private final ContactHistory contacts;
+    private final LeaseRepository leases;
     private final TransactionTemplate ownTransaction;
     private final BulkcallProperties.Redial settings;
     private final Clock clock;
 
     public RedialRoundTasklet(CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client,
-            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts,
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, LeaseRepository leases,
             PlatformTransactionManager transactionManager, BulkcallProperties properties, Clock clock) {
         this.batches = batches;
         this.recipients = recipients;
@@ -71,6 +73,7 @@ public class RedialRoundTasklet implements CartesiaTasklet {
         this.sendOnce = sendOnce;
         this.windows = windows;
         this.contacts = contacts;
+        this.leases = leases;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.settings = properties.redial();
@@ -117,7 +120,7 @@ public class RedialRoundTasklet implements CartesiaTasklet {
 
     /**
      * Reserves, under the contact policy, the redial of every failed recipient the batch holds, in a
-     * transaction that commits before the retry is sent. Retry Call Batch re-queues all of them or none:
+     * transaction that commits before the retry is sent, while this process holds the job's lease. Retry Call Batch re-queues all of them or none:
      * when one number reached its limit, it is not redialed (results.csv says why), the reservations
      * go back, and the others are redialed in a new batch of their group instead.
      *
@@ -129,6 +132,7 @@ public class RedialRoundTasklet implements CartesiaTasklet {
             .collect(Collectors.toMap(FailedMember::toNumber, FailedMember::line, (first, again) -> first,
                     LinkedHashMap::new));
         return ownTransaction.execute(status -> {
+            leases.hold(target.jobInstanceId());
             Map<String, String> refused = contacts.reserve(target.jobInstanceId(), target.batchNo(), retry,
                     lines.keySet(), now);
             if (refused.isEmpty()) {

@@ -261,6 +261,10 @@ public class FileJobLauncher {
      * this process is gone.
      */
     private JobRun couldNotLaunch(InputFile file, Exception e) {
+        Optional<JobRun> takenOver = runningJobs.unended(file).flatMap(began -> takenOver(file, began));
+        if (takenOver.isPresent()) {
+            return takenOver.get();
+        }
         String why = JobFailures.readableMessage(e);
         return new JobRun(null, JobRun.Outcome.FAILED, runningJobs.unended(file)
             .map(began -> "%s: job %d could not go on: the job database failed under it (%s); once it works again, the next run recovers the job from its last checkpoint"
@@ -268,8 +272,27 @@ public class FileJobLauncher {
             .orElseGet(() -> "%s: the job could not be launched: %s".formatted(file.name(), why)));
     }
 
+    /**
+     * A job of this process that another process took over, having found this one's lease expired: this
+     * one sent nothing more for it once it knew (its writes fail on the lease), and left its batches to
+     * the other, which runs the job now. Spring Batch may not even record how it ended here: the other
+     * process marked the execution failed before it restarted the job.
+     */
+    private Optional<JobRun> takenOver(InputFile file, JobExecution execution) {
+        return lease.takenOverBy(execution.getJobInstanceId())
+            .map(holder -> new JobRun(execution, JobRun.Outcome.FAILED,
+                    "%s: job %d was taken over by process %s, which found this process's lease expired (was this process suspended, or is a clock off?); this process sent nothing more for it and left its batches to that process"
+                        .formatted(file.name(), execution.getId(), holder)));
+    }
+
     private JobRun finished(InputFile file, JobExecution execution) {
         JobRun.Outcome outcome = JobRun.outcomeOf(execution);
+        if (outcome == JobRun.Outcome.FAILED) {
+            Optional<JobRun> takenOver = takenOver(file, execution);
+            if (takenOver.isPresent()) {
+                return takenOver.get();
+            }
+        }
         String folder = reportFolder(execution, file).path().toString();
         String message = switch (outcome) {
             case COMPLETED -> "%s: job %d completed; results in %s".formatted(file.name(), execution.getId(), folder);

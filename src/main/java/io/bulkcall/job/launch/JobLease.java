@@ -1,7 +1,5 @@
 package io.bulkcall.job.launch;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -52,8 +50,8 @@ public class JobLease implements JobExecutionListener {
     public JobLease(LeaseRepository leases) {
         this.leases = leases;
         this.clock = Clock.systemUTC();
-        this.host = hostName();
-        this.owner = ProcessHandle.current().pid() + "@" + host;
+        this.owner = leases.thisProcess();
+        this.host = owner.substring(owner.indexOf('@') + 1);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "job-lease-heartbeat");
             thread.setDaemon(true);
@@ -74,8 +72,9 @@ public class JobLease implements JobExecutionListener {
             if (mayBeAlive(holder.get())) {
                 return false;
             }
-            // of the claimants that found the same dead owner, only the first removes it
-            if (!leases.delete(jobInstanceId, holder.get().owner())) {
+            // of the claimants that found the same dead owner, only the first removes it, and none
+            // if the owner beat meanwhile: it was suspended, or a transaction of its held the row
+            if (!leases.delete(jobInstanceId, holder.get())) {
                 return false;
             }
         }
@@ -124,7 +123,12 @@ public class JobLease implements JobExecutionListener {
 
     private void keepAlive(long jobInstanceId) {
         try {
-            beat(jobInstanceId);
+            if (!beat(jobInstanceId)) {
+                // what this process records from here on fails on the lease (LeaseRepository.hold)
+                log.warn("Job instance {} is held by process {} now, which found this process's lease expired; "
+                        + "this process sends nothing more for it", jobInstanceId, ownerOf(jobInstanceId).orElse("(none)"));
+                heartbeat.cancel(false);
+            }
         }
         catch (RuntimeException e) {
             log.debug("Heartbeat of job {} not written: {}", jobInstanceId, e.getMessage());
@@ -157,12 +161,16 @@ public class JobLease implements JobExecutionListener {
         return leases.find(jobInstanceId).map(Lease::owner);
     }
 
-    private static String hostName() {
+    /**
+     * The process that took the job over from this one, which it runs now; empty if none did, or if
+     * the job database cannot tell (then the job's own failure is the line to read).
+     */
+    public Optional<String> takenOverBy(long jobInstanceId) {
         try {
-            return InetAddress.getLocalHost().getHostName();
+            return leases.otherHolder(jobInstanceId);
         }
-        catch (UnknownHostException e) {
-            return "unknown-host";
+        catch (DataAccessException e) {
+            return Optional.empty();
         }
     }
 }

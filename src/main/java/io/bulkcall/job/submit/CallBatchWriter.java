@@ -22,6 +22,7 @@ import io.bulkcall.job.store.BatchIntent;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
+import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.StagedRecipient;
 import io.bulkcall.validation.Counts;
@@ -62,13 +63,14 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
     private final SendOnce sendOnce;
     private final CallingWindows windows;
     private final ContactHistory contacts;
+    private final LeaseRepository leases;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private SentColumns sentColumns;
 
     CallBatchWriter(StepExecution stepExecution, BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
-            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts,
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, LeaseRepository leases,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.stepExecution = stepExecution;
         this.file = InputFile.from(stepExecution.getJobExecution().getJobParameters());
@@ -82,6 +84,7 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
         this.sendOnce = sendOnce;
         this.windows = windows;
         this.contacts = contacts;
+        this.leases = leases;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -146,9 +149,11 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
     /**
      * Reserves a dial of each recipient's number under the contact policy and records the batch's
      * intent with those whose reservation went through, in one transaction that commits before the
-     * create is sent; a recipient whose number reached its limit is left out and dialed no more.
+     * create is sent, while this process holds the job's lease; a recipient whose number reached its
+     * limit is left out and dialed no more.
      */
     private BatchIntent recordIntent(BatchIntent planning, Instant dialsAt) {
+        leases.hold(jobInstanceId);
         Map<String, String> refused = contacts.reserve(jobInstanceId, planning.batchNo(), 0, planning.numbers(), dialsAt);
         if (!refused.isEmpty()) {
             Map<Long, String> notDialed = new LinkedHashMap<>();

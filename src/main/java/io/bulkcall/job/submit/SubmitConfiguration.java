@@ -8,6 +8,7 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
+import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.window.CallingWindows;
 
@@ -56,10 +57,10 @@ class SubmitConfiguration {
     @StepScope
     CallBatchWriter callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
-            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts,
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, LeaseRepository leases,
             PlatformTransactionManager transactionManager, Clock clock,
             @Value("#{stepExecution}") StepExecution stepExecution) {
         return new CallBatchWriter(stepExecution, properties, jobs, batches, recipients, client, finder, sendOnce,
-                windows, contacts, transactionManager, clock);
+                windows, contacts, leases, transactionManager, clock);
     }
 }
