@@ -215,13 +215,14 @@ final class Workbook implements Closeable {
 
     /**
      * A part as it inflates, refused once it passes a hundred times its compressed size beyond its
-     * first 64 MiB: a workbook of a few kilobytes can hold gigabytes of XML (a zip bomb), which would
+     * first 16 MiB: a workbook of a few kilobytes can hold gigabytes of XML (a zip bomb), which would
      * take the time of a million-row file and fill the temporary folder its shared strings go to. The
-     * sheets of real workbooks, even of a million phone numbers, inflate to a tenth of that.
+     * sheets of real workbooks, even of a million phone numbers, inflate to about ten times their size;
+     * a small part (a list of styles) may inflate more, and is let through.
      */
     private static final class Inflated extends FilterInputStream {
 
-        private static final long GRACE = 64L << 20;
+        private static final long GRACE = 16L << 20;
 
         private static final long RATIO = 100;
 

@@ -111,15 +111,15 @@ class FileChangedDuringRunTest {
     @Test
     void aRestartOfAValidationThatFailedMidFileReadsNoneOfTheFileWrittenOverItAndThatFileIsANewJob(
             Workspace workspace, CapturedOutput output) {
-        // given: a validation that failed on line 60 as the job database refused its row, then another
+        // given: a validation that failed on line 20 as the job database refused its row, then another
         // export written over the file before the job is restarted
         assertThat(workspace.run("status")).isZero();
         JdbcClient database = JdbcClient.create(workspace.jobDatabase());
-        database.sql("ALTER TABLE bc_recipient ADD CONSTRAINT planned_failure CHECK (line <> 60)").update();
-        Path file = workspace.drop("contacts.csv", CsvFiles.numbers(0, 100));
+        database.sql("ALTER TABLE bc_recipient ADD CONSTRAINT planned_failure CHECK (line <> 20)").update();
+        Path file = workspace.drop("contacts.csv", CsvFiles.numbers(0, 30));
         assertThat(workspace.run("run", "--bulkcall.batch.size=10")).isEqualTo(1);
         database.sql("ALTER TABLE bc_recipient DROP CONSTRAINT planned_failure").update();
-        writeString(file, CsvFiles.numbers(100, 100));
+        writeString(file, CsvFiles.numbers(100, 30));
 
         // when
         int exitCode = workspace.run("restart", "1");
@@ -135,8 +135,8 @@ class FileChangedDuringRunTest {
 
         // then: the new file's numbers, each once, and none of the old job's
         assertThat(nextExitCode).isZero();
-        assertThat(workspace.sandbox().createdToNumbers()).hasSize(100).doesNotHaveDuplicates()
-            .doesNotContainAnyElementsOf(CsvFiles.usNumbers(100));
+        assertThat(workspace.sandbox().createdToNumbers()).hasSize(30).doesNotHaveDuplicates()
+            .doesNotContainAnyElementsOf(CsvFiles.usNumbers(30));
     }
 
     private static void writeString(Path file, String content) {

@@ -23,8 +23,8 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
-import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.FailedMember;
+import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.RecordedOutcomes;
 import io.bulkcall.job.store.TrackedBatch;
@@ -71,8 +71,8 @@ class FinishedBatchRecorder {
     private final Clock clock;
 
     FinishedBatchRecorder(RecipientRepository recipients, CallBatchRepository batches, ContactHistory contacts,
-            LeaseRepository leases, CartesiaClient client, CallDetailsReader callDetails, BulkcallProperties properties, PlatformTransactionManager transactionManager,
-            CallingWindows windows, Clock clock) {
+            LeaseRepository leases, CartesiaClient client, CallDetailsReader callDetails, BulkcallProperties properties,
+            PlatformTransactionManager transactionManager, CallingWindows windows, Clock clock) {
         this.recipients = recipients;
         this.batches = batches;
         this.contacts = contacts;

@@ -14,8 +14,8 @@ import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
-import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.FailedMember;
+import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.Redial;
 import io.bulkcall.job.store.TrackedBatch;
@@ -120,9 +120,10 @@ public class RedialRoundTasklet implements CartesiaTasklet {
 
     /**
      * Reserves, under the contact policy, the redial of every failed recipient the batch holds, in a
-     * transaction that commits before the retry is sent, while this process holds the job's lease. Retry Call Batch re-queues all of them or none:
-     * when one number reached its limit, it is not redialed (results.csv says why), the reservations
-     * go back, and the others are redialed in a new batch of their group instead.
+     * transaction that commits before the retry is sent, while this process holds the job's lease.
+     * Retry Call Batch re-queues all of them or none: when one number reached its limit, it is not
+     * redialed (results.csv says why), the reservations go back, and the others are redialed in a new
+     * batch of their group instead.
      *
      * @return whether Retry Call Batch may re-queue them all
      */

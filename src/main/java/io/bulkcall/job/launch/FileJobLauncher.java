@@ -240,7 +240,7 @@ public class FileJobLauncher {
                     .formatted(file.name(), left.getId(), JobFailures.readableMessage(refusal)));
     }
 
-    /** A completed job whose file stays in the input folder: each next run finds the job completed and tries again. */
+    /** Where a completed job's file went, in words: moved to {@code processed/}, or left as another file. */
     private String processed(InputFile file) {
         return archive.toProcessed(file).map(moved -> "moved it to " + moved).orElseGet(() -> leftInPlace(file));
     }
@@ -250,6 +250,7 @@ public class FileJobLauncher {
             .formatted(file.path());
     }
 
+    /** A completed job whose file stays in the input folder: each next run finds the job completed and tries again. */
     private static JobRun notMoved(JobExecution completed, String done, UncheckedIOException unmoved) {
         return new JobRun(completed, JobRun.Outcome.NOT_MOVED, done + "; but " + unmoved.getMessage()
                 + "; nothing is dialed again, and the next run moves it once it can");

@@ -21,8 +21,8 @@ import org.springframework.util.Assert;
  * The validate step's reader: the input file's rows with their numbers checked ahead
  * ({@link NumberCheckingReader}), as a restartable Spring Batch reader. It saves the count of rows
  * returned under {@code <name>.read.count}, and a restarted step skips that many rows unchecked. It
- * reads only the content that identifies its job. Its name is persisted state: renaming it breaks the restart of an unfinished job. Not final: the step
- * scope proxies it. Not thread-safe.
+ * reads only the content that identifies its job. Its name is persisted state: renaming it breaks the
+ * restart of an unfinished job. Not final: the step scope proxies it. Not thread-safe.
  */
 class CheckedRowReader extends ItemStreamSupport implements ItemStreamReader<CheckedRow> {
 

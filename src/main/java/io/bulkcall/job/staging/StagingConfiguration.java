@@ -60,8 +60,9 @@ class StagingConfiguration {
 
     @Bean
     @StepScope
-    CheckedRowReader numberCheckingReader(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
-            InputFiles inputFiles, PhoneNumberNormalizer phoneNumberNormalizer, BulkcallProperties properties, Clock clock,
+    CheckedRowReader numberCheckingReader(
+            @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, InputFiles inputFiles,
+            PhoneNumberNormalizer phoneNumberNormalizer, BulkcallProperties properties, Clock clock,
             ContactLimits contactLimits, RecipientRepository recipients, Executor numberCheckExecutor) {
         CheckedRowReader reader = new CheckedRowReader(InputFile.from(parameters), inputFiles,
                 RowChecker.of(phoneNumberNormalizer, properties.callingWindow(), clock.instant(), contactLimits)
