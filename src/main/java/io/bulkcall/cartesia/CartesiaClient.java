@@ -73,6 +73,7 @@ public class CartesiaClient {
     private final CreateCallBatchRequestRules rules;
     private final ApiErrorReader errors;
     private final RetryPolicy retryPolicy;
+    private final ClockAgreement clockAgreement;
     private final Clock clock;
     private final Waiter waiter;
     private final StopSignal stop;
@@ -96,9 +97,11 @@ public class CartesiaClient {
     CartesiaClient(CartesiaConnectionDetails connection, BulkcallProperties.Cartesia settings, Clock clock,
             WebClient.Builder webClientBuilder, RetryPolicy retryPolicy, Waiter waiter, StopSignal stop) {
         JsonMapper json = CartesiaWebClient.json();
+        this.clockAgreement = new ClockAgreement(Clock.systemUTC());
         this.endpoint = SingletonSupplier.of(() -> {
             URI baseUrl = URI.create(connection.baseUrl());
-            return new Endpoint(CartesiaWebClient.api(baseUrl.toString(), settings, json, webClientBuilder),
+            return new Endpoint(CartesiaWebClient.api(baseUrl.toString(), settings, json,
+                    webClientBuilder.clone().filter(clockAgreement.filter())),
                     baseUrl.getPort() == -1 ? baseUrl.getHost() : baseUrl.getHost() + ":" + baseUrl.getPort());
         });
         this.connection = connection;
@@ -120,8 +123,8 @@ public class CartesiaClient {
     }
 
     /**
-     * Create Call Batch. Checks the request against the reference's rules first; never re-sends one
-     * whose outcome is unknown.
+     * Create Call Batch. Checks the request against the reference's rules, and this machine's clock
+     * against Cartesia's ({@link ClockAgreement}), first; never re-sends one whose outcome is unknown.
      *
      * @throws InvalidCallBatchRequestException when the request breaks a rule; nothing was sent
      * @throws InvalidSettingException when the API key is not set or malformed; nothing was sent
@@ -133,6 +136,7 @@ public class CartesiaClient {
         rules.check(request);
         Operation operation = Operation.unrepeatable("Create Call Batch \"" + request.name() + "\"", request.name(),
                 "reconcile with List Call Batches before sending again");
+        clockAgreement.check(operation.name());
         return send(operation, cartesia -> cartesia.createCallBatch(request));
     }
 
@@ -186,6 +190,7 @@ public class CartesiaClient {
         Assert.hasText(batchId, "batchId must not be blank");
         Operation operation = Operation.unrepeatable("Retry Call Batch " + batchId, batchId,
                 "check retry_count with Get Call Batch before sending again");
+        clockAgreement.check(operation.name());
         return send(operation, cartesia -> cartesia.retryCallBatch(batchId));
     }
 
