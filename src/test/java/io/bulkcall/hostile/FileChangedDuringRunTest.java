@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
@@ -95,7 +96,8 @@ class FileChangedDuringRunTest {
         // then: yesterday's job is done, and tonight's file is still there, not moved as if it were yesterday's
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).containsPattern("contacts.csv: job 1 completed; results in \\S+; left "
-                + file.toAbsolutePath() + " where it is: it has changed since the job began, and the next run takes it as a new job");
+                + Pattern.quote(file.toAbsolutePath() + " where it is: it has changed since the job began, and the next "
+                        + "run takes it as a new job"));
         assertThat(file).hasContent(tonight);
         assertThat(workspace.input().resolve("processed/contacts.csv")).doesNotExist();
 
