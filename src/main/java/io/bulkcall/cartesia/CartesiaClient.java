@@ -134,10 +134,8 @@ public class CartesiaClient {
      */
     public CallBatch createCallBatch(CreateCallBatchRequest request) {
         rules.check(request);
-        Operation operation = Operation.unrepeatable("Create Call Batch \"" + request.name() + "\"", request.name(),
-                "reconcile with List Call Batches before sending again");
-        clockAgreement.check(operation.name());
-        return send(operation, cartesia -> cartesia.createCallBatch(request));
+        return sendDialing(Operation.unrepeatable("Create Call Batch \"" + request.name() + "\"", request.name(),
+                "reconcile with List Call Batches before sending again"), cartesia -> cartesia.createCallBatch(request));
     }
 
     /** Get Call Batch, with its recipients. */
@@ -181,17 +179,15 @@ public class CartesiaClient {
 
     /**
      * Retry Call Batch: re-queues the recipients whose latest attempt failed or went unanswered.
-     * Never re-sent when its outcome is unknown.
+     * Checks this machine's clock against Cartesia's first; never re-sent when its outcome is unknown.
      *
      * @throws OutcomeUnknownException when the retry may or may not have happened; {@code batchName()}
      *         is the batch id, and the batch's {@code retry_count} tells
      */
     public CallBatch retryCallBatch(String batchId) {
         Assert.hasText(batchId, "batchId must not be blank");
-        Operation operation = Operation.unrepeatable("Retry Call Batch " + batchId, batchId,
-                "check retry_count with Get Call Batch before sending again");
-        clockAgreement.check(operation.name());
-        return send(operation, cartesia -> cartesia.retryCallBatch(batchId));
+        return sendDialing(Operation.unrepeatable("Retry Call Batch " + batchId, batchId,
+                "check retry_count with Get Call Batch before sending again"), cartesia -> cartesia.retryCallBatch(batchId));
     }
 
     /** Cancel Call Batch; idempotent, so repeated like a read. */
@@ -259,6 +255,12 @@ public class CartesiaClient {
      * cancels) gets no further attempt after a refused connection or a lost answer, nor any the stop's
      * time cannot hold.
      */
+    /** Sends what starts Cartesia dialing (a create, a retry), only while this machine's clock agrees with Cartesia's. */
+    private CallBatch sendDialing(Operation operation, Function<CartesiaApi, Mono<CallBatch>> request) {
+        clockAgreement.check(operation.name());
+        return send(operation, request);
+    }
+
     private <T> T send(Operation operation, Function<CartesiaApi, Mono<T>> request) {
         ApiKey key = apiKey();
         Endpoint cartesia = endpoint.obtain();

@@ -12,10 +12,10 @@ import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.store.BeforeSendingTransaction;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.FailedMember;
-import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.Redial;
 import io.bulkcall.job.store.TrackedBatch;
@@ -29,9 +29,6 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Redials by Retry Call Batch the batches whose failed recipients are all due for a redial at one
@@ -59,23 +56,20 @@ public class RedialRoundTasklet implements CartesiaTasklet {
     private final SendOnce sendOnce;
     private final CallingWindows windows;
     private final ContactHistory contacts;
-    private final LeaseRepository leases;
-    private final TransactionTemplate ownTransaction;
+    private final BeforeSendingTransaction beforeSending;
     private final BulkcallProperties.Redial settings;
     private final Clock clock;
 
     public RedialRoundTasklet(CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client,
-            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, LeaseRepository leases,
-            PlatformTransactionManager transactionManager, BulkcallProperties properties, Clock clock) {
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, BeforeSendingTransaction beforeSending,
+            BulkcallProperties properties, Clock clock) {
         this.batches = batches;
         this.recipients = recipients;
         this.client = client;
         this.sendOnce = sendOnce;
         this.windows = windows;
         this.contacts = contacts;
-        this.leases = leases;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.beforeSending = beforeSending;
         this.settings = properties.redial();
         this.clock = clock;
     }
@@ -132,8 +126,7 @@ public class RedialRoundTasklet implements CartesiaTasklet {
         Map<String, Long> lines = failed.stream()
             .collect(Collectors.toMap(FailedMember::toNumber, FailedMember::line, (first, again) -> first,
                     LinkedHashMap::new));
-        return ownTransaction.execute(status -> {
-            leases.hold(target.jobInstanceId());
+        return beforeSending.execute(target.jobInstanceId(), () -> {
             Map<String, String> refused = contacts.reserve(target.jobInstanceId(), target.batchNo(), retry,
                     lines.keySet(), now);
             if (refused.isEmpty()) {

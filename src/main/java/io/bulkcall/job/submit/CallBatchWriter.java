@@ -19,10 +19,10 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.BatchIntent;
+import io.bulkcall.job.store.BeforeSendingTransaction;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
-import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.StagedRecipient;
 import io.bulkcall.validation.Counts;
@@ -35,9 +35,6 @@ import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates one Cartesia call batch for each planned batch, exactly once: its intent and members are
@@ -63,15 +60,14 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
     private final SendOnce sendOnce;
     private final CallingWindows windows;
     private final ContactHistory contacts;
-    private final LeaseRepository leases;
-    private final TransactionTemplate ownTransaction;
+    private final BeforeSendingTransaction beforeSending;
     private final Clock clock;
     private SentColumns sentColumns;
 
     CallBatchWriter(StepExecution stepExecution, BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
-            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, LeaseRepository leases,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, BeforeSendingTransaction beforeSending,
+            Clock clock) {
         this.stepExecution = stepExecution;
         this.file = InputFile.from(stepExecution.getJobExecution().getJobParameters());
         this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
@@ -84,9 +80,7 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
         this.sendOnce = sendOnce;
         this.windows = windows;
         this.contacts = contacts;
-        this.leases = leases;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.beforeSending = beforeSending;
         this.clock = clock;
     }
 
@@ -115,7 +109,7 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
                 planned.recipients().stream().map(r -> new BatchIntent.Member(r.line(), r.toNumber())).toList(),
                 planned.zones(), planned.redialRound(), planned.dispatch().scheduledAt(), planned.dispatch().windowEnd(),
                 intentAt);
-        BatchIntent intent = ownTransaction.execute(status -> recordIntent(planning, dialsAt(planned, intentAt)));
+        BatchIntent intent = beforeSending.execute(jobInstanceId, () -> recordIntent(planning, dialsAt(planned, intentAt)));
         if (intent.members().isEmpty()) {
             return;
         }
@@ -153,7 +147,6 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
      * limit is left out and dialed no more.
      */
     private BatchIntent recordIntent(BatchIntent planning, Instant dialsAt) {
-        leases.hold(jobInstanceId);
         Map<String, String> refused = contacts.reserve(jobInstanceId, planning.batchNo(), 0, planning.numbers(), dialsAt);
         if (!refused.isEmpty()) {
             Map<Long, String> notDialed = new LinkedHashMap<>();

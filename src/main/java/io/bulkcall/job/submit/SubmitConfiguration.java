@@ -5,10 +5,10 @@ import java.time.Clock;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
+import io.bulkcall.job.store.BeforeSendingTransaction;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
-import io.bulkcall.job.store.LeaseRepository;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.window.CallingWindows;
 
@@ -57,10 +57,9 @@ class SubmitConfiguration {
     @StepScope
     CallBatchWriter callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
-            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, LeaseRepository leases,
-            PlatformTransactionManager transactionManager, Clock clock,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, BeforeSendingTransaction beforeSending,
+            Clock clock, @Value("#{stepExecution}") StepExecution stepExecution) {
         return new CallBatchWriter(stepExecution, properties, jobs, batches, recipients, client, finder, sendOnce,
-                windows, contacts, leases, transactionManager, clock);
+                windows, contacts, beforeSending, clock);
     }
 }
