@@ -135,7 +135,8 @@ public class CartesiaClient {
     public CallBatch createCallBatch(CreateCallBatchRequest request) {
         rules.check(request);
         return sendDialing(Operation.unrepeatable("Create Call Batch \"" + request.name() + "\"", request.name(),
-                "reconcile with List Call Batches before sending again"), cartesia -> cartesia.createCallBatch(request));
+                "reconcile with List Call Batches before sending again"),
+                cartesia -> cartesia.createCallBatch(request));
     }
 
     /** Get Call Batch, with its recipients. */
@@ -187,7 +188,8 @@ public class CartesiaClient {
     public CallBatch retryCallBatch(String batchId) {
         Assert.hasText(batchId, "batchId must not be blank");
         return sendDialing(Operation.unrepeatable("Retry Call Batch " + batchId, batchId,
-                "check retry_count with Get Call Batch before sending again"), cartesia -> cartesia.retryCallBatch(batchId));
+                "check retry_count with Get Call Batch before sending again"),
+                cartesia -> cartesia.retryCallBatch(batchId));
     }
 
     /** Cancel Call Batch; idempotent, so repeated like a read. */
@@ -249,18 +251,18 @@ public class CartesiaClient {
         return startingAfter == null ? "" : " after " + startingAfter;
     }
 
-    /**
-     * Sends a request, and sends it again for as long as the retry policy allows. Once the process is
-     * asked to stop, a wait between two attempts ends at once, and what is still sent (the stop's own
-     * cancels) gets no further attempt after a refused connection or a lost answer, nor any the stop's
-     * time cannot hold.
-     */
     /** Sends what starts Cartesia dialing (a create, a retry), only while this machine's clock agrees with Cartesia's. */
     private CallBatch sendDialing(Operation operation, Function<CartesiaApi, Mono<CallBatch>> request) {
         clockAgreement.check(operation.name());
         return send(operation, request);
     }
 
+    /**
+     * Sends a request, and sends it again for as long as the retry policy allows. Once the process is
+     * asked to stop, a wait between two attempts ends at once, and what is still sent (the stop's own
+     * cancels) gets no further attempt after a refused connection or a lost answer, nor any the stop's
+     * time cannot hold.
+     */
     private <T> T send(Operation operation, Function<CartesiaApi, Mono<T>> request) {
         ApiKey key = apiKey();
         Endpoint cartesia = endpoint.obtain();
