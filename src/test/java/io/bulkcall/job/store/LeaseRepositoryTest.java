@@ -37,7 +37,7 @@ class LeaseRepositoryTest {
     }
 
     @Test
-    void holdingTheJobRenewsThisProcesssLease() {
+    void holdingTheJobRenewsTheLeaseOfThisProcess() {
         // given
         leases.insert(1, leases.thisProcess(), LONG_AGO);
 
