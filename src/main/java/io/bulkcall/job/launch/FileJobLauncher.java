@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
@@ -16,6 +18,7 @@ import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.instance.ReportFolders;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.JobRecordRepository;
+import io.bulkcall.job.store.JobTakenOverException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -262,7 +265,11 @@ public class FileJobLauncher {
      * this process is gone.
      */
     private JobRun couldNotLaunch(InputFile file, Exception e) {
-        Optional<JobRun> takenOver = runningJobs.unended(file).flatMap(began -> takenOver(file, began));
+        // the other process marked this one's execution failed before it restarted the job, so
+        // Spring Batch could not record how it ended here
+        Optional<JobRun> takenOver = runningJobs.unended(file)
+            .flatMap(began -> lease.takenOverBy(began.getJobInstanceId())
+                .map(holder -> takenOver(file, began, holder)));
         if (takenOver.isPresent()) {
             return takenOver.get();
         }
@@ -276,23 +283,29 @@ public class FileJobLauncher {
     /**
      * A job of this process that another process took over, having found this one's lease expired: this
      * one sent nothing more for it once it knew (its writes fail on the lease), and left its batches to
-     * the other, which runs the job now. Spring Batch may not even record how it ended here: the other
-     * process marked the execution failed before it restarted the job.
+     * the other, which runs the job now.
      */
-    private Optional<JobRun> takenOver(InputFile file, JobExecution execution) {
-        return lease.takenOverBy(execution.getJobInstanceId())
-            .map(holder -> new JobRun(execution, JobRun.Outcome.FAILED,
-                    "%s: job %d was taken over by process %s, which found this process's lease expired (was this process suspended, or is a clock off?); this process sent nothing more for it and left its batches to that process"
-                        .formatted(file.name(), execution.getId(), holder)));
+    private static JobRun takenOver(InputFile file, JobExecution execution, String holder) {
+        return new JobRun(execution, JobRun.Outcome.FAILED,
+                "%s: job %d was taken over by process %s, which found this process's lease expired (was this process suspended, or is a clock off?); this process sent nothing more for it and left its batches to that process"
+                    .formatted(file.name(), execution.getId(), holder));
+    }
+
+    /** The failure of a write that found the job's lease another process's, if that is how the job failed. */
+    private static Optional<JobTakenOverException> takeover(JobExecution execution) {
+        return Stream.concat(execution.getFailureExceptions().stream(),
+                execution.getStepExecutions().stream().flatMap(step -> step.getFailureExceptions().stream()))
+            .flatMap(failure -> Stream.iterate(failure, Objects::nonNull, Throwable::getCause))
+            .filter(JobTakenOverException.class::isInstance)
+            .map(JobTakenOverException.class::cast)
+            .findFirst();
     }
 
     private JobRun finished(InputFile file, JobExecution execution) {
         JobRun.Outcome outcome = JobRun.outcomeOf(execution);
-        if (outcome == JobRun.Outcome.FAILED) {
-            Optional<JobRun> takenOver = takenOver(file, execution);
-            if (takenOver.isPresent()) {
-                return takenOver.get();
-            }
+        Optional<JobTakenOverException> takeover = takeover(execution);
+        if (takeover.isPresent()) {
+            return takenOver(file, execution, takeover.get().owner());
         }
         String folder = reportFolder(execution, file).path().toString();
         String message = switch (outcome) {
