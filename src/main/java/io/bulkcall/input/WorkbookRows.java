@@ -225,7 +225,7 @@ final class WorkbookRows implements InputRows {
             String value = cell(Xml.attribute(xml, "t"), Xml.attribute(xml, "s"), CsvParser.MAX_RECORD_CHARS - length);
             length += value.length();
             if (length > CsvParser.MAX_RECORD_CHARS) {
-                throw new Xml.TextTooLongException(CsvParser.MAX_RECORD_CHARS);
+                throw CsvParser.rowTooLong(file, row);
             }
             if (!value.isEmpty()) {
                 while (cells.size() < column) {

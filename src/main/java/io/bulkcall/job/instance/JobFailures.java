@@ -1,6 +1,7 @@
 package io.bulkcall.job.instance;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,6 +23,14 @@ public final class JobFailures {
         return failures(execution).map(JobFailures::readableCause)
             .filter(InputFileException.class::isInstance)
             .map(InputFileException.class::cast)
+            .findFirst();
+    }
+
+    /** The first failure of the execution, or a cause under one, of this type. */
+    public static <T extends Throwable> Optional<T> find(JobExecution execution, Class<T> type) {
+        return failures(execution).flatMap(failure -> Stream.iterate(failure, Objects::nonNull, Throwable::getCause))
+            .filter(type::isInstance)
+            .map(type::cast)
             .findFirst();
     }
 

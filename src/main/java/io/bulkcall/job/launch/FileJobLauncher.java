@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
@@ -267,16 +265,15 @@ public class FileJobLauncher {
     private JobRun couldNotLaunch(InputFile file, Exception e) {
         // the other process marked this one's execution failed before it restarted the job, so
         // Spring Batch could not record how it ended here
-        Optional<JobRun> takenOver = runningJobs.unended(file)
-            .flatMap(began -> lease.takenOverBy(began.getJobInstanceId())
-                .map(holder -> takenOver(file, began, holder)));
-        if (takenOver.isPresent()) {
-            return takenOver.get();
+        Optional<JobExecution> began = runningJobs.unended(file);
+        Optional<String> holder = began.flatMap(execution -> lease.takenOverBy(execution.getJobInstanceId()));
+        if (holder.isPresent()) {
+            return takenOver(file, began.get(), holder.get());
         }
         String why = JobFailures.readableMessage(e);
-        return new JobRun(null, JobRun.Outcome.FAILED, runningJobs.unended(file)
-            .map(began -> "%s: job %d could not go on: the job database failed under it (%s); once it works again, the next run recovers the job from its last checkpoint"
-                .formatted(file.name(), began.getId(), why))
+        return new JobRun(null, JobRun.Outcome.FAILED, began
+            .map(execution -> "%s: job %d could not go on: the job database failed under it (%s); once it works again, the next run recovers the job from its last checkpoint"
+                .formatted(file.name(), execution.getId(), why))
             .orElseGet(() -> "%s: the job could not be launched: %s".formatted(file.name(), why)));
     }
 
@@ -291,19 +288,10 @@ public class FileJobLauncher {
                     .formatted(file.name(), execution.getId(), holder));
     }
 
-    /** The failure of a write that found the job's lease another process's, if that is how the job failed. */
-    private static Optional<JobTakenOverException> takeover(JobExecution execution) {
-        return Stream.concat(execution.getFailureExceptions().stream(),
-                execution.getStepExecutions().stream().flatMap(step -> step.getFailureExceptions().stream()))
-            .flatMap(failure -> Stream.iterate(failure, Objects::nonNull, Throwable::getCause))
-            .filter(JobTakenOverException.class::isInstance)
-            .map(JobTakenOverException.class::cast)
-            .findFirst();
-    }
-
     private JobRun finished(InputFile file, JobExecution execution) {
         JobRun.Outcome outcome = JobRun.outcomeOf(execution);
-        Optional<JobTakenOverException> takeover = takeover(execution);
+        // a write that found the job's lease another process's
+        Optional<JobTakenOverException> takeover = JobFailures.find(execution, JobTakenOverException.class);
         if (takeover.isPresent()) {
             return takenOver(file, execution, takeover.get().owner());
         }

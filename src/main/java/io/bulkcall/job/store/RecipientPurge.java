@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps its counts by status, so {@code status} still shows it; a job that may still run (started,
  * failed, stopped: restartable) is never touched; the contact history keeps what the policy's period
  * still needs (older dials go). On H2 the database file is compacted as it closes, so the values are
- * gone from the file too, the expired dials' numbers with them. Reports in the output folder are the operator's and are not touched.
- * Thread-safe.
+ * gone from the file too, the expired dials' numbers with them. Reports in the output folder are the
+ * operator's and are not touched. Thread-safe.
  */
 @Component
 public class RecipientPurge {
