@@ -73,7 +73,7 @@ public final class BulkcallLauncher {
         // close the context (GracefulStop); a shutdown hook would close it under them. Any other command
         // ends as the JVM ends it.
         spring.setRegisterShutdownHook(false);
-        spring.addListeners(new LogFileCheck());
+        spring.addListeners(new LogFileCheck(), new LoggingFailureLine());
         spring.addInitializers(new SettingsCheck(dials));
         if (dials) {
             spring.addInitializers(new CartesiaFirst());
