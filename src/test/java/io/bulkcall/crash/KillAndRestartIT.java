@@ -2,11 +2,13 @@ package io.bulkcall.crash;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import io.bulkcall.sandbox.SandboxServer;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import static io.bulkcall.sandbox.SandboxEndpoint.CREATE_BATCH;
 import static io.bulkcall.sandbox.SandboxEndpoint.RETRY_BATCH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as cron would, until a run completes. Whatever the point, Cartesia (the sandbox) then holds every
  * valid number in exactly one created batch, each data row is in exactly one report, no batch was
  * retried twice, and the job is COMPLETED; the next run found the job left running by a process
- * that is gone (its lease not renewed) and recovered it.
+ * that is gone (its lease not renewed) and recovered it, and the job's id went one up at each run
+ * (H2 once skipped 32 ids after a kill).
  * <p>
  * A real kill is kept where only a real kill proves it: that commits made before it (H2's, with no
  * {@code WRITE_DELAY} in the URL) survive it, that a dead process's lease is taken over, and that
@@ -124,6 +129,9 @@ class KillAndRestartIT {
             .contains("was left running by a process that is gone; recovering it",
                     "Restarting job 1 of numbers.csv from its last checkpoint");
         assertThat(workspace.lastJobStatus()).isEqualTo("COMPLETED");
+        List<Long> jobIds = jobIds();
+        assertThat(jobIds).as("the job's ids, one more at each run, none skipped")
+            .isEqualTo(LongStream.rangeClosed(1, jobIds.size()).boxed().toList());
         assertThat(workspace.input().resolve("processed/numbers.csv")).exists();
         Path reports = workspace.reports(1, "numbers");
         ExactlyOnce.assertEveryValidNumberDialedOncePerRound(sandbox, ROUNDS, INPUT);
@@ -151,6 +159,12 @@ class KillAndRestartIT {
             throw new AssertionError("the run was not killed in " + point + " but ended by itself with exit code "
                     + run.exitCode() + "; stderr:\n" + run.err(), notKilled);
         }
+    }
+
+    /** The ids of the job's executions, which bulkcall shows as the job's. */
+    private List<Long> jobIds() {
+        return new JdbcTemplate(workspace.jobDatabase())
+            .queryForList("SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID", Long.class);
     }
 
     /** Runs bulkcall on the folder until a run exits 0, a few times at most; returns the last exit code. */

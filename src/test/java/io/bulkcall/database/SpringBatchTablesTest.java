@@ -59,7 +59,7 @@ class SpringBatchTablesTest {
         assertThat(exitCode).isZero();
         assertThat(database.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL "
                 + "ORDER BY \"installed_rank\"").query(String.class).list())
-            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         assertThat(database.sql("SELECT JOB_KEY FROM BATCH_JOB_INSTANCE ORDER BY JOB_INSTANCE_ID")
             .query(String.class)
             .list())
