@@ -6,17 +6,22 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The job database could not be opened: another program holds the H2 file, or it cannot be read.
- * The message names the file and says what to do, in one line; it maps to exit code 2, since
- * nothing was read or dialed and the cause is outside bulkcall.
+ * The job database could not be opened: another program holds the H2 file, it cannot be read, or its
+ * disk has no room for it. The message names the file and says what to do, in one line; it maps to
+ * exit code 2, since nothing was read or dialed and the cause is outside bulkcall.
  */
 public class JobDatabaseUnavailableException extends RuntimeException {
 
     JobDatabaseUnavailableException(H2FileUrl database, SQLException cause) {
-        super("cannot open the job database " + database.file() + ": "
-                + cause.getMessage().lines().findFirst().orElse("").replaceAll(" \\[\\d+-\\d+]$", "")
+        super("cannot open the job database " + database.file() + ": " + firstLine(cause)
                 + "; if another program has it open, close that program, or set spring.datasource.url to another file",
                 cause);
+    }
+
+    /** A disk, or a quota, with no room for the database's files. */
+    JobDatabaseUnavailableException(H2FileUrl database, SQLException cause, IOException full) {
+        super("cannot open the job database " + database.file() + ": " + firstLine(cause) + " (" + full.getMessage()
+                + "); free space on its disk, then run bulkcall again", cause);
     }
 
     /**
@@ -27,6 +32,11 @@ public class JobDatabaseUnavailableException extends RuntimeException {
         super("cannot open the job database " + database.file() + ": " + notWritable
                 + " cannot be written (permission denied); run bulkcall as the user that owns it, "
                 + "or set spring.datasource.url to a file this user can write", cause);
+    }
+
+    /** H2's first line, without its error code and version ({@code [8000-240]}). */
+    private static String firstLine(SQLException failure) {
+        return failure.getMessage().lines().findFirst().orElse("").replaceAll(" \\[\\d+-\\d+]$", "");
     }
 
     /**

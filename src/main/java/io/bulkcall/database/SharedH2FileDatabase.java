@@ -160,6 +160,11 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
                 // H2 opened it read-only, and refuses to serve it so in words about AUTO_SERVER
                 throw new JobDatabaseUnavailableException(database, database.file(), busy);
             }
+            Optional<IOException> full = fullDisk(busy);
+            if (full.isPresent()) {
+                // H2 answers as it does while another process holds the file; no wait makes room
+                throw new JobDatabaseUnavailableException(database, busy, full.get());
+            }
             if (!BUSY.contains(busy.getErrorCode()) || System.nanoTime() > deadline) {
                 throw new JobDatabaseUnavailableException(database, busy);
             }
@@ -243,6 +248,17 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
             }
         }
         return null;
+    }
+
+    /** The file system's refusal under H2's failure, when it is out of room: a full disk, or a quota. */
+    private static Optional<IOException> fullDisk(SQLException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException refused && refused.getMessage() != null
+                    && (refused.getMessage().contains("No space left on device") || refused.getMessage().contains("Disk quota exceeded"))) {
+                return Optional.of(refused);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean pause(Duration duration) {
