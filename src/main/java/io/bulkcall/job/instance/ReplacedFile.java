@@ -40,11 +40,16 @@ public final class ReplacedFile {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         catch (IOException e) {
-            throw withoutPart(partial, new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e));
+            throw withoutPart(partial, cannotWrite(target, e));
         }
         catch (RuntimeException e) {
-            throw withoutPart(partial, e);
+            // a template engine writes through the writer, and hands its IOException on wrapped in its own
+            throw withoutPart(partial, e.getCause() instanceof IOException refused ? cannotWrite(target, refused) : e);
         }
+    }
+
+    private static UncheckedIOException cannotWrite(Path target, IOException refused) {
+        return new UncheckedIOException("cannot write " + target + ": " + refused.getMessage(), refused);
     }
 
     private static RuntimeException withoutPart(Path partial, RuntimeException failure) {

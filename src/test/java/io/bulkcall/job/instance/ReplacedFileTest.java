@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.samskivert.mustache.MustacheException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,21 @@ class ReplacedFileTest {
             .hasMessage("cannot write " + target + ": No space left on device");
         assertThat(target).hasContent("the last page");
         assertThat(filesIn(folder)).containsExactly("report.html");
+    }
+
+    @Test
+    void aWriteTheFileSystemRefusesUnderATemplateEngineIsNamedInTheFileSystemsWords() {
+        // given
+        Path target = folder.resolve("report.html");
+
+        // when
+        assertThatThrownBy(() -> ReplacedFile.write(target, out -> {
+            throw new MustacheException(new IOException("No space left on device"));
+        }))
+
+            // then
+            .isInstanceOf(UncheckedIOException.class)
+            .hasMessage("cannot write " + target + ": No space left on device");
     }
 
     @Test
