@@ -32,7 +32,8 @@ import org.springframework.core.Ordered;
  * report comes while Logback holds the failing appender's lock and its own listeners' lock, and a
  * logger would take the appenders' locks again from there.
  */
-final class LoggingFailureLine implements StatusListener, ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+final class LoggingFailureLine
+        implements StatusListener, ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     /** As the console's lines begin (logback-spring.xml). */
     private static final DateTimeFormatter CONSOLE_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -47,7 +48,7 @@ final class LoggingFailureLine implements StatusListener, ApplicationListener<Ap
     }
 
     /** Takes the place of the listeners that print Logback's reports whole on the console. */
-    void listenTo(LoggerContext logback) {
+    private void listenTo(LoggerContext logback) {
         StatusManager statuses = logback.getStatusManager();
         statuses.getCopyOfStatusListenerList().stream()
             .filter(OnConsoleStatusListener.class::isInstance)
@@ -58,8 +59,10 @@ final class LoggingFailureLine implements StatusListener, ApplicationListener<Ap
     @Override
     public void addStatusEvent(Status status) {
         if (status.getLevel() >= Status.WARN && said.add(status.getMessage())) {
+            // as the console's pattern does: control characters (a line break in a file name) become spaces
+            String line = line(status).replaceAll("[\\x00-\\x1F\\x7F]+", " ");
             PrintStream console = System.err;
-            console.printf("%s WARN  %s%n", LocalTime.now().format(CONSOLE_TIME), line(status).replaceAll("[\\x00-\\x1F\\x7F]+", " "));
+            console.printf("%s WARN  %s%n", LocalTime.now().format(CONSOLE_TIME), line);
             console.flush();
         }
     }

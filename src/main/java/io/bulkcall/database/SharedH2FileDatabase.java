@@ -254,7 +254,8 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
     private static Optional<IOException> fullDisk(SQLException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException refused && refused.getMessage() != null
-                    && (refused.getMessage().contains("No space left on device") || refused.getMessage().contains("Disk quota exceeded"))) {
+                    && (refused.getMessage().contains("No space left on device")
+                            || refused.getMessage().contains("Disk quota exceeded"))) {
                 return Optional.of(refused);
             }
         }

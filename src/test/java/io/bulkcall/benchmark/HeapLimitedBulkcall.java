@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import io.bulkcall.testing.InstalledJar;
 import io.bulkcall.testing.Processes;
 import io.bulkcall.testing.TestKeys;
+import io.bulkcall.validation.Counts;
 
 /**
  * bulkcall as an operator runs it, {@code java -Xmx256m -jar target/bulkcall.jar} or installed as the
@@ -42,7 +43,8 @@ final class HeapLimitedBulkcall {
      * A region of the old generation (humongous objects included) in that table: its bytes in use, live
      * at the previous marking, and live at this one.
      */
-    private static final Pattern OLD_REGION = Pattern.compile("GC\\((\\d+)\\) ###\\s+(?:OLD|HUMS|HUMC)\\s+0x\\S+\\s+\\d+\\s+\\d+\\s+(\\d+)");
+    private static final Pattern OLD_REGION = Pattern
+        .compile("GC\\((\\d+)\\) ###\\s+(?:OLD|HUMS|HUMC)\\s+0x\\S+\\s+\\d+\\s+\\d+\\s+(\\d+)");
 
     /** How the GC log's {@code time} decoration writes an instant. */
     private static final DateTimeFormatter GC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -142,7 +144,8 @@ final class HeapLimitedBulkcall {
                     collections.stream().mapToLong(GcPause::left).max().orElse(0),
                     collections.stream().filter(GcPause::reachesOld).mapToLong(GcPause::left).max().orElse(0),
                     markings.isEmpty() ? "no marking"
-                            : "at most %d MB (%d markings)".formatted(Collections.max(markings) >> 20, markings.size()));
+                            : "at most %d MB (%s)".formatted(Collections.max(markings) >> 20,
+                                    Counts.of(markings.size(), "marking")));
     }
 
     /**
