@@ -74,7 +74,7 @@ public final class BulkcallLauncher {
         // ends as the JVM ends it.
         spring.setRegisterShutdownHook(false);
         spring.addListeners(new LogFileCheck(), new LoggingFailureLine());
-        spring.addInitializers(new SettingsCheck(dials));
+        spring.addInitializers(new CommandLineSecrets(), new SettingsCheck(dials));
         if (dials) {
             spring.addInitializers(new CartesiaFirst());
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -21,11 +22,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static io.bulkcall.hostile.HostileInputTest.assertNoStackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Settings pasted with something around or inside them stop the run at start-up, before any file is
  * read, in one console line that names the setting: an API key with a character no key has (the
- * key itself never shown, in the console or any file), a value with a line break in it.
+ * key itself never shown, in the console or any file), a value with a line break in it. A secret given
+ * on the command line, where every user of the machine can read it, works with a line that says where
+ * it belongs.
  */
 @ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class HostileSettingsTest {
@@ -49,7 +53,7 @@ class HostileSettingsTest {
     @MethodSource("pastedKeys")
     void aKeyWithACharacterNoKeyHasStopsTheRunNamingTheVariableNotTheKey(String key, CapturedOutput output) {
         // when
-        int exitCode = workspace.run("run", "--bulkcall.cartesia.api-key=" + key);
+        int exitCode = workspace.withVariable("CARTESIA_API_KEY", key).run("run");
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -59,6 +63,36 @@ class HostileSettingsTest {
         assertThat(output.getAll()).doesNotContain(TestKeys.API_KEY.substring(12));
         assertNoStackTrace(output);
         assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
+    }
+
+    static Stream<Arguments> secretsOnTheCommandLine() {
+        return Stream.of(arguments("--bulkcall.cartesia.api-key=" + TestKeys.API_KEY, "CARTESIA_API_KEY", "run"),
+                arguments("--spring.datasource.password=s3cret-Passw0rd", "BULKCALL_DB_PASSWORD", "status"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("secretsOnTheCommandLine")
+    void aSecretOnTheCommandLineWorksWithALineThatSaysWhereItBelongs(String setting, String variable, String command,
+            CapturedOutput output) {
+        // when: given on the command line alone
+        int exitCode = workspace.withVariable("CARTESIA_API_KEY", "").run(command, setting);
+
+        // then
+        String option = setting.substring(0, setting.indexOf('='));
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).containsOnlyOnce(" WARN  " + option + " puts a secret on the command line, where "
+                + "every user of this machine can read it while bulkcall runs (ps) and the shell keeps it in its "
+                + "history; set " + variable + " in the environment instead");
+        assertThat(output.getAll()).doesNotContain(setting.substring(setting.indexOf('=') + 1));
+    }
+
+    @Test
+    void anEmptySecretOnTheCommandLineIsNoSecret(CapturedOutput output) {
+        // when: the key set empty on the command line, as a test of a missing key does
+        workspace.run("status", "--bulkcall.cartesia.api-key=");
+
+        // then
+        assertThat(output.getErr()).doesNotContain("puts a secret on the command line");
     }
 
     @Test

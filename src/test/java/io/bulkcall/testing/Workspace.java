@@ -27,6 +27,8 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -46,6 +48,9 @@ public final class Workspace {
     private final Path root;
     private final SimulatedClock clock;
     private final Map<String, String> settings = new LinkedHashMap<>();
+
+    /** The runs' environment variables beside this JVM's: the API key, as an operator gives it. */
+    private final Map<String, Object> variables = new LinkedHashMap<>(Map.of("CARTESIA_API_KEY", TestKeys.API_KEY));
     private SandboxServer sandbox;
 
     /** A workspace against a sandbox on the system clock; windows open all day. */
@@ -69,11 +74,19 @@ public final class Workspace {
         with("--bulkcall.input-dir=" + input(), "--bulkcall.output-dir=" + root.resolve("output"),
                 "--bulkcall.input-quiet-period=0s",
                 "--spring.datasource.url=jdbc:h2:file:" + database(),
-                "--logging.file.name=" + log(), "--bulkcall.agent-id=agent_sandbox",
-                "--bulkcall.cartesia.api-key=" + TestKeys.API_KEY, "--bulkcall.from-number-id=ap_sandbox",
+                "--logging.file.name=" + log(), "--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox",
                 "--bulkcall.poll.interval=10s", "--bulkcall.redial.delay=10ms",
                 "--bulkcall.cartesia.initial-backoff=10ms", "--bulkcall.cartesia.max-backoff=50ms");
         pointAt(sandbox);
+    }
+
+    /**
+     * Sets an environment variable ({@code CARTESIA_API_KEY}) for every later run, as a process started
+     * with it would see it.
+     */
+    public Workspace withVariable(String name, String value) {
+        variables.put(name, value);
+        return this;
     }
 
     /** Adds or replaces settings ({@code --name=value}) for every later run. */
@@ -129,6 +142,10 @@ public final class Workspace {
         }
         args.addAll(effective.values());
         List<ApplicationContextInitializer<ConfigurableApplicationContext>> all = new ArrayList<>(initializers);
+        Map<String, Object> environment = Map.copyOf(variables);
+        all.add(context -> context.getEnvironment().getPropertySources().addAfter(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource("the test's environment variables", environment)));
         if (clock != null) {
             all.add(context -> {
                 GenericApplicationContext application = (GenericApplicationContext) context;
