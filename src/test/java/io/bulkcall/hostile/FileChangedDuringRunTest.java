@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
+import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.sandbox.SandboxEndpoint;
 import io.bulkcall.sandbox.SandboxServer;
 import io.bulkcall.testing.BulkcallWorkspaces;
 import io.bulkcall.testing.CsvFiles;
+import io.bulkcall.testing.ExactlyOnce;
 import io.bulkcall.testing.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Input files that change under a running bulkcall: cut short while the validate step reads them,
- * deleted after the folder scan took them, or written over by the next export while their job runs
- * or before it is restarted. {@link FileChangeDuringValidation} makes a change at an exact row, so
+ * deleted after the folder scan took them, written over by the next export while their job runs
+ * or before it is restarted, or taken away before a restart. {@link FileChangeDuringValidation} makes a change at an exact row, so
  * each case happens the same way every time.
  */
 @ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
@@ -139,6 +142,52 @@ class FileChangedDuringRunTest {
         assertThat(nextExitCode).isZero();
         assertThat(workspace.sandbox().createdToNumbers()).hasSize(30).doesNotHaveDuplicates()
             .doesNotContainAnyElementsOf(CsvFiles.usNumbers(30));
+    }
+
+    @Test
+    void aFileTakenAwayOnceItsJobValidatedItIsNotNeededByTheRestart(Workspace workspace, CapturedOutput output)
+            throws IOException {
+        // given: a job that stopped after it validated its file, waiting for the hour its batch dials
+        // from, and the file then taken out of the input folder
+        workspace.with("--bulkcall.batch.scheduled-at=" + BulkcallWorkspaces.START.plus(Duration.ofMinutes(1)));
+        Path file = workspace.drop("contacts.csv", CsvFiles.numbers(10));
+        assertThat(workspace.run("run", "--bulkcall.poll.max-wait=0s")).isEqualTo(1);
+        Files.delete(file);
+
+        // when
+        int exitCode = workspace.run("restart", "1");
+
+        // then: the job goes on from the recipients it staged, each dialed once
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("Job 1 of contacts.csv: its input " + file.toAbsolutePath()
+                + " is gone; the job goes on with the recipients it staged as it validated the file");
+        ExactlyOnce.assertEveryValidNumberDialedOncePerRound(workspace.sandbox(), 0, CsvFiles.usNumbers(10));
+        assertThat(CsvFiles.records(workspace.reports(1, "contacts").resolve("results.csv"))).hasSize(10);
+    }
+
+    @Test
+    void aFileTakenAwayBeforeItsJobReadItToTheEndIsAskedBackByTheRestart(Workspace workspace, CapturedOutput output)
+            throws IOException {
+        // given: a validation that failed on line 20 as the job database refused its row, and the file
+        // then taken out of the input folder
+        assertThat(workspace.run("status")).isZero();
+        JdbcClient database = JdbcClient.create(workspace.jobDatabase());
+        database.sql("ALTER TABLE bc_recipient ADD CONSTRAINT planned_failure CHECK (line <> 20)").update();
+        Path file = workspace.drop("contacts.csv", CsvFiles.numbers(0, 30));
+        String sha256 = InputFile.of(file).sha256();
+        assertThat(workspace.run("run", "--bulkcall.batch.size=10")).isEqualTo(1);
+        database.sql("ALTER TABLE bc_recipient DROP CONSTRAINT planned_failure").update();
+        Files.delete(file);
+
+        // when
+        int exitCode = workspace.run("restart", "1");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(errorLines(output)).last().asString().endsWith("job 1 cannot restart: its input " + file.toAbsolutePath()
+                + " is gone, and the job had not read it to its end; put the file back (sha256 "
+                + sha256.substring(0, 12) + "…) to go on with the job");
+        assertThat(workspace.sandbox().requests(SandboxEndpoint.CREATE_BATCH)).isZero();
     }
 
     private static void writeString(Path file, String content) {

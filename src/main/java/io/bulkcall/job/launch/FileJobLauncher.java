@@ -27,6 +27,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -43,6 +44,8 @@ import org.springframework.transaction.TransactionException;
 public class FileJobLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(FileJobLauncher.class);
+
+    private static final String VALIDATE_STEP = "validate";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final JobOperator jobOperator;
@@ -133,9 +136,21 @@ public class FileJobLauncher {
                     "job %d (%s) has already completed; nothing to restart".formatted(last.getId(), file.name()));
         }
         if (!Files.isRegularFile(file.path())) {
-            throw new JobLaunchFailure("job %d cannot restart: its input %s is gone".formatted(last.getId(), file.path()));
+            if (!validated(last)) {
+                throw new JobLaunchFailure(("job %d cannot restart: its input %s is gone, and the job had not read it to "
+                        + "its end; put the file back (sha256 %s…) to go on with the job")
+                    .formatted(last.getId(), file.path(), file.sha256().substring(0, 12)));
+            }
+            log.info("Job {} of {}: its input {} is gone; the job goes on with the recipients it staged as it "
+                    + "validated the file", last.getId(), file.name(), file.path());
         }
         return resume(file, last);
+    }
+
+    /** Whether the job read its file to the end and staged what it found: from then on it needs only the database. */
+    private boolean validated(JobExecution last) {
+        StepExecution validate = jobRepository.getLastStepExecution(last.getJobInstance(), VALIDATE_STEP);
+        return validate != null && validate.getStatus() == BatchStatus.COMPLETED;
     }
 
     private JobRun resume(InputFile file, JobExecution last) {
