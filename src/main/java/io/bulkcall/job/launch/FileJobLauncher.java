@@ -44,9 +44,8 @@ import org.springframework.transaction.TransactionException;
 public class FileJobLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(FileJobLauncher.class);
-
-    private static final String VALIDATE_STEP = "validate";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    private static final String VALIDATE_STEP = "validate";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
