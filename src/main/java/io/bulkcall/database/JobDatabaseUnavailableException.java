@@ -6,32 +6,47 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The job database could not be opened: another program holds the H2 file, it cannot be read, or its
- * disk has no room for it. The message names the file and says what to do, in one line; it maps to
+ * The job database could not be opened: another program holds the H2 file, it cannot be written or
+ * read back, or its disk has no room for it. The message names the file and says what to do, in one line; it maps to
  * exit code 2, since nothing was read or dialed and the cause is outside bulkcall.
  */
 public class JobDatabaseUnavailableException extends RuntimeException {
 
-    JobDatabaseUnavailableException(H2FileUrl database, SQLException cause) {
-        super("cannot open the job database " + database.file() + ": " + firstLine(cause)
-                + "; if another program has it open, close that program, or set spring.datasource.url to another file",
-                cause);
+    private JobDatabaseUnavailableException(H2FileUrl database, String problem, Exception cause) {
+        super("cannot open the job database " + database.file() + ": " + problem, cause);
+    }
+
+    /** H2 still refuses the file at the end of the wait, or refuses it for a reason of its own. */
+    static JobDatabaseUnavailableException refused(H2FileUrl database, SQLException cause) {
+        return new JobDatabaseUnavailableException(database, firstLine(cause) + "; if another program has it open, "
+                + "close that program, or set spring.datasource.url to another file", cause);
     }
 
     /** A disk, or a quota, with no room for the database's files. */
-    JobDatabaseUnavailableException(H2FileUrl database, SQLException cause, IOException full) {
-        super("cannot open the job database " + database.file() + ": " + firstLine(cause) + " (" + full.getMessage()
+    static JobDatabaseUnavailableException onAFullDisk(H2FileUrl database, SQLException cause, IOException full) {
+        return new JobDatabaseUnavailableException(database, firstLine(cause) + " (" + full.getMessage()
                 + "); free space on its disk, then run bulkcall again", cause);
+    }
+
+    /**
+     * A file H2 cannot read back: cut short or damaged. Another file would be a job database that knows
+     * no job, whose runs would dial again what this one's jobs dialed; a backup knows them up to the
+     * night it was taken, and Cartesia the rest.
+     */
+    static JobDatabaseUnavailableException damaged(H2FileUrl database, SQLException cause) {
+        return new JobDatabaseUnavailableException(database, "H2 cannot read it back, as it is cut short or damaged; "
+                + "restore it from its last backup: the next run adopts from Cartesia the call batches the backup "
+                + "does not know", cause);
     }
 
     /**
      * A file of the database this process may not write (another user's): the database, or the lock
      * beside it.
      */
-    JobDatabaseUnavailableException(H2FileUrl database, Path notWritable, Exception cause) {
-        super("cannot open the job database " + database.file() + ": " + notWritable
-                + " cannot be written (permission denied); run bulkcall as the user that owns it, "
-                + "or set spring.datasource.url to a file this user can write", cause);
+    static JobDatabaseUnavailableException notWritable(H2FileUrl database, Path notWritable, Exception cause) {
+        return new JobDatabaseUnavailableException(database, notWritable + " cannot be written (permission denied); "
+                + "run bulkcall as the user that owns it, or set spring.datasource.url to a file this user can write",
+                cause);
     }
 
     /** H2's first line, without its error code and version ({@code [8000-240]}). */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -23,6 +24,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.bulkcall.time.Durations;
 import io.bulkcall.validation.Counts;
 import org.flywaydb.core.Flyway;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,15 +161,18 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
             }
             if (Files.exists(database.file()) && !Files.isWritable(database.file())) {
                 // H2 opened it read-only, and refuses to serve it so in words about AUTO_SERVER
-                throw new JobDatabaseUnavailableException(database, database.file(), busy);
+                throw JobDatabaseUnavailableException.notWritable(database, database.file(), busy);
             }
-            Optional<IOException> full = fullDisk(busy);
+            Optional<IOException> full = cause(busy, IOException.class, SharedH2FileDatabase::outOfRoom);
             if (full.isPresent()) {
                 // H2 answers as it does while another process holds the file; no wait makes room
-                throw new JobDatabaseUnavailableException(database, busy, full.get());
+                throw JobDatabaseUnavailableException.onAFullDisk(database, busy, full.get());
+            }
+            if (cause(busy, MVStoreException.class, SharedH2FileDatabase::unreadable).isPresent()) {
+                throw JobDatabaseUnavailableException.damaged(database, busy);
             }
             if (!BUSY.contains(busy.getErrorCode()) || System.nanoTime() > deadline) {
-                throw new JobDatabaseUnavailableException(database, busy);
+                throw JobDatabaseUnavailableException.refused(database, busy);
             }
             if (!waiting) {
                 log.info("{} is in use by another program; trying again for up to {} (bulkcall.database.open-timeout)",
@@ -174,7 +180,7 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
                 waiting = true;
             }
             if (!pause(LOOK_AGAIN)) {
-                throw new JobDatabaseUnavailableException(database, busy);
+                throw JobDatabaseUnavailableException.refused(database, busy);
             }
         }
     }
@@ -242,24 +248,29 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
     }
 
     private static SQLException sqlCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
+        return cause(failure, SQLException.class, any -> true).orElse(null);
     }
 
-    /** The file system's refusal under H2's failure, when it is out of room: a full disk, or a quota. */
-    private static Optional<IOException> fullDisk(SQLException failure) {
+    /** The first of the failure's causes, itself included, of this type and kind. */
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type, Predicate<T> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException refused && refused.getMessage() != null
-                    && (refused.getMessage().contains("No space left on device")
-                            || refused.getMessage().contains("Disk quota exceeded"))) {
-                return Optional.of(refused);
+            if (type.isInstance(cause) && kind.test(type.cast(cause))) {
+                return Optional.of(type.cast(cause));
             }
         }
         return Optional.empty();
+    }
+
+    /** The file system's refusal when it is out of room: a full disk, or a quota. */
+    private static boolean outOfRoom(IOException refused) {
+        String message = refused.getMessage();
+        return message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"));
+    }
+
+    /** H2's store that cannot read its file back: shorter than it wrote it, or damaged. */
+    private static boolean unreadable(MVStoreException store) {
+        int error = store.getErrorCode();
+        return error == DataUtils.ERROR_READING_FAILED || error == DataUtils.ERROR_FILE_CORRUPT;
     }
 
     private static boolean pause(Duration duration) {
@@ -294,7 +305,7 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
             }
             catch (AccessDeniedException e) {
                 inThisJvm.unlock();
-                throw new JobDatabaseUnavailableException(database, database.turnLock(), e);
+                throw JobDatabaseUnavailableException.notWritable(database, database.turnLock(), e);
             }
             catch (IOException e) {
                 inThisJvm.unlock();
