@@ -77,8 +77,8 @@ final class HeapLimitedBulkcall {
 
     /** Runs bulkcall with these arguments, and the agent and number a run needs, to its end; its exit code. */
     int run(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Processes.JAVA, "-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time",
-                "-Xlog:gc+liveness=trace:file=" + dir.resolve("liveness.log")));
+        List<String> command = new ArrayList<>(List.of(Processes.JAVA, "-Xmx256m",
+                "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time", "-Xlog:gc+liveness=trace:file=" + dir.resolve("liveness.log")));
         command.addAll(launch);
         command.addAll(List.of(arguments));
         command.addAll(List.of("--bulkcall.agent-id=agent_sandbox", "--bulkcall.from-number-id=ap_sandbox"));
@@ -138,8 +138,8 @@ final class HeapLimitedBulkcall {
     String heap() throws IOException {
         List<GcPause> collections = collections();
         List<Long> markings = oldLiveAtMarkings();
-        return ("heap: at most %d MB in use, at most %d MB left by a collection, %d MB by one of the old generation, of 256 MB;"
-                + " old generation live at a marking: %s")
+        return ("heap: at most %d MB in use, at most %d MB left by a collection, %d MB by one of the old generation, "
+                + "of 256 MB; old generation live at a marking: %s")
             .formatted(collections.stream().mapToLong(GcPause::inUse).max().orElse(0),
                     collections.stream().mapToLong(GcPause::left).max().orElse(0),
                     collections.stream().filter(GcPause::reachesOld).mapToLong(GcPause::left).max().orElse(0),

@@ -33,7 +33,8 @@ class LoggingFailureLineTest {
 
     private static final Path FULL_DISK = Path.of("/dev/full");
 
-    private final Logger logger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.bulkcall.test.full-disk");
+    private final Logger logger = ((LoggerContext) LoggerFactory.getILoggerFactory())
+        .getLogger("io.bulkcall.test.full-disk");
 
     private FileAppender<ILoggingEvent> fullDisk;
 

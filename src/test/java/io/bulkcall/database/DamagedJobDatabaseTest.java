@@ -39,7 +39,8 @@ class DamagedJobDatabaseTest {
         String url = "jdbc:h2:file:" + dir.resolve("bulkcall");
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE bc_example AS SELECT X AS id, REPEAT('x', 100) AS note FROM SYSTEM_RANGE(1, 2000)");
+            statement.execute(
+                    "CREATE TABLE bc_example AS SELECT X AS id, REPEAT('x', 100) AS note FROM SYSTEM_RANGE(1, 2000)");
         }
         try (FileChannel file = FileChannel.open(dir.resolve("bulkcall.mv.db"), StandardOpenOption.WRITE)) {
             file.truncate(8_000);

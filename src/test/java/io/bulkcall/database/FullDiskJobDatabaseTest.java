@@ -56,7 +56,8 @@ class FullDiskJobDatabaseTest {
         @Override
         public Connection getConnection() throws SQLException {
             throw DbException.getJdbcSQLException(ErrorCode.ERROR_OPENING_DATABASE_1,
-                    new IOException("No space left on device"), "Could not save properties " + dir.resolve("bulkcall.lock.db"));
+                    new IOException("No space left on device"),
+                    "Could not save properties " + dir.resolve("bulkcall.lock.db"));
         }
     }
 }

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Input files that change under a running bulkcall: cut short while the validate step reads them,
- * deleted after the folder scan took them, written over by the next export while their job runs
- * or before it is restarted, or taken away before a restart. {@link FileChangeDuringValidation} makes a change at an exact row, so
- * each case happens the same way every time.
+ * deleted after the folder scan took them, written over by the next export while their job runs or
+ * before it is restarted, or taken away before a restart. {@link FileChangeDuringValidation} makes a
+ * change at an exact row, so each case happens the same way every time.
  */
 @ExtendWith({ BulkcallWorkspaces.class, OutputCaptureExtension.class })
 class FileChangedDuringRunTest {
