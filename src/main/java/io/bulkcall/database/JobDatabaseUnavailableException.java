@@ -62,15 +62,12 @@ public class JobDatabaseUnavailableException extends RuntimeException {
      * Empty when no driver failed.
      */
     public static Optional<String> driverLine(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException database && database.getMessage() != null) {
-                // H2 ends the first line of a statement's failure with "; SQL statement:", the statement below
-                String line = "cannot open the job database (spring.datasource.url): "
-                        + database.getMessage().lines().findFirst().orElse("").replaceAll("; SQL statement:$", "");
-                return Optional.of(fileProblem(database).map(problem -> line + " (" + problem + ")").orElse(line));
-            }
-        }
-        return Optional.empty();
+        return Causes.find(failure, SQLException.class, database -> database.getMessage() != null).map(database -> {
+            // H2 ends the first line of a statement's failure with "; SQL statement:", the statement below
+            String line = "cannot open the job database (spring.datasource.url): "
+                    + database.getMessage().lines().findFirst().orElse("").replaceAll("; SQL statement:$", "");
+            return fileProblem(database).map(problem -> line + " (" + problem + ")").orElse(line);
+        });
     }
 
     /** What the file system said to the driver, if it said anything: the deepest cause, on a file. */

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -154,21 +153,18 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
                 busy = failure;
             }
             catch (RuntimeException failure) {
-                busy = sqlCause(failure);
-                if (busy == null) {
-                    throw failure;
-                }
+                busy = Causes.find(failure, SQLException.class, any -> true).orElseThrow(() -> failure);
             }
             if (Files.exists(database.file()) && !Files.isWritable(database.file())) {
                 // H2 opened it read-only, and refuses to serve it so in words about AUTO_SERVER
                 throw JobDatabaseUnavailableException.notWritable(database, database.file(), busy);
             }
-            Optional<IOException> full = cause(busy, IOException.class, SharedH2FileDatabase::outOfRoom);
+            Optional<IOException> full = Causes.find(busy, IOException.class, SharedH2FileDatabase::outOfRoom);
             if (full.isPresent()) {
                 // H2 answers as it does while another process holds the file; no wait makes room
                 throw JobDatabaseUnavailableException.onAFullDisk(database, busy, full.get());
             }
-            if (cause(busy, MVStoreException.class, SharedH2FileDatabase::unreadable).isPresent()) {
+            if (Causes.find(busy, MVStoreException.class, SharedH2FileDatabase::unreadable).isPresent()) {
                 throw JobDatabaseUnavailableException.damaged(database, busy);
             }
             if (!BUSY.contains(busy.getErrorCode()) || System.nanoTime() > deadline) {
@@ -245,20 +241,6 @@ final class SharedH2FileDatabase implements DestructionAwareBeanPostProcessor {
             log.debug("Could not count the sessions of the job database: {}", gone.getMessage());
             return 0;
         }
-    }
-
-    private static SQLException sqlCause(Throwable failure) {
-        return cause(failure, SQLException.class, any -> true).orElse(null);
-    }
-
-    /** The first of the failure's causes, itself included, of this type and kind. */
-    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type, Predicate<T> kind) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause) && kind.test(type.cast(cause))) {
-                return Optional.of(type.cast(cause));
-            }
-        }
-        return Optional.empty();
     }
 
     /** The file system's refusal when it is out of room: a full disk, or a quota. */

@@ -24,7 +24,7 @@ import io.bulkcall.job.instance.ReportFolder;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.FailedMember;
-import io.bulkcall.job.store.LeaseRepository;
+import io.bulkcall.job.store.LeasedTransaction;
 import io.bulkcall.job.store.RecipientRepository;
 import io.bulkcall.job.store.RecordedOutcomes;
 import io.bulkcall.job.store.TrackedBatch;
@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what became of a batch whose calls have all ended, exactly once: its recipients' outcomes
@@ -62,25 +60,23 @@ class FinishedBatchRecorder {
     private final RecipientRepository recipients;
     private final CallBatchRepository batches;
     private final ContactHistory contacts;
-    private final LeaseRepository leases;
+    private final LeasedTransaction leased;
     private final CartesiaClient client;
     private final CallDetailsReader callDetails;
     private final BulkcallProperties.Redial redial;
-    private final TransactionTemplate transaction;
     private final CallingWindows windows;
     private final Clock clock;
 
     FinishedBatchRecorder(RecipientRepository recipients, CallBatchRepository batches, ContactHistory contacts,
-            LeaseRepository leases, CartesiaClient client, CallDetailsReader callDetails, BulkcallProperties properties,
-            PlatformTransactionManager transactionManager, CallingWindows windows, Clock clock) {
+            LeasedTransaction leased, CartesiaClient client, CallDetailsReader callDetails, BulkcallProperties properties,
+            CallingWindows windows, Clock clock) {
         this.recipients = recipients;
         this.batches = batches;
         this.contacts = contacts;
-        this.leases = leases;
+        this.leased = leased;
         this.client = client;
         this.callDetails = callDetails;
         this.redial = properties.redial();
-        this.transaction = new TransactionTemplate(transactionManager);
         this.windows = windows;
         this.clock = clock;
     }
@@ -153,8 +149,7 @@ class FinishedBatchRecorder {
     private boolean record(EndedBatch ended, boolean carryOver) {
         TrackedBatch batch = ended.tracked();
         Map<String, AgentCall> calls = ended.calls();
-        Recorded recorded = transaction.execute(status -> {
-            leases.hold(batch.jobInstanceId());
+        Recorded recorded = leased.execute(batch.jobInstanceId(), () -> {
             RecordedOutcomes outcomes = recipients.recordOutcomes(batch, ended.batch().recipients(), calls, carryOver);
             contacts.release(batch.jobInstanceId(), batch.batchNo(), ended.batch().retryCount(), outcomes.notPlaced());
             // most batches end with an outcome for every recipient and no failure: then none is to look up

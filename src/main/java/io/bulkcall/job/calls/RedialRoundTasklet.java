@@ -12,7 +12,7 @@ import io.bulkcall.cartesia.CallBatch;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.store.BeforeSendingTransaction;
+import io.bulkcall.job.store.LeasedTransaction;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.FailedMember;
@@ -56,12 +56,12 @@ public class RedialRoundTasklet implements CartesiaTasklet {
     private final SendOnce sendOnce;
     private final CallingWindows windows;
     private final ContactHistory contacts;
-    private final BeforeSendingTransaction beforeSending;
+    private final LeasedTransaction leased;
     private final BulkcallProperties.Redial settings;
     private final Clock clock;
 
     public RedialRoundTasklet(CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client,
-            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, BeforeSendingTransaction beforeSending,
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, LeasedTransaction leased,
             BulkcallProperties properties, Clock clock) {
         this.batches = batches;
         this.recipients = recipients;
@@ -69,7 +69,7 @@ public class RedialRoundTasklet implements CartesiaTasklet {
         this.sendOnce = sendOnce;
         this.windows = windows;
         this.contacts = contacts;
-        this.beforeSending = beforeSending;
+        this.leased = leased;
         this.settings = properties.redial();
         this.clock = clock;
     }
@@ -126,7 +126,7 @@ public class RedialRoundTasklet implements CartesiaTasklet {
         Map<String, Long> lines = failed.stream()
             .collect(Collectors.toMap(FailedMember::toNumber, FailedMember::line, (first, again) -> first,
                     LinkedHashMap::new));
-        return beforeSending.execute(target.jobInstanceId(), () -> {
+        return leased.execute(target.jobInstanceId(), () -> {
             Map<String, String> refused = contacts.reserve(target.jobInstanceId(), target.batchNo(), retry,
                     lines.keySet(), now);
             if (refused.isEmpty()) {

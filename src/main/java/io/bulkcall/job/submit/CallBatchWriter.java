@@ -19,7 +19,7 @@ import io.bulkcall.config.BulkcallProperties;
 import io.bulkcall.job.instance.BulkCallJob;
 import io.bulkcall.job.instance.InputFile;
 import io.bulkcall.job.store.BatchIntent;
-import io.bulkcall.job.store.BeforeSendingTransaction;
+import io.bulkcall.job.store.LeasedTransaction;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
@@ -60,13 +60,13 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
     private final SendOnce sendOnce;
     private final CallingWindows windows;
     private final ContactHistory contacts;
-    private final BeforeSendingTransaction beforeSending;
+    private final LeasedTransaction leased;
     private final Clock clock;
     private SentColumns sentColumns;
 
     CallBatchWriter(StepExecution stepExecution, BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
-            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, BeforeSendingTransaction beforeSending,
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, LeasedTransaction leased,
             Clock clock) {
         this.stepExecution = stepExecution;
         this.file = InputFile.from(stepExecution.getJobExecution().getJobParameters());
@@ -80,7 +80,7 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
         this.sendOnce = sendOnce;
         this.windows = windows;
         this.contacts = contacts;
-        this.beforeSending = beforeSending;
+        this.leased = leased;
         this.clock = clock;
     }
 
@@ -109,7 +109,7 @@ class CallBatchWriter implements ItemWriter<PlannedBatch> {
                 planned.recipients().stream().map(r -> new BatchIntent.Member(r.line(), r.toNumber())).toList(),
                 planned.zones(), planned.redialRound(), planned.dispatch().scheduledAt(), planned.dispatch().windowEnd(),
                 intentAt);
-        BatchIntent intent = beforeSending.execute(jobInstanceId, () -> recordIntent(planning, dialsAt(planned, intentAt)));
+        BatchIntent intent = leased.execute(jobInstanceId, () -> recordIntent(planning, dialsAt(planned, intentAt)));
         if (intent.members().isEmpty()) {
             return;
         }

@@ -5,7 +5,7 @@ import java.time.Clock;
 import io.bulkcall.cartesia.CartesiaClient;
 import io.bulkcall.cartesia.SendOnce;
 import io.bulkcall.config.BulkcallProperties;
-import io.bulkcall.job.store.BeforeSendingTransaction;
+import io.bulkcall.job.store.LeasedTransaction;
 import io.bulkcall.job.store.CallBatchRepository;
 import io.bulkcall.job.store.ContactHistory;
 import io.bulkcall.job.store.JobRecordRepository;
@@ -57,9 +57,9 @@ class SubmitConfiguration {
     @StepScope
     CallBatchWriter callBatchWriter(BulkcallProperties properties, JobRecordRepository jobs,
             CallBatchRepository batches, RecipientRepository recipients, CartesiaClient client, CallBatchFinder finder,
-            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, BeforeSendingTransaction beforeSending,
+            SendOnce sendOnce, CallingWindows windows, ContactHistory contacts, LeasedTransaction leased,
             Clock clock, @Value("#{stepExecution}") StepExecution stepExecution) {
         return new CallBatchWriter(stepExecution, properties, jobs, batches, recipients, client, finder, sendOnce,
-                windows, contacts, beforeSending, clock);
+                windows, contacts, leased, clock);
     }
 }

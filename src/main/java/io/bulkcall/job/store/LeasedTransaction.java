@@ -8,20 +8,20 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The transaction that records what is about to be sent to Cartesia (a batch's intent, a retry's
- * reserved dials) before it is sent: one of its own, committed whatever the step's transaction does
- * after, so that a crash after the send finds it; and run only while this process holds the job's
- * lease ({@link LeaseRepository#hold}), so that a process another one took the job over from records,
- * and so sends, nothing more. Thread-safe.
+ * A transaction of its own, committed whatever the caller's transaction does after, and run only
+ * while this process holds the job's lease ({@link LeaseRepository#hold}): a process another one took
+ * the job over from records, and so sends, nothing more. It records what is about to be sent to
+ * Cartesia (a batch's intent, a retry's reserved dials), so that a crash after the send finds it, and
+ * what a finished batch's calls came to. Thread-safe.
  */
 @Component
-public class BeforeSendingTransaction {
+public class LeasedTransaction {
 
     private final LeaseRepository leases;
 
     private final TransactionTemplate transaction;
 
-    public BeforeSendingTransaction(LeaseRepository leases, PlatformTransactionManager transactionManager) {
+    public LeasedTransaction(LeaseRepository leases, PlatformTransactionManager transactionManager) {
         this.leases = leases;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
